@@ -1,0 +1,139 @@
+"""The ``convergence`` command: parse, tag, analyze and report on a corpus.
+
+Every subcommand takes corpus paths (default: the project's ``seeds/``) and calls only the public API.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import convergence as cv
+from convergence.paths import resolve
+
+DEFAULT_CORPUS = "seeds"
+
+
+def _paths(values: list[str]) -> list[Path]:
+    return [resolve(v) for v in (values or [DEFAULT_CORPUS])]
+
+
+def _actors(value: str) -> tuple[str, str]:
+    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    if len(codes) != 2:
+        raise argparse.ArgumentTypeError("--actors takes two actor codes, e.g. USA,PAK")
+    return codes  # type: ignore[return-value]
+
+
+def _add_corpus_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", help="files, folders or archives (default: seeds/)")
+    p.add_argument("--filename-pattern", help="metadata from file names, e.g. '{country}_{session}_{year}.txt'")
+    p.add_argument("--no-cache", action="store_true", help="parse again even if a cached copy exists")
+
+
+def _read(args) -> cv.Corpus:
+    return cv.read_corpus(
+        _paths(args.paths), filename_pattern=args.filename_pattern, use_cache=not args.no_cache
+    )
+
+
+def cmd_parse(args) -> int:
+    corpus = _read(args)
+    out = corpus.save(resolve(args.out), format=args.format)
+    print(corpus.summary_text())
+    print(f"tables written to {out}")
+    return 0
+
+
+def cmd_tag(args) -> int:
+    corpus = _read(args)
+    tagged = cv.tag(corpus, taxonomy=args.taxonomy, actors=args.actor_file)
+    out = cv.write_table(tagged, resolve(args.out) / f"sentences_tagged.{args.format}", format=args.format)
+    n_issue = int(tagged["issues"].map(len).gt(0).sum())
+    print(f"{len(tagged)} sentences tagged, {n_issue} with an issue area; written to {out}")
+    return 0
+
+
+def cmd_analyze(args) -> int:
+    corpus = _read(args)
+    tagged = cv.tag(corpus, taxonomy=args.taxonomy, actors=args.actor_file)
+    issues = None if args.issues in (None, "all") else [s.strip() for s in args.issues.split(",")]
+    table = cv.convergence(tagged, actors=args.actors, by=args.by, issues=issues)
+    if args.json:
+        print(json.dumps(cv.to_records(table), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(cv.format_convergence(table))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from convergence.report import run_report
+
+    issues = None if args.issues in (None, "all") else [s.strip() for s in args.issues.split(",")]
+    result = run_report(
+        _paths(args.paths),
+        issues=issues,
+        actors=args.actors,
+        out=resolve(args.out),
+        jobs=args.jobs,
+        show_code=args.show_code,
+        timeout=args.timeout,
+        force=args.force,
+    )
+    return 0 if result.ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="convergence", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"convergence {cv.__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="read and clean articles; write articles/paragraphs/sentences/skipped")
+    _add_corpus_options(p)
+    p.add_argument("--out", default="outputs/corpus", help="output folder (default: outputs/corpus)")
+    p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    p.set_defaults(func=cmd_parse)
+
+    for name, func, help_ in (
+        ("tag", cmd_tag, "tag sentences with issues, actors, holders, stance"),
+        ("analyze", cmd_analyze, "per-issue convergence between two actors"),
+    ):
+        p = sub.add_parser(name, help=help_)
+        _add_corpus_options(p)
+        p.add_argument("--taxonomy", help="a taxonomy YAML of your own (default: the shipped one)")
+        p.add_argument("--actor-file", help="an actor dictionary YAML of your own")
+        p.set_defaults(func=func)
+    sub.choices["tag"].add_argument("--out", default="outputs/tagged")
+    sub.choices["tag"].add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    an = sub.choices["analyze"]
+    an.add_argument("--actors", type=_actors, default=("USA", "PAK"))
+    an.add_argument("--by", default="corpus", choices=("corpus", "doc", "month", "year", "decade", "source"))
+    an.add_argument("--issues", default="all", help="all, or a comma-separated list of issue slugs")
+    an.add_argument("--json", action="store_true", help="print a JSON list of rows")
+
+    p = sub.add_parser("report", help="run the notebook reports with papermill and write shareable HTML")
+    _add_corpus_options(p)
+    p.add_argument("--issues", default="all")
+    p.add_argument("--actors", type=_actors, default=("USA", "PAK"))
+    p.add_argument("--out", default="outputs")
+    p.add_argument("--jobs", type=int, default=None, help="parallel notebooks (default and cap: CPU cores)")
+    p.add_argument("--timeout", type=int, default=600, help="execution timeout per notebook, seconds")
+    p.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
+    p.add_argument("--force", action="store_true", help="re-run even if inputs and parameters are unchanged")
+    p.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except cv.IngestError as exc:
+        print(f"convergence: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
