@@ -1,0 +1,1083 @@
+"""Charts and HTML presentation of the measure frames.
+
+Every chart function takes a frame produced by ``convergence.measure`` (or one with the same columns) and
+returns a matplotlib :class:`~matplotlib.figure.Figure`: titled, labelled, drawn in the Okabe–Ito
+colour-blind-safe palette, with the number of sentences and the sources annotated. Verdict colours are the
+same in every chart and every HTML table (:data:`VERDICT_COLORS`).
+
+The HTML helpers (:func:`highlight`, :func:`evidence_html`, :func:`table_html`, :func:`verdict_card`) escape
+all text: article text is data, never markup. Cue words are wrapped in ``<mark>``. They return
+:class:`HTML`, a ``str`` that Jupyter displays as HTML.
+
+The Agg backend is selected when no display is available and no backend was chosen (headless runs, CI);
+inside Jupyter the kernel's inline backend is kept.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+import os
+import re
+from collections.abc import Iterable, Sequence
+
+import matplotlib
+import matplotlib.ticker
+
+if (
+    not os.environ.get("MPLBACKEND")
+    and not os.environ.get("DISPLAY")
+    and not os.environ.get("WAYLAND_DISPLAY")
+    and os.name != "nt"
+):
+    matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+
+__all__ = [
+    "OKABE_ITO",
+    "VERDICT_COLORS",
+    "VERDICTS",
+    "HTML",
+    "actor_colors",
+    "corpus_note",
+    "convergence_chart",
+    "convergence_heatmap",
+    "salience_heatmap",
+    "stance_distribution",
+    "timeline",
+    "salience_timeline",
+    "articles_over_time",
+    "keyness_chart",
+    "actor_mentions",
+    "source_comparison",
+    "message_figure",
+    "highlight",
+    "evidence_html",
+    "table_html",
+    "verdict_badge",
+    "verdict_card",
+    "convergence_table_html",
+    "kwic_html",
+    "figure_to_data_uri",
+]
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#999999",
+}
+VERDICTS = ("convergent", "mixed", "divergent", "insufficient")
+VERDICT_COLORS = {
+    "convergent": OKABE_ITO["bluish_green"],
+    "mixed": OKABE_ITO["orange"],
+    "divergent": OKABE_ITO["vermillion"],
+    "insufficient": OKABE_ITO["grey"],
+}
+_ACTOR_CYCLE = [OKABE_ITO[k] for k in ("blue", "reddish_purple", "sky_blue", "orange", "black", "yellow")]
+# Diverging map vermillion (divergent, -1) -> white (0) -> bluish green (convergent, +1).
+_DIVERGING = LinearSegmentedColormap.from_list(
+    "convergence", [VERDICT_COLORS["divergent"], "#FFFFFF", VERDICT_COLORS["convergent"]]
+)
+_SEQUENTIAL = LinearSegmentedColormap.from_list(
+    "salience", ["#FFFFFF", OKABE_ITO["sky_blue"], OKABE_ITO["blue"]]
+)
+
+
+class HTML(str):
+    """A string of HTML that Jupyter renders as HTML (and prints as its source elsewhere)."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+# --------------------------------------------------------------------------------------------------- helpers
+
+
+def actor_colors(actors: Sequence[str]) -> dict[str, str]:
+    """A stable colour per actor code, in the order given (first actor blue, second reddish purple)."""
+    return {a: _ACTOR_CYCLE[i % len(_ACTOR_CYCLE)] for i, a in enumerate(actors)}
+
+
+def _new_figure(width: float, height: float) -> Figure:
+    fig = plt.figure(figsize=(width, height), dpi=100, layout="constrained")
+    # Closed at once: returned figures are displayed once (as the cell's value), never twice.
+    plt.close(fig)
+    return fig
+
+
+def _require(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{what}: expected a pandas DataFrame, got {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(
+            f"{what}: frame lacks column(s) {', '.join(missing)}; has {', '.join(frame.columns)}"
+        )
+
+
+def _note(fig: Figure, note: str | None) -> None:
+    # A figure-level x label is part of the constrained layout: the note never overlaps the axes labels.
+    if note:
+        fig.supxlabel(note, x=0.005, ha="left", fontsize=7.5, color="#444444")
+
+
+def _num(value) -> float:
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return math.nan
+    return out
+
+
+def _int(value) -> int:
+    v = _num(value)
+    return 0 if math.isnan(v) else int(v)
+
+
+def corpus_note(tagged: pd.DataFrame, *, max_sources: int = 4) -> str:
+    """A one-line source note for a chart: sentences, articles, date range, main publishers."""
+    if tagged is None or len(tagged) == 0:
+        return "n = 0 sentences"
+    parts = [f"n = {len(tagged):,} sentences"]
+    if "doc_id" in tagged.columns:
+        parts.append(f"{tagged['doc_id'].nunique():,} articles")
+    if "date" in tagged.columns:
+        dates = pd.to_datetime(tagged["date"], errors="coerce").dropna()
+        if len(dates):
+            lo, hi = dates.min(), dates.max()
+            parts.append(f"{lo:%Y-%m-%d}" + (f" to {hi:%Y-%m-%d}" if hi != lo else ""))
+    if "publisher" in tagged.columns:
+        pubs = tagged.drop_duplicates("doc_id") if "doc_id" in tagged.columns else tagged
+        counts = pubs["publisher"].dropna().astype(str).value_counts()
+        if len(counts):
+            shown = ", ".join(counts.index[:max_sources])
+            more = f" +{len(counts) - max_sources} more" if len(counts) > max_sources else ""
+            parts.append(f"sources: {shown}{more}")
+    return "; ".join(parts)
+
+
+def message_figure(message: str, *, title: str = "", width: float = 8, height: float = 1.6) -> Figure:
+    """A small figure that states why a chart cannot be drawn (e.g. an undated corpus)."""
+    fig = _new_figure(width, height)
+    ax = fig.add_subplot()
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, color="#444444", wrap=True)
+    if title:
+        ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
+    return fig
+
+
+def figure_to_data_uri(fig: Figure, *, dpi: int = 110) -> str:
+    """The figure as a ``data:image/png;base64,...`` URI (for self-contained HTML)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _verdict_legend(ax, verdicts: Iterable[str], *, loc: str = "lower right") -> None:
+    present = [v for v in VERDICTS if v in set(verdicts)]
+    handles = [
+        Line2D([0], [0], marker="o", linestyle="", markersize=8, color=VERDICT_COLORS[v], label=v)
+        for v in present
+    ]
+    if handles:
+        ax.legend(handles=handles, title="verdict", loc=loc, fontsize=8, title_fontsize=8, frameon=True)
+
+
+def _order_groups(groups: Iterable) -> list:
+    values = list(dict.fromkeys(groups))
+    try:
+        return sorted(values)
+    except TypeError:
+        return sorted(values, key=str)
+
+
+# ---------------------------------------------------------------------------------------- convergence charts
+
+
+def convergence_chart(
+    conv: pd.DataFrame,
+    *,
+    actors: Sequence[str] = ("USA", "PAK"),
+    title: str | None = None,
+    note: str | None = None,
+) -> Figure:
+    """Where the two actors converge and where they diverge, one row per issue area.
+
+    Left panel: a dumbbell of each actor's mean stance (cooperation + / conflict −). Right panel: the
+    convergence index with its interval, coloured by verdict, and the number of sentences per actor.
+    Takes ``convergence(...)`` output; with several groups, only the ``corpus``-like first group per issue
+    is drawn (use :func:`convergence_heatmap` for groups).
+    """
+    _require(conv, ["issue", "index", "ci_low", "ci_high", "verdict", "n_a", "n_b"], "convergence_chart")
+    a, b = actors
+    colors = actor_colors(actors)
+    if len(conv) == 0:
+        return message_figure("No issue area to show.", title=title or f"{a}–{b} convergence by issue area")
+    frame = conv.drop_duplicates("issue").copy()
+    frame["_index"] = frame["index"].map(_num)
+    frame = frame.sort_values("_index", na_position="first").reset_index(drop=True)
+    n = len(frame)
+    fig = _new_figure(11, 1.2 + 0.42 * n)
+    has_stance = {"stance_a", "stance_b"} <= set(frame.columns)
+    if has_stance:
+        ax_s, ax_i = fig.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [1, 1.25]})
+    else:
+        ax_i = fig.add_subplot()
+        ax_s = None
+    y = np.arange(n)
+    labels = frame["issue"].astype(str).tolist()
+
+    if ax_s is not None:
+        sa = frame["stance_a"].map(_num).to_numpy()
+        sb = frame["stance_b"].map(_num).to_numpy()
+        for i in range(n):
+            if not (math.isnan(sa[i]) or math.isnan(sb[i])):
+                ax_s.plot([sa[i], sb[i]], [i, i], color="#BBBBBB", linewidth=2, zorder=1)
+        ax_s.scatter(sa, y, color=colors[a], s=42, zorder=2, label=a)
+        ax_s.scatter(sb, y, color=colors[b], s=42, zorder=2, marker="D", label=b)
+        ax_s.axvline(0, color="#666666", linewidth=0.8)
+        ax_s.set_xlim(-1.05, 1.05)
+        ax_s.set_xlabel("mean stance (− conflict … + cooperation)")
+        ax_s.set_title("Each actor's stated stance", loc="left", fontsize=10)
+        ax_s.grid(axis="x", color="#EEEEEE")
+
+    idx = frame["_index"].to_numpy()
+    lo = frame["ci_low"].map(_num).to_numpy()
+    hi = frame["ci_high"].map(_num).to_numpy()
+    verdicts = frame["verdict"].astype(str).tolist()
+    ax_i.axvspan(-1.05, 0, color=VERDICT_COLORS["divergent"], alpha=0.05, zorder=0)
+    ax_i.axvspan(0, 1.05, color=VERDICT_COLORS["convergent"], alpha=0.05, zorder=0)
+    for i in range(n):
+        color = VERDICT_COLORS.get(verdicts[i], OKABE_ITO["black"])
+        if not (math.isnan(lo[i]) or math.isnan(hi[i])):
+            ax_i.plot([lo[i], hi[i]], [i, i], color=color, linewidth=3, alpha=0.55, solid_capstyle="round")
+        if not math.isnan(idx[i]):
+            hollow = verdicts[i] == "insufficient"
+            ax_i.scatter(
+                [idx[i]],
+                [i],
+                s=60,
+                zorder=3,
+                facecolors="white" if hollow else color,
+                edgecolors=color,
+                linewidths=1.8,
+            )
+        else:
+            ax_i.text(0, i, "no estimate", ha="center", va="center", fontsize=8, color="#666666")
+        ax_i.text(
+            1.08,
+            i,
+            f"{verdicts[i]}  n={_int(frame.at[i, 'n_a'])}/{_int(frame.at[i, 'n_b'])}",
+            transform=ax_i.get_yaxis_transform(),
+            va="center",
+            fontsize=8,
+            color=color,
+        )
+    ax_i.axvline(0, color="#666666", linewidth=0.8)
+    ax_i.set_xlim(-1.05, 1.05)
+    ax_i.set_xlabel("convergence index (− divergent … + convergent), line = interval")
+    ax_i.set_title(f"Convergence index ({a} / {b} sentences)", loc="left", fontsize=10)
+    ax_i.grid(axis="x", color="#EEEEEE")
+    handles = [
+        Line2D([0], [0], marker="o", linestyle="", markersize=8, color=VERDICT_COLORS[v], label=v)
+        for v in VERDICTS
+        if v in set(verdicts)
+    ]
+    if ax_s is not None:
+        handles = [
+            Line2D([0], [0], marker="o", linestyle="", markersize=7, color=colors[a], label=f"{a} stance"),
+            Line2D([0], [0], marker="D", linestyle="", markersize=6, color=colors[b], label=f"{b} stance"),
+            *handles,
+        ]
+    fig.legend(handles=handles, loc="outside upper right", ncols=len(handles), fontsize=8, frameon=False)
+    (ax_s or ax_i).set_yticks(y, labels)
+    ax_i.set_ylim(-0.7, n - 0.3)
+    fig.suptitle(
+        title or f"{a}–{b}: where they converge and where they diverge", fontweight="bold", x=0.01, ha="left"
+    )
+    _note(fig, note)
+    return fig
+
+
+def convergence_heatmap(
+    conv: pd.DataFrame,
+    *,
+    actors: Sequence[str] = ("USA", "PAK"),
+    title: str | None = None,
+    note: str | None = None,
+) -> Figure:
+    """Issue × group heatmap of the convergence index; cells with too little evidence are hatched grey."""
+    _require(conv, ["issue", "group", "index", "verdict"], "convergence_heatmap")
+    a, b = actors
+    title = title or f"{a}–{b} convergence index by issue area and group"
+    if len(conv) == 0:
+        return message_figure("No issue area to show.", title=title)
+    issues = list(dict.fromkeys(conv["issue"].astype(str)))
+    groups = _order_groups(conv["group"])
+    grid = np.full((len(issues), len(groups)), np.nan)
+    verdict = np.full((len(issues), len(groups)), "", dtype=object)
+    for row in conv.itertuples(index=False):
+        i, j = issues.index(str(row.issue)), groups.index(row.group)
+        grid[i, j] = _num(row.index)
+        verdict[i, j] = str(row.verdict)
+    fig = _new_figure(max(6.0, 1.8 + 0.9 * len(groups)), 1.4 + 0.4 * len(issues))
+    ax = fig.add_subplot()
+    shown = np.where(verdict == "insufficient", np.nan, grid)
+    mesh = ax.imshow(np.ma.masked_invalid(shown), cmap=_DIVERGING, vmin=-1, vmax=1, aspect="auto")
+    for i in range(len(issues)):
+        for j in range(len(groups)):
+            if verdict[i, j] in ("insufficient", "") or math.isnan(grid[i, j]):
+                ax.add_patch(
+                    Rectangle(
+                        (j - 0.5, i - 0.5), 1, 1, facecolor="#F2F2F2", edgecolor="#BBBBBB", hatch="//", lw=0.3
+                    )
+                )
+                label = "thin" if verdict[i, j] == "insufficient" else ""
+            else:
+                label = f"{grid[i, j]:+.2f}"
+            ax.text(j, i, label, ha="center", va="center", fontsize=7.5, color="#222222")
+    ax.set_xticks(
+        range(len(groups)), [str(g) for g in groups], rotation=45 if len(groups) > 6 else 0, ha="right"
+    )
+    ax.set_yticks(range(len(issues)), issues)
+    ax.set_xlabel("group")
+    cbar = fig.colorbar(mesh, ax=ax, shrink=0.8)
+    cbar.set_label("convergence index (− divergent, + convergent)")
+    ax.set_title(title, loc="left", fontweight="bold")
+    _note(fig, (note + "; " if note else "") + "hatched: insufficient evidence")
+    return fig
+
+
+def _pool_salience(sal: pd.DataFrame, actor) -> pd.DataFrame:
+    """One row per (issue, group): the actors' sentences pooled (sum of counts / sum of totals)."""
+    if actor is not None and "actor" in sal.columns:
+        wanted = [actor] if isinstance(actor, str) else list(actor)
+        sal = sal[sal["actor"].isin(wanted)]
+    if {"n_sentences", "n_total"} <= set(sal.columns):
+        pooled = sal.groupby(["issue", "group"], as_index=False)[["n_sentences", "n_total"]].sum()
+        pooled["share"] = pooled["n_sentences"] / pooled["n_total"].where(pooled["n_total"] > 0)
+        pooled["share"] = pooled["share"].fillna(0.0)
+        return pooled
+    return sal.groupby(["issue", "group"], as_index=False)["share"].mean()
+
+
+def salience_heatmap(
+    sal: pd.DataFrame,
+    *,
+    actor=None,
+    title: str | None = None,
+    note: str | None = None,
+    value: str = "share",
+    max_groups: int = 40,
+) -> Figure:
+    """Issue × group heatmap of salience (share of sentences on each issue area, or ``n_sentences``).
+
+    Takes ``salience(...)`` output; the actors' rows are pooled (``actor`` picks one or a list).
+    """
+    _require(sal, ["issue", "group", value], "salience_heatmap")
+    title = title or "Issue salience: share of sentences per issue area"
+    if len(sal) == 0:
+        return message_figure("No sentence matched an issue area.", title=title)
+    sal = _pool_salience(sal, actor)
+    table = sal.pivot_table(index="issue", columns="group", values=value, aggfunc="sum", fill_value=0)
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
+    if table.shape[1] > max_groups:
+        keep = table.sum(axis=0).sort_values(ascending=False).index[:max_groups]
+        table = table[_order_groups(keep)]
+        title += f" (top {max_groups} groups)"
+    fig = _new_figure(max(6.0, 2.2 + 0.55 * table.shape[1]), 1.4 + 0.38 * table.shape[0])
+    ax = fig.add_subplot()
+    mesh = ax.imshow(table.to_numpy(dtype=float), cmap=_SEQUENTIAL, aspect="auto", vmin=0)
+    vmax = float(np.nanmax(table.to_numpy(dtype=float))) or 1.0
+    if table.size <= 400:
+        for i in range(table.shape[0]):
+            for j in range(table.shape[1]):
+                v = float(table.iat[i, j])
+                text = f"{v:.0%}" if value == "share" else f"{v:.0f}"
+                ax.text(
+                    j,
+                    i,
+                    text,
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if v > 0.6 * vmax else "#222",
+                )
+    labels = [str(c)[:24] for c in table.columns]
+    ax.set_xticks(range(table.shape[1]), labels, rotation=45 if table.shape[1] > 4 else 0, ha="right")
+    ax.set_yticks(range(table.shape[0]), table.index.astype(str))
+    ax.set_xlabel("group")
+    cbar = fig.colorbar(mesh, ax=ax, shrink=0.8)
+    cbar.set_label("share of sentences" if value == "share" else value)
+    ax.set_title(title, loc="left", fontweight="bold")
+    _note(fig, note)
+    return fig
+
+
+def stance_distribution(
+    ev: pd.DataFrame,
+    *,
+    actors: Sequence[str] = ("USA", "PAK"),
+    issue: str | None = None,
+    title: str | None = None,
+    note: str | None = None,
+) -> Figure:
+    """Each actor's stance distribution on one issue: histogram of sentence stance from −1 to +1."""
+    _require(ev, ["actor", "stance"], "stance_distribution")
+    title = title or f"Stance of each actor's sentences{' on ' + issue if issue else ''}"
+    colors = actor_colors(actors)
+    if "kind" in ev.columns:
+        ev = ev[ev["kind"] != "relation"]
+    if "sent_id" in ev.columns and "doc_id" in ev.columns:
+        ev = ev.drop_duplicates(["actor", "doc_id", "sent_id"])
+    fig = _new_figure(9, 3.2)
+    axes = fig.subplots(1, len(actors), sharex=True, sharey=True, squeeze=False)[0]
+    bins = np.linspace(-1, 1, 11)
+    for ax, actor in zip(axes, actors, strict=True):
+        values = pd.to_numeric(ev.loc[ev["actor"] == actor, "stance"], errors="coerce").dropna()
+        label = f"{actor}   n = 0"
+        if len(values):
+            ax.hist(values.clip(-1, 1), bins=bins, color=colors[actor], edgecolor="white")
+            ax.axvline(values.mean(), color="#222222", linestyle="--", linewidth=1)
+            label = f"{actor}   n = {len(values)}, mean {values.mean():+.2f}"
+        else:
+            ax.text(
+                0.5, 0.5, "no sentence held by\nthis actor", transform=ax.transAxes, ha="center", va="center"
+            )
+        ax.axvline(0, color="#999999", linewidth=0.8)
+        ax.set_title(label, color=colors[actor], fontweight="bold")
+        ax.set_xlabel("stance (− conflict … + cooperation)")
+        ax.set_xlim(-1.05, 1.05)
+    axes[0].set_ylabel("sentences")
+    axes[0].yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    fig.suptitle(title, fontweight="bold", x=0.01, ha="left")
+    _note(fig, note)
+    return fig
+
+
+_UNDATED = {"undated", "unknown", "all"}
+
+
+def _time_axis(groups: pd.Series) -> tuple[pd.Series, bool]:
+    """Group labels as datetimes when they look like periods (2021, 2021-05, 1990s); else the labels."""
+    text = groups.astype(str).str.strip()
+    decades = text.str.fullmatch(r"\d{4}s")
+    cleaned = text.where(~decades, text.str[:4])
+    parsed = pd.to_datetime(cleaned, errors="coerce", format="mixed")
+    if parsed.notna().all() and len(parsed):
+        return parsed, True
+    return groups, False
+
+
+def timeline(
+    conv: pd.DataFrame,
+    *,
+    actors: Sequence[str] = ("USA", "PAK"),
+    issue: str | None = None,
+    title: str | None = None,
+    note: str | None = None,
+) -> Figure:
+    """Convergence index over time (groups = months, years or decades) with its interval, per issue."""
+    _require(conv, ["issue", "group", "index", "ci_low", "ci_high", "verdict"], "timeline")
+    a, b = actors
+    frame = conv if issue is None else conv[conv["issue"] == issue]
+    title = title or f"{a}–{b} convergence over time" + (f": {issue}" if issue else "")
+    frame = frame[frame["group"].notna() & ~frame["group"].astype(str).isin(_UNDATED)]
+    if len(frame) == 0:
+        return message_figure("No dated sentences: the corpus gives no dates for a timeline.", title=title)
+    x, dated = _time_axis(frame["group"])
+    if not dated:
+        return message_figure(
+            "Groups are not periods; group by month, year or decade for a timeline.", title=title
+        )
+    frame = frame.assign(_x=x.to_numpy()).sort_values("_x")
+    issues = list(dict.fromkeys(frame["issue"].astype(str)))
+    fig = _new_figure(10, 3.6 if len(issues) == 1 else 4.4)
+    ax = fig.add_subplot()
+    palette = [OKABE_ITO[k] for k in ("blue", "reddish_purple", "sky_blue", "orange", "black", "yellow")]
+    for k, iss in enumerate(issues):
+        sub = frame[frame["issue"].astype(str) == iss]
+        color = palette[k % len(palette)] if len(issues) > 1 else "#555555"
+        idx = sub["index"].map(_num)
+        ax.plot(sub["_x"], idx, color=color, linewidth=1.5, label=iss if len(issues) > 1 else None)
+        ax.fill_between(sub["_x"], sub["ci_low"].map(_num), sub["ci_high"].map(_num), color=color, alpha=0.12)
+        for xv, iv, v in zip(sub["_x"], idx, sub["verdict"].astype(str), strict=True):
+            if not math.isnan(iv):
+                # One issue: points in verdict colours; several: in the issue's colour (legend).
+                vc = VERDICT_COLORS.get(v, OKABE_ITO["black"]) if len(issues) == 1 else color
+                ax.scatter(
+                    [xv],
+                    [iv],
+                    s=36,
+                    zorder=3,
+                    facecolors="white" if v == "insufficient" else vc,
+                    edgecolors=vc,
+                )
+    ax.axhline(0, color="#666666", linewidth=0.8)
+    xs = pd.to_datetime(frame["_x"])
+    pad = max((xs.max() - xs.min()) * 0.05, pd.Timedelta(days=200))
+    ax.set_xlim(xs.min() - pad, xs.max() + pad)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_ylabel("convergence index")
+    ax.set_xlabel("period")
+    ax.grid(color="#EEEEEE")
+    ax.set_title(title, loc="left", fontweight="bold")
+    if len(issues) > 1:
+        ax.legend(fontsize=8, ncols=1 if len(issues) < 12 else 2, loc="upper left", bbox_to_anchor=(1.01, 1))
+    else:
+        _verdict_legend(ax, frame["verdict"].astype(str), loc="lower right")
+    single = xs.nunique() == 1
+    extra = "only one dated period: no trend to show; " if single else ""
+    _note(
+        fig, (note + "; " if note else "") + extra + "band = interval; hollow point = insufficient evidence"
+    )
+    return fig
+
+
+def salience_timeline(
+    sal: pd.DataFrame,
+    *,
+    actor=None,
+    issues: Sequence[str] | None = None,
+    title: str | None = None,
+    note: str | None = None,
+    top: int = 6,
+) -> Figure:
+    """Share of sentences per issue area over time (top issues by total salience unless ``issues`` given)."""
+    _require(sal, ["issue", "group", "share"], "salience_timeline")
+    title = title or "Issue salience over time"
+    sal = _pool_salience(sal, actor) if len(sal) else sal
+    frame = sal[sal["group"].notna() & ~sal["group"].astype(str).isin(_UNDATED)]
+    if len(frame) == 0:
+        return message_figure("No dated sentences: the corpus gives no dates for a timeline.", title=title)
+    x, dated = _time_axis(frame["group"])
+    if not dated:
+        return message_figure(
+            "Groups are not periods; group by month, year or decade for a timeline.", title=title
+        )
+    frame = frame.assign(_x=x.to_numpy())
+    chosen = list(issues) if issues else frame.groupby("issue")["share"].sum().nlargest(top).index.tolist()
+    fig = _new_figure(10, 3.8)
+    ax = fig.add_subplot()
+    palette = [
+        OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "orange", "reddish_purple", "sky_blue")
+    ]
+    styles = ["-", "--", "-.", ":"]
+    for k, iss in enumerate(chosen):
+        sub = frame[frame["issue"] == iss].groupby("_x")["share"].sum().sort_index()
+        ax.plot(
+            sub.index,
+            sub.to_numpy(),
+            color=palette[k % 6],
+            linestyle=styles[(k // 6) % 4],
+            marker="o",
+            ms=3,
+            label=iss,
+        )
+    xs = pd.to_datetime(frame["_x"])
+    pad = max((xs.max() - xs.min()) * 0.05, pd.Timedelta(days=200))
+    ax.set_xlim(xs.min() - pad, xs.max() + pad)
+    ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    ax.set_ylabel("share of sentences")
+    ax.set_xlabel("period")
+    ax.grid(color="#EEEEEE")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.set_title(title, loc="left", fontweight="bold")
+    _note(fig, note)
+    return fig
+
+
+def articles_over_time(
+    articles: pd.DataFrame,
+    *,
+    by: str = "month",
+    source: str = "publisher",
+    title: str | None = None,
+    note: str | None = None,
+    top: int = 6,
+) -> Figure:
+    """Articles per period, stacked by source (publisher or country); undated articles counted in the note."""
+    _require(articles, ["date"], "articles_over_time")
+    title = title or f"Articles by {source} and {by}"
+    frame = articles.drop_duplicates("doc_id") if "doc_id" in articles.columns else articles
+    dates = pd.to_datetime(frame["date"], errors="coerce")
+    undated = int(dates.isna().sum())
+    extra = f"{undated} undated article(s) not shown" if undated else ""
+    note = "; ".join(p for p in (note, extra) if p)
+    if dates.notna().sum() == 0:
+        return message_figure(f"No dated article among {len(frame)}.", title=title)
+    freq = {"month": "M", "year": "Y", "decade": "Y", "day": "D"}.get(by, "M")
+    period = dates.dt.to_period(freq)
+    if by == "decade":
+        period = (dates.dt.year // 10 * 10).astype("Int64").astype(str) + "s"
+    src = (
+        frame[source].fillna("unknown").astype(str)
+        if source in frame.columns
+        else pd.Series("all", index=frame.index)
+    )
+    keep = src.value_counts().index[:top]
+    src = src.where(src.isin(keep), "other")
+    table = pd.crosstab(period[dates.notna()], src[dates.notna()]).sort_index()
+    fig = _new_figure(10, 3.4)
+    ax = fig.add_subplot()
+    bottom = np.zeros(len(table))
+    palette = [
+        OKABE_ITO[k]
+        for k in ("blue", "orange", "bluish_green", "reddish_purple", "sky_blue", "vermillion", "grey")
+    ]
+    for k, col in enumerate(table.columns):
+        ax.bar(range(len(table)), table[col].to_numpy(), bottom=bottom, color=palette[k % 7], label=col)
+        bottom += table[col].to_numpy()
+    step = max(1, len(table) // 20)
+    ax.set_xticks(range(0, len(table), step), [str(p) for p in table.index[::step]], rotation=45, ha="right")
+    ax.set_ylabel("articles")
+    ax.set_xlabel(by)
+    ax.legend(title=source, fontsize=8, title_fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.set_title(title + f" (n = {int(table.to_numpy().sum())})", loc="left", fontweight="bold")
+    _note(fig, note)
+    return fig
+
+
+def actor_mentions(
+    tagged: pd.DataFrame,
+    *,
+    top: int = 13,
+    title: str | None = None,
+    note: str | None = None,
+) -> Figure:
+    """Sentences mentioning each actor, and sentences whose position each actor holds (tagged frame)."""
+    _require(tagged, ["actors"], "actor_mentions")
+    title = title or "Actors mentioned in the corpus"
+    mentions = pd.Series(
+        [str(a) for cell in tagged["actors"] if isinstance(cell, (list, tuple, np.ndarray)) for a in cell],
+        dtype=object,
+    ).value_counts()
+    if len(mentions) == 0:
+        return message_figure("No actor was recognised in the corpus.", title=title)
+    mentions = mentions.head(top)
+    held = tagged["holder"].dropna().astype(str).value_counts() if "holder" in tagged.columns else pd.Series()
+    fig = _new_figure(9, 1.3 + 0.34 * len(mentions))
+    ax = fig.add_subplot()
+    y = np.arange(len(mentions))[::-1]
+    ax.barh(y + 0.2, mentions.to_numpy(), height=0.4, color=OKABE_ITO["sky_blue"], label="mentioned")
+    ax.barh(
+        y - 0.2,
+        [int(held.get(a, 0)) for a in mentions.index],
+        height=0.4,
+        color=OKABE_ITO["blue"],
+        label="holds the stated position",
+    )
+    ax.set_yticks(y, mentions.index.tolist())
+    ax.set_xlabel("sentences")
+    ax.legend(fontsize=8, loc="lower right")
+    ax.grid(axis="x", color="#EEEEEE")
+    ax.set_title(title, loc="left", fontweight="bold")
+    _note(fig, note)
+    return fig
+
+
+def keyness_chart(
+    key: pd.DataFrame,
+    *,
+    actors: Sequence[str] = ("USA", "PAK"),
+    issue: str | None = None,
+    title: str | None = None,
+    note: str | None = None,
+    top: int = 12,
+) -> Figure:
+    """The terms most distinctive of each actor's sentences (log-odds with an informative prior)."""
+    _require(key, ["term", "actor", "log_odds"], "keyness_chart")
+    title = title or "Distinctive terms of each actor" + (f" on {issue}" if issue else "")
+    colors = actor_colors(actors)
+    fig = _new_figure(10, 1.2 + 0.26 * top)
+    axes = fig.subplots(1, len(actors), squeeze=False)[0]
+    for ax, actor in zip(axes, actors, strict=True):
+        sub = key[key["actor"] == actor].copy()
+        sub["_lo"] = pd.to_numeric(sub["log_odds"], errors="coerce").abs()
+        sub = sub.nlargest(top, "_lo").iloc[::-1]
+        if len(sub):
+            ax.barh(sub["term"].astype(str), sub["_lo"], color=colors[actor])
+            count_col = "count_a" if actor == actors[0] else "count_b"
+            if count_col in sub.columns:
+                for yv, (lo, cnt) in enumerate(zip(sub["_lo"], sub[count_col], strict=True)):
+                    ax.text(lo, yv, f" {_int(cnt)}", va="center", fontsize=7, color="#444")
+        else:
+            ax.text(0.5, 0.5, "too few sentences", ha="center", va="center", transform=ax.transAxes)
+            ax.set_yticks([])
+        ax.set_ylim(-0.6, max(top, 3) - 0.4)
+        ax.set_title(f"{actor}", color=colors[actor], fontweight="bold")
+        ax.set_xlabel("|log-odds| (number = count)")
+    fig.suptitle(title, fontweight="bold", x=0.01, ha="left")
+    _note(fig, note)
+    return fig
+
+
+def source_comparison(
+    conv: pd.DataFrame,
+    *,
+    actors: Sequence[str] = ("USA", "PAK"),
+    issue: str | None = None,
+    title: str | None = None,
+    note: str | None = None,
+) -> Figure:
+    """How each source (publisher or outlet country) frames an issue: index with interval per source."""
+    _require(conv, ["issue", "group", "index", "ci_low", "ci_high", "verdict"], "source_comparison")
+    a, b = actors
+    frame = conv if issue is None else conv[conv["issue"] == issue]
+    title = title or f"{a}–{b} convergence by source" + (f": {issue}" if issue else "")
+    if len(frame) == 0:
+        return message_figure("No source with sentences on this issue.", title=title)
+    frame = frame.assign(
+        _label=frame["issue"].astype(str) + " · " + frame["group"].astype(str)
+        if issue is None
+        else frame["group"].astype(str)
+    )
+    frame = (
+        frame.assign(_i=frame["index"].map(_num))
+        .sort_values("_i", na_position="first")
+        .reset_index(drop=True)
+    )
+    n = len(frame)
+    fig = _new_figure(9, 1.3 + 0.36 * n)
+    ax = fig.add_subplot()
+    for i, row in frame.iterrows():
+        v = str(row["verdict"])
+        color = VERDICT_COLORS.get(v, OKABE_ITO["black"])
+        lo, hi = _num(row["ci_low"]), _num(row["ci_high"])
+        if not (math.isnan(lo) or math.isnan(hi)):
+            ax.plot([lo, hi], [i, i], color=color, linewidth=3, alpha=0.55, solid_capstyle="round")
+        if not math.isnan(row["_i"]):
+            ax.scatter(
+                [row["_i"]],
+                [i],
+                s=55,
+                zorder=3,
+                facecolors="white" if v == "insufficient" else color,
+                edgecolors=color,
+            )
+        n_txt = f"  n={_int(row.get('n_a'))}/{_int(row.get('n_b'))}" if "n_a" in frame.columns else ""
+        ax.text(1.08, i, v + n_txt, transform=ax.get_yaxis_transform(), va="center", fontsize=8, color=color)
+    ax.axvline(0, color="#666666", linewidth=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_yticks(range(n), frame["_label"].tolist())
+    ax.set_xlabel("convergence index (− divergent … + convergent), line = interval")
+    ax.grid(axis="x", color="#EEEEEE")
+    ax.set_title(title, loc="left", fontweight="bold")
+    _verdict_legend(ax, frame["verdict"].astype(str), loc="lower left")
+    _note(fig, note)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------- HTML helpers
+
+_HEDGE = re.compile(r"^(?:not|no|never|n't|may|might|could|would|should|can)\s+", re.IGNORECASE)
+
+
+def _cue_patterns(cues: Iterable[str]) -> list[re.Pattern]:
+    patterns = []
+    for cue in cues or ():
+        cue = str(cue).strip()
+        if not cue:
+            continue
+        forms = [cue]
+        bare = _HEDGE.sub("", cue)
+        while bare != forms[-1]:
+            forms.append(bare)
+            bare = _HEDGE.sub("", bare)
+        for form in forms:
+            words = [re.escape(w) for w in form.split()]
+            if words:
+                # Allow any whitespace between words, inflections at the end of the last word.
+                patterns.append(re.compile(r"(?<!\w)" + r"\s+".join(words) + r"\w*", re.IGNORECASE))
+    return patterns
+
+
+def _spans(text: str, cues: Iterable[str]) -> list[tuple[int, int]]:
+    spans = []
+    for pat in _cue_patterns(cues):
+        spans.extend(m.span() for m in pat.finditer(text))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def highlight(text: str, cues: Iterable[str] = ()) -> HTML:
+    """``text`` HTML-escaped, with every occurrence of a cue word wrapped in ``<mark>``.
+
+    Negation and hedge marks of a cue ("not support", "may oppose") are also tried without the mark, so
+    the cue word itself is found in the sentence.
+    """
+    text = "" if text is None else str(text)
+    out, pos = [], 0
+    for s, e in _spans(text, cues):
+        out.append(html.escape(text[pos:s]))
+        out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return HTML("".join(out))
+
+
+def verdict_badge(verdict: str) -> HTML:
+    """A coloured label for a verdict (same colours as the charts)."""
+    v = str(verdict)
+    color = VERDICT_COLORS.get(v, OKABE_ITO["black"])
+    text_color = "#000" if v == "mixed" else "#fff"
+    return HTML(
+        f'<span class="cv-verdict" style="background:{color};color:{text_color};padding:1px 7px;'
+        f'border-radius:9px;font-weight:600">{html.escape(v)}</span>'
+    )
+
+
+_CSS = (
+    "<style>.cv-table{border-collapse:collapse;font-size:13px;margin:6px 0}"
+    ".cv-table th,.cv-table td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left!important;"
+    "vertical-align:top}"
+    ".cv-table th{background:#f4f4f4}.cv-table mark{background:#F0E442;padding:0 1px}"
+    ".cv-card{border:1px solid #ddd;border-radius:8px;padding:10px 14px;margin:6px 0;max-width:60em}"
+    ".cv-muted{color:#666;font-size:12px}</style>"
+)
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:+.2f}" if -1.0 <= value <= 1.0 else f"{value:,.2f}"
+    if isinstance(value, pd.Timestamp):
+        return "" if pd.isna(value) else f"{value:%Y-%m-%d}"
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return html.escape(", ".join(str(v) for v in value))
+    return html.escape(str(value))
+
+
+def table_html(frame: pd.DataFrame, *, columns: Sequence[str] | None = None, max_rows: int = 200) -> HTML:
+    """A frame as an HTML table with every cell escaped (lists joined by commas, floats rounded)."""
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"table_html: expected a pandas DataFrame, got {type(frame).__name__}")
+    cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in cols)
+    rows = []
+    for _, row in frame.head(max_rows).iterrows():
+        cells = []
+        for c in cols:
+            if c == "verdict":
+                cells.append(f"<td>{verdict_badge(row[c])}</td>")
+            else:
+                cells.append(f"<td>{_cell(row[c])}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = (
+        f'<p class="cv-muted">{len(frame) - max_rows:,} more rows not shown.</p>'
+        if len(frame) > max_rows
+        else ""
+    )
+    return HTML(
+        f'{_CSS}<table class="cv-table"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>{more}"
+    )
+
+
+def kwic_html(lines: pd.DataFrame, *, max_rows: int = 50) -> HTML:
+    """Keyword-in-context lines (``kwic(...)`` output) aligned on the match, escaped, match in ``<mark>``."""
+    _require(lines, ["left", "match", "right"], "kwic_html")
+    rows = []
+    for _, r in lines.head(max_rows).iterrows():
+        ref = f"{_cell(r.get('doc_id', ''))[:8]}#{_cell(r.get('sent_id', ''))}"
+        rows.append(
+            f'<tr><td style="text-align:right!important;white-space:nowrap">{_cell(r["left"])}</td>'
+            f'<td style="white-space:nowrap"><mark>{_cell(r["match"])}</mark></td>'
+            f'<td style="white-space:nowrap">{_cell(r["right"])}</td><td class="cv-muted">{ref}</td></tr>'
+        )
+    more = (
+        f'<p class="cv-muted">{len(lines) - max_rows} more lines not shown.</p>'
+        if len(lines) > max_rows
+        else ""
+    )
+    return HTML(f'{_CSS}<table class="cv-table"><tbody>{"".join(rows)}</tbody></table>{more}')
+
+
+def convergence_table_html(conv: pd.DataFrame) -> HTML:
+    """The convergence frame as an escaped table: issue, group, verdict, index, interval, evidence counts."""
+    _require(conv, ["issue", "index", "ci_low", "ci_high", "verdict"], "convergence_table_html")
+    frame = conv.copy()
+    frame["interval"] = [
+        "" if math.isnan(_num(lo)) or math.isnan(_num(hi)) else f"[{_num(lo):+.2f}, {_num(hi):+.2f}]"
+        for lo, hi in zip(frame["ci_low"], frame["ci_high"], strict=True)
+    ]
+    cols = [
+        c
+        for c in ("issue", "group", "verdict", "index", "interval", "n_a", "n_b", "n_relation", "reason")
+        if c in frame
+    ]
+    return table_html(frame, columns=cols)
+
+
+def verdict_card(
+    conv: pd.DataFrame, *, issue: str | None = None, actors: Sequence[str] = ("USA", "PAK")
+) -> HTML:
+    """A short summary of one issue's convergence row: verdict, index, interval, evidence counts, reason."""
+    _require(conv, ["issue", "index", "ci_low", "ci_high", "verdict"], "verdict_card")
+    a, b = actors
+    rows = conv if issue is None else conv[conv["issue"] == issue]
+    if len(rows) == 0:
+        return HTML(
+            f'{_CSS}<div class="cv-card"><b>{html.escape(str(issue))}</b>: no sentence on this issue area; '
+            f"{verdict_badge('insufficient')}</div>"
+        )
+    parts = []
+    for _, r in rows.iterrows():
+        idx, lo, hi = _num(r["index"]), _num(r["ci_low"]), _num(r["ci_high"])
+        idx_txt = "no estimate" if math.isnan(idx) else f"{idx:+.2f}"
+        ci_txt = "" if math.isnan(lo) or math.isnan(hi) else f" (interval {lo:+.2f} to {hi:+.2f})"
+        counts = f"{_int(r.get('n_a'))} {html.escape(a)} / {_int(r.get('n_b'))} {html.escape(b)} sentences"
+        if "n_relation" in rows.columns:
+            counts += f", {_int(r.get('n_relation'))} explicit (dis)agreement"
+        group = str(r.get("group", ""))
+        group_txt = (
+            f' <span class="cv-muted">({html.escape(group)})</span>'
+            if group and group not in ("corpus", "all")
+            else ""
+        )
+        reason = html.escape(str(r.get("reason", "") or ""))
+        parts.append(
+            f'<div class="cv-card"><div style="font-size:16px">'
+            f"<b>{html.escape(str(r['issue']))}</b>{group_txt} "
+            f"{verdict_badge(r['verdict'])} index <b>{idx_txt}</b>{ci_txt}</div>"
+            f'<div class="cv-muted">{counts}</div>' + (f"<div>{reason}</div>" if reason else "") + "</div>"
+        )
+    return HTML(_CSS + "".join(parts))
+
+
+def _source_info(tagged: pd.DataFrame | None) -> dict[str, dict]:
+    if tagged is None or "doc_id" not in getattr(tagged, "columns", ()):
+        return {}
+    cols = [c for c in ("publisher", "date", "url", "title") if c in tagged.columns]
+    docs = tagged.drop_duplicates("doc_id").set_index("doc_id")[cols]
+    return {str(k): v for k, v in docs.to_dict(orient="index").items()}
+
+
+def _roles(sub: pd.DataFrame) -> dict[tuple, str]:
+    """Each sentence's roles joined ("position about AFG; directed at PAK"): one table row per sentence."""
+    out: dict[tuple, list[str]] = {}
+    for _, r in sub.iterrows():
+        kind = str(r.get("kind") or "")
+        obj = r.get("object")
+        if kind == "directed" and isinstance(obj, str) and obj:
+            text = f"directed at {obj}"
+        elif kind == "position" and isinstance(obj, str) and obj:
+            text = f"position on {'the issue' if obj == '(issue)' else obj}"
+        else:
+            text = kind
+        key = (str(r.get("doc_id", "")), str(r.get("sent_id", "")))
+        if text and text not in out.setdefault(key, []):
+            out[key].append(text)
+    return {k: "; ".join(v) for k, v in out.items()}
+
+
+def _evidence_rows(sub: pd.DataFrame, info: dict[str, dict], max_rows: int) -> str:
+    roles = _roles(sub)
+    if "doc_id" in sub.columns and "sent_id" in sub.columns:
+        sub = sub.drop_duplicates(["doc_id", "sent_id"])
+    rows = []
+    for _, r in sub.head(max_rows).iterrows():
+        cues = r.get("cues", None)
+        if cues is None or (isinstance(cues, float) and math.isnan(cues)):
+            cues = []
+        if isinstance(cues, str):
+            cues = [cues]
+        cues = list(cues)
+        value = _num(r.get("relation")) if r.get("kind") == "relation" else _num(r.get("stance"))
+        st = "" if math.isnan(value) else f"{value:+.2f}"
+        meta = dict(info.get(str(r.get("doc_id", "")), {}))
+        for col in ("publisher", "date", "url", "title"):
+            if col in sub.columns and r.get(col) is not None:
+                meta[col] = r.get(col)
+        bits = [
+            _cell(meta.get(c))
+            for c in ("publisher", "date")
+            if meta.get(c) is not None and not pd.isna(meta[c])
+        ]
+        source = " · ".join(b for b in bits if b)
+        url = meta.get("url")
+        if isinstance(url, str) and re.match(r"^https?://", url):
+            source += f' <a href="{html.escape(url, quote=True)}" rel="noopener">link</a>'
+        role = html.escape(roles.get((str(r.get("doc_id", "")), str(r.get("sent_id", ""))), ""))
+        ref = f"{_cell(r.get('doc_id', ''))[:8]}#{_cell(r.get('sent_id', ''))}"
+        rows.append(
+            f"<tr><td>{highlight(r['text'], cues)}</td><td>{st}</td><td>{_cell(cues)}</td>"
+            f"<td>{role}</td>"
+            f'<td>{source}<div class="cv-muted">{ref}</div></td></tr>'
+        )
+    more = f'<p class="cv-muted">{len(sub) - max_rows} more not shown.</p>' if len(sub) > max_rows else ""
+    return (
+        '<table class="cv-table"><thead><tr><th>sentence (cue words marked)</th><th>value</th>'
+        "<th>cues</th><th>role</th>"
+        f"<th>source</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
+    )
+
+
+def evidence_html(
+    ev: pd.DataFrame,
+    *,
+    actors: Sequence[str] = ("USA", "PAK"),
+    tagged: pd.DataFrame | None = None,
+    max_rows: int = 25,
+    sort: str = "strength",
+) -> HTML:
+    """The evidence sentences (``evidence(...)`` output), one table per actor, escaped, cues in ``<mark>``.
+
+    A third table holds the sentences with an explicit agreement/disagreement cue between the two actors
+    (``kind == "relation"``). Rows are ordered by strength (|value|) unless ``sort="order"``. Pass the
+    tagged frame as ``tagged`` to show each sentence's publisher, date and link.
+    """
+    _require(ev, ["actor", "text"], "evidence_html")
+    info = _source_info(tagged)
+    colors = actor_colors(actors)
+    a, b = actors
+    is_rel = ev["kind"].eq("relation") if "kind" in ev.columns else pd.Series(False, index=ev.index)
+    blocks = [_CSS]
+    sections = [(actor, ev[(ev["actor"] == actor) & ~is_rel], colors[actor]) for actor in actors]
+    sections.append((f"{a} and {b}: explicit agreement or disagreement", ev[is_rel], OKABE_ITO["black"]))
+    for label, sub, color in sections:
+        if sort == "strength":
+            value = pd.to_numeric(sub["stance"], errors="coerce") if "stance" in sub.columns else None
+            if "kind" in sub.columns and "relation" in sub.columns:
+                rel = pd.to_numeric(sub["relation"], errors="coerce")
+                value = rel.where(sub["kind"] == "relation", value)
+            if value is not None:
+                sub = sub.assign(_s=value.abs()).sort_values("_s", ascending=False, kind="stable")
+        n = (
+            len(sub.drop_duplicates(["doc_id", "sent_id"]))
+            if {"doc_id", "sent_id"} <= set(sub.columns)
+            else len(sub)
+        )
+        blocks.append(
+            f'<h4 style="color:{color};margin:12px 0 4px">{html.escape(label)}: '
+            f"{n} evidence sentence{'s' if n != 1 else ''}</h4>"
+        )
+        if len(sub) == 0:
+            blocks.append('<p class="cv-muted">No sentence of this kind on the issue.</p>')
+            continue
+        blocks.append(_evidence_rows(sub, info, max_rows))
+    return HTML("".join(blocks))

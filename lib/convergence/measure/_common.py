@@ -1,0 +1,220 @@
+"""Shared helpers for the measures: input checks, grouping, thresholds, JSON-safe values."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+BY_CHOICES = ("corpus", "doc", "month", "year", "decade", "source")
+
+#: Columns of the tagged-sentence table the measures read (docs/architecture.md, "Tagged sentences").
+TAGGED_REQUIRED = ("doc_id", "sent_id", "text", "issues", "holder", "targets", "stance", "relation")
+
+UNKNOWN_GROUP = "unknown"
+
+
+class MeasureError(ValueError):
+    """Input that a measure cannot use; the message says what is wrong and how to fix it."""
+
+
+def check_tagged(frame: Any, *, columns: Iterable[str] = TAGGED_REQUIRED, what: str = "tagged") -> None:
+    if not isinstance(frame, pd.DataFrame):
+        raise MeasureError(
+            f"{what} must be a pandas DataFrame (the output of convergence.tag), got {type(frame).__name__}"
+        )
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise MeasureError(
+            f"{what} frame lacks column(s) {', '.join(missing)}; pass the output of convergence.tag(corpus)"
+        )
+
+
+def check_actors(actors: Any) -> tuple[str, str]:
+    if isinstance(actors, str):
+        actors = [a.strip() for a in actors.split(",") if a.strip()]
+    try:
+        pair = tuple(str(a).strip().upper() for a in actors)
+    except TypeError:
+        raise MeasureError(f"actors must be two actor codes such as ('USA', 'PAK'), got {actors!r}") from None
+    if len(pair) != 2 or pair[0] == pair[1] or not all(pair):
+        raise MeasureError(f"actors must be two different actor codes such as ('USA', 'PAK'), got {actors!r}")
+    return pair  # type: ignore[return-value]
+
+
+def as_list(value: Any) -> list:
+    """A list from a list-like cell (list, tuple, numpy array from parquet, None/NaN -> [])."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, (tuple, np.ndarray, pd.Series)):
+        return list(value)
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, float) and math.isnan(value):
+        return []
+    return [value]
+
+
+def as_code(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _dates(frame: pd.DataFrame) -> pd.Series:
+    if "date" in frame.columns:
+        return pd.to_datetime(frame["date"], errors="coerce")
+    return pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+
+
+def _years(frame: pd.DataFrame) -> pd.Series:
+    years = pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    if "year" in frame.columns:
+        years = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
+    from_date = _dates(frame).dt.year.astype("Int64")
+    return years.fillna(from_date)
+
+
+def group_labels(frame: pd.DataFrame, by: str) -> pd.Series:
+    """One string label per row for ``by``; rows lacking the needed metadata get ``"unknown"``."""
+    if by not in BY_CHOICES:
+        raise MeasureError(f"by must be one of {', '.join(BY_CHOICES)}; got {by!r}")
+    idx = frame.index
+    if by == "corpus":
+        return pd.Series("all", index=idx, dtype=object)
+    if by == "doc":
+        return frame["doc_id"].astype(str)
+    if by == "source":
+        if "publisher" not in frame.columns:
+            return pd.Series(UNKNOWN_GROUP, index=idx, dtype=object)
+        return frame["publisher"].map(lambda v: as_code(v) or UNKNOWN_GROUP).astype(object)
+    if by == "month":
+        months = _dates(frame).dt.strftime("%Y-%m")
+        return months.where(months.notna(), UNKNOWN_GROUP).astype(object)
+    years = _years(frame)
+    if by == "year":
+        return years.map(lambda y: UNKNOWN_GROUP if pd.isna(y) else str(int(y))).astype(object)
+    return years.map(lambda y: UNKNOWN_GROUP if pd.isna(y) else f"{int(y) // 10 * 10}s").astype(object)
+
+
+# ---------------------------------------------------------------------------------------------- thresholds
+
+THRESHOLD_KEYS = {
+    "threshold": float,
+    "min_evidence": int,
+    "mixed_share": float,
+    "min_stance": float,
+    "inherited_weight": float,
+    "pooled_gap_weight": float,
+    "ci": float,
+    "weights": dict,
+    "relation_pair_check": bool,
+    "contrast_words": list,
+    "actor_file": object,
+}
+
+
+def _default_thresholds_path() -> Path:
+    return Path(str(resources.files("convergence") / "data" / "thresholds.yaml"))
+
+
+def _read_yaml(path: str | os.PathLike) -> dict:
+    p = Path(path)
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise MeasureError(f"cannot read thresholds file {p}: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise MeasureError(f"thresholds file {p} is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise MeasureError(f"thresholds file {p} must hold a mapping of names to values")
+    return data
+
+
+def load_thresholds(thresholds: Mapping | str | os.PathLike | None = None) -> dict:
+    """The shipped thresholds (data/thresholds.yaml) updated with a user's mapping or YAML file."""
+    values = _read_yaml(_default_thresholds_path())
+    if thresholds is None:
+        override: dict = {}
+    elif isinstance(thresholds, Mapping):
+        override = dict(thresholds)
+    elif isinstance(thresholds, (str, os.PathLike)):
+        override = _read_yaml(thresholds)
+    else:
+        raise MeasureError(f"thresholds must be a dict or a YAML path, got {type(thresholds).__name__}")
+    unknown = sorted(set(override) - set(THRESHOLD_KEYS))
+    if unknown:
+        raise MeasureError(f"unknown threshold(s) {', '.join(unknown)}; known: {', '.join(THRESHOLD_KEYS)}")
+    out = {**values}
+    for key, val in override.items():
+        if key == "weights":
+            if not isinstance(val, Mapping):
+                raise MeasureError("thresholds['weights'] must map gap/directed/relation to numbers")
+            out["weights"] = {**values.get("weights", {}), **val}
+        else:
+            out[key] = val
+    out.setdefault("actor_file", None)
+    for key, kind in THRESHOLD_KEYS.items():
+        if key not in out:
+            raise MeasureError(f"threshold {key!r} is missing from the thresholds file")
+        if kind in (dict, object):
+            continue
+        if kind is list:
+            if isinstance(out[key], str) or not all(isinstance(w, str) for w in out[key] or []):
+                raise MeasureError(f"threshold {key!r} must be a list of words")
+            out[key] = tuple(out[key] or ())
+            continue
+        if kind is bool:
+            if not isinstance(out[key], bool):
+                raise MeasureError(f"threshold {key!r} must be true or false, got {out[key]!r}")
+            continue
+        try:
+            out[key] = kind(out[key])
+        except (TypeError, ValueError):
+            raise MeasureError(f"threshold {key!r} must be a number, got {out[key]!r}") from None
+    bad_w = sorted(set(out["weights"]) - {"gap", "directed", "relation"})
+    if bad_w:
+        raise MeasureError(f"unknown component weight(s) {', '.join(bad_w)}; known: gap, directed, relation")
+    out["weights"] = {k: float(out["weights"].get(k, 0.0)) for k in ("gap", "directed", "relation")}
+    if not 0 <= out["threshold"] <= 1:
+        raise MeasureError("threshold must lie in [0, 1]")
+    if not 0 < out["ci"] < 1:
+        raise MeasureError("ci must lie strictly between 0 and 1 (e.g. 0.95)")
+    if any(w < 0 for w in out["weights"].values()) or not any(out["weights"].values()):
+        raise MeasureError("component weights must be >= 0 and not all zero")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- JSON
+
+
+def json_safe(value: Any) -> Any:
+    """Plain Python values for json.dumps: NaN/NA -> None, numpy scalars -> Python, timestamps -> ISO."""
+    if isinstance(value, Mapping):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+        return [json_safe(v) for v in value]
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, (np.bool_, bool)):
+        return bool(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        f = float(value)
+        return None if math.isnan(f) or math.isinf(f) else f
+    if isinstance(value, (pd.Timestamp, np.datetime64)):
+        return pd.Timestamp(value).isoformat()
+    if isinstance(value, pd.Period):
+        return str(value)
+    return value

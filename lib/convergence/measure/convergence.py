@@ -1,0 +1,418 @@
+"""Per-issue convergence index of two actors, with a bootstrap interval, a verdict and its evidence.
+
+The method is written down in docs/methods.md. In short, for one issue and one group of sentences:
+
+* gap G: for every object both actors take a stance on (a third actor, or the issue itself), the signed
+  geometric mean ``sign(a)·sign(b)·sqrt(|a|·|b|)`` of their mean stances, averaged with weights
+  ``sqrt(W_a·W_b)``;
+* directed D: mean stance of sentences in which one actor of the pair acts on or speaks of the other;
+* relation R: mean relation cue of sentences mentioning both actors ("whereas", "common ground");
+* index = sum_c w_c·sqrt(n_c)·C / sum_c w_c·sqrt(n_c) over the available components, in [-1, 1].
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+import pandas as pd
+
+from ._common import (
+    BY_CHOICES,
+    MeasureError,
+    as_list,
+    check_actors,
+    check_tagged,
+    group_labels,
+    json_safe,
+    load_thresholds,
+)
+from .evidence import evidence_rows
+
+COLUMNS = [
+    "issue",
+    "group",
+    "index",
+    "ci_low",
+    "ci_high",
+    "verdict",
+    "reason",
+    "n_a",
+    "n_b",
+    "stance_a",
+    "stance_b",
+    "relation",
+    "n_relation",
+    "components",
+    "evidence",
+]
+
+VERDICTS = ("convergent", "divergent", "mixed", "insufficient")
+
+
+class _Design:
+    """Evidence rows of one (issue, group) turned into arrays, so the index of many bootstrap
+    resamples is computed at once from a (resamples x rows) weight matrix."""
+
+    def __init__(self, ev: pd.DataFrame, actors: tuple[str, str], settings: dict, *, cluster_docs: bool):
+        self.ev = ev.reset_index(drop=True)
+        self.actors = actors
+        self.settings = settings
+        self.value = self.ev["value"].to_numpy(dtype=float)
+        self.weight = self.ev["weight"].to_numpy(dtype=float)
+        kind = self.ev["kind"].to_numpy()
+        actor = self.ev["actor"].to_numpy()
+        self.directed = np.flatnonzero(kind == "directed")
+        self.relation = np.flatnonzero(kind == "relation")
+        pos = kind == "position"
+        a, b = actors
+        objects_a = set(self.ev.loc[pos & (actor == a), "object"])
+        objects_b = set(self.ev.loc[pos & (actor == b), "object"])
+        self.shared = sorted(objects_a & objects_b)
+        obj = self.ev["object"].to_numpy()
+        self.cells = [
+            (np.flatnonzero(pos & (actor == a) & (obj == o)), np.flatnonzero(pos & (actor == b) & (obj == o)))
+            for o in self.shared
+        ]
+        self.pooled = False
+        if not self.shared and objects_a and objects_b and settings["pooled_gap_weight"] > 0:
+            self.pooled = True
+            self.cells = [(np.flatnonzero(pos & (actor == a)), np.flatnonzero(pos & (actor == b)))]
+        if cluster_docs:
+            keys = self.ev["doc_id"].astype(str)
+        else:
+            keys = self.ev["doc_id"].astype(str) + "#" + self.ev["sent_id"].astype(str)
+        codes, uniques = pd.factorize(keys)
+        self.unit = codes
+        self.n_units = len(uniques)
+
+    # -- computation on a weight matrix W (B x R) ------------------------------------------------------
+    @staticmethod
+    def _mean(W: np.ndarray, v: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if idx.size == 0:
+            n = np.zeros(W.shape[0])
+            return np.full(W.shape[0], np.nan), n
+        w = W[:, idx]
+        n = w.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            m = (w * v[idx]).sum(axis=1) / n
+        return np.where(n > 0, m, np.nan), n
+
+    def components(self, W: np.ndarray) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        v = self.value
+        out = {}
+        if self.cells:
+            num = np.zeros(W.shape[0])
+            den = np.zeros(W.shape[0])
+            for ia, ib in self.cells:
+                ma, na = self._mean(W, v, ia)
+                mb, nb = self._mean(W, v, ib)
+                g = np.sign(ma) * np.sign(mb) * np.sqrt(np.abs(ma) * np.abs(mb))
+                w = np.sqrt(na * nb)
+                ok = (w > 0) & ~np.isnan(g)
+                num += np.where(ok, w * np.nan_to_num(g), 0.0)
+                den += np.where(ok, w, 0.0)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                gap = np.where(den > 0, num / den, np.nan)
+            n_gap = den * (self.settings["pooled_gap_weight"] if self.pooled else 1.0)
+            out["gap"] = (gap, n_gap)
+        out["directed"] = self._mean(W, v, self.directed)
+        out["relation"] = self._mean(W, v, self.relation)
+        return out
+
+    def index(self, W: np.ndarray) -> tuple[np.ndarray, dict]:
+        comps = self.components(W)
+        num = np.zeros(W.shape[0])
+        den = np.zeros(W.shape[0])
+        for name, (val, n) in comps.items():
+            cw = self.settings["weights"][name] * np.sqrt(np.maximum(n, 0.0))
+            ok = (cw > 0) & ~np.isnan(val)
+            num += np.where(ok, cw * np.nan_to_num(val), 0.0)
+            den += np.where(ok, cw, 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            idx = np.where(den > 0, num / den, np.nan)
+        return np.clip(idx, -1.0, 1.0), comps
+
+    def point(self) -> tuple[float, dict]:
+        idx, comps = self.index(self.weight[None, :])
+        return float(idx[0]), {k: (float(v[0]), float(n[0])) for k, (v, n) in comps.items()}
+
+    def bootstrap(self, n_boot: int, rng: np.random.Generator, chunk: int = 500) -> np.ndarray:
+        out = []
+        for start in range(0, n_boot, chunk):
+            size = min(chunk, n_boot - start)
+            draws = rng.integers(0, self.n_units, size=(size, self.n_units))
+            counts = np.zeros((size, self.n_units))
+            np.add.at(counts, (np.arange(size)[:, None], draws), 1.0)
+            W = counts[:, self.unit] * self.weight[None, :]
+            out.append(self.index(W)[0])
+        return np.concatenate(out) if out else np.array([])
+
+    def signals(self) -> tuple[float, float]:
+        """Weight of agreeing and of disagreeing evidence (point estimate)."""
+        agree = disagree = 0.0
+        v, w = self.value, self.weight
+        for idx in (self.directed, self.relation):
+            agree += float(w[idx][v[idx] > 0].sum())
+            disagree += float(w[idx][v[idx] < 0].sum())
+        factor = self.settings["pooled_gap_weight"] if self.pooled else 1.0
+        for ia, ib in self.cells:
+            na, nb = w[ia].sum(), w[ib].sum()
+            if na <= 0 or nb <= 0:
+                continue
+            ma, mb = (w[ia] * v[ia]).sum() / na, (w[ib] * v[ib]).sum() / nb
+            s = np.sign(ma) * np.sign(mb)
+            wt = float(np.sqrt(na * nb)) * factor
+            if s > 0:
+                agree += wt
+            elif s < 0:
+                disagree += wt
+        return agree, disagree
+
+
+def _fmt(x: float) -> str:
+    return "n/a" if x is None or x != x else f"{x:+.2f}"
+
+
+def _sentences(ev: pd.DataFrame, actor: str) -> pd.DataFrame:
+    sub = ev[(ev["actor"] == actor) & ev["kind"].isin(["position", "directed"])]
+    return sub.drop_duplicates(["doc_id", "sent_id"])
+
+
+def _top_evidence(ev: pd.DataFrame, actors: tuple[str, str], top: int) -> list[dict]:
+    if ev.empty or top <= 0:
+        return []
+    ev = ev.assign(_strength=ev["value"].abs() * ev["weight"].astype(float))
+    picked = []
+    for who in (*actors, f"{actors[0]}/{actors[1]}"):
+        sub = ev[ev["actor"] == who].sort_values(
+            ["_strength", "doc_id", "sent_id"], ascending=[False, True, True]
+        )
+        sub = sub.drop_duplicates(["doc_id", "sent_id"]).head(top)
+        for r in sub.itertuples(index=False):
+            picked.append(
+                {
+                    "actor": r.actor,
+                    "kind": r.kind,
+                    "doc_id": r.doc_id,
+                    "sent_id": int(r.sent_id),
+                    "text": r.text,
+                    "stance": float(r.stance),
+                    "relation": float(r.relation),
+                    "cues": list(r.cues),
+                    "holder": r.holder,
+                    "targets": list(r.targets),
+                    "object": r.object,
+                    "weight": float(r.weight),
+                }
+            )
+    return picked
+
+
+def _assess(
+    issue: str,
+    group: str,
+    ev: pd.DataFrame,
+    actors: tuple[str, str],
+    settings: dict,
+    *,
+    by: str,
+    n_boot: int,
+    seed: int,
+    top_evidence: int,
+) -> dict:
+    a, b = actors
+    sa, sb = _sentences(ev, a), _sentences(ev, b)
+    rel = ev[ev["kind"] == "relation"]
+    row = {
+        "issue": issue,
+        "group": group,
+        "index": np.nan,
+        "ci_low": np.nan,
+        "ci_high": np.nan,
+        "verdict": "insufficient",
+        "reason": "",
+        "n_a": len(sa),
+        "n_b": len(sb),
+        "stance_a": float(sa["stance"].mean()) if len(sa) else np.nan,
+        "stance_b": float(sb["stance"].mean()) if len(sb) else np.nan,
+        "relation": float((rel["value"] * rel["weight"]).sum() / rel["weight"].sum()) if len(rel) else np.nan,
+        "n_relation": len(rel),
+        "components": {},
+        "evidence": _top_evidence(ev, actors, top_evidence),
+    }
+    # evidence count: one per sentence and side; a relation sentence states both sides, so it counts twice
+    sides = ev.assign(side=ev["actor"].where(ev["kind"] != "relation", "both"))
+    sides = sides.drop_duplicates(["doc_id", "sent_id", "side"]) if len(ev) else sides
+    n_total = int(len(sides) + (sides["side"] == "both").sum()) if len(ev) else 0
+    counts = f"{a} {len(sa)} sentence(s), {b} {len(sb)}, relation cues {len(rel)}"
+    if n_total == 0:
+        row["reason"] = f"no sentence on this issue states a position of {a} or {b}, nor relates them"
+        return row
+    n_docs = ev["doc_id"].nunique()
+    design = _Design(ev, actors, settings, cluster_docs=(by != "doc" and n_docs >= 2))
+    index, comps = design.point()
+    comp_out = {name: json_safe(val) for name, (val, _n) in comps.items()}
+    comp_out.update({f"n_{name}": round(n, 3) for name, (_v, n) in comps.items()})
+    comp_out["gap_objects"] = list(design.shared) if not design.pooled else ["(pooled)"]
+    agree, disagree = design.signals()
+    total_signal = agree + disagree
+    comp_out["agree_share"] = agree / total_signal if total_signal else None
+    comp_out["disagree_share"] = disagree / total_signal if total_signal else None
+    comp_out["weights"] = dict(settings["weights"])
+    comp_out["bootstrap_unit"] = "document" if (by != "doc" and n_docs >= 2) else "sentence"
+    row["components"] = comp_out
+    available = {k: v for k, (v, n) in comps.items() if n > 0 and v == v}
+    if not available:
+        if len(sa) and not len(sb):
+            row["reason"] = (
+                f"only {a} states a position ({len(sa)} sentence(s)); {b} none, and no relation cue"
+            )
+        elif len(sb) and not len(sa):
+            row["reason"] = (
+                f"only {b} states a position ({len(sb)} sentence(s)); {a} none, and no relation cue"
+            )
+        else:
+            row["reason"] = f"the two sides address nothing in common and nothing relates them; {counts}"
+        return row
+    if n_total < settings["min_evidence"]:
+        row["reason"] = (
+            f"too little evidence: {n_total} (minimum {settings['min_evidence']}; a relation sentence counts "
+            f"for both sides); {counts}"
+        )
+        row["index"] = index
+        return row
+    one_side = not len(rel) and (not len(sa) or not len(sb))
+    if one_side and index > 0:
+        who, other, n_who = (a, b, len(sa)) if len(sa) else (b, a, len(sb))
+        row["index"] = index
+        row["reason"] = (
+            f"only {who} states a position ({n_who} sentence(s), index {_fmt(index)}); {other}'s side is not "
+            "given, and agreement needs both sides"
+        )
+        return row
+    rng = np.random.default_rng([int(seed), zlib.crc32(issue.encode()), zlib.crc32(str(group).encode())])
+    boots = design.bootstrap(int(n_boot), rng) if n_boot and n_boot > 0 else np.array([])
+    boots = boots[~np.isnan(boots)]
+    alpha = (1 - settings["ci"]) / 2
+    lo, hi = np.quantile(boots, [alpha, 1 - alpha]) if boots.size else (np.nan, np.nan)
+    row.update(index=index, ci_low=float(lo), ci_high=float(hi))
+    t = settings["threshold"]
+    parts = []
+    for name in ("gap", "directed", "relation"):
+        if name in available:
+            parts.append(f"{name} {_fmt(available[name])} (n={comps[name][1]:.3g})")
+    detail = f"index {_fmt(index)} from " + ", ".join(parts) + f"; {counts}"
+    unit = comp_out["bootstrap_unit"]
+    comp_out["n_units"] = design.n_units
+    if design.n_units < 3:
+        detail += f"; thin evidence: the interval rests on {design.n_units} {unit}(s) only"
+    share = settings["mixed_share"]
+    both = ""
+    if total_signal and min(agree, disagree) / total_signal >= share:
+        both = f" and the whole interval beyond +/-{t:.2f}, despite evidence both ways"
+    settled = lo == lo and (hi <= -t or lo >= t)
+    if total_signal and min(agree, disagree) / total_signal >= share and not settled:
+        row["verdict"] = "mixed"
+        row["reason"] = (
+            f"evidence both ways: {agree / total_signal:.0%} agreeing vs {disagree / total_signal:.0%} "
+            f"disagreeing (each >= {share:.0%}) and the interval does not settle the direction; {detail}"
+        )
+    elif lo == lo and lo <= -t and hi >= t:
+        row["verdict"] = "mixed"
+        row["reason"] = f"interval [{lo:+.2f}, {hi:+.2f}] spans both -{t:.2f} and +{t:.2f}; {detail}"
+    elif index >= t:
+        row["verdict"] = "convergent"
+        row["reason"] = f"index >= +{t:.2f}{both}; {detail}"
+    elif index <= -t:
+        row["verdict"] = "divergent"
+        row["reason"] = f"index <= -{t:.2f}{both}; {detail}"
+    elif agree and disagree:
+        row["verdict"] = "mixed"
+        row["reason"] = f"agreeing and disagreeing evidence cancel out (|index| < {t:.2f}); {detail}"
+    else:
+        row["reason"] = f"signal too weak: |index| < {t:.2f}; {detail}"
+    return row
+
+
+def convergence(
+    tagged: pd.DataFrame,
+    *,
+    actors=("USA", "PAK"),
+    by: str = "corpus",
+    issues=None,
+    thresholds=None,
+    n_boot: int = 1000,
+    seed: int = 0,
+    top_evidence: int = 3,
+) -> pd.DataFrame:
+    """One row per (issue, group): how far the two actors' stated positions converge (+1) or diverge (-1).
+
+    Columns: issue, group, index, ci_low, ci_high, verdict (convergent / divergent / mixed /
+    insufficient), reason, n_a, n_b (evidence sentences of each actor), stance_a, stance_b, relation,
+    n_relation, components (dict of the sub-scores and their evidence counts), evidence (list of dicts,
+    strongest first: ``top_evidence`` per actor plus the strongest relation-cue sentences).
+
+    Issues tagged on at least one sentence of a group are reported (insufficient when the pair has no
+    evidence there); an issue named in ``issues`` that no sentence carries is reported as insufficient
+    for the whole corpus. ``thresholds`` updates data/thresholds.yaml (a dict or a YAML path).
+    """
+    check_tagged(tagged)
+    pair = check_actors(actors)
+    if by not in BY_CHOICES:
+        raise MeasureError(f"by must be one of {', '.join(BY_CHOICES)}; got {by!r}")
+    if not isinstance(n_boot, (int, np.integer)) or n_boot < 0:
+        raise MeasureError(f"n_boot must be a non-negative integer, got {n_boot!r}")
+    settings = load_thresholds(thresholds)
+    counts: dict[str, int] = {}
+    for cell in tagged["issues"]:
+        for slug in as_list(cell):
+            counts[str(slug)] = counts.get(str(slug), 0) + 1
+    if issues is None:
+        wanted = sorted(counts, key=lambda s: (-counts[s], s))
+    else:
+        if isinstance(issues, str):
+            issues = [issues]
+        wanted = [str(s) for s in issues]
+    labels = group_labels(tagged, by)
+    rows = []
+    for issue in wanted:
+        if issue not in counts:
+            rows.append(
+                {
+                    **{c: np.nan for c in COLUMNS},
+                    "issue": issue,
+                    "group": "all" if by == "corpus" else None,
+                    "verdict": "insufficient",
+                    "reason": "no sentence is tagged with this issue",
+                    "n_a": 0,
+                    "n_b": 0,
+                    "n_relation": 0,
+                    "components": {},
+                    "evidence": [],
+                }
+            )
+            continue
+        on = tagged["issues"].map(lambda c, s=issue: s in as_list(c))
+        ev = evidence_rows(tagged, issue=issue, actors=pair, by=by, settings=settings)
+        for group in sorted(set(labels[on])):
+            sub = ev[ev["group"] == group] if len(ev) else ev
+            rows.append(
+                _assess(
+                    issue,
+                    group,
+                    sub,
+                    pair,
+                    settings,
+                    by=by,
+                    n_boot=int(n_boot),
+                    seed=seed,
+                    top_evidence=top_evidence,
+                )
+            )
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    for col in ("n_a", "n_b", "n_relation"):
+        out[col] = out[col].astype(int)
+    out.attrs["actors"] = pair
+    out.attrs["by"] = by
+    return out

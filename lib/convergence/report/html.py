@@ -1,0 +1,179 @@
+"""Self-contained HTML: executed notebooks converted without any external request, and the index page.
+
+Every ``<script>`` element is removed (the reports are images and escaped HTML tables; no JavaScript is
+needed), as are ``<link>`` elements and CSS ``@import`` rules that point outside the file, and remote
+``src`` attributes. Images stay embedded as ``data:`` URIs. Article text is escaped wherever it appears.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from convergence import charts
+
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+_LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_IMPORT = re.compile(r"@import\s+(?:url\()?\s*['\"]?(?:https?:)?//[^;]*;", re.IGNORECASE)
+_REMOTE_SRC = re.compile(
+    r"""(<(?!a\b)[a-z][a-z0-9]*\b[^>]*?\s)(src|srcset|data-src)\s*=\s*(["'])\s*(?:https?:)?//[^"']*\3""",
+    re.IGNORECASE,
+)
+_CSS_URL = re.compile(r"url\(\s*['\"]?(?:https?:)?//[^)]*\)", re.IGNORECASE)
+
+
+def write_text_atomic(path: str | os.PathLike, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def self_contained(page: str) -> str:
+    """``page`` with scripts, remote stylesheets, remote CSS imports/urls and remote sources removed."""
+    page = _SCRIPT.sub("", page)
+
+    def _link(match: re.Match) -> str:
+        tag = match.group(0)
+        href = re.search(r"""href\s*=\s*(["'])(.*?)\1""", tag, re.IGNORECASE | re.DOTALL)
+        if href and re.match(r"^\s*(?:https?:)?//", href.group(2)):
+            return ""
+        return tag
+
+    page = _LINK.sub(_link, page)
+    page = _IMPORT.sub("", page)
+    page = _CSS_URL.sub("none", page)
+    page = _REMOTE_SRC.sub(r"\1data-removed-\2=\3\3", page)
+    return page
+
+
+def notebook_html(nb, *, show_code: bool = False, title: str | None = None) -> str:
+    """An executed notebook (``nbformat`` node) as one self-contained HTML page."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = not show_code
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    exporter.embed_images = True
+    if title:
+        nb.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(nb)
+    return self_contained(body)
+
+
+def write_notebook_html(ipynb: str | os.PathLike, out: str | os.PathLike, **options) -> Path:
+    """Convert the executed notebook file ``ipynb`` to a self-contained HTML file ``out`` (atomically)."""
+    import nbformat
+
+    nb = nbformat.read(str(ipynb), as_version=4)
+    return write_text_atomic(out, notebook_html(nb, **options))
+
+
+_INDEX_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;max-width:72em;
+  color:#222;padding:0 1em}
+h1{font-size:1.6em;margin-bottom:.2em} .muted{color:#666;font-size:.9em}
+table{border-collapse:collapse;margin:1em 0;font-size:.95em}
+th,td{border-bottom:1px solid #ddd;padding:5px 10px;text-align:left;vertical-align:top} th{background:#f4f4f4}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.status-failed,.status-timed-out{color:#D55E00;font-weight:600} .status-reused{color:#0072B2}
+.err{font-family:monospace;font-size:.85em;white-space:pre-wrap;color:#7a2a00;max-width:40em}
+"""
+
+
+def _fmt(value, signed: bool = True) -> str:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return ""
+    if math.isnan(v):
+        return ""
+    return f"{v:+.2f}" if signed else f"{v:.0f}"
+
+
+def _link(href: str | None, label: str) -> str:
+    if not href:
+        return html.escape(label)
+    return f'<a href="{html.escape(href, quote=True)}">{html.escape(label)}</a>'
+
+
+def _status(report: dict) -> str:
+    status = str(report.get("status", ""))
+    reused = " (reused)" if report.get("reused") else ""
+    css = "status-" + status.replace(" ", "-")
+    return f'<span class="{css}">{html.escape(status + reused)}</span>'
+
+
+def index_page(
+    *,
+    title: str,
+    summary: Sequence[dict],
+    reports: Sequence[dict],
+    actors: Sequence[str],
+    info: Sequence[str] = (),
+) -> str:
+    """The index: one row per issue (verdict, index, interval, evidence counts, link), then every report."""
+    a, b = actors
+    by_issue = {r.get("issue"): r for r in reports if r.get("issue")}
+    rows = []
+    for s in summary:
+        rep = by_issue.get(s["issue"], {})
+        lo, hi = _fmt(s.get("ci_low")), _fmt(s.get("ci_high"))
+        interval = f"[{lo}, {hi}]" if lo and hi else ""
+        link = _link(rep.get("html") if rep.get("html_exists") else None, s["issue"])
+        rows.append(
+            f"<tr><td>{link}</td><td>{charts.verdict_badge(s.get('verdict', ''))}</td>"
+            f'<td class="num">{_fmt(s.get("index"))}</td><td class="num">{interval}</td>'
+            f'<td class="num">{_fmt(s.get("n_a"), False)}</td>'
+            f'<td class="num">{_fmt(s.get("n_b"), False)}</td>'
+            f'<td class="num">{_fmt(s.get("n_relation"), False)}</td>'
+            f"<td>{_status(rep) if rep else '<span class=muted>no evidence: no report</span>'}</td></tr>"
+        )
+    report_rows = []
+    for r in reports:
+        err = f'<div class="err">{html.escape(str(r["error"]))}</div>' if r.get("error") else ""
+        ipynb = _link(r.get("ipynb") if r.get("ipynb_exists") else None, "notebook")
+        report_rows.append(
+            f"<tr><td>{_link(r.get('html') if r.get('html_exists') else None, r['title'])}</td>"
+            f"<td>{_status(r)}{err}</td><td class='num'>{float(r.get('seconds') or 0):.1f} s</td>"
+            f"<td>{ipynb}</td></tr>"
+        )
+    info_html = "".join(f'<p class="muted">{html.escape(line)}</p>' for line in info)
+    legend = " ".join(str(charts.verdict_badge(v)) for v in charts.VERDICTS)
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{html.escape(title)}</title>"
+        f"<style>{_INDEX_CSS}</style></head><body>"
+        f"<h1>{html.escape(title)}</h1>{info_html}"
+        f"<h2>Where {html.escape(a)} and {html.escape(b)} converge and diverge</h2>"
+        f'<p class="muted">Verdicts: {legend}. Index from −1 (divergent) to +1 (convergent); '
+        "the interval is a "
+        f"bootstrap interval; n = evidence sentences held by each actor, and sentences with an explicit "
+        f"agreement or disagreement cue between them.</p>"
+        "<table><thead><tr><th>issue area</th><th>verdict</th><th>index</th><th>interval</th>"
+        f"<th>n {html.escape(a)}</th><th>n {html.escape(b)}</th><th>n relation</th><th>report</th>"
+        "</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        "<h2>All reports</h2><table><thead><tr><th>report</th><th>status</th><th>time</th>"
+        "<th>executed</th></tr>"
+        f"</thead><tbody>{''.join(report_rows)}</tbody></table>"
+        '<p class="muted">Run details (inputs with content hashes, parameters, package versions, timings): '
+        '<a href="manifest.json">manifest.json</a>.</p>'
+        "</body></html>\n"
+    )

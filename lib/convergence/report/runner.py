@@ -1,0 +1,619 @@
+"""Batch reports: run the notebooks with papermill in parallel and write self-contained HTML.
+
+:func:`run_report` parses and tags the corpus once, stores the tables in ``<out>/_data`` for the
+notebooks, then runs the corpus overview, the convergence matrix and one issue report per issue area with
+evidence, each in its own kernel, in a process pool capped at the CPU count. Every run writes
+``index.html`` and ``manifest.json`` (inputs with sha256 hashes, parameters, package versions, timings,
+failures). A rerun with unchanged inputs and parameters reuses the earlier results (``force=True`` re-runs).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+import convergence as cv
+from convergence.paths import project_root, resolve
+from convergence.report import data as report_data
+from convergence.report.html import index_page, write_notebook_html, write_text_atomic
+
+OVERVIEW = "00-corpus-overview"
+ISSUE = "10-issue-area"
+MATRIX = "20-convergence-matrix"
+_PACKAGES = (
+    "convergence",
+    "pandas",
+    "numpy",
+    "matplotlib",
+    "papermill",
+    "nbconvert",
+    "nbclient",
+    "ipykernel",
+)
+_RESULT_FILES = ("index.html", "manifest.json")
+
+
+@dataclass
+class ReportResult:
+    """What :func:`run_report` did. ``ok`` is False when any notebook failed or timed out."""
+
+    out: Path
+    index: Path
+    manifest: Path
+    reports: list[dict] = field(default_factory=list)
+    reused: bool = False
+    seconds: float = 0.0
+
+    @property
+    def failures(self) -> list[dict]:
+        return [r for r in self.reports if r["status"] != "completed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def __repr__(self) -> str:
+        state = "ok" if self.ok else f"{len(self.failures)} failed"
+        return (
+            f"ReportResult({len(self.reports)} reports, {state}, reused={self.reused}, out={str(self.out)!r})"
+        )
+
+
+# ------------------------------------------------------------------------------------------------ hashing
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def hash_inputs(paths) -> list[dict]:
+    """Every input file under ``paths`` with its size and sha256 content hash (sorted by path)."""
+    files: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(f for f in sorted(p.rglob("*")) if f.is_file())
+        elif p.exists():
+            files.append(p)
+        else:
+            raise FileNotFoundError(f"input not found: {p}")
+    seen, out = set(), []
+    for f in files:
+        key = str(f.resolve())
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            out.append({"path": str(f), "bytes": f.stat().st_size, "sha256": _sha256_file(f)})
+        except OSError as exc:
+            out.append({"path": str(f), "bytes": None, "sha256": None, "error": str(exc)})
+    return out
+
+
+def _digest(obj) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def library_fingerprint() -> str:
+    """sha256 over the library's code and editable data (taxonomy, lexicons...): results depend on both."""
+    pkg = Path(cv.__file__).resolve().parent
+    h = hashlib.sha256(cv.__version__.encode())
+    for f in sorted(pkg.rglob("*")):
+        if f.is_file() and f.suffix not in (".pyc",) and "__pycache__" not in f.parts:
+            h.update(str(f.relative_to(pkg)).encode())
+            h.update(_sha256_file(f).encode())
+    return h.hexdigest()
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for name in _PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    out["convergence"] = cv.__version__
+    return out
+
+
+# ------------------------------------------------------------------------------------------- one notebook
+
+
+def _is_timeout(exc: BaseException, nb_path: Path) -> bool:
+    names = {type(e).__name__ for e in (exc, exc.__cause__, exc.__context__) if e is not None}
+    if names & {"CellTimeoutError", "TimeoutError", "DeadKernelError"} and "Kernel" not in str(exc)[:40]:
+        return True
+    if "ename" in dir(exc) and str(getattr(exc, "ename", "")) in ("CellTimeoutError", "TimeoutError"):
+        return True
+    text = str(exc)
+    if re.search(r"timed out|CellTimeoutError|execution_timeout|Cell execution timed out", text, re.I):
+        return True
+    try:
+        import nbformat
+
+        nb = nbformat.read(str(nb_path), as_version=4)
+    except Exception:
+        return False
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error" and "Timeout" in str(output.get("ename", "")):
+                return True
+    return False
+
+
+def _executed_any(nb_path: Path) -> bool:
+    try:
+        import nbformat
+
+        nb = nbformat.read(str(nb_path), as_version=4)
+    except Exception:
+        return False
+    return any(
+        c.get("cell_type") == "code"
+        and c.get("execution_count") is not None
+        and "parameters" not in c.metadata.get("tags", [])
+        for c in nb.cells
+    )
+
+
+def _short_error(exc: BaseException) -> str:
+    ename = getattr(exc, "ename", None)
+    evalue = getattr(exc, "evalue", None)
+    if ename:
+        return f"{ename}: {evalue}".strip()[:2000]
+    text = f"{type(exc).__name__}: {exc}".strip()
+    return text[:2000]
+
+
+def execute_job(job: dict) -> dict:
+    """Execute one notebook with papermill and convert it to HTML. Runs in a worker process.
+
+    A kernel that fails to start is retried once. The executed notebook is kept whatever happens.
+    """
+    import papermill as pm
+
+    started = time.perf_counter()
+    ipynb, out_html = Path(job["ipynb"]), Path(job["html"])
+    ipynb.parent.mkdir(parents=True, exist_ok=True)
+    status, error = "completed", None
+    for attempt in (1, 2):
+        try:
+            pm.execute_notebook(
+                job["notebook"],
+                str(ipynb),
+                parameters=job["parameters"],
+                kernel_name=job.get("kernel", "python3"),
+                language="python",
+                execution_timeout=job["timeout"],
+                start_timeout=60,
+                progress_bar=False,
+                log_output=False,
+                cwd=job.get("cwd"),
+            )
+            status, error = "completed", None
+            break
+        except Exception as exc:  # papermill raises many types; classify, never hide
+            if _is_timeout(exc, ipynb):
+                status, error = "timed out", f"timed out after {job['timeout']} s: {_short_error(exc)}"
+                break
+            kernel_problem = (
+                isinstance(exc, (RuntimeError, TimeoutError, OSError)) or "kernel" in str(exc).lower()
+            )
+            if type(exc).__name__ == "PapermillExecutionError" or _executed_any(ipynb) or not kernel_problem:
+                status, error = "failed", _short_error(exc)
+                break
+            status = "failed"
+            error = f"kernel did not start (attempt {attempt}): {_short_error(exc)}"
+            if attempt == 2:
+                error += "\n" + "".join(traceback.format_exception_only(type(exc), exc))[-1000:]
+    html_ok = False
+    if ipynb.is_file():
+        try:
+            write_notebook_html(ipynb, out_html, show_code=job["show_code"], title=job["title"])
+            html_ok = True
+        except Exception as exc:
+            error = (error + "\n" if error else "") + f"HTML conversion failed: {_short_error(exc)}"
+            status = "failed"
+    return {
+        "name": job["name"],
+        "status": status,
+        "error": error,
+        "seconds": round(time.perf_counter() - started, 2),
+        "html_written": html_ok,
+    }
+
+
+# ---------------------------------------------------------------------------------------------- the run
+
+
+def _read_result(job: dict, job_file: Path) -> dict | None:
+    from convergence.report.worker import result_path
+
+    res_file = result_path(job_file)
+    try:
+        result = json.loads(res_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    job_file.unlink(missing_ok=True)
+    res_file.unlink(missing_ok=True)
+    return result
+
+
+def _run_worker(jobs: list[dict], folder: Path, on_result=None) -> list[dict]:
+    """Execute ``jobs`` one after the other in a fresh Python process; never raises.
+
+    ``on_result(result)`` is called as each job finishes (progress lines).
+    """
+    from convergence.report.worker import result_path
+
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for job in jobs:
+        job_file = folder / f"{job['name']}.job.json"
+        result_path(job_file).unlink(missing_ok=True)
+        write_text_atomic(job_file, json.dumps(job))
+        files.append(job_file)
+    started = time.perf_counter()
+    # Each cell has its own execution_timeout in the kernel; this wall-clock limit only catches a worker
+    # that hangs outside cell execution (kernel start, conversion).
+    limit = sum(job["timeout"] * 3 + 120 for job in jobs)
+    cmd = [sys.executable, "-m", "convergence.report.worker", *map(str, files)]
+    by_file = {str(f): (job, f) for job, f in zip(jobs, files, strict=True)}
+    results: dict[str, dict] = {}
+    killed = threading.Event()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=jobs[0].get("cwd")
+    )
+
+    def _kill():
+        killed.set()
+        proc.kill()
+
+    timer = threading.Timer(limit, _kill)
+    timer.start()
+    stderr_chunks: list[str] = []
+    drain = threading.Thread(target=lambda: stderr_chunks.append(proc.stderr.read()), daemon=True)
+    drain.start()
+    try:
+        for line in proc.stdout:
+            if line.startswith("done "):
+                job, job_file = by_file.get(line[5:].strip(), (None, None))
+                if job is not None:
+                    result = _read_result(job, job_file)
+                    if result is not None:
+                        results[job["name"]] = result
+                        if on_result:
+                            on_result(result)
+        code = proc.wait()
+    finally:
+        timer.cancel()
+    drain.join(timeout=5)
+    detail = "".join(stderr_chunks).strip()[-2000:]
+    out = []
+    for job, job_file in zip(jobs, files, strict=True):
+        result = results.get(job["name"]) or _read_result(job, job_file)
+        if result is None:
+            result = {
+                "name": job["name"],
+                "status": "timed out" if killed.is_set() else "failed",
+                "error": f"worker killed after {limit} s"
+                if killed.is_set()
+                else f"worker exited with code {code}: {detail}",
+                "seconds": round(time.perf_counter() - started, 2),
+            }
+            if on_result:
+                on_result(result)
+        out.append(result)
+    return out
+
+
+def _rel(path: Path, out: Path) -> str:
+    return os.path.relpath(path, out).replace(os.sep, "/")
+
+
+def _load_manifest(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _finish(job: dict, result: dict, out: Path) -> dict:
+    html_path, ipynb_path = Path(job["html"]), Path(job["ipynb"])
+    return {
+        "name": job["name"],
+        "title": job["title"],
+        "issue": job.get("issue"),
+        "notebook": _rel(Path(job["notebook"]), project_root()) if job.get("notebook") else None,
+        "parameters": {k: v for k, v in job["parameters"].items() if k != "cache"},
+        "key": job["key"],
+        "status": result["status"],
+        "error": result.get("error"),
+        "seconds": result.get("seconds", 0.0),
+        "reused": bool(result.get("reused")),
+        "html": _rel(html_path, out),
+        "ipynb": _rel(ipynb_path, out),
+        "html_exists": html_path.is_file(),
+        "ipynb_exists": ipynb_path.is_file(),
+    }
+
+
+def _summary_rows(conv) -> list[dict]:
+    cols = ["issue", "group", "verdict", "index", "ci_low", "ci_high", "n_a", "n_b", "n_relation", "reason"]
+    rows = []
+    for rec in conv.to_dict(orient="records"):
+        rows.append({c: (rec.get(c) if not hasattr(rec.get(c), "item") else rec.get(c).item()) for c in cols})
+    return rows
+
+
+def _has_evidence(row: dict) -> bool:
+    return any(float(row.get(k) or 0) > 0 for k in ("n_a", "n_b", "n_relation"))
+
+
+def run_report(
+    paths,
+    *,
+    issues=None,
+    actors=("USA", "PAK"),
+    out,
+    jobs: int | None = None,
+    show_code: bool = False,
+    timeout: int = 600,
+    force: bool = False,
+    notebooks: str | os.PathLike | None = None,
+    kernel: str = "python3",
+    quiet: bool = False,
+) -> ReportResult:
+    """Run the report notebooks on the corpus ``paths`` and write self-contained HTML under ``out``.
+
+    Writes ``out/index.html`` (one row per issue area: verdict, index, interval, evidence counts, link),
+    ``out/reports/<name>.html`` with the executed ``.ipynb`` beside each, ``out/_data/`` (the parsed and
+    tagged tables the notebooks load) and ``out/manifest.json``. ``notebooks`` is the folder holding the
+    notebooks (default: the project's ``notebooks/``); ``jobs`` parallel kernels, capped at the CPU count.
+    """
+    t0 = time.perf_counter()
+    say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    paths = [resolve(p) for p in paths]
+    if not paths:
+        raise ValueError("run_report: give at least one corpus path")
+    actors = tuple(str(a).upper() for a in actors)
+    if len(actors) != 2:
+        raise ValueError(f"run_report: actors must be two actor codes, got {actors!r}")
+    if isinstance(issues, str):
+        issues = [issues]
+    issues = None if issues is None else [str(i) for i in issues]
+    if not isinstance(timeout, int) or timeout <= 0:
+        raise ValueError(f"run_report: timeout must be a positive number of seconds, got {timeout!r}")
+    out = resolve(out)
+    out.mkdir(parents=True, exist_ok=True)
+    nb_dir = resolve(notebooks) if notebooks else project_root() / "notebooks"
+    cpu = os.cpu_count() or 1
+    workers = max(1, min(int(jobs) if jobs else cpu, cpu))
+    manifest_path, index_path = out / "manifest.json", out / "index.html"
+
+    timings: dict[str, float] = {}
+    tic = time.perf_counter()
+    inputs = hash_inputs(paths)
+    timings["hash_inputs"] = round(time.perf_counter() - tic, 3)
+    notebook_hashes = {p.name: _sha256_file(p) for p in sorted(nb_dir.glob("*.ipynb"))}
+    library = library_fingerprint()
+    parameters = {
+        "paths": [str(p) for p in paths],
+        "issues": issues,
+        "actors": list(actors),
+        "show_code": bool(show_code),
+        "timeout": timeout,
+        "jobs": workers,
+        "notebooks": str(nb_dir),
+        "kernel": kernel,
+    }
+    key = _digest(
+        {
+            "inputs": [(i["path"], i["sha256"]) for i in inputs],
+            "issues": issues,
+            "actors": actors,
+            "show_code": bool(show_code),
+            "notebooks": notebook_hashes,
+            "version": cv.__version__,
+            "library": library,
+        }
+    )
+    previous = _load_manifest(manifest_path)
+    if (
+        not force
+        and previous
+        and previous.get("key") == key
+        and previous.get("ok")
+        and index_path.is_file()
+        and all((out / r["html"]).is_file() for r in previous.get("reports", []))
+    ):
+        say(
+            f"Inputs and parameters unchanged since {previous.get('finished', 'the last run')}: reusing "
+            f"{len(previous.get('reports', []))} reports in {out} (use --force to re-run). "
+            f"Index: {index_path}"
+        )
+        reports = [dict(r, reused=True) for r in previous["reports"]]
+        return ReportResult(
+            out, index_path, manifest_path, reports, reused=True, seconds=time.perf_counter() - t0
+        )
+
+    missing = [
+        n for n in (f"{OVERVIEW}.ipynb", f"{ISSUE}.ipynb", f"{MATRIX}.ipynb") if n not in notebook_hashes
+    ]
+    if missing:
+        raise FileNotFoundError(f"run_report: notebook(s) {', '.join(missing)} not found in {nb_dir}")
+
+    # Parse and tag once; every notebook loads these tables.
+    tic = time.perf_counter()
+    data = report_data.prepare(paths)
+    cache_dir = report_data.save(data, out / "_data")
+    timings["parse_tag"] = round(time.perf_counter() - tic, 3)
+    tic = time.perf_counter()
+    conv = cv.convergence(data.tagged, actors=actors, issues=issues)
+    summary = _summary_rows(conv)
+    timings["convergence"] = round(time.perf_counter() - tic, 3)
+    say(
+        f"{len(data.articles)} articles, {len(data.tagged)} sentences, {len(data.skipped)} skipped inputs; "
+        f"{len(summary)} issue areas ({time.perf_counter() - t0:.1f} s)"
+    )
+
+    common = {"corpus": [str(p) for p in paths], "actors": list(actors), "cache": str(cache_dir)}
+    reports_dir = out / "reports"
+    job_list = [
+        (OVERVIEW, "Corpus overview", None, dict(common)),
+        (MATRIX, f"{actors[0]}–{actors[1]} convergence matrix", None, dict(common, issues=issues or [])),
+    ]
+    for row in summary:
+        if _has_evidence(row):
+            job_list.append(
+                (
+                    ISSUE,
+                    f"{row['issue']}: {actors[0]}–{actors[1]}",
+                    row["issue"],
+                    dict(common, issue=row["issue"]),
+                )
+            )
+    jobs_to_run, results = [], {}
+    old_reports = {r["name"]: r for r in (previous or {}).get("reports", [])} if not force else {}
+    planned = []
+    for nb_name, title, issue, params in job_list:
+        name = nb_name if issue is None else f"{nb_name}-{issue}"
+        job_key = _digest(
+            {
+                "inputs": [(i["path"], i["sha256"]) for i in inputs],
+                "notebook": notebook_hashes[f"{nb_name}.ipynb"],
+                "params": {k: v for k, v in params.items() if k != "cache"},
+                "show_code": bool(show_code),
+                "version": cv.__version__,
+                "library": library,
+            }
+        )
+        job = {
+            "name": name,
+            "title": title,
+            "issue": issue,
+            "notebook": str(nb_dir / f"{nb_name}.ipynb"),
+            "ipynb": str(reports_dir / f"{name}.ipynb"),
+            "html": str(reports_dir / f"{name}.html"),
+            "parameters": params,
+            "timeout": timeout,
+            "show_code": bool(show_code),
+            "kernel": kernel,
+            "cwd": str(project_root()),
+            "key": job_key,
+        }
+        planned.append(job)
+        old = old_reports.get(name)
+        if (
+            old
+            and old.get("key") == job_key
+            and old.get("status") == "completed"
+            and Path(job["html"]).is_file()
+            and Path(job["ipynb"]).is_file()
+        ):
+            results[name] = {"name": name, "status": "completed", "seconds": 0.0, "reused": True}
+        else:
+            jobs_to_run.append(job)
+
+    tic = time.perf_counter()
+    if jobs_to_run:
+        n_workers = min(workers, len(jobs_to_run))
+        say(f"running {len(jobs_to_run)} notebooks on {n_workers} kernel(s); {len(results)} reused")
+        # Longest first (overview and matrix), dealt round-robin to at most one worker process per core.
+        shares = [jobs_to_run[i::n_workers] for i in range(n_workers)]
+        lock = threading.Lock()
+
+        def progress(res: dict) -> None:
+            with lock:
+                mark = "ok" if res["status"] == "completed" else res["status"].upper()
+                say(f"  [{mark}] {res['name']} ({res.get('seconds', 0):.1f} s)")
+
+        with cf.ThreadPoolExecutor(max_workers=n_workers) as pool:
+            futures = [pool.submit(_run_worker, share, out / "_jobs", progress) for share in shares if share]
+            for fut in cf.as_completed(futures):
+                for res in fut.result():
+                    results[res["name"]] = res
+    elif results:
+        say(f"all {len(results)} notebooks unchanged: reused")
+    timings["notebooks"] = round(time.perf_counter() - tic, 3)
+
+    reports = [_finish(job, results[job["name"]], out) for job in planned]
+    ok = all(r["status"] == "completed" for r in reports)
+    finished = datetime.now(UTC).isoformat(timespec="seconds")
+    dated = data.tagged["date"].notna().any() if "date" in data.tagged.columns else False
+    info = [
+        f"Corpus: {', '.join(_display_path(p) for p in paths)}: {len(data.articles)} articles, "
+        f"{len(data.tagged)} sentences, {len(data.skipped)} skipped inputs"
+        + ("" if dated else "; no dates in the corpus"),
+        f"Generated {finished} by convergence {cv.__version__}; "
+        + (
+            "all reports completed."
+            if ok
+            else f"{sum(r['status'] != 'completed' for r in reports)} report(s) failed."
+        ),
+    ]
+    write_text_atomic(
+        index_path,
+        index_page(
+            title=f"Convergence report: {actors[0]}–{actors[1]}",
+            summary=summary,
+            reports=reports,
+            actors=actors,
+            info=info,
+        ),
+    )
+    timings["total"] = round(time.perf_counter() - t0, 3)
+    manifest = {
+        "key": key,
+        "library_fingerprint": library,
+        "ok": ok,
+        "finished": finished,
+        "parameters": parameters,
+        "inputs": inputs,
+        "notebooks": notebook_hashes,
+        "packages": _versions(),
+        "platform": {"python": sys.version.split()[0], "system": platform.platform()},
+        "corpus": {
+            "articles": int(len(data.articles)),
+            "sentences": int(len(data.tagged)),
+            "skipped": int(len(data.skipped)),
+        },
+        "summary": summary,
+        "timings": timings,
+        "reports": reports,
+        "failures": [
+            {"name": r["name"], "status": r["status"], "error": r["error"]}
+            for r in reports
+            if r["status"] != "completed"
+        ],
+    }
+    write_text_atomic(manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n")
+    state = "all completed" if ok else f"{len(manifest['failures'])} FAILED"
+    say(f"{len(reports)} reports ({state}) in {timings['total']:.1f} s. Index: {index_path}")
+    return ReportResult(out, index_path, manifest_path, reports, reused=False, seconds=timings["total"])
+
+
+def _display_path(p: Path) -> str:
+    try:
+        return str(p.relative_to(project_root()))
+    except ValueError:
+        return str(p)

@@ -1,0 +1,397 @@
+"""``tag()``: issue areas, actors, holders, stance, relation cues and tone for every sentence of a corpus."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import re
+from bisect import bisect_right
+from urllib.parse import urlparse
+
+import numpy as np
+import pandas as pd
+
+from .holders import HolderRules
+from .lexicon import (
+    Actors,
+    TagDataError,
+    Taxonomy,
+    load_actors,
+    load_relations,
+    load_stance_lexicon,
+    load_taxonomy,
+)
+from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many
+from .stance import relation_of, stance_of
+from .tone import analyzer
+
+ARTICLE_COLUMNS = ["date", "year", "publisher", "country", "title", "url", "doc_type"]
+TAG_COLUMNS = [
+    "issues",
+    "issue_source",
+    "issue_terms",
+    "actors",
+    "actor_terms",
+    "holder",
+    "holder_source",
+    "targets",
+    "stance",
+    "stance_cues",
+    "relation",
+    "relation_cues",
+    "cues",
+    "tone",
+]
+_REQUIRED = ("doc_id", "sent_id", "text")
+_SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
+
+_STATE: dict = {}
+
+
+class TagError(ValueError):
+    """Input that cannot be tagged (missing columns, wrong type)."""
+
+
+class _Engine:
+    def __init__(self, taxonomy: Taxonomy, actors: Actors, stance, relations, *, tone: bool):
+        self.matcher = Matcher(taxonomy, actors, stance, relations)
+        self.rules = HolderRules(actors)
+        self.tone = tone
+        self.max_chain = taxonomy.inherit_max_chain
+        q, a = actors.transcripts.get("question", ()), actors.transcripts.get("answer", ())
+        self.question = re.compile("|".join(f"(?:{x})" for x in q)) if q else None
+        self.answer = re.compile("|".join(f"(?:{x})" for x in a)) if a else None
+        openers = sorted(set(taxonomy.inherit_openers), key=len, reverse=True)
+        self.opener = (
+            re.compile(r"^(?:" + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in openers) + r")\b")
+            if openers
+            else None
+        )
+
+    def document(self, texts, date, speaker):
+        """Tag one document's sentences (in order); returns one result tuple per sentence."""
+        m = self.matcher
+        payloads = m.payloads
+        norms = normalize_many(texts)
+        starts, pos = [], 0
+        for t in norms:
+            starts.append(pos)
+            pos += len(t) + 1
+        joined = "\n".join(norms)
+        low = fold(joined)
+        n = len(norms)
+        per = [None] * n
+        for h in m.scan(joined, low):
+            i = bisect_right(starts, h[0]) - 1
+            if per[i] is None:
+                per[i] = ([], [], [], [])
+            s0 = starts[i]
+            per[i][payloads[h[2]].layer].append((h[0] - s0, h[1] - s0, h[2], h[3]))
+        empty = ([], [], [], [])
+        lows = [low[starts[i] : starts[i] + len(norms[i])] for i in range(n)]
+        own = []
+        for i in range(n):
+            layers = per[i] or empty
+            own.append((*self._issues(layers[ISSUE], lows[i]), *self._actors(layers[ACTOR], date)))
+        # a sentence cut without end punctuation (page break) is continued by the next one
+        frag = [
+            i + 1 < n and bool(norms[i]) and norms[i][-1].isalnum() and bool(norms[i + 1]) for i in range(n)
+        ]
+        speakers = [speaker] * n
+        if speaker and self.question is not None:
+            asking = False
+            for i, t in enumerate(norms):
+                if self.question.match(t):
+                    asking = True
+                elif self.answer is not None and self.answer.match(t):
+                    asking = False
+                if asking or t.endswith("?"):
+                    speakers[i] = None
+        out = []
+        prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
+        for i in range(n):
+            text, slow = norms[i], lows[i]
+            layers = per[i] or empty
+            issues, terms, mentions, codes, actor_terms = own[i]
+            extra_codes = []
+            if frag[i]:
+                nxt = own[i + 1]
+                issues = list(dict.fromkeys([*issues, *nxt[0]]))
+                terms = list(dict.fromkeys([*terms, *nxt[1]]))
+                extra_codes = nxt[3]
+            source = "matched" if issues else ""
+            if issues:
+                chain = 0
+            elif prev_issues and chain < self.max_chain and self.opener and self.opener.match(slow):
+                issues, terms, source = prev_issues, prev_terms, "inherited"
+                chain += 1
+            if not issues and not codes:
+                out.append(None)
+                prev_issues, prev_terms, prev_holder = [], [], None
+                continue
+            stance_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[STANCE])]
+            cue_starts = [s for s, _e, c in stance_hits if c.cls in ("cooperation", "conflict")]
+            if i > 0 and frag[i - 1] and prev_holder:
+                holder, hsource, subject_span = prev_holder, "carryover", None
+            else:
+                holder, hsource, subject_span = self.rules.holder(
+                    text, slow, mentions, cue_starts, prev_holder, speakers[i]
+                )
+            targets = [c for c in dict.fromkeys([*codes, *extra_codes]) if c != holder]
+            stance, stance_cues = stance_of(
+                slow, stance_hits, mentions, holder, subject_span, self.rules.preps
+            )
+            rel_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[RELATION])]
+            n_actors = len({*codes, *targets, holder} - {None})
+            relation, relation_cues = relation_of(slow, rel_hits, stance_hits, n_actors)
+            cues = list(dict.fromkeys([*stance_cues, *relation_cues]))
+            tone = float(analyzer().polarity_scores(text)["compound"]) if self.tone else np.nan
+            out.append(
+                (
+                    issues,
+                    source,
+                    terms,
+                    codes,
+                    actor_terms,
+                    holder,
+                    hsource,
+                    targets,
+                    stance,
+                    stance_cues,
+                    relation,
+                    relation_cues,
+                    cues,
+                    tone,
+                )
+            )
+            prev_issues, prev_terms, prev_holder = issues, terms, holder
+        return out
+
+    def _issues(self, hits, slow):
+        if not hits:
+            return [], []
+        strong, weak = [], []
+        for start, _e, pid, _poss in longest_first(hits):
+            p = self.matcher.payloads[pid]
+            slug, pat = p.item
+            rx = self.matcher.context.get(pat)
+            if rx is not None and not rx.search(slow):
+                continue
+            (weak if pat.unless else strong).append((start, slug, p.label, pat.unless))
+        have = {h[1] for h in strong}
+        kept = sorted(strong + [w for w in weak if not have.intersection(w[3])])
+        issues = list(dict.fromkeys(h[1] for h in kept))
+        terms = list(dict.fromkeys(h[2] for h in kept))
+        return issues, terms
+
+    def _actors(self, hits, date):
+        if not hits:
+            return [], [], []
+        mentions, terms = [], []
+        for s, e, pid, poss in longest_first(hits):
+            p = self.matcher.payloads[pid]
+            name = p.item
+            if name.code is None:
+                continue
+            label = p.label
+            if name.terms:
+                if date is None:
+                    label += "?"
+                elif not any(a <= date and (b is None or date <= b) for a, b in name.terms):
+                    continue
+            mentions.append((s, e, name.code, poss))
+            terms.append(label)
+        codes = list(dict.fromkeys(m[2] for m in mentions))
+        return mentions, codes, list(dict.fromkeys(terms))
+
+
+def _doc_speaker(row, actors: Actors):
+    publisher = row.get("publisher")
+    if isinstance(publisher, str) and publisher.strip().casefold() in actors.publishers:
+        return actors.publishers[publisher.strip().casefold()]
+    url = row.get("url")
+    if isinstance(url, str) and url:
+        host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
+        for domain, code in actors.url_domains.items():
+            if host == domain or host.endswith("." + domain):
+                return code
+    country = row.get("country")
+    if isinstance(country, str) and country.strip():
+        doc_type = row.get("doc_type")
+        if (isinstance(publisher, str) and publisher.strip().casefold() in actors.country_publishers) or (
+            isinstance(doc_type, str) and doc_type.strip().casefold() in actors.country_doc_types
+        ):
+            code = country.strip().upper()
+            return actors.iso3.get(code, code)
+    return None
+
+
+def _work(chunk):
+    engine, texts, docs = _STATE["engine"], _STATE["texts"], _STATE["docs"]
+    results = []
+    for d in chunk:
+        lo, hi, date, speaker = docs[d]
+        results.append((lo, engine.document(texts[lo:hi], date, speaker)))
+    return results
+
+
+def _chunks(docs, n_chunks):
+    total = docs[-1][1] if docs else 0
+    size = max(1, total // max(1, n_chunks))
+    chunks, cur, cur_n = [], [], 0
+    for d, (lo, hi, _, _) in enumerate(docs):
+        cur.append(d)
+        cur_n += hi - lo
+        if cur_n >= size:
+            chunks.append(cur)
+            cur, cur_n = [], 0
+    if cur:
+        chunks.append(cur)
+    return chunks
+
+
+def _split_input(corpus, articles):
+    if hasattr(corpus, "sentences") and isinstance(corpus.sentences, pd.DataFrame):
+        sentences = corpus.sentences
+        if articles is None:
+            articles = getattr(corpus, "articles", None)
+    elif isinstance(corpus, pd.DataFrame):
+        sentences = corpus
+    else:
+        raise TagError(f"tag() needs a Corpus or a sentences DataFrame, got {type(corpus).__name__}")
+    missing = [c for c in _REQUIRED if c not in sentences.columns]
+    if missing:
+        raise TagError(f"the sentences frame lacks column(s) {missing}; it has {list(sentences.columns)}")
+    if articles is not None and not isinstance(articles, pd.DataFrame):
+        raise TagError(f"articles must be a DataFrame, got {type(articles).__name__}")
+    if articles is not None and "doc_id" not in articles.columns:
+        raise TagError("the articles frame lacks the column 'doc_id'")
+    return sentences, articles
+
+
+def _article_info(articles, doc_ids, actors):
+    """Per doc_id: the article columns to join and (date, speaker)."""
+    cols = {c: [None] * len(doc_ids) for c in ARTICLE_COLUMNS}
+    info = {}
+    if articles is None or articles.empty:
+        frame = pd.DataFrame(cols, index=pd.Index(doc_ids, name="doc_id"))
+        frame["date"] = pd.to_datetime(frame["date"])
+        frame["year"] = pd.array([pd.NA] * len(frame), dtype="Int64")
+        frame["doc_speaker"] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+        return frame, {d: (None, None) for d in doc_ids}
+    arts = articles.drop_duplicates("doc_id").set_index("doc_id")
+    frame = pd.DataFrame(index=pd.Index(doc_ids, name="doc_id"))
+    for c in ARTICLE_COLUMNS:
+        frame[c] = arts[c].reindex(doc_ids).to_numpy() if c in arts.columns else None
+    frame["date"] = pd.to_datetime(frame["date"], errors="coerce")
+    year = pd.array(pd.to_numeric(frame["year"], errors="coerce"), dtype="Int64")
+    date_year = pd.array(frame["date"].dt.year, dtype="Int64")
+    frame["year"] = year.fillna(date_year) if hasattr(year, "fillna") else year
+    speakers = []
+    for d, row in frame.iterrows():
+        sp = _doc_speaker(row, actors)
+        speakers.append(sp)
+        ts = row["date"]
+        info[d] = (None if pd.isna(ts) else ts.date(), sp)
+    frame["doc_speaker"] = pd.Series(speakers, index=frame.index, dtype=object)
+    return frame, info
+
+
+def tag(
+    corpus,
+    *,
+    articles: pd.DataFrame | None = None,
+    taxonomy=None,
+    actors=None,
+    stance_lexicon=None,
+    relations=None,
+    jobs: int | None = None,
+    tone: bool = True,
+) -> pd.DataFrame:
+    """Tag every sentence with issue areas, actors, the holder of the stated position, stance, relation
+    cues and tone.
+
+    ``corpus`` is a :class:`convergence.Corpus` or a sentences DataFrame (doc_id, para_id, sent_id, text;
+    pass ``articles=`` for dates, speakers and the joined article columns). ``taxonomy``, ``actors``,
+    ``stance_lexicon`` and ``relations`` take a path to a user's file (default: the shipped data).
+    ``jobs``: worker processes (default: 1 for small corpora, else up to 2; 0 = all cores).
+    ``tone=False`` skips VADER (the ``tone`` column is then NaN).
+
+    Returns a new frame: the sentence columns, the article columns ``date, year, publisher, country, title,
+    url, doc_type``, ``doc_speaker`` and the tag columns (docs/architecture.md, "Tagged sentences").
+    Holder, stance and tone are computed only for sentences with an issue or an actor.
+    """
+    sentences, articles = _split_input(corpus, articles)
+    tax = load_taxonomy(taxonomy)
+    act = load_actors(actors)
+    engine = _Engine(tax, act, load_stance_lexicon(stance_lexicon), load_relations(relations), tone=tone)
+
+    doc_col = sentences["doc_id"].astype(str).to_numpy()
+    sent_col = pd.to_numeric(sentences["sent_id"], errors="coerce").fillna(-1).to_numpy()
+    order = np.lexsort((sent_col, doc_col))
+    texts = sentences["text"].to_numpy(dtype=object)[order]
+    docs_sorted = doc_col[order]
+    n = len(order)
+    bounds = np.flatnonzero(docs_sorted[1:] != docs_sorted[:-1]) + 1 if n else np.array([], dtype=int)
+    los = np.concatenate([[0], bounds]) if n else np.array([], dtype=int)
+    his = np.concatenate([bounds, [n]]) if n else np.array([], dtype=int)
+    doc_ids = [str(docs_sorted[lo]) for lo in los]
+    frame, info = _article_info(articles, doc_ids, act)
+    docs = [(int(lo), int(hi), *info[d]) for lo, hi, d in zip(los, his, doc_ids, strict=True)]
+
+    if jobs is None:
+        jobs = 1 if n < _SERIAL_BELOW else min(2, os.cpu_count() or 1)
+    elif jobs <= 0:
+        jobs = os.cpu_count() or 1
+    if tone:
+        analyzer()  # load the lexicon once, before any fork
+    _STATE.update(engine=engine, texts=texts, docs=docs)
+    try:
+        if jobs > 1 and len(docs) > 1 and "fork" in mp.get_all_start_methods():
+            with mp.get_context("fork").Pool(jobs) as pool:
+                parts = [r for res in pool.imap_unordered(_work, _chunks(docs, jobs * 8)) for r in res]
+        else:
+            parts = _work(list(range(len(docs))))
+    finally:
+        _STATE.clear()
+
+    results: list = [None] * n
+    for lo, res in parts:
+        results[lo : lo + len(res)] = res
+    empty_list: list = []
+    cols = {c: np.empty(n, dtype=object) for c in TAG_COLUMNS}
+    num = {"stance": np.zeros(n), "relation": np.zeros(n), "tone": np.full(n, np.nan)}
+    for j, r in enumerate(results):
+        k = order[j]
+        if r is None:
+            for c in ("issues", "issue_terms", "actors", "actor_terms", "targets", "stance_cues"):
+                cols[c][k] = empty_list
+            for c in ("relation_cues", "cues"):
+                cols[c][k] = empty_list
+            cols["issue_source"][k] = ""
+            cols["holder_source"][k] = ""
+            continue
+        for c, v in zip(TAG_COLUMNS, r, strict=True):
+            if c in num:
+                num[c][k] = v
+            else:
+                cols[c][k] = v
+
+    out = sentences.drop(
+        columns=[c for c in [*ARTICLE_COLUMNS, "doc_speaker", *TAG_COLUMNS] if c in sentences]
+    )
+    out = out.copy()
+    joined = frame.reindex(doc_col)
+    for c in [*ARTICLE_COLUMNS, "doc_speaker"]:
+        out[c] = joined[c].to_numpy() if c != "year" else pd.array(joined[c].to_numpy(), dtype="Int64")
+    out["date"] = pd.to_datetime(out["date"])
+    for c in TAG_COLUMNS:
+        out[c] = num[c] if c in num else pd.Series(cols[c], index=out.index, dtype=object)
+    # pandas >= 3 would store strings as "str" and turn None into NaN; the contract says None
+    out["doc_speaker"] = pd.Series(
+        joined["doc_speaker"].to_numpy(dtype=object), index=out.index, dtype=object
+    )
+    return out
+
+
+__all__ = ["TAG_COLUMNS", "ARTICLE_COLUMNS", "TagError", "TagDataError", "tag"]

@@ -1,0 +1,149 @@
+"""Who states the position: a light, explainable rule system over one sentence's text and actor mentions.
+
+Rules, in order (the first that applies wins; ``holder_source`` names it):
+
+1. ``reported``: an actor within three words before a speech verb ("..., the FO said", "Pakistan's
+   Foreign Office spokesperson"), right after an inverted one (", said the State Department"), or after
+   "according to".
+2. ``document``: the sentence opens with a first-person form ("We", "My delegation") and the document has a
+   speaker (a UN speech's country, a White House briefing).
+3. ``carryover``: the sentence opens with an anaphor ("It", "They", "He", "This", "The stance"): the holder of
+   the previous sentence of the same document.
+4. ``subject`` / ``possessive``: leading connectives ("Moreover,") and an opening adverbial phrase up to the
+   first comma ("Despite ..., ", "Stressing ..., ") are skipped; the holder is then the first actor mentioned
+   before the first finite-verb marker or stance cue that is not inside a prepositional phrase ("between
+   Pakistan and the US", "from the US"). "Pakistan's stance on ..." gives ``possessive``.
+5. ``document``: the document's speaker, when nothing above applied.
+
+Word lists live in ``actors.yaml`` (``holder_rules``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Actors
+
+_PUNCT = re.compile(r"[,;:()\"\[\]]")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+class HolderRules:
+    def __init__(self, actors: Actors):
+        r = actors.rules
+        self.connectives = re.compile(r"^(?:(?:" + _alternation(r["connectives"]) + r")\b,?\s+)+")
+        self.intro = re.compile(r"^(?:(?:" + _alternation(r["intro_starters"]) + r")\b|\w{3,}(?:ing|ed)\b)")
+        self.carry = re.compile(r"^(?:" + _alternation(r["carryover"]) + r")\b")
+        self.self_ = re.compile(r"^(?:" + _alternation(r["self"]) + r")\b") if r["self"] else None
+        self.verb = re.compile(r"\b(?:" + _alternation(r["verb_markers"]) + r")\b")
+        self.speech = re.compile(r"\b(?:" + _alternation(r["speech_verbs"]) + r")\b")
+        self.preps = set(r["prepositions"])
+        self.speech_nouns = {"spokesperson", "spokesman", "spokeswoman"}
+        self.gerund = re.compile(r"^\w{3,}ing\b")
+        # what joins a mention to the previous one inside the same prepositional phrase
+        self.coord = re.compile(r"^\s*(?:,|and|or|&|, and|, or)?\s*(?:the|a|an)?\s*$")
+        copulas = r.get("evaluative_copula") or ()
+        self.evaluative = (
+            re.compile(
+                r"^\s*(?:" + _alternation(copulas) + r")\s+(?:not\s+)?(?:a|an|the|one|our|their|its)\b"
+            )
+            if copulas
+            else None
+        )
+        self.according = re.compile(r"according\s+to(?:\s+(?:the|a|an))?\s*$")
+
+    def clause_start(self, low: str) -> int:
+        m = self.connectives.match(low)
+        return m.end() if m else 0
+
+    def in_pp(self, low: str, start: int, lo: int) -> tuple[bool, list[str]]:
+        window = low[max(lo, start - 60) : start]
+        cut = max(window.rfind(c) for c in ',;:()"')
+        if cut >= 0:
+            window = window[cut + 1 :]
+        words = window.split()[-3:]
+        return any(w in self.preps for w in words), words
+
+    def holder(self, text, low, mentions, cue_starts, prev_holder, doc_speaker):
+        """(holder, holder_source, subject_span). ``mentions``: (start, end, code, possessive) in text order;
+        ``subject_span`` is (end of the subject mention, first verb marker) for subject holders, else None."""
+        real = [m for m in mentions if m[2] is not None]
+        # 1. reported speech
+        if real:
+            for sv in self.speech.finditer(low):
+                best = None
+                noun = sv.group(0) in self.speech_nouns
+                for m in real:
+                    if m[1] <= sv.start() and (noun or not m[3]):
+                        gap = low[m[1] : sv.start()]
+                        if len(gap.split()) <= 3 and not _PUNCT.search(gap):
+                            best = m
+                if best is not None:
+                    return best[2], "reported", None
+                before = low[: sv.start()].rstrip()
+                if before.endswith((",", '"', "'")):
+                    for m in real:
+                        if m[0] >= sv.end():
+                            gap = low[sv.end() : m[0]]
+                            if len(gap.split()) <= 2 and not _PUNCT.search(gap):
+                                return m[2], "reported", None
+                            break
+            for m in real:
+                if self.according.search(low[max(0, m[0] - 40) : m[0]]):
+                    return m[2], "reported", None
+        cs = self.clause_start(low)
+        rest = low[cs:]
+        # 2. first person: the document's speaker
+        if doc_speaker and self.self_ is not None and self.self_.match(rest):
+            return doc_speaker, "document", None
+        # 3. anaphor: the previous sentence's holder
+        if prev_holder and self.carry.match(rest):
+            nxt = [m for m in real if m[0] >= cs]
+            if not nxt or len(low[cs : nxt[0][0]].split()) > 1:
+                return prev_holder, "carryover", None
+        # 4. subject of the main clause
+        if real:
+            start = cs
+            at_mention = any(m[0] == cs for m in real)
+            if not at_mention and self.intro.match(rest):
+                comma = low.find(",", cs)
+                if comma > 0 and comma < len(low) - 10:
+                    start = comma + 1
+                elif self.gerund.match(rest):
+                    start = len(low)  # "Countering Russian disinformation is ...": the actors are objects
+            vm = self.verb.search(low, start)
+            verb_at = vm.start() if vm else len(low)
+            limit = verb_at
+            sp = self.speech.search(low, start)
+            if sp:  # "X told Pakistan that ...": a mention after a speech verb is its object
+                limit = min(limit, sp.start())
+            for c in cue_starts:
+                if c >= start:
+                    limit = min(limit, c)
+                    break
+            prev_pp_end = None
+            for m in real:
+                if m[0] < start or m[0] >= limit:
+                    continue
+                pp, _ = self.in_pp(low, m[0], start)
+                if not pp and prev_pp_end is not None:
+                    pp = bool(self.coord.match(low[prev_pp_end : m[0]]))
+                if pp:
+                    prev_pp_end = m[1]
+                    continue
+                if (
+                    doc_speaker
+                    and doc_speaker != m[2]
+                    and not m[3]
+                    and self.evaluative is not None
+                    and self.evaluative.match(low[m[1] :])
+                ):
+                    return doc_speaker, "document", None
+                return m[2], "possessive" if m[3] else "subject", (m[1], verb_at) if vm else None
+        # 5. the document's speaker
+        if doc_speaker:
+            return doc_speaker, "document", None
+        return None, "", None

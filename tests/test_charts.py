@@ -1,0 +1,215 @@
+"""Charts take measure-shaped frames and return titled Figures; HTML helpers escape all text."""
+
+import html
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from convergence import charts
+from matplotlib.figure import Figure
+
+
+def _conv(groups=("corpus",)):
+    rows = []
+    specs = [
+        ("kashmir", 0.55, 0.30, 0.80, "convergent", 9, 7),
+        ("afghanistan", -0.40, -0.70, -0.10, "divergent", 12, 10),
+        ("trade_investment", 0.05, -0.35, 0.45, "mixed", 5, 6),
+        ("nuclear", np.nan, np.nan, np.nan, "insufficient", 2, 0),
+    ]
+    for g in groups:
+        for issue, idx, lo, hi, verdict, na, nb in specs:
+            rows.append(
+                dict(
+                    issue=issue,
+                    group=g,
+                    index=idx,
+                    ci_low=lo,
+                    ci_high=hi,
+                    verdict=verdict,
+                    reason=f"{verdict} because of test rows",
+                    n_a=na,
+                    n_b=nb,
+                    stance_a=0.3 if na else np.nan,
+                    stance_b=-0.2 if nb else np.nan,
+                    relation=0.0,
+                    n_relation=1,
+                    evidence=[],
+                )
+            )
+    return pd.DataFrame(rows)
+
+
+def _evidence():
+    return pd.DataFrame(
+        {
+            "actor": ["USA", "USA", "PAK"],
+            "doc_id": ["a" * 16, "a" * 16, "b" * 16],
+            "sent_id": [1, 2, 0],
+            "text": [
+                "Washington does not support the <script>alert(1)</script> plan & <b>bold</b> moves.",
+                "The US welcomed cooperation.",
+                "Islamabad may oppose the proposal.",
+            ],
+            "stance": [-0.6, 0.7, -0.4],
+            "cues": [["not support"], ["welcomed", "cooperation"], ["may oppose"]],
+            "publisher": ["Example Post", "Example Post", "Example Times"],
+            "date": pd.to_datetime(["2021-05-01", "2021-05-01", "2022-01-03"]),
+            "url": ["https://example.org/a", "https://example.org/a", None],
+        }
+    )
+
+
+def _titles(fig: Figure) -> str:
+    texts = [fig._suptitle.get_text() if fig._suptitle else ""]
+    texts += [ax.get_title(loc="left") + ax.get_title() for ax in fig.axes]
+    return " ".join(texts)
+
+
+def test_convergence_chart_has_title_labels_and_counts():
+    fig = charts.convergence_chart(_conv(), note="n = 40 sentences; sources: Example Post")
+    assert isinstance(fig, Figure)
+    assert "converge" in _titles(fig)
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts] + [t.get_text() for t in fig.texts]
+    assert any("n=9/7" in t for t in texts)
+    assert any("Example Post" in t for t in texts)
+    assert all(ax.get_xlabel() for ax in fig.axes)
+    fig.savefig(__import__("io").BytesIO(), format="png")
+
+
+def test_verdict_colours_come_from_the_okabe_ito_palette():
+    assert set(charts.VERDICT_COLORS) == set(charts.VERDICTS)
+    assert set(charts.VERDICT_COLORS.values()) <= set(charts.OKABE_ITO.values())
+    assert len(set(charts.VERDICT_COLORS.values())) == 4
+
+
+def test_heatmaps_and_timeline_draw_groups():
+    conv = _conv(groups=("2020", "2021", "2022"))
+    fig = charts.convergence_heatmap(conv)
+    assert isinstance(fig, Figure) and "group" in _titles(fig)
+    tl = charts.timeline(conv, issue="kashmir")
+    assert isinstance(tl, Figure)
+    assert tl.axes[0].get_ylabel() == "convergence index"
+    assert len(tl.axes[0].lines) >= 1
+    sal = pd.DataFrame(
+        {
+            "issue": ["kashmir", "kashmir", "afghanistan"],
+            "group": ["2020", "2021", "2021"],
+            "actor": [None, None, None],
+            "n_sentences": [3, 5, 2],
+            "n_total": [10, 10, 10],
+            "share": [0.3, 0.5, 0.2],
+        }
+    )
+    assert isinstance(charts.salience_heatmap(sal), Figure)
+    assert isinstance(charts.salience_timeline(sal), Figure)
+
+
+def test_timeline_on_undated_groups_says_so():
+    fig = charts.timeline(_conv(groups=("undated",)), issue="kashmir")
+    texts = " ".join(t.get_text() for ax in fig.axes for t in ax.texts)
+    assert "no dates" in texts
+
+
+def test_decade_groups_are_a_time_axis():
+    fig = charts.timeline(_conv(groups=("1990s", "2000s")), issue="afghanistan")
+    assert not fig.axes[0].texts  # no "not periods" message
+    xs = fig.axes[0].lines[0].get_xdata()
+    assert len(xs) == 2
+
+
+def test_stance_keyness_sources_and_articles():
+    ev = _evidence()
+    fig = charts.stance_distribution(ev, issue="kashmir")
+    assert [ax.get_title() for ax in fig.axes] == ["USA   n = 2, mean +0.05", "PAK   n = 1, mean -0.40"]
+    key = pd.DataFrame(
+        {
+            "term": ["sanctions", "partnership", "sovereignty"],
+            "actor": ["USA", "USA", "PAK"],
+            "log_odds": [1.5, 0.9, -1.2],
+            "z": [2.0, 1.1, -1.9],
+            "count_a": [4, 3, 0],
+            "count_b": [0, 1, 5],
+        }
+    )
+    fig = charts.keyness_chart(key)
+    assert [ax.get_title() for ax in fig.axes] == ["USA", "PAK"]
+    src = _conv(groups=("Example Post", "Example Times"))
+    fig = charts.source_comparison(src, issue="kashmir")
+    assert len(fig.axes[0].get_yticklabels()) == 2
+    arts = pd.DataFrame(
+        {
+            "doc_id": list("abcd"),
+            "date": pd.to_datetime(["2021-01-05", "2021-01-20", "2021-03-01", None]),
+            "publisher": ["P1", "P2", "P1", "P1"],
+        }
+    )
+    fig = charts.articles_over_time(arts)
+    assert "n = 3" in fig.axes[0].get_title(loc="left")
+    assert any("1 undated" in t.get_text() for t in fig.texts)
+
+
+def test_charts_reject_frames_without_the_columns():
+    with pytest.raises(ValueError, match="lacks column"):
+        charts.convergence_chart(pd.DataFrame({"issue": ["x"]}))
+    with pytest.raises(TypeError):
+        charts.timeline([1, 2, 3])
+
+
+def test_empty_frames_give_a_message_not_an_error():
+    empty = _conv().iloc[0:0]
+    for fn in (charts.convergence_chart, charts.convergence_heatmap, charts.timeline):
+        fig = fn(empty)
+        assert isinstance(fig, Figure)
+
+
+def test_highlight_escapes_text_and_marks_cues():
+    out = charts.highlight("They do not support <b>this</b> & that; support grows.", ["not support"])
+    assert "<b>" not in out
+    assert "&lt;b&gt;this&lt;/b&gt; &amp; that" in out
+    assert out.count("<mark>") == 2  # "not support" and the bare cue word "support"
+    assert "<mark>not support</mark>" in out
+    assert out._repr_html_() == str(out)
+
+
+def test_evidence_html_escapes_and_marks():
+    out = charts.evidence_html(_evidence())
+    assert "alert(1)</script>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "&lt;b&gt;bold&lt;/b&gt;" in out
+    assert "<mark>welcomed</mark>" in out
+    assert "<mark>may oppose</mark>" in out
+    assert 'href="https://example.org/a"' in out
+    # Unescaping the rendered table gives back the sentence: nothing lost.
+    assert "<script>alert(1)</script>" in html.unescape(re.sub(r"</?mark>", "", out))
+
+
+def test_tables_and_cards_escape_and_colour_verdicts():
+    conv = _conv()
+    conv.loc[0, "reason"] = "<img src=x onerror=alert(1)>"
+    table = charts.convergence_table_html(conv)
+    assert "<img" not in table and "&lt;img" in table
+    assert charts.VERDICT_COLORS["divergent"] in table
+    card = charts.verdict_card(conv, issue="kashmir")
+    assert "convergent" in card and "+0.55" in card and "9 USA / 7 PAK" in card
+    assert "no sentence" in charts.verdict_card(conv, issue="iran")
+
+
+def test_figure_to_data_uri():
+    uri = charts.figure_to_data_uri(charts.message_figure("hello"))
+    assert uri.startswith("data:image/png;base64,") and len(uri) > 200
+
+
+def test_kwic_html_aligns_and_escapes():
+    lines = pd.DataFrame(
+        {
+            "doc_id": ["a" * 16],
+            "sent_id": [3],
+            "left": ["the <i>US</i> and "],
+            "match": ["Kashmir"],
+            "right": [" talks"],
+        }
+    )
+    out = charts.kwic_html(lines)
+    assert "<mark>Kashmir</mark>" in out and "&lt;i&gt;US&lt;/i&gt;" in out and "aaaaaaaa#3" in out

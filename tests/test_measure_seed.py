@@ -1,0 +1,113 @@
+"""The whole pipeline on the first seed article alone: per-issue USA-PAK verdicts and their evidence.
+
+The seed argues issue by issue where the US and Pakistan diverge and converge; the expected verdicts
+are a reader's reading of that argument. Nothing in the library knows about this article.
+"""
+
+from pathlib import Path
+
+import convergence as cv
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "army-chiefs-usa-visit-divergence-to-convergence.txt"
+
+
+@pytest.fixture(scope="module")
+def tagged():
+    return cv.tag(cv.read_corpus([SEED], use_cache=False))
+
+
+@pytest.fixture(scope="module")
+def table(tagged):
+    return cv.convergence(tagged, n_boot=1000).set_index("issue")
+
+
+def _verdict(table, issue):
+    return table.loc[issue, "verdict"] if issue in table.index else "insufficient"
+
+
+EXPECTED = {
+    "refugees": ("divergent",),
+    "afghanistan": ("mixed",),
+    "kashmir": ("divergent", "mixed"),
+    "china_cpec": ("divergent",),
+    "ifis": ("divergent",),
+    "russia_ukraine": ("divergent",),
+    "israel_palestine": ("divergent",),
+    "counterterrorism": ("convergent",),
+    "defense": ("convergent",),
+    "trade_investment": ("insufficient",),
+    "india": ("insufficient",),
+    "democracy_rights": ("insufficient",),
+    "aid_development": ("insufficient",),
+}
+
+#: Issues the method does not call as the reader does, with the reason (see docs/methods.md, "Limits").
+#: Not strict: if a better tagger makes one pass, pytest reports XPASS and the entry should be removed.
+KNOWN_MISSES = {
+    "aid_development": "reads mixed: the issue is matched by generic words ('assistance', 'humanitarian "
+    "aid') in sentences about other issues, so Pakistan's requests and the Israel 'whereas' sentence count",
+    "defense": "reads divergent: the convergent sentence ('strengthening military ties, bilateral defense "
+    "cooperation') has no holder (the visit's objectives); the holder-bearing defense sentences are the US's "
+    "apprehensions about Pakistan's military ties with China",
+    "ifis": "reads mixed: the US pressure is expressed as 'compelling Pakistan to cooperate' (cues cancel) "
+    "and 'pressuring Pakistan' in a sentence whose subject is 'a negative evaluation' (no holder), while "
+    "Pakistan's asks ('seeking assistance', 'advocate') score as cooperation toward the US",
+}
+
+
+@pytest.mark.parametrize(
+    "issue",
+    [
+        pytest.param(i, marks=pytest.mark.xfail(reason=KNOWN_MISSES[i], strict=False))
+        if i in KNOWN_MISSES
+        else i
+        for i in sorted(EXPECTED)
+    ],
+)
+def test_seed_verdict(table, issue):
+    got = _verdict(table, issue)
+    reason = table.loc[issue, "reason"] if issue in table.index else "no row"
+    assert got in EXPECTED[issue], f"{issue}: {got} ({reason})"
+
+
+def _evidence_text(table, issue, actor):
+    return [e["text"] for e in table.loc[issue, "evidence"] if e["actor"] == actor]
+
+
+def test_china_cpec_evidence_is_the_right_sentences(table):
+    usa = " ".join(_evidence_text(table, "china_cpec", "USA"))
+    pak = " ".join(_evidence_text(table, "china_cpec", "PAK"))
+    assert "apprehensions" in usa
+    assert "CPEC" in pak
+
+
+def test_israel_palestine_evidence_has_the_whereas_sentence(table):
+    rel = [e for e in table.loc["israel_palestine", "evidence"] if e["kind"] == "relation"]
+    assert any("whereas" in e["cues"] for e in rel)
+
+
+def test_refugees_evidence_is_the_us_opposition(table):
+    usa = " ".join(_evidence_text(table, "refugees", "USA"))
+    assert "oppose" in usa
+
+
+def test_every_evidence_sentence_is_in_the_tagged_table(tagged, table):
+    keys = set(zip(tagged["doc_id"], tagged["sent_id"], strict=True))
+    texts = dict(zip(zip(tagged["doc_id"], tagged["sent_id"], strict=True), tagged["text"], strict=True))
+    for issue, row in table.iterrows():
+        for e in row["evidence"]:
+            assert (e["doc_id"], e["sent_id"]) in keys
+            assert texts[(e["doc_id"], e["sent_id"])] == e["text"]
+            assert (
+                issue
+                in tagged.loc[
+                    (tagged["doc_id"] == e["doc_id"]) & (tagged["sent_id"] == e["sent_id"]), "issues"
+                ].iloc[0]
+            )
+
+
+def test_insufficient_rows_explain_themselves(table):
+    for issue, row in table[table["verdict"] == "insufficient"].iterrows():
+        assert row["reason"], issue

@@ -1,0 +1,63 @@
+"""Known facts from the UN General Debate (PAK and USA speeches): needs ../shared/corpora."""
+
+import re
+import tarfile
+from pathlib import Path
+
+import convergence as cv
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARCHIVE = ROOT.parent / "shared" / "corpora" / "UNGDC_1946-2024.tgz"
+NAME = re.compile(r"(?:^|/)(PAK|USA)_(\d+)_(\d{4})\.txt$")
+
+pytestmark = pytest.mark.corpora
+
+
+@pytest.fixture(scope="module")
+def tagged(tmp_path_factory):
+    if not ARCHIVE.is_file():
+        pytest.skip(f"corpus absent: {ARCHIVE}")
+    dest = tmp_path_factory.mktemp("ungdc")
+    with tarfile.open(ARCHIVE, "r:gz") as tar:
+        for member in tar:
+            if member.isfile() and NAME.search(member.name) and "/._" not in member.name:
+                (dest / Path(member.name).name).write_bytes(tar.extractfile(member).read())
+    corpus = cv.read_corpus([dest], use_cache=False)  # the shipped file-name patterns know UN speeches
+    return cv.tag(corpus)
+
+
+def test_speaker_is_known_for_every_speech(tagged):
+    assert tagged.groupby("doc_speaker")["doc_id"].nunique().to_dict() == {"PAK": 77, "USA": 79}
+
+
+def test_kashmir_salient_for_pakistan_nearly_absent_for_the_us(tagged):
+    sal = cv.salience(tagged, actor=["PAK", "USA"], basis="speaker").set_index(["issue", "actor"])
+    pak = sal.loc[("kashmir", "PAK"), "share"]
+    usa = sal.loc[("kashmir", "USA"), "share"]
+    assert pak >= 0.03  # at least 3% of everything Pakistan said in the General Debate
+    assert usa <= 0.01  # under 1% of the US's sentences
+    assert pak >= 10 * usa
+    by_decade = cv.salience(tagged, by="decade", actor="PAK", basis="speaker")
+    kashmir = by_decade[by_decade["issue"] == "kashmir"].set_index("group")["share"]
+    ranks = by_decade.groupby("group")["share"].rank(ascending=False)[by_decade["issue"] == "kashmir"]
+    assert (kashmir > 0).all()
+    assert (ranks <= 5).mean() >= 0.5  # among Pakistan's five most salient issues in most decades
+
+
+@pytest.mark.xfail(
+    reason="stance cues are not target-specific: about two thirds of Pakistan's stance-bearing sentences on "
+    "Israel score positive (cues such as 'welcome' or 'agreement' in sentences critical of Israel; criticism "
+    "phrased without a conflict cue scores nothing), so the gap toward Israel does not come out negative",
+    strict=False,
+)
+def test_israel_palestine_sharply_divergent(tagged):
+    whole = cv.convergence(tagged, issues=["israel_palestine"], n_boot=300).iloc[0]
+    assert whole["verdict"] == "divergent", whole["reason"]
+    assert whole["index"] <= -0.3
+    assert whole["ci_high"] < 0
+    assert whole["n_a"] >= 20 and whole["n_b"] >= 20
+    decades = cv.convergence(tagged, issues=["israel_palestine"], by="decade", n_boot=200)
+    decided = decades[decades["verdict"] != "insufficient"]
+    assert len(decided) >= 4
+    assert (decided["verdict"] == "divergent").mean() >= 0.6

@@ -1,0 +1,300 @@
+"""The batch runner: reports, index, manifest, self-contained and escaped HTML, reuse, failures, browser.
+
+The corpus is parsed and tagged in the parent process only; here that step is replaced by a small
+hand-written tagged frame (tests/fixtures/tagged_small.py) so these tests exercise the runner, the
+notebooks and the HTML on their own. tests/test_notebooks.py runs the whole chain on a fixture corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import convergence.report.runner as runner
+import nbformat
+import pytest
+from convergence import report
+from convergence.report import data as report_data
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = FIXTURES / "corpus_small"
+sys.path.insert(0, str(FIXTURES))
+import tagged_small  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _fake_prepare(paths, **_):
+    return report_data.ReportData(**tagged_small.tables(), paths=[str(p) for p in paths])
+
+
+@pytest.fixture
+def fake_prepare(monkeypatch):
+    calls = []
+
+    def prepare(paths, **kw):
+        calls.append(paths)
+        return _fake_prepare(paths, **kw)
+
+    monkeypatch.setattr(runner.report_data, "prepare", prepare)
+    return calls
+
+
+@pytest.fixture(scope="module")
+def good_run(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setattr(runner.report_data, "prepare", _fake_prepare)
+    out = tmp_path_factory.mktemp("report")
+    started = time.perf_counter()
+    result = report.run_report([CORPUS], out=out, timeout=120, quiet=True)
+    mp.undo()
+    return result, time.perf_counter() - started
+
+
+class _Refs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs: list[tuple[str, str, str]] = []
+        self.scripts: list[dict] = []
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("src", "href", "srcset", "data", "poster", "action"):
+            if attrs.get(name):
+                self.refs.append((tag, name, attrs[name]))
+        if tag == "script":
+            self.scripts.append(attrs)
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+
+def _external_refs(page: str) -> list:
+    parser = _Refs()
+    parser.feed(page)
+    bad = []
+    for tag, name, value in parser.refs:
+        remote = re.match(r"^\s*(?:https?:)?//", value, re.I)
+        if remote and not (tag == "a" and name == "href"):
+            bad.append((tag, name, value))
+    bad += [("script", "src", s["src"]) for s in parser.scripts if s.get("src")]
+    css = "\n".join(parser.styles)
+    bad += [("style", "@import", m) for m in re.findall(r"@import[^;]*;", css)]
+    bad += [("style", "url", m) for m in re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]*\)", css, re.I)]
+    return bad
+
+
+def test_run_writes_reports_index_and_manifest(good_run):
+    result, seconds = good_run
+    assert result.ok, result.failures
+    names = {r["name"] for r in result.reports}
+    assert names == {
+        "00-corpus-overview",
+        "20-convergence-matrix",
+        "10-issue-area-counterterrorism",
+        "10-issue-area-afghanistan",
+        "10-issue-area-kashmir",
+    }
+    for r in result.reports:
+        assert (result.out / r["html"]).is_file() and (result.out / r["ipynb"]).is_file()
+    index = result.index.read_text(encoding="utf-8")
+    for r in result.reports:
+        assert f'href="{r["html"]}"' in index
+    for verdict in ("convergent", "divergent"):
+        assert verdict in index
+    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
+    assert manifest["ok"] is True and manifest["failures"] == []
+    hashed = {Path(i["path"]).name: i["sha256"] for i in manifest["inputs"]}
+    for f in CORPUS.iterdir():
+        assert hashed[f.name] == hashlib.sha256(f.read_bytes()).hexdigest()
+    assert manifest["packages"]["papermill"] and manifest["packages"]["convergence"]
+    assert manifest["parameters"]["actors"] == ["USA", "PAK"]
+    assert {"parse_tag", "notebooks", "total"} <= set(manifest["timings"])
+    assert {s["issue"] for s in manifest["summary"]} == {"counterterrorism", "afghanistan", "kashmir"}
+    assert seconds < 120
+
+
+def test_html_is_self_contained(good_run):
+    result, _ = good_run
+    pages = [result.index] + [result.out / r["html"] for r in result.reports]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert _external_refs(text) == [], page.name
+        assert "<script" not in text.lower(), page.name
+    issue = (result.out / "reports" / "10-issue-area-kashmir.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in issue
+
+
+def test_article_text_is_escaped_in_the_report(good_run):
+    result, _ = good_run
+    issue = (result.out / "reports" / "10-issue-area-kashmir.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in issue
+    assert "&lt;b&gt;bold&lt;/b&gt;" in issue
+    assert "<script>alert(1)" not in issue and "<b>bold</b>" not in issue
+    assert "<mark>criticised</mark>" in issue
+
+
+def test_rerun_reuses_results_and_force_reruns(good_run, fake_prepare, capsys):
+    result, _ = good_run
+    again = report.run_report([CORPUS], out=result.out, timeout=120)
+    assert again.reused and again.ok
+    assert fake_prepare == []  # nothing parsed again
+    assert "reusing" in capsys.readouterr().out
+    forced = report.run_report(
+        [CORPUS], out=result.out, timeout=120, force=True, issues=["kashmir"], quiet=True
+    )
+    assert not forced.reused and forced.ok
+    assert len(fake_prepare) == 1
+    assert {r["name"] for r in forced.reports} == {
+        "00-corpus-overview",
+        "20-convergence-matrix",
+        "10-issue-area-kashmir",
+    }
+
+
+def test_changed_input_is_not_reused(fake_prepare, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    for name in ("00-corpus-overview", "10-issue-area", "20-convergence-matrix"):
+        book = nbformat.v4.new_notebook()
+        params = nbformat.v4.new_code_cell('corpus = []\nactors = []\ncache = ""\nissue = ""\nissues = []')
+        params.metadata["tags"] = ["parameters"]
+        book.cells = [params, nbformat.v4.new_code_cell("print(len(corpus))")]
+        nbformat.write(book, nbs / f"{name}.ipynb")
+    opts = dict(out=tmp_path / "out", notebooks=nbs, timeout=60, quiet=True, issues=["kashmir"])
+    first = report.run_report([corpus], **opts)
+    assert first.ok and not first.reused, first.failures
+    (corpus / "01-counterterrorism-cooperation.md").write_text("changed\n", encoding="utf-8")
+    second = report.run_report([corpus], **opts)
+    assert not second.reused and len(fake_prepare) == 2
+
+
+def test_failing_and_timed_out_notebooks_are_reported(fake_prepare, tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    shutil.copy(ROOT / "notebooks" / "10-issue-area.ipynb", nbs)
+    slow = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('corpus = []\nactors = []\ncache = ""')
+    params.metadata["tags"] = ["parameters"]
+    slow.cells = [params, nbformat.v4.new_code_cell("import time\ntime.sleep(40)")]
+    nbformat.write(slow, nbs / "00-corpus-overview.ipynb")
+    bad = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('corpus = []\nactors = []\ncache = ""\nissues = []')
+    params.metadata["tags"] = ["parameters"]
+    bad.cells = [params, nbformat.v4.new_code_cell("raise ValueError('matrix exploded on purpose')")]
+    nbformat.write(bad, nbs / "20-convergence-matrix.ipynb")
+
+    result = report.run_report(
+        [CORPUS], out=tmp_path / "out", notebooks=nbs, timeout=10, quiet=True, issues=["kashmir"]
+    )
+    assert not result.ok
+    status = {r["name"]: r for r in result.reports}
+    assert status["00-corpus-overview"]["status"] == "timed out"
+    assert status["20-convergence-matrix"]["status"] == "failed"
+    assert "matrix exploded on purpose" in status["20-convergence-matrix"]["error"]
+    assert status["10-issue-area-kashmir"]["status"] == "completed"
+    for r in result.reports:
+        assert (result.out / r["ipynb"]).is_file()  # the executed notebook is kept
+    index = result.index.read_text(encoding="utf-8")
+    assert "timed out" in index and "matrix exploded on purpose" in index
+    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
+    assert {f["name"] for f in manifest["failures"]} == {"00-corpus-overview", "20-convergence-matrix"}
+    # A failed run is not reused: the failed notebooks run again, the completed ones are reused.
+    again = report.run_report(
+        [CORPUS], out=tmp_path / "out", notebooks=nbs, timeout=10, quiet=True, issues=["kashmir"]
+    )
+    assert not again.reused
+    assert {r["name"]: r["reused"] for r in again.reports}["10-issue-area-kashmir"] is True
+
+
+def test_bad_arguments_are_clear_errors(tmp_path):
+    with pytest.raises(ValueError, match="two actor codes"):
+        report.run_report([CORPUS], out=tmp_path, actors=("USA",))
+    with pytest.raises(ValueError, match="timeout"):
+        report.run_report([CORPUS], out=tmp_path, timeout=0)
+    with pytest.raises(FileNotFoundError, match="input not found"):
+        report.run_report([tmp_path / "missing"], out=tmp_path / "o")
+    with pytest.raises(FileNotFoundError, match="not found in"):
+        report.run_report([CORPUS], out=tmp_path / "o", notebooks=tmp_path)
+
+
+def test_self_contained_strips_remote_resources():
+    page = (
+        '<html><head><script src="https://cdn.example/x.js"></script>'
+        '<link rel="stylesheet" href="https://fonts.example/css"><link rel="icon" href="local.png">'
+        "<style>@import url('https://fonts.example/a.css'); body{background:url(https://x.example/b.png)}</style>"
+        '</head><body><img src="https://x.example/c.png"><img src="data:image/png;base64,AAAA">'
+        '<a href="https://example.org/article">article</a><script>alert(2)</script></body></html>'
+    )
+    out = report.self_contained(page)
+    assert _external_refs(out) == []
+    assert "<script" not in out
+    assert 'href="https://example.org/article"' in out
+    assert 'href="local.png"' in out and "data:image/png;base64,AAAA" in out
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_reports_render_in_headless_chromium(good_run):
+    playwright = pytest.importorskip("playwright.sync_api")
+    result, _ = good_run
+    out = result.out.resolve()
+    pages = [result.index, result.out / "reports" / "10-issue-area-kashmir.html"]
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            for page_path in pages:
+                page = browser.new_page()
+                errors, outside = [], []
+                page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
+                page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+
+                def check(request, outside=outside):
+                    url = request.url
+                    if url.startswith("data:"):
+                        return
+                    if not url.startswith("file://") or not url[len("file://") :].startswith(str(out)):
+                        outside.append(url)
+
+                page.on("request", check)
+                page.goto(page_path.resolve().as_uri())
+                page.wait_for_load_state("load")
+                images = page.eval_on_selector_all(
+                    "img", "els => els.map(e => [e.complete, e.naturalWidth, e.src.slice(0, 30)])"
+                )
+                assert errors == [], (page_path.name, errors)
+                assert outside == [], (page_path.name, outside)
+                assert all(done and width > 0 for done, width, _ in images), images
+                if "issue-area" in page_path.name:
+                    assert len(images) >= 3
+                    assert page.locator("mark").count() > 0
+                page.close()
+        finally:
+            browser.close()

@@ -1,0 +1,139 @@
+"""Holder rules: subject, possessive, reported speech, carry-over, document speaker, prepositional phrases."""
+
+from convergence.tag import tag
+from fixtures.tag.frames import make_corpus, one_doc
+
+
+def _tag(*sentences, **meta):
+    articles, sentences_ = one_doc(*sentences, **meta)
+    return tag(sentences_, articles=articles, tone=False)
+
+
+def test_subject_of_main_clause():
+    r = _tag("The US has strongly criticised the new law.").iloc[0]
+    assert (r["holder"], r["holder_source"]) == ("USA", "subject")
+
+
+def test_urges_gives_holder_and_target():
+    r = _tag("Washington urges Islamabad to curb militancy.").iloc[0]
+    assert r["holder"] == "USA" and r["targets"] == ["PAK"]
+
+
+def test_possessive():
+    r = _tag("Pakistan's position on the dam remains firm.").iloc[0]
+    assert (r["holder"], r["holder_source"]) == ("PAK", "possessive")
+
+
+def test_possessive_object_is_a_target_not_the_holder():
+    r = _tag("The US questions Pakistan's commitments on trade.").iloc[0]
+    assert r["holder"] == "USA" and r["targets"] == ["PAK"]
+
+
+def test_prepositional_phrases_are_skipped():
+    r = _tag("Talks between Pakistan and the US will resume soon.").iloc[0]
+    assert r["holder"] is None
+    r = _tag("After a call with Washington, China welcomed the plan.").iloc[0]
+    assert r["holder"] == "CHN"
+
+
+def test_reported_speech():
+    r = _tag("The talks were useful, the FO said.").iloc[0]
+    assert (r["holder"], r["holder_source"]) == ("PAK", "reported")
+    r = _tag("According to the State Department, Pakistan agreed to the plan.").iloc[0]
+    assert (r["holder"], r["holder_source"]) == ("USA", "reported")
+
+
+def test_pronoun_carryover_from_previous_sentence():
+    out = _tag("Pakistan rejected the tariff plan.", "It warned of retaliation against exports.")
+    assert out.loc[1, "holder"] == "PAK" and out.loc[1, "holder_source"] == "carryover"
+
+
+def test_document_speaker_for_un_speech_and_white_house():
+    articles, sentences = make_corpus(
+        [
+            {
+                "paragraphs": [["We support the people of Kashmir."]],
+                "country": "PAK",
+                "date": "2019-09-27",
+                "publisher": "United Nations General Assembly",
+                "doc_type": "speech",
+            },
+            {"paragraphs": [["Our sanctions on Iran continue."]], "publisher": "The White House"},
+            {"paragraphs": [["We welcome the loan deal."]], "url": "https://www.whitehouse.gov/briefing/x"},
+        ]
+    )
+    out = tag(sentences, articles=articles, tone=False)
+    assert out["doc_speaker"].tolist() == ["PAK", "USA", "USA"]
+    assert out["holder"].tolist() == ["PAK", "USA", "USA"]
+    assert set(out["holder_source"]) == {"document"}
+
+
+def test_document_speaker_yields_to_a_named_subject():
+    articles, sentences = make_corpus(
+        [
+            {
+                "paragraphs": [["India rejected the proposal on water sharing."]],
+                "country": "PAK",
+                "doc_type": "speech",
+            }
+        ]
+    )
+    r = tag(sentences, articles=articles, tone=False).iloc[0]
+    assert (r["holder"], r["holder_source"]) == ("IND", "subject")
+
+
+def test_office_holder_counts_only_in_office():
+    in_office = _tag("Biden welcomed the trade agreement.", date="2022-05-01").iloc[0]
+    assert in_office["actors"] == ["USA"] and in_office["holder"] == "USA"
+    assert in_office["actor_terms"] == ["USA:Biden"]
+    out_of_office = _tag("Biden welcomed the trade agreement.", date="2019-05-01").iloc[0]
+    assert out_of_office["actors"] == []
+    undated = _tag("Biden welcomed the trade agreement.").iloc[0]
+    assert undated["actors"] == ["USA"] and undated["actor_terms"] == ["USA:Biden?"]
+
+
+def test_taliban_are_the_afghan_state_only_while_governing():
+    assert _tag("The Taliban rejected talks.", date="2023-01-01").loc[0, "actors"] == ["AFG"]
+    assert _tag("The Taliban rejected talks.", date="2010-01-01").loc[0, "actors"] == []
+
+
+def test_country_is_the_speaker_only_for_speeches():
+    articles, sentences = make_corpus(
+        [
+            {"paragraphs": [["We call for peace in Gaza."]], "country": "ARG", "doc_type": "speech"},
+            {"paragraphs": [["We call for calm in Gaza."]], "country": "PAK", "publisher": "Some Daily"},
+        ]
+    )
+    out = tag(sentences, articles=articles, tone=False)
+    assert out["doc_speaker"].tolist() == ["ARG", None]  # a code no actor lists is kept as it is
+    assert out["holder"].tolist() == ["ARG", None]
+
+
+def test_reporters_questions_do_not_speak_for_the_white_house():
+    articles, sentences = make_corpus(
+        [
+            {
+                "paragraphs": [
+                    ["Q Will you sanction Pakistan over the missile tests?", "Many people want to know."],
+                    ["MS. SPOKESPERSON: We oppose the missile programme.", "We raised it with Islamabad."],
+                ],
+                "publisher": "The White House",
+            }
+        ]
+    )
+    out = tag(sentences, articles=articles, tone=False)
+    assert out["holder"].tolist()[:2] == [None, None]
+    assert out["holder"].tolist()[2:] == ["USA", "USA"]
+
+
+def test_evaluative_copula_belongs_to_the_speaker():
+    articles, sentences = make_corpus(
+        [
+            {
+                "paragraphs": [["Pakistan is an important partner on counterterrorism."]],
+                "publisher": "The White House",
+            }
+        ]
+    )
+    r = tag(sentences, articles=articles, tone=False).iloc[0]
+    assert (r["holder"], r["holder_source"], r["targets"]) == ("USA", "document", ["PAK"])

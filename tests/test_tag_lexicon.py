@@ -1,0 +1,114 @@
+"""Loading and checking the editable data files."""
+
+import pytest
+from convergence.tag import TagDataError, load_actors, load_taxonomy, tag
+from convergence.tag.lexicon import load_relations, load_stance_lexicon
+from fixtures.tag.frames import one_doc
+
+SLUGS = [
+    "counterterrorism",
+    "afghanistan",
+    "refugees",
+    "kashmir",
+    "india",
+    "china_cpec",
+    "ifis",
+    "trade_investment",
+    "aid_development",
+    "russia_ukraine",
+    "israel_palestine",
+    "iran",
+    "defense",
+    "nuclear",
+    "democracy_rights",
+]
+
+
+def test_default_taxonomy_has_the_fifteen_slugs():
+    tax = load_taxonomy()
+    assert tax.slugs == SLUGS
+    assert all(a.label and a.patterns for a in tax.areas.values())
+    assert "it" in tax.inherit_openers
+
+
+def test_default_actors_have_the_codes_and_rules():
+    act = load_actors()
+    for code in ["USA", "PAK", "IND", "CHN", "AFG", "RUS", "UKR", "ISR", "PSE", "IRN", "IMF", "WBG", "UN"]:
+        assert code in act.codes
+    assert act.iso3["PAK"] == "PAK"
+    assert act.publishers["the white house"] == "USA"
+    assert "between" in act.rules["prepositions"]
+    holders = {n.holder for n in act.names if n.holder}
+    assert {"Joe Biden", "Donald Trump", "Asim Munir", "Shehbaz Sharif"} <= holders
+
+
+def test_stance_and_relation_lexicons_load():
+    st = load_stance_lexicon()
+    classes = {c.cls for c in st.cues}
+    assert {"cooperation", "conflict", "negator", "hedge", "intensifier"} <= classes
+    assert all(-1 <= c.weight <= 1 for c in st.cues if c.cls in ("cooperation", "conflict"))
+    rel = load_relations()
+    assert {c.cls for c in rel.cues} == {"agreement", "disagreement"}
+
+
+def test_user_taxonomy_renames_and_adds_areas(tmp_path):
+    p = tmp_path / "tax.yaml"
+    p.write_text(
+        "areas:\n"
+        "  water:\n    label: Water\n    patterns: [Indus Waters, dam*]\n"
+        "  cricket:\n    label: Cricket\n    patterns: [cricket, {pattern: PCB, case: true}]\n",
+        encoding="utf-8",
+    )
+    articles, sentences = one_doc("New dams on the Indus Waters worry Pakistan.", "The PCB met.")
+    out = tag(sentences, articles=articles, taxonomy=p, tone=False)
+    assert out["issues"].tolist() == [["water"], ["cricket"]]
+
+
+def test_user_actor_file(tmp_path):
+    p = tmp_path / "actors.yaml"
+    p.write_text("actors:\n  BGD:\n    label: Bangladesh\n    names: [Bangladesh, Dhaka]\n", encoding="utf-8")
+    articles, sentences = one_doc("Dhaka welcomed the plan.")
+    out = tag(sentences, articles=articles, actors=p, tone=False)
+    assert out.loc[0, "actors"] == ["BGD"] and out.loc[0, "holder"] == "BGD"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("areas: []\n", "non-empty mapping"),
+        ("areas:\n  Bad Slug:\n    patterns: [x]\n", "slugs are lower-case"),
+        ("areas:\n  a:\n    patterns: []\n", "non-empty 'patterns'"),
+        ("areas:\n  a:\n    patterns: ['*']\n", "bad pattern"),
+        ("areas:\n  a:\n    patterns: [{pattern: x, colour: red}]\n", "unknown option"),
+        ("areas:\n  a:\n    patterns: [{pattern: x, unless: [zzz]}]\n", "unknown area"),
+        ("areas: [\n", "cannot read YAML"),
+    ],
+)
+def test_bad_taxonomy_files_raise_clear_errors(tmp_path, content, message):
+    p = tmp_path / "t.yaml"
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(TagDataError, match=message):
+        load_taxonomy(p)
+
+
+def test_missing_file_and_bad_actor_dates(tmp_path):
+    with pytest.raises(TagDataError, match="no such file"):
+        load_taxonomy(tmp_path / "nope.yaml")
+    p = tmp_path / "a.yaml"
+    p.write_text(
+        "actors:\n  USA:\n    names: [US]\n    office_holders:\n"
+        "      - {name: X, patterns: [X], terms: [['01/02/2020', '']]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TagDataError, match="bad date"):
+        load_actors(p)
+
+
+def test_bad_stance_rows(tmp_path):
+    p = tmp_path / "s.csv"
+    p.write_text("cue,weight,class\nsupport,2,cooperation\n", encoding="utf-8")
+    with pytest.raises(TagDataError, match=r"in \[-1, 1\]"):
+        load_stance_lexicon(p)
+    p.write_text("cue,weight,class\nsupport,0.5,friendly\n", encoding="utf-8")
+    with pytest.raises(TagDataError, match="class must be"):
+        load_stance_lexicon(p)

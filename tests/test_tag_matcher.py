@@ -1,0 +1,96 @@
+"""The automaton matcher: boundaries, case, inflections, longest match, context and exclusions."""
+
+import pandas as pd
+import pytest
+from convergence.tag import tag
+from convergence.tag.matcher import fold, normalize, phrase_forms, word_forms
+from fixtures.tag.frames import one_doc
+
+
+def _row(text, **meta):
+    articles, sentences = one_doc(text, **meta)
+    return tag(sentences, articles=articles, tone=False).iloc[0]
+
+
+def test_normalize_joins_line_end_hyphens_and_quotes():
+    assert normalize("Tehreek-e-\nTaliban  Pakistan\u2019s") == "Tehreek-e-Taliban Pakistan's"
+    assert normalize("Pakistan\u2013India\u00ad ties") == "Pakistan-India ties"
+
+
+def test_fold_keeps_length():
+    s = "İstanbul and the US"
+    assert len(fold(s)) == len(s)
+
+
+def test_word_forms_cover_regular_inflections():
+    assert {"opposes", "opposed", "opposing"} <= set(word_forms("oppose"))
+    assert {"worries", "worried"} <= set(word_forms("worry"))
+    assert {"banned", "banning", "bans"} <= set(word_forms("ban"))
+    assert "voiced concerns" in phrase_forms("voice concern")
+
+
+def test_us_is_case_sensitive_and_us_pronoun_is_not_an_actor():
+    assert _row("Let us talk about the weather.")["actors"] == []
+    assert _row("The US sent a delegation.")["actors"] == ["USA"]
+
+
+def test_let_is_not_lashkar():
+    r = _row("Let them decide, said nobody in particular.")
+    assert "counterterrorism" not in r["issues"]
+    assert _row("Officials named LeT in the report.")["issues"] == ["counterterrorism"]
+
+
+def test_inflections_and_prefix_patterns():
+    assert _row("One refugee arrived.")["issues"] == ["refugees"]
+    assert _row("Many refugees arrived.")["issues"] == ["refugees"]
+    assert _row("Terrorists struck again.")["issues"] == ["counterterrorism"]
+
+
+def test_longest_match_wins_and_nested_terms_are_not_double_counted():
+    r = _row("Attacks by Tehreek-e-Taliban Pakistan rose.")
+    assert r["issues"] == ["counterterrorism"]
+    assert r["issue_terms"] == ["counterterrorism:Tehreek-e-Taliban Pakistan"]
+    assert r["actors"] == []  # the group's name is no mention of the Pakistani state
+    r = _row("The Taliban took Kabul.", date="2022-01-01")
+    assert r["issues"] == ["afghanistan"]
+
+
+def test_cpec_is_one_term_but_china_and_pakistan_are_actors():
+    r = _row("The China-Pakistan Economic Corridor grew.")
+    assert r["issue_terms"] == ["china_cpec:China-Pakistan Economic Corridor"]
+    assert set(r["actors"]) == {"CHN", "PAK"}
+
+
+def test_hyphenated_compounds():
+    assert set(_row("Pak-US ties improved.")["actors"]) == {"PAK", "USA"}
+    assert _row("A US-mediated dialogue began.")["actors"] == ["USA"]
+    r = _row("Trade across the Pakistan-Afghanistan border fell.")
+    assert "afghanistan:Pakistan-Afghanistan border" in r["issue_terms"]
+
+
+def test_possessive_endings_match():
+    r = _row("Pakistan's view differs from the IMF's.")
+    assert r["actors"] == ["PAK", "IMF"]
+
+
+def test_russia_needs_war_context():
+    assert "russia_ukraine" not in _row("Russia signed a wheat contract.")["issues"]
+    assert "russia_ukraine" in _row("Russia escalated the war.")["issues"]
+    assert "russia_ukraine" in _row("Kyiv asked for help.")["issues"]
+
+
+def test_india_yields_to_kashmir():
+    assert _row("India and Pakistan discussed Kashmir.")["issues"] == ["kashmir"]
+    assert _row("India and Pakistan discussed trade.")["issues"] == ["india", "trade_investment"]
+
+
+def test_word_boundaries():
+    # "Imran" must not match inside another word, "aid" not inside "said"
+    r = _row("He said nothing more.")
+    assert r["issues"] == []
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!!"])
+def test_empty_sentences_are_fine(text):
+    r = _row(text)
+    assert r["issues"] == [] and r["holder"] is None and pd.isna(r["tone"])

@@ -1,0 +1,57 @@
+"""Stance cues with negation, hedging, intensifiers and ownership; relation cues between two actors."""
+
+from convergence.tag import tag
+from fixtures.tag.frames import one_doc
+
+
+def _row(*sentences, i=0, **meta):
+    articles, sentences_ = one_doc(*sentences, **meta)
+    return tag(sentences_, articles=articles, tone=False).iloc[i]
+
+
+def test_cooperation_and_conflict_signs():
+    assert _row("Pakistan welcomed the IMF programme.")["stance"] > 0
+    assert _row("Pakistan condemned the Indian strikes.")["stance"] < 0
+
+
+def test_negation_flips_and_halves():
+    r = _row("Pakistan did not support the resolution on Ukraine.")
+    assert r["stance"] < 0 and r["stance_cues"] == ["not support"]
+    r = _row("Pakistan urged talks on Ukraine without explicitly condemning Russia.")
+    assert "without condemn" in r["stance_cues"]
+
+
+def test_not_only_is_no_negation():
+    r = _row("The US not only welcomed the Pakistan deal but praised it.")
+    assert r["stance"] > 0 and "welcome" in r["stance_cues"]
+
+
+def test_hedge_halves_weight():
+    full = _row("The US opposes the Pakistan pipeline deal with Iran.")["stance"]
+    hedged = _row("The US may oppose the Pakistan pipeline deal with Iran.")["stance"]
+    assert hedged < 0 and abs(hedged) < abs(full)
+    assert _row("The US may oppose the Pakistan pipeline deal with Iran.")["stance_cues"] == ["may oppose"]
+
+
+def test_cue_owned_by_another_actor_is_left_out():
+    r = _row("The US suspects Pakistan's support for the Afghan Taliban.", date="2023-01-01")
+    assert r["holder"] == "USA" and r["stance_cues"] == ["suspect"] and r["stance"] < 0
+
+
+def test_relation_needs_two_actors():
+    two = _row("Pakistan and the US found common ground on trade.")
+    assert two["relation"] > 0 and two["relation_cues"] == ["common ground"]
+    one = _row("Pakistan found common ground on trade.")
+    assert one["relation"] == 0 and one["relation_cues"] == []
+
+
+def test_relation_disagreement_and_gap_pattern():
+    r = _row("The US backs the plan, whereas Pakistan rejects it on trade grounds.")
+    assert r["relation"] < 0 and "whereas" in r["relation_cues"]
+    r = _row("The US sees a partner while Pakistan opposes the trade terms.")
+    assert "while ... oppose" in r["relation_cues"]
+
+
+def test_cues_are_the_union():
+    r = _row("Pakistan and India agreed to ease tension over trade.")
+    assert set(r["cues"]) == set(r["stance_cues"]) | set(r["relation_cues"])
