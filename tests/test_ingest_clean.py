@@ -147,3 +147,12 @@ def test_paragraph_numbers_inside_joined_lines_removed():
     assert paragraphs_from_lines(["The vote was 5 to 4. It passed in 1990."]) == [
         "The vote was 5 to 4. It passed in 1990."
     ]
+
+
+def test_author_note_and_contact_lines_leave_the_body():
+    text = (
+        "The body of the column is here and long enough.\n\nThe writer is a former envoy.\n\nname@example.org"
+    )
+    meta, body, _ = clean_document(text, CONFIG, detect_header=False)
+    assert body == "The body of the column is here and long enough."
+    assert meta["author_note"] == "The writer is a former envoy."

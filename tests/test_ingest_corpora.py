@@ -73,7 +73,8 @@ def test_white_house_briefings_front_matter():
     assert a["doc_type"].value_counts().to_dict().get("briefing", 0) >= 30
     assert a["text"].str.len().gt(200).all()
     assert not a["text"].str.contains(r"^---", regex=True).any()
-    assert not a["text"].str.contains(r"\]\(|\*\*|</?(?:span|u|s)>", regex=True).any()  # no Markdown/HTML markup
+    # no Markdown/HTML markup left
+    assert not a["text"].str.contains(r"\]\(|\*\*|</?(?:span|u|s)>", regex=True).any()
 
 
 def test_panda_html_extraction_against_reference():

@@ -44,6 +44,8 @@ def fake_prepare(monkeypatch):
         return _fake_prepare(paths, **kw)
 
     monkeypatch.setattr(runner.report_data, "prepare", prepare)
+    # The library's code and data are part of the reuse key; hold them still while the tests compare runs.
+    monkeypatch.setattr(runner, "library_fingerprint", lambda: "fixed-for-tests")
     return calls
 
 
@@ -51,6 +53,7 @@ def fake_prepare(monkeypatch):
 def good_run(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     mp.setattr(runner.report_data, "prepare", _fake_prepare)
+    mp.setattr(runner, "library_fingerprint", lambda: "fixed-for-tests")
     out = tmp_path_factory.mktemp("report")
     started = time.perf_counter()
     result = report.run_report([CORPUS], out=out, timeout=120, quiet=True)
@@ -117,7 +120,9 @@ def test_run_writes_reports_index_and_manifest(good_run):
         assert f'href="{r["html"]}"' in index
     for verdict in ("convergent", "divergent"):
         assert verdict in index
-    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
+    manifest = json.loads(
+        result.manifest.read_text(encoding="utf-8"), parse_constant=pytest.fail
+    )  # strict JSON
     assert manifest["ok"] is True and manifest["failures"] == []
     hashed = {Path(i["path"]).name: i["sha256"] for i in manifest["inputs"]}
     for f in CORPUS.iterdir():
@@ -167,7 +172,7 @@ def test_rerun_reuses_results_and_force_reruns(good_run, fake_prepare, capsys):
     }
 
 
-def test_changed_input_is_not_reused(fake_prepare, tmp_path):
+def test_changed_input_or_library_is_not_reused(fake_prepare, tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     nbs = tmp_path / "nbs"
@@ -184,6 +189,17 @@ def test_changed_input_is_not_reused(fake_prepare, tmp_path):
     (corpus / "01-counterterrorism-cooperation.md").write_text("changed\n", encoding="utf-8")
     second = report.run_report([corpus], **opts)
     assert not second.reused and len(fake_prepare) == 2
+    third = report.run_report([corpus], **opts)
+    assert third.reused and len(fake_prepare) == 2
+    monkeypatch.setattr(runner, "library_fingerprint", lambda: "library edited")
+    fourth = report.run_report([corpus], **opts)
+    assert not fourth.reused and len(fake_prepare) == 3
+
+
+def test_library_fingerprint_covers_code_and_data():
+    fingerprint = runner.library_fingerprint()
+    assert re.fullmatch(r"[0-9a-f]{64}", fingerprint)
+    assert fingerprint == runner.library_fingerprint()
 
 
 def test_failing_and_timed_out_notebooks_are_reported(fake_prepare, tmp_path):
@@ -298,3 +314,25 @@ def test_reports_render_in_headless_chromium(good_run):
                 page.close()
         finally:
             browser.close()
+
+
+def test_a_kernel_that_cannot_start_is_retried_once_then_reported(tmp_path):
+    book = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell("x = 1")
+    params.metadata["tags"] = ["parameters"]
+    book.cells = [params, nbformat.v4.new_code_cell("print(x)")]
+    nbformat.write(book, tmp_path / "tiny.ipynb")
+    job = {
+        "name": "tiny",
+        "title": "tiny",
+        "notebook": str(tmp_path / "tiny.ipynb"),
+        "ipynb": str(tmp_path / "out" / "tiny.ipynb"),
+        "html": str(tmp_path / "out" / "tiny.html"),
+        "parameters": {"x": 2},
+        "timeout": 30,
+        "show_code": False,
+        "kernel": "no-such-kernel-anywhere",
+    }
+    result = report.execute_job(job)
+    assert result["status"] == "failed"
+    assert "kernel did not start (attempt 2 of 2)" in result["error"]

@@ -15,8 +15,9 @@ from .metadata import DATE_ONLY, parse_date, split_authors, split_list
 TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 UN_NUMBER = re.compile(r"^\d{1,3}\.(?:\t[ \t]*| +(?=[A-Z“\"(]))")
 # Verbatim-record paragraph numbers that ended up inside a paragraph ("... Assembly. 4. Let my ...").
-_NUM_AT_START = re.compile(r"^(?:\.\s)?(?:\d{1,3}\.\s+){1,2}(?=[A-Z“\"(‘'])")
-_NUM_INLINE = re.compile(r"(?<=[.!?\"”’)\]] )(?:\d{1,3}\.\s+){1,2}(?=[A-Z“\"(‘'])")
+_NUM_AT_START = re.compile(r"^(?:\.\s)?(?:\d{1,3}\.\s+){1,2}(?=[A-Z“\"(‘']|1 [a-z])")
+_NUM_INLINE = re.compile(r"(?<=[.!?\"”’)\]] )(?:\d{1,3}\.\s+){1,2}(?=[A-Z“\"(‘']|1 [a-z])")
+_DIGIT_DOT = re.compile(r"\d\.\s")
 HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z /&]{0,40}?)\s*:\s*(.*)$")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _BOLD = re.compile(r"\*\*([^*]+?)\*\*|__([^_]+?)__")
@@ -54,7 +55,9 @@ def strip_markdown(line: str, *, markdown: bool) -> str:
     Works on a whole text too: links and bold may span hard-wrapped lines.
     """
     if not markdown:
-        return _BOLD.sub(lambda m: m.group(1) or m.group(2), line) if ("**" in line or "__" in line) else line
+        if "**" in line or "__" in line:
+            line = _BOLD.sub(lambda m: m.group(1) or m.group(2), line).replace("**", "")
+        return line
     if "<" in line:
         line = _STRUCK.sub("", line)  # struck-out words in transcripts: "<s>wrong</s> [right]"
         line = _HTML_TAG.sub("", line)
@@ -215,6 +218,11 @@ def _boilerplate(lines: list[str], config: IngestConfig, meta: dict, *, tail_aut
                 last = new
         while lines and not lines[-1].strip():
             lines.pop()
+    for _ in range(2):  # an author note may sit before or after a summary-author line
+        if lines and _line_matches(lines[-1], config.author_notes):
+            meta["author_note"] = lines.pop().strip()
+            while lines and not lines[-1].strip():
+                lines.pop()
     if tail_author and lines:
         m = config.author_line.match(lines[-1].strip())
         if m and len(m.group("name").split()) <= 6:
@@ -281,7 +289,7 @@ def paragraphs_from_lines(lines: list[str], *, mode: str = "auto") -> list[str]:
         if "  " in text or "\t" in text:
             text = re.sub(r"[ \t]+", " ", text)
         text = text.strip()
-        if ". " in text and any(c.isdigit() for c in text[:1]) or re.search(r"\d\. [A-Z“\"(‘']", text):
+        if _DIGIT_DOT.search(text):
             text = _NUM_INLINE.sub("", _NUM_AT_START.sub("", text))
         if not text:
             continue

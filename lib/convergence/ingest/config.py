@@ -52,6 +52,7 @@ class IngestConfig:
     drop_lines: list[re.Pattern]
     cut_from: list[re.Pattern]
     end_markers: list[re.Pattern]
+    author_notes: list[re.Pattern]
     footers: list[re.Pattern]
     breadcrumb_starts: list[str]
     title_suffixes: list[re.Pattern]
@@ -106,6 +107,7 @@ def load_config(
         drop_lines=_compile(bp.get("drop_lines")),
         cut_from=_compile(bp.get("cut_from")),
         end_markers=_compile(bp.get("end_markers")),
+        author_notes=_compile(bp.get("author_notes")),
         footers=_compile(bp.get("footers")),
         breadcrumb_starts=list(bp.get("breadcrumb_starts") or []),
         title_suffixes=_compile(bp.get("title_suffixes")),

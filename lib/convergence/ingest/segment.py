@@ -125,7 +125,7 @@ def segment(
 # whitespace and a capital letter, digit, opening quote or bracket. A period after a listed abbreviation or
 # a single capital initial is not a boundary, except "U.S."-style abbreviations before a sentence starter.
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9\u00c0-\u024f])")
-_PREV_TOKEN = re.compile(r"(\S+?)[.!?…]+[\"'”’»)\]]*$")
+_BARE_NUMBER = re.compile(r"\d{1,3}\.")
 
 
 @lru_cache(maxsize=4)
@@ -144,12 +144,16 @@ def rule_spans(text: str, config: IngestConfig) -> list[tuple[int, int]]:
             punct = m.group()
             if "…" in punct or punct.startswith(".."):
                 continue  # an ellipsis inside a quotation rarely ends the sentence
+            if _BARE_NUMBER.fullmatch(text, start, end):
+                continue  # "3. 79 years ..." : a paragraph number is never a sentence of its own
             if text[m.start()] == ".":
                 lo = max(text.rfind(" ", ps, m.start()) + 1, ps)
                 prev = text[lo : m.start()].lstrip("\"'“‘([")
                 low = prev.lower()
                 if len(prev) == 1 and prev.isupper():
                     continue  # an initial: "J. F. Kennedy"
+                if prev.isdigit() and text[end:].lstrip()[:1].isdigit():
+                    continue  # a list of numbers: "Goals 1. 7. 12 and 13"
                 if low in abbrevs or (
                     low.count(".") >= 1 and low.replace(".", "").replace("-", "").isalpha() and len(low) <= 8
                 ):

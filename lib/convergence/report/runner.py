@@ -19,7 +19,6 @@ import subprocess
 import sys
 import threading
 import time
-import traceback
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
@@ -137,13 +136,13 @@ def _versions() -> dict[str, str]:
 
 
 def _is_timeout(exc: BaseException, nb_path: Path) -> bool:
-    names = {type(e).__name__ for e in (exc, exc.__cause__, exc.__context__) if e is not None}
-    if names & {"CellTimeoutError", "TimeoutError", "DeadKernelError"} and "Kernel" not in str(exc)[:40]:
+    """Whether a papermill failure is a cell that ran past ``execution_timeout``."""
+    chain = [e for e in (exc, exc.__cause__, exc.__context__) if e is not None]
+    if any(type(e).__name__ == "CellTimeoutError" for e in chain):
         return True
-    if "ename" in dir(exc) and str(getattr(exc, "ename", "")) in ("CellTimeoutError", "TimeoutError"):
+    if str(getattr(exc, "ename", "")) in ("CellTimeoutError", "TimeoutError"):
         return True
-    text = str(exc)
-    if re.search(r"timed out|CellTimeoutError|execution_timeout|Cell execution timed out", text, re.I):
+    if re.search(r"cell timed out|cell execution timed out", str(exc), re.I):
         return True
     try:
         import nbformat
@@ -151,11 +150,11 @@ def _is_timeout(exc: BaseException, nb_path: Path) -> bool:
         nb = nbformat.read(str(nb_path), as_version=4)
     except Exception:
         return False
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error" and "Timeout" in str(output.get("ename", "")):
-                return True
-    return False
+    return any(
+        output.get("output_type") == "error" and "Timeout" in str(output.get("ename", ""))
+        for cell in nb.cells
+        for output in cell.get("outputs", [])
+    )
 
 
 def _executed_any(nb_path: Path) -> bool:
@@ -210,19 +209,24 @@ def execute_job(job: dict) -> dict:
             status, error = "completed", None
             break
         except Exception as exc:  # papermill raises many types; classify, never hide
-            if _is_timeout(exc, ipynb):
-                status, error = "timed out", f"timed out after {job['timeout']} s: {_short_error(exc)}"
-                break
+            started_cells = _executed_any(ipynb)
             kernel_problem = (
                 isinstance(exc, (RuntimeError, TimeoutError, OSError)) or "kernel" in str(exc).lower()
             )
-            if type(exc).__name__ == "PapermillExecutionError" or _executed_any(ipynb) or not kernel_problem:
+            if (
+                not started_cells
+                and kernel_problem
+                and type(exc).__name__ != "PapermillExecutionError"
+                and not _is_timeout(exc, ipynb)
+            ):
+                status = "failed"
+                error = f"kernel did not start (attempt {attempt} of 2): {_short_error(exc)}"
+                continue  # retried once
+            if _is_timeout(exc, ipynb):
+                status, error = "timed out", f"timed out after {job['timeout']} s: {_short_error(exc)}"
+            else:
                 status, error = "failed", _short_error(exc)
-                break
-            status = "failed"
-            error = f"kernel did not start (attempt {attempt}): {_short_error(exc)}"
-            if attempt == 2:
-                error += "\n" + "".join(traceback.format_exception_only(type(exc), exc))[-1000:]
+            break
     html_ok = False
     if ipynb.is_file():
         try:
@@ -355,12 +359,18 @@ def _finish(job: dict, result: dict, out: Path) -> dict:
     }
 
 
+def _plain(value):
+    """A JSON-safe scalar: numpy scalars unwrapped, NaN as None."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
 def _summary_rows(conv) -> list[dict]:
     cols = ["issue", "group", "verdict", "index", "ci_low", "ci_high", "n_a", "n_b", "n_relation", "reason"]
-    rows = []
-    for rec in conv.to_dict(orient="records"):
-        rows.append({c: (rec.get(c) if not hasattr(rec.get(c), "item") else rec.get(c).item()) for c in cols})
-    return rows
+    return [{c: _plain(rec.get(c)) for c in cols} for rec in conv.to_dict(orient="records")]
 
 
 def _has_evidence(row: dict) -> bool:
@@ -606,7 +616,8 @@ def run_report(
             if r["status"] != "completed"
         ],
     }
-    write_text_atomic(manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n")
+    text = json.dumps(manifest, indent=2, ensure_ascii=False, default=str, allow_nan=False)
+    write_text_atomic(manifest_path, text + "\n")
     state = "all completed" if ok else f"{len(manifest['failures'])} FAILED"
     say(f"{len(reports)} reports ({state}) in {timings['total']:.1f} s. Index: {index_path}")
     return ReportResult(out, index_path, manifest_path, reports, reused=False, seconds=timings["total"])
