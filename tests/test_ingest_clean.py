@@ -156,3 +156,23 @@ def test_author_note_and_contact_lines_leave_the_body():
     meta, body, _ = clean_document(text, CONFIG, detect_header=False)
     assert body == "The body of the column is here and long enough."
     assert meta["author_note"] == "The writer is a former envoy."
+
+
+def test_title_only_when_the_first_line_reads_like_one():
+    from convergence.ingest.clean import looks_like_title
+
+    assert looks_like_title("Get the Generals Out of Pakistani-U.S. Relations")
+    assert looks_like_title("Army Chief\u2019s USA visit: Divergence to Convergence")
+    for running in (
+        "It is my privilege and honour once again to address the General",
+        "At the outset, I have the pleasure of congratulating",
+        "We met. Then we left the hall",
+        "The Assembly meets today because of",
+        "Mr. President,",
+    ):
+        assert not looks_like_title(running), running
+    meta, body, _ = clean_document(
+        "Talks between the two\n\ndelegations went on late into the night.", CONFIG
+    )
+    assert "title" not in meta
+    assert body == "Talks between the two delegations went on late into the night."

@@ -29,6 +29,10 @@ _MD_EM = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 _HTML_TAG = re.compile(r"</?(?:span|u|em|strong|b|i|br|sup|sub|a|div|p|small|font)\b[^>]*>", re.IGNORECASE)
 _STRUCK = re.compile(r"<(s|del|strike)\b[^>]*>.*?</\1>[ \t]?", re.IGNORECASE | re.DOTALL)
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+_OPEN_ENDINGS = frozenset(
+    "the of to a an and or for in on with by because that as at from is are was were our its their".split()
+)
 _LIST_START = re.compile(r"^(?:[-*•]\s|\d{1,2}\)\s)")
 
 
@@ -81,6 +85,13 @@ def looks_like_title(line: str) -> bool:
         return False
     if UN_NUMBER.match(s) or s.lower().startswith("by "):
         return False
+    if _SENTENCE_INSIDE.search(s) or s.split()[-1].lower() in _OPEN_ENDINGS:
+        return False  # several sentences, or a line that stops mid-phrase: running text, not a title
+    long_words = [w for w in re.findall(r"[^\W\d_][\w’'\-.]*", s) if len(w) > 3]
+    capitalised = sum(w[0].isupper() for w in long_words) / max(1, len(long_words))
+    words = len(s.split())
+    if (words > 10 and capitalised < 0.5) or ("," in s and capitalised < 0.7):
+        return False  # reads like the first line of running text
     return any(c.isalpha() for c in s) and (s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'")
 
 
@@ -169,7 +180,8 @@ def _top_of_document(lines: list[str], config: IngestConfig, meta: dict, warning
     i = nxt(pos)
     if i is not None and "title" not in meta and looks_like_title(lines[i]):
         after = i + 1
-        if after >= len(lines) or not lines[after].strip():
+        following = lines[nxt(pos + 1)].strip() if nxt(pos + 1) is not None else ""
+        if (after >= len(lines) or not lines[after].strip()) and not following[:1].islower():
             meta["title"] = lines[i].strip()
             drop.add(i)
             pos += 1

@@ -42,7 +42,6 @@ TABLE_FORMATS = {
 }
 
 
-
 class Skip(Exception):
     """A document that cannot be used: ``reason`` is a short code, ``detail`` says why."""
 

@@ -1,6 +1,8 @@
 """VADER tone (compound score in [-1, 1]), a secondary feature next to the stance lexicon.
 
-Uses the analyzer and lexicon shipped in the ``vaderSentiment`` package; needs no NLTK data.
+Uses the analyzer and lexicon shipped in the ``vaderSentiment`` package; needs no NLTK data. The analyzer
+below gives the same scores as ``vaderSentiment``'s own; it only skips the character-by-character emoji
+rewrite when a sentence has no emoji (most sentences), which is a large part of the cost on long sentences.
 """
 
 from __future__ import annotations
@@ -8,12 +10,106 @@ from __future__ import annotations
 _ANALYZER = None
 
 
+def _make():
+    from vaderSentiment.vaderSentiment import (
+        BOOSTER_DICT,
+        N_SCALAR,
+        SPECIAL_CASES,
+        SentimentIntensityAnalyzer,
+        SentiText,
+        negated,
+    )
+
+    class _Analyzer(SentimentIntensityAnalyzer):
+        def __init__(self):
+            super().__init__()
+            self._emoji_chars = frozenset(self.emojis)
+
+        def polarity_scores(self, text):
+            if not self._emoji_chars.isdisjoint(text):
+                return super().polarity_scores(text)
+            # identical to the parent's body after its emoji loop (which leaves an emoji-free text as it is)
+            text = text.strip()
+            sentitext = SentiText(text)
+            sentiments = []
+            words = sentitext.words_and_emoticons
+            self._low = (words, [str(w).lower() for w in words])
+            for i, item in enumerate(words):
+                low = item.lower()
+                if low in BOOSTER_DICT:
+                    sentiments.append(0)
+                    continue
+                if i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of":
+                    sentiments.append(0)
+                    continue
+                sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+            sentiments = self._but_check(words, sentiments)
+            return self.score_valence(sentiments, text)
+
+        def _lower(self, words):
+            cached = getattr(self, "_low", None)
+            if cached is not None and cached[0] is words:
+                return cached[1]
+            return [str(w).lower() for w in words]
+
+        # The two checks below are vaderSentiment's own, except that the lower-cased word list is computed
+        # once per sentence instead of once per call (the parent rebuilds it for every lexicon word).
+        def _negation_check(self, valence, words_and_emoticons, start_i, i):
+            w = self._lower(words_and_emoticons)
+            if start_i == 0:
+                if negated([w[i - (start_i + 1)]]):
+                    valence = valence * N_SCALAR
+            if start_i == 1:
+                if w[i - 2] == "never" and (w[i - 1] == "so" or w[i - 1] == "this"):
+                    valence = valence * 1.25
+                elif w[i - 2] == "without" and w[i - 1] == "doubt":
+                    valence = valence
+                elif negated([w[i - (start_i + 1)]]):
+                    valence = valence * N_SCALAR
+            if start_i == 2:
+                if (
+                    w[i - 3] == "never"
+                    and (w[i - 2] == "so" or w[i - 2] == "this")
+                    or (w[i - 1] == "so" or w[i - 1] == "this")
+                ):
+                    valence = valence * 1.25
+                elif w[i - 3] == "without" and (w[i - 2] == "doubt" or w[i - 1] == "doubt"):
+                    valence = valence
+                elif negated([w[i - (start_i + 1)]]):
+                    valence = valence * N_SCALAR
+            return valence
+
+        def _special_idioms_check(self, valence, words_and_emoticons, i):
+            w = self._lower(words_and_emoticons)
+            onezero = f"{w[i - 1]} {w[i]}"
+            twoonezero = f"{w[i - 2]} {w[i - 1]} {w[i]}"
+            twoone = f"{w[i - 2]} {w[i - 1]}"
+            threetwoone = f"{w[i - 3]} {w[i - 2]} {w[i - 1]}"
+            threetwo = f"{w[i - 3]} {w[i - 2]}"
+            for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+                if seq in SPECIAL_CASES:
+                    valence = SPECIAL_CASES[seq]
+                    break
+            if len(w) - 1 > i:
+                zeroone = f"{w[i]} {w[i + 1]}"
+                if zeroone in SPECIAL_CASES:
+                    valence = SPECIAL_CASES[zeroone]
+            if len(w) - 1 > i + 1:
+                zeroonetwo = f"{w[i]} {w[i + 1]} {w[i + 2]}"
+                if zeroonetwo in SPECIAL_CASES:
+                    valence = SPECIAL_CASES[zeroonetwo]
+            for n_gram in (threetwoone, threetwo, twoone):
+                if n_gram in BOOSTER_DICT:
+                    valence = valence + BOOSTER_DICT[n_gram]
+            return valence
+
+    return _Analyzer()
+
+
 def analyzer():
     global _ANALYZER
     if _ANALYZER is None:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-        _ANALYZER = SentimentIntensityAnalyzer()
+        _ANALYZER = _make()
     return _ANALYZER
 
 

@@ -1,0 +1,26 @@
+"""The tone analyzer gives exactly vaderSentiment's scores."""
+
+from convergence.paths import project_root
+from convergence.tag.tone import analyzer, tone
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+def test_same_scores_as_vader_sentiment():
+    reference = SentimentIntensityAnalyzer()
+    texts = [
+        p.strip()
+        for f in sorted((project_root() / "seeds").glob("*.txt"))
+        for p in f.read_text(encoding="utf-8").replace("\n", " ").split(". ")
+        if p.strip()
+    ]
+    texts += [
+        "We are NOT happy about this at all!!!",
+        "The deal is kind of good, but the terms are terrible.",
+        "Great news 😁 for both sides",
+        "  padded text with no sentiment  ",
+        "",
+    ]
+    assert len(texts) > 40
+    for t in texts:
+        assert analyzer().polarity_scores(t) == reference.polarity_scores(t), t
+    assert tone("This is a wonderful, friendly agreement.") > 0.5
