@@ -29,7 +29,9 @@ def _actors(value: str) -> tuple[str, str]:
 
 def _add_corpus_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="files, folders or archives (default: seeds/)")
-    p.add_argument("--filename-pattern", help="metadata from file names, e.g. '{country}_{session}_{year}.txt'")
+    p.add_argument(
+        "--filename-pattern", help="metadata from file names, e.g. '{country}_{session}_{year}.txt'"
+    )
     p.add_argument("--no-cache", action="store_true", help="parse again even if a cached copy exists")
 
 

@@ -229,7 +229,11 @@ def _finish_meta(meta: dict, path: str, warnings: list[str], config: IngestConfi
     for key in ("authors", "keywords"):
         if key in meta and not isinstance(meta[key], list):
             meta[key] = split_authors(meta[key]) if key == "authors" else split_list(meta[key])
-    pub = normalise_publisher(meta.get("publisher"), config) or publisher_from_url(meta.get("url"), config)
+    pub = (
+        normalise_publisher(meta.get("publisher"), config)
+        or publisher_from_url(meta.get("url"), config)
+        or normalise_publisher(meta.get("sitename"), config)
+    )
     meta["publisher"] = pub
     if not meta.get("doc_type"):
         meta["doc_type"] = doc_type_from([*meta.get("keywords", []), *_section_from_path(path)], config)
