@@ -1,6 +1,6 @@
 """Holder rules: subject, possessive, reported speech, carry-over, document speaker, prepositional phrases."""
 
-from convergence.tag import tag
+from convergence.tagging import tag
 from fixtures.tag.frames import make_corpus, one_doc
 
 

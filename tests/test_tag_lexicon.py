@@ -1,8 +1,8 @@
 """Loading and checking the editable data files."""
 
 import pytest
-from convergence.tag import TagDataError, load_actors, load_taxonomy, tag
-from convergence.tag.lexicon import load_relations, load_stance_lexicon
+from convergence.tagging import TagDataError, load_actors, load_taxonomy, tag
+from convergence.tagging.lexicon import load_relations, load_stance_lexicon
 from fixtures.tag.frames import one_doc
 
 SLUGS = [

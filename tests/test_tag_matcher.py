@@ -2,8 +2,8 @@
 
 import pandas as pd
 import pytest
-from convergence.tag import tag
-from convergence.tag.matcher import fold, normalize, phrase_forms, word_forms
+from convergence.tagging import tag
+from convergence.tagging.matcher import fold, normalize, phrase_forms, word_forms
 from fixtures.tag.frames import one_doc
 
 

@@ -1,6 +1,6 @@
 """Stance cues with negation, hedging, intensifiers and ownership; relation cues between two actors."""
 
-from convergence.tag import tag
+from convergence.tagging import tag
 from fixtures.tag.frames import one_doc
 
 

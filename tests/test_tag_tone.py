@@ -1,7 +1,7 @@
 """The tone analyzer gives exactly vaderSentiment's scores."""
 
 from convergence.paths import project_root
-from convergence.tag.tone import analyzer, tone
+from convergence.tagging.tone import analyzer, tone
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 

@@ -19,9 +19,9 @@ _PUBLIC = {
     "IngestError": "convergence.ingest",
     "write_table": "convergence.ingest",
     # tag
-    "tag": "convergence.tag",
-    "load_taxonomy": "convergence.tag",
-    "load_actors": "convergence.tag",
+    "tag": "convergence.tagging",
+    "load_taxonomy": "convergence.tagging",
+    "load_actors": "convergence.tagging",
     # measure
     "convergence": "convergence.measure",
     "salience": "convergence.measure",

@@ -24,7 +24,7 @@ def _pattern_regex(p) -> str:
 
 @lru_cache(maxsize=8)
 def _actor_regexes(actor_file: str | None) -> dict[str, tuple[re.Pattern | None, re.Pattern | None]]:
-    from convergence.tag import load_actors
+    from convergence.tagging import load_actors
 
     names = load_actors(actor_file).names
     by_code: dict[str, tuple[list[str], list[str]]] = {}

@@ -6,8 +6,6 @@ Public: :func:`tag`, :func:`load_taxonomy`, :func:`load_actors` (also :func:`loa
 
 from __future__ import annotations
 
-import sys as _sys
-import types as _types
 
 from .core import ARTICLE_COLUMNS, TAG_COLUMNS, TagError, tag
 from .lexicon import (
@@ -37,14 +35,3 @@ __all__ = [
     "normalize",
     "tag",
 ]
-
-
-class _CallableModule(_types.ModuleType):
-    """``convergence.tag`` is both this package and the function: once the package has been imported, the
-    attribute ``convergence.tag`` is the package, so calling it runs :func:`tag`."""
-
-    def __call__(self, *args, **kwargs):
-        return tag(*args, **kwargs)
-
-
-_sys.modules[__name__].__class__ = _CallableModule
