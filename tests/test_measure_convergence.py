@@ -40,8 +40,11 @@ def test_columns_and_one_row_per_issue(table):
 
 def test_verdicts_on_hand_made_frame(table):
     assert table.loc["defense", "verdict"] == "convergent"
-    assert table.loc["china_cpec", "verdict"] == "divergent"
-    assert table.loc["israel_palestine", "verdict"] == "divergent"
+    # one sentence per side: half the resamples lose a side, so the interval reaches 0 (see next test)
+    assert table.loc["china_cpec", "verdict"] == "insufficient"
+    # three sentences, one per side and one contrast: 7% of resamples hold neither the contrast nor both
+    # sides, so the interval reaches 0 and the verdict waits for more evidence
+    assert table.loc["israel_palestine", "verdict"] == "insufficient"
     assert table.loc["afghanistan", "verdict"] == "mixed"
     assert table.loc["kashmir", "verdict"] == "insufficient"
     assert table.loc["trade_investment", "verdict"] == "insufficient"
@@ -291,3 +294,101 @@ def test_thresholds_lists_and_switches_are_checked():
         load_thresholds({"contrast_words": "whereas"})
     with pytest.raises(MeasureError, match="true or false"):
         load_thresholds({"relation_pair_check": "yes"})
+
+
+def _contrast_sentences(n: int, *, docs: bool = False) -> pd.DataFrame:
+    rows = [
+        {
+            "doc_id": f"c{i}" if docs else "c0",
+            "sent_id": i,
+            "text": "Washington backs the plan, whereas Islamabad rejects it.",
+            "issues": ["israel_palestine"],
+            "holder": None,
+            "targets": [],
+            "actors": ["USA", "PAK"],
+            "stance": 0.0,
+            "stance_cues": [],
+            "relation": -0.6,
+            "relation_cues": ["whereas"],
+        }
+        for i in range(n)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_one_sentence_never_carries_a_verdict_alone():
+    one = convergence(_contrast_sentences(1), n_boot=200).iloc[0]
+    assert one["verdict"] == "insufficient"
+    assert one["reason"].startswith("thin evidence: the index rests on 1 sentence(s) (minimum 2)")
+    assert one["index"] == pytest.approx(-0.6)  # the index is still reported
+    two = convergence(_contrast_sentences(2), n_boot=200).iloc[0]
+    assert two["verdict"] == "divergent" and two["components"]["n_units_used"] == 2
+    relaxed = convergence(_contrast_sentences(1), n_boot=200, thresholds={"min_units": 1}).iloc[0]
+    assert relaxed["verdict"] == "divergent"
+
+
+def test_units_are_documents_when_several_documents_are_resampled():
+    # many US sentences on the issue in many documents, but the index rests on one document
+    frame = pd.concat(
+        [
+            _contrast_sentences(1, docs=True).assign(relation=0.6, relation_cues=[["common ground"]]),
+            _directed_docs(0, 5).assign(issues=[["israel_palestine"]] * 5, targets=[["ISR"]] * 5),
+        ],
+        ignore_index=True,
+    )
+    row = convergence(frame, n_boot=200).iloc[0]
+    assert row["n_a"] == 5 and row["components"]["bootstrap_unit"] == "document"
+    assert row["verdict"] == "insufficient"
+    assert "rests on 1 document(s) (minimum 2)" in row["reason"]
+
+
+def test_verdict_needs_the_interval_beyond_the_margin():
+    frame = _directed_docs(4, 0).assign(stance=[-0.9, -0.4, -0.8, -0.5])
+    row = convergence(frame, n_boot=500).iloc[0]
+    assert row["verdict"] == "divergent" and row["ci_high"] < 0
+    assert "interval below 0" in row["reason"]
+    strict = convergence(frame, n_boot=500, thresholds={"ci_margin": 0.5}).iloc[0]
+    assert strict["ci_high"] > -0.5
+    assert strict["verdict"] == "insufficient"
+    assert "does not lie wholly beyond +/-0.50: direction not settled" in strict["reason"]
+    no_ci = convergence(frame, n_boot=0).iloc[0]
+    assert no_ci["verdict"] == "divergent" and "no interval computed" in no_ci["reason"]
+
+
+def test_agreement_needs_enough_sentences_on_each_side():
+    rows = [
+        {"doc_id": "s", "sent_id": i, "text": "x", "issues": ["china_cpec"], "holder": holder,
+         "targets": ["CHN"], "actors": [holder, "CHN"], "stance": 0.6, "stance_cues": ["welcome"],
+         "relation": 0.0, "relation_cues": []}
+        for i, holder in enumerate(["USA", "USA", "USA", "PAK"])
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows)
+    row = convergence(frame, n_boot=0).iloc[0]
+    assert row["verdict"] == "convergent"
+    assert (row["components"]["n_side_a"], row["components"]["n_side_b"]) == (3, 1)
+    strict = convergence(frame, n_boot=0, thresholds={"min_side": 2}).iloc[0]
+    assert strict["verdict"] == "insufficient"
+    assert strict["reason"].startswith(
+        "agreement needs both sides: PAK has 1 sentence(s) in the index (minimum 2"
+    )
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [({"min_units": 0}, "min_units"), ({"ci_margin": 1.5}, "ci_margin"), ({"min_side": "x"}, "number")],
+)
+def test_new_thresholds_are_checked(bad, message):
+    with pytest.raises(MeasureError, match=message):
+        load_thresholds(bad)
+
+
+def test_resamples_that_lose_a_side_count_as_no_signal(table):
+    row = table.loc["china_cpec"]
+    assert row["index"] == pytest.approx(-np.sqrt(0.56))
+    assert row["ci_high"] == 0.0 and row["components"]["boot_undefined"] > 0.3
+    assert "does not exclude 0: direction not settled" in row["reason"]
+    # with the same stances repeated in more documents the interval settles
+    many = pd.concat([tagged_small()[lambda f: f["issues"].map(lambda c: "china_cpec" in c)]] * 1)
+    frames = [many.assign(doc_id=many["doc_id"] + f"-{k}") for k in range(6)]
+    row = convergence(pd.concat(frames, ignore_index=True), issues=["china_cpec"], n_boot=500).iloc[0]
+    assert row["verdict"] == "divergent" and row["ci_high"] < 0

@@ -4,6 +4,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from convergence.measure import MeasureError, evidence
+from convergence.measure._common import load_thresholds
+from convergence.measure.evidence import evidence_rows
 from convergence.measure.pairs import pair_relation
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "measure" / "tagged_small.json"
@@ -101,3 +103,68 @@ def test_third_party_relation_is_not_pair_evidence():
     ]  # the US stance is kept; the India-Pakistan clash is not the pair's
     ev = evidence(pd.DataFrame([row]), issue="india", thresholds={"relation_pair_check": False})
     assert sorted(ev["kind"]) == ["relation"]  # without the check the clash is read as a US-PAK contrast
+
+
+def _row(**kw):
+    base = {
+        "doc_id": "t1", "sent_id": 0, "issues": ["israel_palestine"], "holder": "PAK",
+        "targets": ["ISR", "PSE"], "actors": ["PAK", "ISR", "PSE"], "stance": 0.5,
+        "stance_cues": ["condemn", "support"], "relation": 0.0, "relation_cues": [],
+        "text": "Pakistan condemned Israel and supported the Palestinians.",
+    }  # fmt: skip
+    return {**base, **kw}
+
+
+def test_target_stances_give_each_target_its_own_value():
+    per_target = [
+        {"target": "ISR", "stance": -0.6, "cues": ["condemn"]},
+        {"target": "PSE", "stance": 0.7, "cues": ["support"]},
+    ]
+    ev = evidence(pd.DataFrame([_row(target_stances=per_target)]), issue="israel_palestine")
+    got = {r.object: (r.stance, r.cues) for r in ev.itertuples()}
+    # each evidence row shows the value that enters the measure: the target's own stance and cues
+    assert got == {"ISR": (-0.6, ["condemn"]), "PSE": (0.7, ["support"])}
+    rows = evidence_rows(
+        pd.DataFrame([_row(target_stances=per_target)]),
+        issue="israel_palestine", actors=("USA", "PAK"), by=None, settings=load_thresholds(),
+    )  # fmt: skip
+    values = dict(zip(rows["object"], rows["value"], strict=True))
+    assert values == {"ISR": -0.6, "PSE": 0.7}
+    assert dict(zip(rows["object"], rows["cues"], strict=True)) == {"ISR": ["condemn"], "PSE": ["support"]}
+    # without the column (older tagged frames) the sentence stance applies to every target
+    old = evidence_rows(
+        pd.DataFrame([_row()]), issue="israel_palestine", actors=("USA", "PAK"), by=None,
+        settings=load_thresholds(),
+    )  # fmt: skip
+    assert dict(zip(old["object"], old["value"], strict=True)) == {"ISR": 0.5, "PSE": 0.5}
+
+
+def test_target_stances_toward_partner_make_a_directed_row():
+    per_target = [{"target": "USA", "stance": -0.5, "cues": ["criticise"]}]
+    row = _row(targets=["USA", "ISR"], actors=["PAK", "USA", "ISR"], target_stances=per_target)
+    ev = evidence(pd.DataFrame([row]), issue="israel_palestine")
+    # ISR has no cue tied to it: no position on ISR; the cue tied to the US is a directed statement
+    assert list(ev["kind"]) == ["directed"] and ev["stance"].iloc[0] == -0.5  # not the sentence's +0.5
+    assert ev["cues"].iloc[0] == ["criticise"]
+
+
+def test_contrast_word_between_the_pair_counts_even_if_the_tagger_pairs_others():
+    row = _row(
+        holder="USA", targets=["ISR", "PAK"], actors=["USA", "ISR", "PAK", "PSE"], relation=-0.6,
+        relation_cues=["standoff", "whereas"], relation_pairs=["ISR-PSE"],
+        text="The US backs Israel in the standoff, whereas Pakistan stands with Palestine.",
+    )  # fmt: skip
+    ev = evidence(pd.DataFrame([row]), issue="israel_palestine")
+    assert list(ev["kind"]) == ["relation"]  # a contrast of the pair: not one holder's stance
+
+
+def test_relation_pairs_decide_whose_relation_a_cue_states():
+    row = {
+        "doc_id": "n1", "sent_id": 0, "issues": ["india"], "holder": None, "targets": [],
+        "actors": ["USA", "PAK", "IND"], "stance": 0.0, "stance_cues": [], "relation": -0.6,
+        "relation_cues": ["clash"], "text": "The US spoke after the clash between India and Pakistan.",
+    }  # fmt: skip
+    other = evidence(pd.DataFrame([{**row, "relation_pairs": ["IND-PAK"]}]), issue="india")
+    assert other.empty
+    ours = evidence(pd.DataFrame([{**row, "relation_pairs": ["PAK-USA"]}]), issue="india")
+    assert list(ours["kind"]) == ["relation"] and ours["actor"].iloc[0] == "USA/PAK"

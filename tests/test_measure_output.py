@@ -34,12 +34,13 @@ def test_records_convert_numpy_and_timestamps():
 
 
 def test_text_table_lists_issue_verdict_and_top_sentence():
-    out = format_convergence(convergence(tagged_small(), n_boot=20))
+    # the verdict from the point estimate (no interval): one sentence per side gives "divergent" here
+    out = format_convergence(convergence(tagged_small(), n_boot=0))
     lines = out.splitlines()
     assert lines[0].split()[:3] == ["issue", "verdict", "index"]
     china = next(i for i, ln in enumerate(lines) if ln.startswith("china_cpec"))
     assert "divergent" in lines[china]
-    block = "\n".join(lines[china : china + 6])
+    block = "\n".join(lines[china : china + 10])
     assert "USA [position -0.70; warned]" in block and "PAK [position +0.80; praised]" in block
     assert max(len(ln) for ln in lines) <= 100
 

@@ -46,10 +46,13 @@ def test_kashmir_salient_for_pakistan_nearly_absent_for_the_us(tagged):
 
 
 @pytest.mark.xfail(
-    reason="stance cues are not target-specific: about two thirds of Pakistan's stance-bearing sentences on "
-    "Israel score positive (cues such as 'welcome' or 'agreement' in sentences critical of Israel; criticism "
-    "phrased without a conflict cue scores nothing), so the gap toward Israel does not come out negative",
-    strict=False,
+    reason="stance toward Israel is still too weak on Pakistan's side: with target-specific cues "
+    "(target_stances) only 42 of the 129 Pakistani sentences that target Israel carry a cue tied to Israel "
+    "(mean -0.13, 55% negative: 'welcome'/'agreement'/'recognize' of peace accords count as cooperation, "
+    "demands such as withdrawal carry no conflict cue), against the US's +0.16; the small negative gap on "
+    "Israel is offset by both sides' positive stance toward the Palestinians, so the index is about 0 "
+    "(mixed) overall and divergent in one or two decades only",
+    strict=True,
 )
 def test_israel_palestine_sharply_divergent(tagged):
     whole = cv.convergence(tagged, issues=["israel_palestine"], n_boot=300).iloc[0]

@@ -17,6 +17,8 @@ def test_same_scores_as_vader_sentiment():
         "We are NOT happy about this at all!!!",
         "The deal is kind of good, but the terms are terrible.",
         "Great news 😁 for both sides",
+        "It isn't a good deal, and we never so strongly disagreed; no good or bad outcome.",
+        "Without doubt the talks were not without merit, nor was the outcome bad.",
         "  padded text with no sentiment  ",
         "",
     ]

@@ -8,6 +8,10 @@ The method is written down in docs/methods.md. In short, for one issue and one g
 * directed D: mean stance of sentences in which one actor of the pair acts on or speaks of the other;
 * relation R: mean relation cue of sentences mentioning both actors ("whereas", "common ground");
 * index = sum_c w_c·sqrt(n_c)·C / sum_c w_c·sqrt(n_c) over the available components, in [-1, 1].
+
+A verdict (convergent/divergent) needs at least ``min_units`` resampling units in the index, both sides for
+agreement (``min_side``), and the bootstrap interval wholly beyond ``ci_margin`` on the index's side;
+otherwise the row is mixed or insufficient and ``reason`` names the rule.
 """
 
 from __future__ import annotations
@@ -85,6 +89,29 @@ class _Design:
         codes, uniques = pd.factorize(keys)
         self.unit = codes
         self.n_units = len(uniques)
+        used = self.used_rows()
+        self.n_used = len(set(codes[used].tolist()))
+
+    def used_rows(self) -> np.ndarray:
+        """Rows that enter a component: directed and relation rows, and position rows of compared objects."""
+        parts = [self.directed, self.relation]
+        for ia, ib in self.cells:
+            if ia.size and ib.size:
+                parts.extend([ia, ib])
+        return np.unique(np.concatenate(parts)) if parts else np.array([], dtype=int)
+
+    def side_sentences(self) -> tuple[int, int]:
+        """Distinct sentences per side that enter a component; a relation sentence counts for both sides."""
+        used = self.used_rows()
+        keys = (self.ev["doc_id"].astype(str) + "#" + self.ev["sent_id"].astype(str)).to_numpy()
+        actor = self.ev["actor"].to_numpy()
+        kind = self.ev["kind"].to_numpy()
+        rel = {keys[i] for i in used if kind[i] == "relation"}
+        out = []
+        for who in self.actors:
+            own = {keys[i] for i in used if actor[i] == who}
+            out.append(len(own | rel))
+        return out[0], out[1]
 
     # -- computation on a weight matrix W (B x R) ------------------------------------------------------
     @staticmethod
@@ -138,13 +165,22 @@ class _Design:
         return float(idx[0]), {k: (float(v[0]), float(n[0])) for k, (v, n) in comps.items()}
 
     def bootstrap(self, n_boot: int, rng: np.random.Generator, chunk: int = 500) -> np.ndarray:
+        # only the units that carry component evidence are resampled: rows that enter no component
+        # (positions on objects the other side never addresses) must not thin out the resamples
+        used = np.unique(self.unit[self.used_rows()])
+        if used.size == 0:
+            return np.array([])
+        slot = np.full(self.n_units, -1)
+        slot[used] = np.arange(used.size)
+        row_slot = slot[self.unit]
+        keep = row_slot >= 0
         out = []
         for start in range(0, n_boot, chunk):
             size = min(chunk, n_boot - start)
-            draws = rng.integers(0, self.n_units, size=(size, self.n_units))
-            counts = np.zeros((size, self.n_units))
+            draws = rng.integers(0, used.size, size=(size, used.size))
+            counts = np.zeros((size, used.size))
             np.add.at(counts, (np.arange(size)[:, None], draws), 1.0)
-            W = counts[:, self.unit] * self.weight[None, :]
+            W = np.where(keep[None, :], counts[:, np.maximum(row_slot, 0)], 0.0) * self.weight[None, :]
             out.append(self.index(W)[0])
         return np.concatenate(out) if out else np.array([])
 
@@ -172,6 +208,14 @@ class _Design:
 
 def _fmt(x: float) -> str:
     return "n/a" if x is None or x != x else f"{x:+.2f}"
+
+
+def _ci_ok(bound: float, margin: float, side: str) -> str:
+    if bound != bound:
+        return ""
+    if side == ">":
+        return f", interval above {'0' if margin == 0 else f'+{margin:.2f}'} (from {bound:+.2f})"
+    return f", interval below {'0' if margin == 0 else f'-{margin:.2f}'} (up to {bound:+.2f})"
 
 
 def _sentences(ev: pd.DataFrame, actor: str) -> pd.DataFrame:
@@ -282,22 +326,33 @@ def _assess(
         )
         row["index"] = index
         return row
-    one_side = not len(rel) and (not len(sa) or not len(sb))
-    if one_side and index > 0:
-        who, other, n_who = (a, b, len(sa)) if len(sa) else (b, a, len(sb))
+    min_side = settings["min_side"]
+    side_a, side_b = design.side_sentences()
+    if index > 0 and (side_a < min_side or side_b < min_side):
+        who, other, n_who, n_other = (a, b, side_a, side_b) if side_a >= side_b else (b, a, side_b, side_a)
         row["index"] = index
-        row["reason"] = (
-            f"only {who} states a position ({n_who} sentence(s), index {_fmt(index)}); {other}'s side is not "
-            "given, and agreement needs both sides"
-        )
+        if n_other == 0:
+            row["reason"] = (
+                f"only {who} states a position ({n_who} sentence(s), index {_fmt(index)}); {other}'s side is "
+                "not given, and agreement needs both sides"
+            )
+        else:
+            row["reason"] = (
+                f"agreement needs both sides: {other} has {n_other} sentence(s) in the index (minimum "
+                f"{min_side} per side; a relation sentence counts for both); index {_fmt(index)}; {counts}"
+            )
         return row
     rng = np.random.default_rng([int(seed), zlib.crc32(issue.encode()), zlib.crc32(str(group).encode())])
     boots = design.bootstrap(int(n_boot), rng) if n_boot and n_boot > 0 else np.array([])
-    boots = boots[~np.isnan(boots)]
+    # a resample in which the compared evidence vanishes (e.g. it drew none of one side's sentences) has no
+    # index; it supports neither direction and counts as 0, so fragile evidence cannot give a tight interval
+    undefined = float(np.isnan(boots).mean()) if boots.size else 0.0
+    boots = np.nan_to_num(boots, nan=0.0)
     alpha = (1 - settings["ci"]) / 2
     lo, hi = np.quantile(boots, [alpha, 1 - alpha]) if boots.size else (np.nan, np.nan)
     row.update(index=index, ci_low=float(lo), ci_high=float(hi))
     t = settings["threshold"]
+    margin = settings["ci_margin"]
     parts = []
     for name in ("gap", "directed", "relation"):
         if name in available:
@@ -305,28 +360,46 @@ def _assess(
     detail = f"index {_fmt(index)} from " + ", ".join(parts) + f"; {counts}"
     unit = comp_out["bootstrap_unit"]
     comp_out["n_units"] = design.n_units
-    if design.n_units < 3:
-        detail += f"; thin evidence: the interval rests on {design.n_units} {unit}(s) only"
+    comp_out["n_units_used"] = design.n_used
+    comp_out["boot_undefined"] = round(undefined, 4)
+    comp_out["n_side_a"], comp_out["n_side_b"] = side_a, side_b
+    if settings["min_units"] <= design.n_used < 3:
+        detail += f"; thin evidence: the interval rests on {design.n_used} {unit}(s) only"
+    if design.n_used < settings["min_units"]:
+        row["reason"] = (
+            f"thin evidence: the index rests on {design.n_used} {unit}(s) (minimum {settings['min_units']}); "
+            f"{detail}"
+        )
+        return row
     share = settings["mixed_share"]
-    both = ""
-    if total_signal and min(agree, disagree) / total_signal >= share:
-        both = f" and the whole interval beyond +/-{t:.2f}, despite evidence both ways"
-    settled = lo == lo and (hi <= -t or lo >= t)
-    if total_signal and min(agree, disagree) / total_signal >= share and not settled:
+    both_ways = bool(total_signal) and min(agree, disagree) / total_signal >= share
+    both = f" and the whole interval beyond +/-{t:.2f}, despite evidence both ways" if both_ways else ""
+    has_ci = lo == lo
+    settled = has_ci and (hi <= -t or lo >= t)
+    no_ci = "" if has_ci else "; no interval computed (n_boot=0), so the interval rule was not applied"
+    if both_ways and not settled:
         row["verdict"] = "mixed"
         row["reason"] = (
             f"evidence both ways: {agree / total_signal:.0%} agreeing vs {disagree / total_signal:.0%} "
             f"disagreeing (each >= {share:.0%}) and the interval does not settle the direction; {detail}"
         )
-    elif lo == lo and lo <= -t and hi >= t:
+    elif has_ci and lo <= -t and hi >= t:
         row["verdict"] = "mixed"
         row["reason"] = f"interval [{lo:+.2f}, {hi:+.2f}] spans both -{t:.2f} and +{t:.2f}; {detail}"
+    elif abs(index) >= t and has_ci and (lo <= margin if index > 0 else hi >= -margin):
+        row["verdict"] = "mixed" if (agree and disagree) else "insufficient"
+        row["reason"] = (
+            f"index {_fmt(index)} is beyond +/-{t:.2f} but the interval [{lo:+.2f}, {hi:+.2f}] "
+            + ("does not exclude 0" if margin == 0 else f"does not lie wholly beyond +/-{margin:.2f}")
+            + (": evidence both ways" if agree and disagree else ": direction not settled")
+            + f"; {detail}"
+        )
     elif index >= t:
         row["verdict"] = "convergent"
-        row["reason"] = f"index >= +{t:.2f}{both}; {detail}"
+        row["reason"] = f"index >= +{t:.2f}{both}{_ci_ok(lo, margin, '>')}{no_ci}; {detail}"
     elif index <= -t:
         row["verdict"] = "divergent"
-        row["reason"] = f"index <= -{t:.2f}{both}; {detail}"
+        row["reason"] = f"index <= -{t:.2f}{both}{_ci_ok(hi, margin, '<')}{no_ci}; {detail}"
     elif agree and disagree:
         row["verdict"] = "mixed"
         row["reason"] = f"agreeing and disagreeing evidence cancel out (|index| < {t:.2f}); {detail}"

@@ -44,6 +44,24 @@ def _float(value) -> float:
     return 0.0 if f != f else f
 
 
+def _is_list(cell) -> bool:
+    return isinstance(cell, (list, tuple)) or (hasattr(cell, "__len__") and not isinstance(cell, (str, dict)))
+
+
+def _target_stances(cell) -> dict[str, tuple[float, list[str]]] | None:
+    """``target_stances`` cell -> {target: (stance, cues)}; None when the cell holds no list."""
+    if not _is_list(cell):
+        return None
+    out: dict[str, tuple[float, list[str]]] = {}
+    for item in as_list(cell):
+        if not isinstance(item, dict):
+            continue
+        code = as_code(item.get("target"))
+        if code:
+            out[code] = (_float(item.get("stance")), [str(c) for c in as_list(item.get("cues"))])
+    return out
+
+
 def evidence_rows(
     tagged: pd.DataFrame,
     *,
@@ -60,6 +78,9 @@ def evidence_rows(
     kind ``directed``: the holder is A (B) and B (A) is among the targets; value = stance.
     kind ``relation``: the sentence mentions both A and B and carries a relation cue; value = relation.
     When it also names a third actor, the text must tie the cue to the pair (see ``pairs.py``).
+    With a ``target_stances`` column, each position/directed row takes the stance and cues tied to its
+    object (a target without a tied cue gets no row); with ``relation_pairs``, the tagger's pairs decide
+    whether a relation cue is the pair's (a contrast word between mentions of A and B always is).
     A sentence that contrasts A and B (relation < 0: "whereas", "contentious") is relation evidence only:
     its stance cues come from both sides' clauses and cannot be read as one holder's stance.
     """
@@ -74,6 +95,9 @@ def evidence_rows(
     has_source = "issue_source" in on_issue.columns
     has_actors = "actors" in on_issue.columns
     contrast_words = tuple(w.lower() for w in settings["contrast_words"])
+    has_ts = "target_stances" in on_issue.columns
+    has_pairs = "relation_pairs" in on_issue.columns
+    pair_key = "-".join(sorted(pair))
     rows: list[dict] = []
     for idx, row in on_issue.iterrows():
         holder = as_code(row["holder"])
@@ -96,38 +120,65 @@ def evidence_rows(
             "targets": targets,
         }
         pair_rel = pair <= mentioned and abs(relation) > min_stance
-        if pair_rel and mentioned - pair and settings["relation_pair_check"]:
+        tied = as_list(row["relation_pairs"]) if has_pairs and _is_list(row["relation_pairs"]) else None
+        if pair_rel and tied is not None:
+            # the tagger's pairs decide, except that a contrast word standing between a mention of A and
+            # one of B ("A backs X, whereas B ...") always states the pair's contrast
+            pair_rel = pair_key in {str(p) for p in tied} or pair_relation(
+                str(row["text"]),
+                actors,
+                relation_cues,
+                contrast_words,
+                settings.get("actor_file"),
+                joins=False,
+            )
+        elif pair_rel and mentioned - pair and settings["relation_pair_check"]:
             pair_rel = pair_relation(
                 str(row["text"]), actors, relation_cues, contrast_words, settings.get("actor_file")
             )
         contrast = pair_rel and relation < 0
-        if holder in pair and abs(stance) > min_stance and not contrast:
+        if holder in pair and not contrast:
             partner = b if holder == a else a
-            objects = [t for t in targets if t not in pair]
-            if not objects and partner not in targets:
-                objects = [ISSUE_OBJECT]
-            for obj in objects:
+            per_target = _target_stances(row["target_stances"]) if has_ts else None
+            if per_target is not None and targets:
+                # the tagger tied each cue to a target: one value per target, no target shares another's cue
+                kept = {t: v for t, v in per_target.items() if abs(v[0]) > min_stance}
+                objects = {t: v for t, v in kept.items() if t not in pair}
+                directed = kept.get(partner)
+                if not kept and abs(stance) > min_stance:
+                    objects = {ISSUE_OBJECT: (stance, stance_cues)}
+            elif abs(stance) > min_stance:
+                objs = [t for t in targets if t not in pair]
+                if not objs and partner not in targets:
+                    objs = [ISSUE_OBJECT]
+                objects = {t: (stance, stance_cues) for t in objs}
+                directed = (stance, stance_cues) if partner in targets else None
+            else:
+                objects, directed = {}, None
+            for obj, (value, cues) in objects.items():
                 rows.append(
                     {
                         **common,
                         "kind": "position",
                         "actor": holder,
                         "object": obj,
-                        "value": stance,
+                        "stance": value,
+                        "value": value,
                         "weight": base_w / len(objects),
-                        "cues": stance_cues,
+                        "cues": cues,
                     }
                 )
-            if partner in targets:
+            if directed is not None:
                 rows.append(
                     {
                         **common,
                         "kind": "directed",
                         "actor": holder,
                         "object": partner,
-                        "value": stance,
+                        "stance": directed[0],
+                        "value": directed[0],
                         "weight": base_w,
-                        "cues": stance_cues,
+                        "cues": directed[1],
                     }
                 )
         if pair_rel:

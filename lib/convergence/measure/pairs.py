@@ -56,13 +56,17 @@ def pair_relation(
     cues: list[str],
     contrast_words: tuple[str, ...],
     actor_file: str | None = None,
+    *,
+    joins: bool = True,
 ) -> bool:
-    """True when the sentence ties its relation cue to the pair (see the module docstring)."""
+    """True when the sentence ties its relation cue to the pair (see the module docstring).
+
+    ``joins=False`` checks only the contrast-word rule."""
     a = mentions(text, pair[0], actor_file)
     b = mentions(text, pair[1], actor_file)
     if not a or not b:
         return False
-    for first, second in ((a, b), (b, a)):
+    for first, second in ((a, b), (b, a)) if joins else ():
         for _s1, e1 in first:
             for s2, _e2 in second:
                 if s2 >= e1 and _JOIN.match(text[e1:s2]):

@@ -37,8 +37,10 @@ TAG_COLUMNS = [
     "targets",
     "stance",
     "stance_cues",
+    "target_stances",
     "relation",
     "relation_cues",
+    "relation_pairs",
     "cues",
     "tone",
 ]
@@ -57,6 +59,7 @@ class _Engine:
         self.matcher = Matcher(taxonomy, actors, stance, relations)
         self.rules = HolderRules(actors)
         self.tone = tone
+        self._tone = analyzer().polarity_scores if tone else None  # loaded once, before any fork
         self.max_chain = taxonomy.inherit_max_chain
         q, a = actors.transcripts.get("question", ()), actors.transcripts.get("answer", ())
         self.question = re.compile("|".join(f"(?:{x})" for x in q)) if q else None
@@ -107,6 +110,12 @@ class _Engine:
                     asking = False
                 if asking or t.endswith("?"):
                     speakers[i] = None
+        counts: dict = {}
+        for o in own:
+            for c in o[3]:
+                counts[c] = counts.get(c, 0) + 1
+        dominant = max(counts, key=counts.get) if counts else None  # ties: the first mentioned
+        recent: list = [None] * n  # holder of each sentence, for generic titles
         out = []
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
         for i in range(n):
@@ -130,22 +139,29 @@ class _Engine:
                 prev_issues, prev_terms, prev_holder = [], [], None
                 continue
             stance_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[STANCE])]
-            cue_starts = [s for s, _e, c in stance_hits if c.cls in ("cooperation", "conflict")]
+            cue_starts = [s for s, _e, c in stance_hits if c.cls in ("cooperation", "conflict", "pressure")]
             if i > 0 and frag[i - 1] and prev_holder:
                 holder, hsource, subject_span = prev_holder, "carryover", None
             else:
+                context = next((h for h in reversed(recent[max(0, i - 3) : i]) if h), None) or dominant
                 holder, hsource, subject_span = self.rules.holder(
-                    text, slow, mentions, cue_starts, prev_holder, speakers[i]
+                    text, slow, mentions, cue_starts, prev_holder, speakers[i], context
                 )
+            recent[i] = holder
             targets = [c for c in dict.fromkeys([*codes, *extra_codes]) if c != holder]
-            stance, stance_cues = stance_of(
+            stance, stance_cues, target_stances = stance_of(
                 slow, stance_hits, mentions, holder, subject_span, self.rules.preps
             )
             rel_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[RELATION])]
             n_actors = len({*codes, *targets, holder} - {None})
-            relation, relation_cues = relation_of(slow, rel_hits, stance_hits, n_actors)
+            relation, relation_cues, relation_pairs = relation_of(
+                slow, rel_hits, stance_hits, n_actors, mentions, holder
+            )
             cues = list(dict.fromkeys([*stance_cues, *relation_cues]))
-            tone = float(analyzer().polarity_scores(text)["compound"]) if self.tone else np.nan
+            # tone only where a sentence can become evidence: an issue and a holder
+            tone = (
+                float(self._tone(text)["compound"]) if self._tone is not None and issues and holder else np.nan
+            )
             out.append(
                 (
                     issues,
@@ -158,8 +174,10 @@ class _Engine:
                     targets,
                     stance,
                     stance_cues,
+                    target_stances,
                     relation,
                     relation_cues,
+                    relation_pairs,
                     cues,
                     tone,
                 )
@@ -343,8 +361,6 @@ def tag(
         jobs = 1 if n < _SERIAL_BELOW else min(2, os.cpu_count() or 1)
     elif jobs <= 0:
         jobs = os.cpu_count() or 1
-    if tone:
-        analyzer()  # load the lexicon once, before any fork
     _STATE.update(engine=engine, texts=texts, docs=docs)
     try:
         if jobs > 1 and len(docs) > 1 and "fork" in mp.get_all_start_methods():
@@ -366,7 +382,7 @@ def tag(
         if r is None:
             for c in ("issues", "issue_terms", "actors", "actor_terms", "targets", "stance_cues"):
                 cols[c][k] = empty_list
-            for c in ("relation_cues", "cues"):
+            for c in ("target_stances", "relation_cues", "relation_pairs", "cues"):
                 cols[c][k] = empty_list
             cols["issue_source"][k] = ""
             cols["holder_source"][k] = ""

@@ -13,7 +13,11 @@ Rules, in order (the first that applies wins; ``holder_source`` names it):
    first comma ("Despite ..., ", "Stressing ..., ") are skipped; the holder is then the first actor mentioned
    before the first finite-verb marker or stance cue that is not inside a prepositional phrase ("between
    Pakistan and the US", "from the US"). "Pakistan's stance on ..." gives ``possessive``.
-5. ``document``: the document's speaker, when nothing above applied.
+5. ``office``: a generic title or office (``holder_rules.offices``: "the foreign minister", "the spokesperson",
+   "officials", "the statement") is the subject or the speaker of a speech verb, and no actor is named there:
+   the holder of one of the three preceding sentences of the document, else the actor the document mentions
+   most. A qualified title ("Pakistan's foreign minister", "US ambassador") is caught by rules 1 and 4.
+6. ``document``: the document's speaker, when nothing above applied.
 
 Word lists live in ``actors.yaml`` (``holder_rules``).
 """
@@ -54,6 +58,8 @@ class HolderRules:
             else None
         )
         self.according = re.compile(r"according\s+to(?:\s+(?:the|a|an))?\s*$")
+        offices = r.get("offices") or ()
+        self.office = re.compile(r"\b(?:" + _alternation(offices) + r")s?\b") if offices else None
 
     def clause_start(self, low: str) -> int:
         m = self.connectives.match(low)
@@ -67,9 +73,31 @@ class HolderRules:
         words = window.split()[-3:]
         return any(w in self.preps for w in words), words
 
-    def holder(self, text, low, mentions, cue_starts, prev_holder, doc_speaker):
+    def _office_speaks(self, low, real) -> bool:
+        """A generic title / office right before a speech verb ("the spokesperson said") or right after an
+        inverted one (", said the minister"), with no actor named there."""
+        for sv in self.speech.finditer(low):
+            if sv.group(0) in self.speech_nouns:
+                continue
+            gap_lo = max(0, sv.start() - 40)
+            window = low[gap_lo : sv.start()]
+            cut = max(window.rfind(c) for c in ',;:()"')
+            window = window[cut + 1 :] if cut >= 0 else window
+            words = window.split()[-3:]
+            if words and self.office.search(" ".join(words)):
+                if not any(m[1] > sv.start() - len(window) and m[1] <= sv.start() for m in real):
+                    return True
+            if low[: sv.start()].rstrip().endswith((",", '"', "'")):
+                after = " ".join(low[sv.end() :].split()[:3])
+                if self.office.search(after) and not any(sv.end() <= m[0] < sv.end() + 25 for m in real):
+                    return True
+        return False
+
+    def holder(self, text, low, mentions, cue_starts, prev_holder, doc_speaker, context_holder=None):
         """(holder, holder_source, subject_span). ``mentions``: (start, end, code, possessive) in text order;
-        ``subject_span`` is (end of the subject mention, first verb marker) for subject holders, else None."""
+        ``subject_span`` is (end of the subject mention, first verb marker) for subject holders, else None.
+        ``context_holder``: the actor a generic title refers to (a recent holder or the document's main
+        actor), used by the ``office`` rule."""
         real = [m for m in mentions if m[2] is not None]
         # 1. reported speech
         if real:
@@ -105,7 +133,7 @@ class HolderRules:
             if not nxt or len(low[cs : nxt[0][0]].split()) > 1:
                 return prev_holder, "carryover", None
         # 4. subject of the main clause
-        if real:
+        if real or (context_holder and self.office is not None):
             start = cs
             at_mention = any(m[0] == cs for m in real)
             if not at_mention and self.intro.match(rest):
@@ -143,7 +171,14 @@ class HolderRules:
                 ):
                     return doc_speaker, "document", None
                 return m[2], "possessive" if m[3] else "subject", (m[1], verb_at) if vm else None
-        # 5. the document's speaker
+            # 5. a generic title as subject or speaker: the actor it refers to in this document
+            if context_holder and self.office is not None:
+                zone = low[start:limit]
+                if (self.office.search(zone) and not any(start <= m[0] < limit for m in real)) or (
+                    self._office_speaks(low, real)
+                ):
+                    return context_holder, "office", None
+        # 6. the document's speaker
         if doc_speaker:
             return doc_speaker, "document", None
         return None, "", None

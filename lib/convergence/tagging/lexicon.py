@@ -84,7 +84,7 @@ class Actors:
 class Cue:
     cue: str
     weight: float
-    cls: str  # cooperation, conflict, negator, hedge, intensifier, ignore; agreement / disagreement
+    cls: str  # cooperation, conflict, pressure, offence, negator, hedge, intensifier, ignore; agreement / disagreement
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class Relations:
     source: str = ""
 
 
-_STANCE_CLASSES = {"cooperation", "conflict", "negator", "hedge", "intensifier", "ignore"}
+_STANCE_CLASSES = {"cooperation", "conflict", "pressure", "offence", "negator", "hedge", "intensifier", "ignore"}
 _RULE_KEYS = (
     "carryover",
     "self",
@@ -109,6 +109,7 @@ _RULE_KEYS = (
     "verb_markers",
     "speech_verbs",
     "evaluative_copula",
+    "offices",
 )
 
 
@@ -324,7 +325,7 @@ def load_stance_lexicon(path: str | os.PathLike | None = None) -> StanceLexicon:
             raise TagDataError(f"{p}: row {i}: empty cue")
         if cls not in _STANCE_CLASSES:
             raise TagDataError(f"{p}: row {i}: class must be one of {sorted(_STANCE_CLASSES)}, got {cls!r}")
-        if cls in ("cooperation", "conflict") and not -1 <= weight <= 1:
+        if cls in ("cooperation", "conflict", "pressure", "offence") and not -1 <= weight <= 1:
             raise TagDataError(f"{p}: row {i}: weight must be in [-1, 1], got {weight}")
         cues.append(Cue(cue, weight, cls))
     return StanceLexicon(tuple(cues), source=str(p))

@@ -179,7 +179,7 @@ class Matcher:
             add(ACTOR, pat.text, case=pat.case, prefix=pat.prefix, suffixes=pat.suffixes, item=name,
                 label=f"{name.code}:{pat.label}" if name.code else f"-:{pat.label}")  # fmt: skip
         for cue in stance.cues:
-            inflect = cue.cls in ("cooperation", "conflict")
+            inflect = cue.cls in ("cooperation", "conflict", "pressure", "offence")
             for form in phrase_forms(cue.cue, inflect=inflect):
                 add(STANCE, form, case=False, prefix=False, suffixes=(), item=cue, label=cue.cue)
         for cue in relations.cues:

@@ -82,40 +82,152 @@ def _in_subject_phrase(low, start, subject_span, preps) -> bool:
     return any(w in preps for w in low[a:start].split())
 
 
+# where a cue's object search stops: clause punctuation, a contrast, or a new subordinate clause
+_STOP = re.compile(r"[;,:()\"!?]|\b(?:whereas|while|but|that|which|who|whom|whose|because|although|though|unless)\b")
+_TARGET_WORDS = 10  # the object is at most this many words after the cue
+_BETWEEN_GAP = re.compile(r"\bbetween\b")  # "tension between X and Y": a relation, see relation_pair
+# "aggression by X", "occupation of Gaza by X": the agent follows the noun, at most after an "of" phrase
+_BY = re.compile(r"^\s+(?:of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?by(?:\s+(?:the|its|their))?\s*$")
+_COORD_CUES = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
+_NOT_OWNER_GAP = frozenset(
+    "the a an this that these those its their his her our my is are was were has have had will would of to "
+    "in on at for with against from and or".split()
+)
+_OWNER_WORDS = 2  # words allowed between an actor adjective / possessive and a conflict noun
+
+
+def _target_after(low, end, mentions, holder, limit):
+    """The nearest actor mentioned after ``end`` in the same clause (before ``limit``), not the holder."""
+    for s, _e, code, _poss in mentions:
+        if s < end or code is None:
+            continue
+        gap = low[end:s]
+        if s >= limit or _STOP.search(gap) or _BETWEEN_GAP.search(gap) or len(gap.split()) > _TARGET_WORDS:
+            return None
+        if code != holder:
+            return code
+    return None
+
+
+def _perpetrator(low, start, end, mentions, holder):
+    """The actor a conflict noun is tied to: an adjective / possessive right before it ("Israeli occupation",
+    "India's illegal annexation") or an agent after it ("aggression by Israel")."""
+    best = None
+    for _s, e, code, _poss in mentions:
+        if e <= start and code is not None:
+            gap = low[e:start]
+            words = gap.split()
+            if (
+                len(words) <= _OWNER_WORDS
+                and not _CLAUSE_BREAK.search(gap)
+                and not any(w in _NOT_OWNER_GAP or w.endswith("ed") for w in words)
+            ):
+                best = code
+    if best is None or best == holder:
+        best = None
+        for s, _e, code, _poss in mentions:
+            if s < end or code is None:
+                continue
+            gap = low[end:s]
+            if _BY.match(gap):
+                best = code
+            break
+    return best if best != holder else None
+
+
+def _pushed(low, start, pushes) -> bool:
+    """A cue within 4 words after a pressure cue, same clause: the pushed actor's expected act."""
+    for _s, e, _cue in pushes:
+        if e <= start:
+            gap = low[e:start]
+            if len(gap.split()) <= 4 and not _CLAUSE_BREAK.search(gap):
+                return True
+    return False
+
+
+def _targets(low, counted, mentions, holder):
+    """Target of each counted cue (same order), by the rules in the module docstring."""
+    n = len(counted)
+    out: list = [None] * n
+    for k in range(n - 1, -1, -1):
+        s, e, cue = counted[k][:3]
+        if cue.cls == "offence":
+            out[k] = counted[k][3]
+            continue
+        nxt = next((j for j in range(k + 1, n) if counted[j][2].cls != "offence"), None)
+        limit = counted[nxt][0] if nxt is not None else len(low)
+        target = _target_after(low, e, mentions, holder, limit)
+        if target is None and nxt is not None and _COORD_CUES.match(low[e : counted[nxt][0]]):
+            target = out[nxt]  # "condemn and reject X": both cues govern X
+        out[k] = target
+    return out
+
+
 def stance_of(low, stance_hits, mentions, holder, subject_span=None, preps=()):
-    """(stance, stance_cues). ``stance_hits``: (start, end, Cue) in text order."""
+    """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
+    ``mentions``: (start, end, code, possessive) in text order."""
     stance_hits = dedupe_spans(stance_hits)
     mods = [h for h in stance_hits if h[2].cls in _WINDOWS]
-    values, labels = [], []
-    for s, _e, cue in stance_hits:
-        if cue.cls not in ("cooperation", "conflict"):
+    pushes = [h for h in stance_hits if h[2].cls == "pressure"]
+    counted = []
+    for s, e, cue in stance_hits:
+        if cue.cls == "offence":
+            who = _perpetrator(low, s, e, mentions, holder)
+            if who is None:
+                continue
+            counted.append((s, e, cue, who))
+            continue
+        if cue.cls not in ("cooperation", "conflict", "pressure"):
             continue
         if _owned_by_other(low, s, mentions, holder) or _in_subject_phrase(low, s, subject_span, preps):
             continue
-        value, label = _score(low, s, cue.weight, cue.cue, mods)
-        values.append(_clip(value))
-        labels.append(label)
-    if not values:
-        return 0.0, []
-    return round(_clip(sum(values) / len(values)), 4), labels
-
-
-def relation_of(low, relation_hits, stance_hits, n_actors):
-    """(relation, relation_cues). ``relation_hits``: (start, end, (Cue, part, n_parts)) in text order."""
-    if n_actors < 2 or not relation_hits:
-        return 0.0, []
-    mods = [h for h in dedupe_spans(stance_hits) if h[2].cls == "negator"]
+        if cue.cls == "cooperation" and _pushed(low, s, pushes):
+            continue
+        counted.append((s, e, cue, None))
+    if not counted:
+        return 0.0, [], []
+    targets = _targets(low, counted, mentions, holder)
     values, labels = [], []
+    per: dict = {}
+    for (s, _e, cue, _w), target in zip(counted, targets, strict=True):
+        value, label = _score(low, s, cue.weight, cue.cue, mods)
+        value = _clip(value)
+        values.append(value)
+        labels.append(label)
+        if target is not None:
+            per.setdefault(target, ([], []))
+            per[target][0].append(value)
+            per[target][1].append(label)
+    target_stances = [
+        {"target": t, "stance": round(_clip(sum(v) / len(v)), 4), "cues": c} for t, (v, c) in per.items()
+    ]
+    return round(_clip(sum(values) / len(values)), 4), labels, target_stances
+
+
+def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=None):
+    """(relation, relation_cues, relation_pairs). ``relation_hits``: (start, end, (Cue, part, n_parts)) in
+    text order; ``mentions`` and ``holder`` decide which pair of actors each cue links."""
+    if n_actors < 2 or not relation_hits:
+        return 0.0, [], []
+    deduped = dedupe_spans(stance_hits)
+    mods = [h for h in deduped if h[2].cls == "negator"]
+    pushes = [h for h in deduped if h[2].cls == "pressure"]
+    values, labels, spans = [], [], []
     progress: dict = {}
+    first: dict = {}
     seen = set()
     for s, e, (cue, part, n_parts) in relation_hits:
         if n_parts == 1 and (s, e) in seen:
             continue
         if n_parts > 1:
+            if part == 0 and cue not in first:
+                first[cue] = s
             if part == progress.get(cue, 0):
                 progress[cue] = part + 1
             if progress.get(cue, 0) < n_parts or cue.cue in labels:
                 continue
+        if cue.cls == "agreement" and _pushed(low, s, pushes):
+            continue
         value, label = _score(low, s, cue.weight, cue.cue, mods)
         if label in labels:
             continue
@@ -123,6 +235,82 @@ def relation_of(low, relation_hits, stance_hits, n_actors):
             seen.add((s, e))
         values.append(_clip(value))
         labels.append(label)
+        spans.append((first.get(cue, s) if n_parts > 1 else s, e))
     if not values:
-        return 0.0, []
-    return round(_clip(sum(values) / len(values)), 4), labels
+        return 0.0, [], []
+    real = [m for m in mentions if m[2] is not None]
+    pairs = []
+    for s, e in spans:
+        pair = relation_pair(low, s, e, real, holder)
+        if pair and pair not in pairs:
+            pairs.append(pair)
+    return round(_clip(sum(values) / len(values)), 4), labels, pairs
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$")
+_DASH = re.compile(r"^\s?[-/]\s?$")
+_CONTRAST = re.compile(r"\b(?:whereas|while|unlike|but)\b")
+_WITH = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:with|and)\s+(?:the\s+)?$")
+
+
+def _pair(a, b):
+    return "-".join(sorted((a, b))) if a and b and a != b else None
+
+
+def _clause(low, s, e):
+    """The span of the clause (between ';' or sentence ends) around ``[s, e)``."""
+    lo = low.rfind(";", 0, s) + 1
+    hi = low.find(";", e)
+    return lo, len(low) if hi < 0 else hi
+
+
+def relation_pair(low, s, e, mentions, holder=None):
+    """The "AAA-BBB" pair a relation cue at ``[s, e)`` links (codes sorted), or None. In order: "between X
+    and Y" in the cue's clause (the one nearest the cue); an "X-Y" / "X/Y" compound; "X and Y" just before the
+    cue ("Pakistan and India agreed"); the cue followed by "with Y" ("differences with India") against the
+    holder or the actor before the cue; a contrast word (whereas, while, unlike, but) with X's clause before it
+    and Y's clause after it; else the sentence's only two actors (holder included)."""
+    lo, hi = _clause(low, s, e)
+    inside = [m for m in mentions if lo <= m[0] < hi]
+    cands = []
+    for i, x in enumerate(inside[:-1]):
+        y = inside[i + 1]
+        if _BETWEEN.search(low[max(lo, x[0] - 20) : x[0]]) and _AND.match(low[x[1] : y[0]]):
+            cands.append((abs(x[0] - e) if x[0] >= e else abs(s - y[1]), _pair(x[2], y[2])))
+        elif _DASH.match(low[x[1] : y[0]]):
+            cands.append((abs(x[0] - e) if x[0] >= e else abs(s - y[1]), _pair(x[2], y[2])))
+    cands = [c for c in cands if c[1]]
+    if cands:
+        return min(cands)[1]
+    before = [m for m in inside if m[1] <= s]
+    if len(before) >= 2:
+        x, y = before[-2], before[-1]
+        gap = low[y[1] : s]
+        if _AND.match(low[x[1] : y[0]]) and len(gap.split()) <= 4 and not _CLAUSE_BREAK.search(gap):
+            p = _pair(x[2], y[2])
+            if p:
+                return p
+    after = [m for m in inside if m[0] >= e]
+    if after and _WITH.match(low[e : after[0][0]]):
+        x = before[-1][2] if before else holder
+        p = _pair(x, after[0][2])
+        if p:
+            return p
+    for c in _CONTRAST.finditer(low):
+        if c.group(0) == "unlike":
+            xs = [m for m in mentions if m[0] >= c.end()]
+            if xs:
+                comma = low.find(",", xs[0][1])
+                ys = [m for m in mentions if comma >= 0 and m[0] > comma and m[2] != xs[0][2]]
+                if ys:
+                    return _pair(xs[0][2], ys[0][2])
+            continue
+        xs = [m for m in mentions if m[1] <= c.start()]
+        ys = [m for m in mentions if m[0] >= c.end() and (not xs or m[2] != xs[0][2])]
+        if xs and ys:
+            return _pair(xs[0][2], ys[0][2])
+    codes = list(dict.fromkeys([*([holder] if holder else []), *(m[2] for m in mentions)]))
+    if len(codes) == 2:
+        return _pair(*codes)
+    return None

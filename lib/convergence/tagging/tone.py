@@ -2,7 +2,9 @@
 
 Uses the analyzer and lexicon shipped in the ``vaderSentiment`` package; needs no NLTK data. The analyzer
 below gives the same scores as ``vaderSentiment``'s own; it only skips the character-by-character emoji
-rewrite when a sentence has no emoji (most sentences), which is a large part of the cost on long sentences.
+rewrite when a sentence has no emoji (most sentences), which is a large part of the cost on long sentences,
+lower-cases the words once per sentence, and appends 0 at once for a word outside the lexicon (what the parent's
+``sentiment_valence`` does for it after more work). tests/test_tag_tone.py checks the scores are identical.
 """
 
 from __future__ import annotations
@@ -14,16 +16,17 @@ def _make():
     from vaderSentiment.vaderSentiment import (
         BOOSTER_DICT,
         N_SCALAR,
+        NEGATE,
         SPECIAL_CASES,
         SentimentIntensityAnalyzer,
         SentiText,
-        negated,
     )
 
     class _Analyzer(SentimentIntensityAnalyzer):
         def __init__(self):
             super().__init__()
             self._emoji_chars = frozenset(self.emojis)
+            self._negate = frozenset(NEGATE)
 
         def polarity_scores(self, text):
             if not self._emoji_chars.isdisjoint(text):
@@ -34,8 +37,13 @@ def _make():
             sentiments = []
             words = sentitext.words_and_emoticons
             self._low = (words, [str(w).lower() for w in words])
+            lexicon = self.lexicon
+            lows = self._low[1]
             for i, item in enumerate(words):
-                low = item.lower()
+                low = lows[i]
+                if low not in lexicon:  # the parent's sentiment_valence appends 0 for such a word
+                    sentiments.append(0)
+                    continue
                 if low in BOOSTER_DICT:
                     sentiments.append(0)
                     continue
@@ -54,17 +62,21 @@ def _make():
 
         # The two checks below are vaderSentiment's own, except that the lower-cased word list is computed
         # once per sentence instead of once per call (the parent rebuilds it for every lexicon word).
+        def _negated(self, word):  # vaderSentiment's negated([word]) for one lower-cased word
+            return word in self._negate or "n't" in word
+
         def _negation_check(self, valence, words_and_emoticons, start_i, i):
             w = self._lower(words_and_emoticons)
+            negated = self._negated
             if start_i == 0:
-                if negated([w[i - (start_i + 1)]]):
+                if negated(w[i - (start_i + 1)]):
                     valence = valence * N_SCALAR
             if start_i == 1:
                 if w[i - 2] == "never" and (w[i - 1] == "so" or w[i - 1] == "this"):
                     valence = valence * 1.25
                 elif w[i - 2] == "without" and w[i - 1] == "doubt":
                     valence = valence
-                elif negated([w[i - (start_i + 1)]]):
+                elif negated(w[i - (start_i + 1)]):
                     valence = valence * N_SCALAR
             if start_i == 2:
                 if (
@@ -75,7 +87,7 @@ def _make():
                     valence = valence * 1.25
                 elif w[i - 3] == "without" and (w[i - 2] == "doubt" or w[i - 1] == "doubt"):
                     valence = valence
-                elif negated([w[i - (start_i + 1)]]):
+                elif negated(w[i - (start_i + 1)]):
                     valence = valence * N_SCALAR
             return valence
 

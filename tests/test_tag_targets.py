@@ -1,0 +1,106 @@
+"""Per-target stance (``target_stances``) and the pair a relation cue links (``relation_pairs``)."""
+
+from convergence.tagging import tag
+from fixtures.tag.frames import one_doc
+
+
+def _row(*sentences, i=0, **meta):
+    meta.setdefault("date", "2024-01-01")
+    articles, sentences_ = one_doc(*sentences, **meta)
+    return tag(sentences_, articles=articles, tone=False).iloc[i]
+
+
+def _by_target(row):
+    return {t["target"]: t for t in row["target_stances"]}
+
+
+def test_support_goes_to_its_object_not_to_every_target():
+    r = _row("Pakistan condemned Israel's aggression and reaffirmed its support for the Palestinian people.")
+    ts = _by_target(r)
+    assert ts["ISR"]["stance"] < 0 and "support" not in ts["ISR"]["cues"]
+    assert ts["PSE"]["stance"] > 0 and ts["PSE"]["cues"] == ["support"]
+
+
+def test_pressure_on_one_actor_condemnation_of_another():
+    r = _row("The US urges Pakistan to condemn Russia's invasion of Ukraine.")
+    ts = _by_target(r)
+    assert r["holder"] == "USA"
+    assert ts["PAK"]["cues"] == ["urge"] and -0.5 < ts["PAK"]["stance"] < 0
+    assert ts["RUS"]["cues"] == ["condemn", "invasion"] and ts["RUS"]["stance"] < ts["PAK"]["stance"]
+    assert "UKR" not in ts
+
+
+def test_conflict_noun_tied_to_an_actor_without_a_verb():
+    r = _row("Pakistan spoke of the Israeli occupation and the suffering of Gaza.")
+    assert _by_target(r)["ISR"]["cues"] == ["occupation"] and r["stance"] < 0
+    r = _row("Pakistan recalled the aggression by Israel against Gaza.")
+    assert list(_by_target(r)) == ["ISR"]
+    r = _row("Pakistan raised India's illegal annexation of Kashmir at the council.")
+    assert list(_by_target(r)) == ["IND"]
+    r = _row("Pakistan recalled the occupation of Gaza by Israeli forces.")
+    assert list(_by_target(r)) == ["ISR"]
+    r = _row("India's annexation of Kashmir was raised by Pakistan at the council.")
+    assert "PAK" not in _by_target(r)
+
+
+def test_conflict_noun_without_a_perpetrator_is_not_scored():
+    r = _row("Pakistan described the oppression of the Palestinian people.")
+    assert r["target_stances"] == [] and "oppression" not in r["stance_cues"]
+
+
+def test_sentence_stance_equals_single_target_stance():
+    r = _row("Pakistan strongly condemns Israel's blockade of Gaza.")
+    ts = r["target_stances"]
+    assert len(ts) == 1 and ts[0]["target"] == "ISR" and ts[0]["stance"] == r["stance"]
+
+
+def test_cue_target_stops_at_clause_break():
+    r = _row("The US supports the reforms, but India rejects the plan.")
+    assert "IND" not in {t["target"] for t in r["target_stances"] if "support" in t["cues"]}
+
+
+def test_coordinated_cues_share_the_object():
+    r = _row("Pakistan condemns and rejects Israel's actions in Gaza.")
+    assert _by_target(r)["ISR"]["cues"] == ["condemn", "reject"]
+
+
+def test_holder_is_never_its_own_target():
+    r = _row("Pakistan supports Pakistan's farmers and India.")
+    assert "PAK" not in _by_target(r)
+
+
+def test_relation_pair_between_phrase():
+    r = _row("The US worries about tensions between India and Pakistan.")
+    assert r["relation_pairs"] == ["IND-PAK"]
+
+
+def test_relation_pair_compound_and_joint_subject():
+    assert _row("Pak-US relations have seen friction over Afghanistan.")["relation_pairs"] == ["PAK-USA"]
+    assert _row("Pakistan and China agreed on the corridor, the US said.")["relation_pairs"] == ["CHN-PAK"]
+
+
+def test_relation_pair_contrast_and_with():
+    r = _row("The US backs the plan, whereas Pakistan rejects it on trade grounds.")
+    assert r["relation_pairs"] == ["PAK-USA"]
+    r = _row("Unlike India, Pakistan welcomed the US offer of mediation; differences remain.")
+    assert "IND-PAK" in r["relation_pairs"]
+    r = _row("Pakistan has differences with India over water, the US noted.")
+    assert r["relation_pairs"] == ["IND-PAK"]
+
+
+def test_relation_pair_empty_when_no_relation_cue():
+    r = _row("Pakistan welcomed the US offer.")
+    assert r["relation_cues"] == [] and r["relation_pairs"] == []
+
+
+def test_pushed_cooperation_is_not_the_holders():
+    r = _row("The US is compelling Pakistan to cooperate on counterterrorism.")
+    assert "cooperate" not in r["stance_cues"] and r["stance"] < 0
+    assert _by_target(r)["PAK"]["cues"] == ["compel"]
+    r = _row("The US used the IMF to nudge Pakistan towards aligning with India on trade.")
+    assert "aligned" not in r["relation_cues"] and "align" not in r["relation_cues"]
+
+
+def test_neutral_principles_are_no_conflict():
+    r = _row("Pakistan stressed non-interference and bilateral concerns with the US on trade.")
+    assert r["stance_cues"] == []
