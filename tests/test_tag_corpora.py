@@ -39,3 +39,30 @@ def test_dawn_sample_tags_both_sides():
     # an office holder is dated: no Biden mention counts for the US in a 2025 article after his term
     late = tagged[(tagged["date"] >= "2025-02-01") & tagged["actor_terms"].map(lambda t: "USA:Biden" in t)]
     assert late.empty
+
+
+def test_un_speeches_pakistan_target_stance_toward_israel_and_palestine():
+    corpus = _corpus("UNGDC_1946-2024.tgz")
+    arts = corpus.articles[corpus.articles["country"].eq("PAK")]
+    sents = corpus.sentences[corpus.sentences["doc_id"].isin(arts["doc_id"])]
+    tagged = cv.tag(sents, articles=arts, tone=False)
+    rows = [
+        (t["target"], t["stance"])
+        for h, ts in zip(tagged["holder"], tagged["target_stances"], strict=True)
+        if h == "PAK"
+        for t in ts
+    ]
+    isr = [s for t, s in rows if t == "ISR"]
+    pse = [s for t, s in rows if t == "PSE"]
+    assert len(isr) >= 15 and len(pse) >= 10
+    # support for the Palestinians no longer counts toward Israel
+    assert sum(isr) / len(isr) < -0.1 and sum(s > 0 for s in isr) / len(isr) < 0.5
+    assert sum(pse) / len(pse) > 0.1
+    # a single-target sentence's stance is that target's stance
+    single = tagged[tagged["target_stances"].map(len).eq(1) & tagged["stance_cues"].map(len).gt(0)]
+    same = [
+        r.stance == r.target_stances[0]["stance"]
+        for r in single.itertuples()
+        if len(r.stance_cues) == len(r.target_stances[0]["cues"])
+    ]
+    assert same and all(same)

@@ -104,3 +104,32 @@ def test_pushed_cooperation_is_not_the_holders():
 def test_neutral_principles_are_no_conflict():
     r = _row("Pakistan stressed non-interference and bilateral concerns with the US on trade.")
     assert r["stance_cues"] == []
+
+
+def test_place_of_the_object_is_not_the_target():
+    r = _row("Pakistan condemned the attack on Kabul.")
+    assert r["target_stances"] == []
+    r = _row("The US imposed sanctions on Iran, and Pakistan voiced concern.")
+    assert _by_target(r)["IRN"]["cues"] == ["sanction"]
+
+
+def test_joint_subject_is_an_agreement_of_the_pair():
+    r = _row("Pakistan and the US condemned the attack on Kabul.")
+    assert r["holder"] == "PAK" and r["holder_source"] == "joint" and "USA" in r["targets"]
+    assert r["relation"] > 0 and "joint subject" in r["relation_cues"] and r["relation_pairs"] == ["PAK-USA"]
+    r = _row("Pakistan and India disagreed over trade.")
+    assert r["relation"] < 0 and "joint subject" not in r["relation_cues"]
+
+
+def test_contrast_splits_clauses_with_their_own_holder():
+    r = _row("The US welcomes the trade plan, whereas Pakistan rejects it.")
+    cl = r["clauses"]
+    assert [c["holder"] for c in cl] == ["USA", "PAK"]
+    assert cl[0]["stance"] > 0 and cl[1]["stance"] < 0 and cl[1]["cues"] == ["reject"]
+    assert cl[0]["end"] <= cl[1]["start"] and r["holder"] == "USA"
+    r = _row("While Pakistan welcomed the IMF deal, India opposed it.")
+    assert [(c["holder"], c["cues"]) for c in r["clauses"]] == [("PAK", ["welcome"]), ("IND", ["oppose"])]
+
+
+def test_no_contrast_no_clauses():
+    assert _row("Pakistan supports the trade talks.")["clauses"] == []

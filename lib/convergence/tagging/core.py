@@ -41,10 +41,12 @@ TAG_COLUMNS = [
     "relation",
     "relation_cues",
     "relation_pairs",
+    "clauses",
     "cues",
     "tone",
 ]
 _REQUIRED = ("doc_id", "sent_id", "text")
+_JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
 _STATE: dict = {}
@@ -157,7 +159,17 @@ class _Engine:
             relation, relation_cues, relation_pairs = relation_of(
                 slow, rel_hits, stance_hits, n_actors, mentions, holder
             )
+            if hsource == "joint" and stance_cues and relation >= 0:
+                # two actors acting together agree: a joint statement or act is an agreement between them
+                partner = next((m[2] for m in mentions if m[2] not in (None, holder)), None)
+                pair = "-".join(sorted((holder, partner))) if partner else None
+                if pair:
+                    n_rel = len(relation_cues)
+                    relation = round((relation * n_rel + _JOINT_WEIGHT) / (n_rel + 1), 4)
+                    relation_cues = [*relation_cues, "joint subject"]
+                    relation_pairs = list(dict.fromkeys([*relation_pairs, pair]))
             cues = list(dict.fromkeys([*stance_cues, *relation_cues]))
+            clauses = self._clauses(slow, stance_hits, mentions, holder)
             # tone only where a sentence can become evidence: an issue and a holder
             tone = (
                 float(self._tone(text)["compound"]) if self._tone is not None and issues and holder else np.nan
@@ -178,11 +190,26 @@ class _Engine:
                     relation,
                     relation_cues,
                     relation_pairs,
+                    clauses,
                     cues,
                     tone,
                 )
             )
             prev_issues, prev_terms, prev_holder = issues, terms, holder
+        return out
+
+    def _clauses(self, slow, stance_hits, mentions, holder):
+        """Each contrasted clause's holder, stance and cues (empty when the sentence has no contrast)."""
+        spans = self.rules.clauses(slow)
+        if not spans:
+            return []
+        real = [m for m in mentions if m[2] is not None]
+        out = []
+        for k, (a, b) in enumerate(spans):
+            who = self.rules.clause_holder(slow, a, b, real) or (holder if k == 0 else None) or holder
+            hits = [h for h in stance_hits if a <= h[0] < b]
+            st, cues, _ = stance_of(slow, hits, mentions, who)
+            out.append({"holder": who, "stance": st, "cues": cues, "start": a, "end": b})
         return out
 
     def _issues(self, hits, slow):
@@ -382,7 +409,7 @@ def tag(
         if r is None:
             for c in ("issues", "issue_terms", "actors", "actor_terms", "targets", "stance_cues"):
                 cols[c][k] = empty_list
-            for c in ("target_stances", "relation_cues", "relation_pairs", "cues"):
+            for c in ("target_stances", "relation_cues", "relation_pairs", "clauses", "cues"):
                 cols[c][k] = empty_list
             cols["issue_source"][k] = ""
             cols["holder_source"][k] = ""

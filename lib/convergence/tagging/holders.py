@@ -12,7 +12,9 @@ Rules, in order (the first that applies wins; ``holder_source`` names it):
 4. ``subject`` / ``possessive``: leading connectives ("Moreover,") and an opening adverbial phrase up to the
    first comma ("Despite ..., ", "Stressing ..., ") are skipped; the holder is then the first actor mentioned
    before the first finite-verb marker or stance cue that is not inside a prepositional phrase ("between
-   Pakistan and the US", "from the US"). "Pakistan's stance on ..." gives ``possessive``.
+   Pakistan and the US", "from the US"). "Pakistan's stance on ..." gives ``possessive``. A joint subject
+   ("Pakistan and the US agreed ...") gives ``joint``: the holder is the first actor, the other is a target,
+   and the joint act counts as agreement between the two (see ``tag()``).
 5. ``office``: a generic title or office (``holder_rules.offices``: "the foreign minister", "the spokesperson",
    "officials", "the statement") is the subject or the speaker of a speech verb, and no actor is named there:
    the holder of one of the three preceding sentences of the document, else the actor the document mentions
@@ -57,6 +59,9 @@ class HolderRules:
             if copulas
             else None
         )
+        self.lead_contrast = re.compile(r"(?:while|whereas)\b")
+        self.mid_contrast = re.compile(r"[,;]\s*(?=(?:whereas|while|but)\b)")
+        self.joint = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$")
         self.according = re.compile(r"according\s+to(?:\s+(?:the|a|an))?\s*$")
         offices = r.get("offices") or ()
         self.office = re.compile(r"\b(?:" + _alternation(offices) + r")s?\b") if offices else None
@@ -72,6 +77,51 @@ class HolderRules:
             window = window[cut + 1 :]
         words = window.split()[-3:]
         return any(w in self.preps for w in words), words
+
+    def clauses(self, low):
+        """Spans of a sentence's contrasted clauses, or [] when it has none: split before ", whereas", ",
+        while", ", but" (and "; " + one of them), or at the first comma of a sentence that opens with "While" /
+        "Whereas"."""
+        cs = self.clause_start(low)
+        m = self.lead_contrast.match(low, cs)
+        if m:
+            comma = low.find(",", m.end())
+            return [(0, comma), (comma + 1, len(low))] if 0 < comma < len(low) - 1 else []
+        cuts = [c.start() for c in self.mid_contrast.finditer(low)]
+        if not cuts:
+            return []
+        bounds = [0, *cuts, len(low)]
+        return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+
+    def clause_holder(self, low, a, b, real):
+        """The first actor at subject position in ``low[a:b]`` (before its first verb marker, not inside a
+        prepositional phrase), or None."""
+        piece = low[a:b]
+        cs = a + len(piece) - len(piece.lstrip(" ,;"))
+        cs += self.clause_start(low[cs:b])
+        for word in ("whereas", "while", "but"):
+            if low.startswith(word, cs):
+                cs += len(word)
+                break
+        vm = self.verb.search(low, cs, b)
+        limit = vm.start() if vm else b
+        for m in real:
+            if cs <= m[0] < limit and not self.in_pp(low, m[0], cs)[0]:
+                return m[2]
+        return None
+
+    def joint_partner(self, low, m, real, limit):
+        """The second actor of a joint subject ("Pakistan and the US agreed", "Pakistan and China's
+        leaders"): the next mention, joined to ``m`` by "and" / "&" before ``limit``, of another actor."""
+        for m2 in real:
+            if m2[0] < m[1]:
+                continue
+            if m2[0] >= limit or not self.joint.match(low[m[1] : m2[0]]):
+                return None
+            if m2[2] != m[2]:
+                return m2[2]
+            return None
+        return None
 
     def _office_speaks(self, low, real) -> bool:
         """A generic title / office right before a speech verb ("the spokesperson said") or right after an
@@ -170,6 +220,9 @@ class HolderRules:
                     and self.evaluative.match(low[m[1] :])
                 ):
                     return doc_speaker, "document", None
+                partner = self.joint_partner(low, m, real, limit)
+                if partner is not None:
+                    return m[2], "joint", None
                 return m[2], "possessive" if m[3] else "subject", (m[1], verb_at) if vm else None
             # 5. a generic title as subject or speaker: the actor it refers to in this document
             if context_holder and self.office is not None:

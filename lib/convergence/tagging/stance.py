@@ -84,6 +84,7 @@ def _in_subject_phrase(low, start, subject_span, preps) -> bool:
 
 # where a cue's object search stops: clause punctuation, a contrast, or a new subordinate clause
 _STOP = re.compile(r"[;,:()\"!?]|\b(?:whereas|while|but|that|which|who|whom|whose|because|although|though|unless)\b")
+_PLACE_PREPS = frozenset("in on at inside near across within against into throughout".split())
 _TARGET_WORDS = 10  # the object is at most this many words after the cue
 _BETWEEN_GAP = re.compile(r"\bbetween\b")  # "tension between X and Y": a relation, see relation_pair
 # "aggression by X", "occupation of Gaza by X": the agent follows the noun, at most after an "of" phrase
@@ -102,8 +103,11 @@ def _target_after(low, end, mentions, holder, limit):
         if s < end or code is None:
             continue
         gap = low[end:s]
-        if s >= limit or _STOP.search(gap) or _BETWEEN_GAP.search(gap) or len(gap.split()) > _TARGET_WORDS:
+        words = gap.split()
+        if s >= limit or _STOP.search(gap) or _BETWEEN_GAP.search(gap) or len(words) > _TARGET_WORDS:
             return None
+        if len(words) > 1 and words[-1] in _PLACE_PREPS:
+            return None  # "condemn the attack on Kabul": the object is a thing located at / aimed at X
         if code != holder:
             return code
     return None
