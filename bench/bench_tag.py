@@ -46,6 +46,14 @@ def run(name: str, path: Path, *, jobs: int, tone: bool) -> None:
         f"stance cue {tagged['stance_cues'].map(len).gt(0).mean():.1%}, "
         f"relation cue {tagged['relation_cues'].map(len).gt(0).mean():.1%}"
     )
+    has_cue = tagged["stance_cues"].map(len).gt(0)
+    has_rel = tagged["relation_cues"].map(len).gt(0)
+    print(
+        f"  target stance on {tagged.loc[has_cue, 'target_stances'].map(len).gt(0).mean():.1%} of stance-cue "
+        f"sentences, relation pair on {tagged.loc[has_rel, 'relation_pairs'].map(len).gt(0).mean():.1%} of "
+        f"relation-cue sentences, clauses on {tagged['clauses'].map(len).gt(0).mean():.1%}, "
+        f"tone on {tagged['tone'].notna().mean():.1%} of sentences"
+    )
     print("  holder_source:", tagged["holder_source"].value_counts().to_dict())
 
 

@@ -137,3 +137,50 @@ def test_evaluative_copula_belongs_to_the_speaker():
     )
     r = tag(sentences, articles=articles, tone=False).iloc[0]
     assert (r["holder"], r["holder_source"], r["targets"]) == ("USA", "document", ["PAK"])
+
+
+def test_generic_title_takes_a_recent_holder():
+    t = _tag(
+        "The US State Department welcomed the trade talks with Pakistan.",
+        "The weather in the capital was mild.",
+        "The spokesperson said the trade talks would resume next month.",
+        date="2024-05-01",
+    )
+    r = t.iloc[2]
+    assert (r["holder"], r["holder_source"]) == ("USA", "office")
+    r = _tag(
+        "Pakistan hosted trade talks with China.",
+        "The foreign minister welcomed the trade deal.",
+        date="2024-05-01",
+    ).iloc[1]
+    assert (r["holder"], r["holder_source"]) == ("PAK", "office")
+
+
+def test_generic_title_falls_back_to_the_documents_main_actor():
+    t = _tag(
+        "India and Pakistan resumed trade in 2024.",
+        "Pakistan opened two border crossings for trade.",
+        "Pakistan also cut tariffs on Indian goods.",
+        "Weather delayed some trucks.",
+        "Trucks waited for two days.",
+        "Drivers were patient.",
+        "The ministry announced new trade rules on Monday.",
+        date="2024-05-01",
+    )
+    r = t.iloc[6]
+    assert (r["holder"], r["holder_source"]) == ("PAK", "office")
+
+
+def test_no_title_no_office_holder():
+    t = _tag("Pakistan hosted trade talks with China.", "The visit's objectives on trade were broad.")
+    assert t.iloc[1]["holder_source"] != "office"
+
+
+def test_title_in_the_possessive_or_as_adjective_is_no_holder():
+    t = _tag(
+        "The US welcomed the trade talks with Pakistan.",
+        "The army chief's visit to the trade fair was short.",
+        "The talks ended in an official rejection of the trade offer.",
+        date="2024-05-01",
+    )
+    assert t.iloc[1]["holder_source"] != "office" and t.iloc[2]["holder_source"] != "office"

@@ -122,7 +122,9 @@ def test_broad_issue_terms_need_context():
         articles, sentences = one_doc(text, date="2024-01-01")
         return tag(sentences, articles=articles, tone=False).iloc[0]["issues"]
 
-    assert "kashmir" not in issues("Pakistan backs the right to self-determination of the Palestinian people.")
+    assert "kashmir" not in issues(
+        "Pakistan backs the right to self-determination of the Palestinian people."
+    )
     assert "kashmir" in issues("Pakistan backs self-determination for the people of Jammu.")
     assert "aid_development" not in issues("The embassy offered consular assistance to the US citizen.")
     assert "aid_development" in issues("The US pledged economic assistance to Pakistan.")

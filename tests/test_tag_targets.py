@@ -37,6 +37,8 @@ def test_conflict_noun_tied_to_an_actor_without_a_verb():
     assert list(_by_target(r)) == ["ISR"]
     r = _row("Pakistan raised India's illegal annexation of Kashmir at the council.")
     assert list(_by_target(r)) == ["IND"]
+    r = _row("Pakistan raised India's serious violations in Kashmir at the council.")
+    assert list(_by_target(r)) == ["IND"]
     r = _row("Pakistan recalled the occupation of Gaza by Israeli forces.")
     assert list(_by_target(r)) == ["ISR"]
     r = _row("India's annexation of Kashmir was raised by Pakistan at the council.")
@@ -133,3 +135,24 @@ def test_contrast_splits_clauses_with_their_own_holder():
 
 def test_no_contrast_no_clauses():
     assert _row("Pakistan supports the trade talks.")["clauses"] == []
+
+
+def test_joint_subject_without_names_is_the_documents_pair():
+    articles, sentences = one_doc(
+        "Pakistan and the US held trade talks in Washington.",
+        "Pakistan sought lower tariffs, the US said.",
+        "Both countries agreed to expand trade.",
+        date="2024-01-01",
+    )
+    r = tag(sentences, articles=articles, tone=False).iloc[2]
+    assert (r["holder"], r["holder_source"]) == ("PAK", "joint") and "USA" in r["targets"]
+    assert r["relation"] > 0 and r["relation_pairs"] == ["PAK-USA"]
+
+
+def test_participle_after_the_victim_is_not_the_victims_act():
+    r = _row(
+        "Pakistan wants the withdrawal of Israeli troops from Palestinian territories occupied since 1967."
+    )
+    assert "PSE" not in _by_target(r)
+    r = _row("Pakistan recalled that Palestinian land was occupied by Israel.")
+    assert list(_by_target(r)) == ["ISR"]

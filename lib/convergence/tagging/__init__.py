@@ -6,7 +6,6 @@ Public: :func:`tag`, :func:`load_taxonomy`, :func:`load_actors` (also :func:`loa
 
 from __future__ import annotations
 
-
 from .core import ARTICLE_COLUMNS, TAG_COLUMNS, TagError, tag
 from .lexicon import (
     Actors,

@@ -116,7 +116,9 @@ class _Engine:
         for o in own:
             for c in o[3]:
                 counts[c] = counts.get(c, 0) + 1
-        dominant = max(counts, key=counts.get) if counts else None  # ties: the first mentioned
+        ranked = sorted(counts, key=lambda c: -counts[c])  # stable: ties keep the first mentioned first
+        dominant = ranked[0] if ranked else None
+        doc_pair = tuple(ranked[:2]) if len(ranked) >= 2 else None
         recent: list = [None] * n  # holder of each sentence, for generic titles
         out = []
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
@@ -147,7 +149,7 @@ class _Engine:
             else:
                 context = next((h for h in reversed(recent[max(0, i - 3) : i]) if h), None) or dominant
                 holder, hsource, subject_span = self.rules.holder(
-                    text, slow, mentions, cue_starts, prev_holder, speakers[i], context
+                    text, slow, mentions, cue_starts, prev_holder, speakers[i], context, doc_pair
                 )
             recent[i] = holder
             targets = [c for c in dict.fromkeys([*codes, *extra_codes]) if c != holder]
@@ -162,6 +164,11 @@ class _Engine:
             if hsource == "joint" and stance_cues and relation >= 0:
                 # two actors acting together agree: a joint statement or act is an agreement between them
                 partner = next((m[2] for m in mentions if m[2] not in (None, holder)), None)
+                if doc_pair and holder == doc_pair[0] and self.rules.joint_subject is not None:
+                    if self.rules.joint_subject.match(slow[self.rules.clause_start(slow) :]):
+                        partner = doc_pair[1]
+                        if partner not in targets:
+                            targets = [*targets, partner]
                 pair = "-".join(sorted((holder, partner))) if partner else None
                 if pair:
                     n_rel = len(relation_cues)
@@ -172,7 +179,9 @@ class _Engine:
             clauses = self._clauses(slow, stance_hits, mentions, holder)
             # tone only where a sentence can become evidence: an issue and a holder
             tone = (
-                float(self._tone(text)["compound"]) if self._tone is not None and issues and holder else np.nan
+                float(self._tone(text)["compound"])
+                if self._tone is not None and issues and holder
+                else np.nan
             )
             out.append(
                 (

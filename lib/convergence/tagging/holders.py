@@ -14,11 +14,14 @@ Rules, in order (the first that applies wins; ``holder_source`` names it):
    before the first finite-verb marker or stance cue that is not inside a prepositional phrase ("between
    Pakistan and the US", "from the US"). "Pakistan's stance on ..." gives ``possessive``. A joint subject
    ("Pakistan and the US agreed ...") gives ``joint``: the holder is the first actor, the other is a target,
-   and the joint act counts as agreement between the two (see ``tag()``).
-5. ``office``: a generic title or office (``holder_rules.offices``: "the foreign minister", "the spokesperson",
-   "officials", "the statement") is the subject or the speaker of a speech verb, and no actor is named there:
-   the holder of one of the three preceding sentences of the document, else the actor the document mentions
-   most. A qualified title ("Pakistan's foreign minister", "US ambassador") is caught by rules 1 and 4.
+   and the joint act counts as agreement between the two (see ``tag()``). A joint subject that names no actor
+   (``holder_rules.joint_subjects``: "Both countries", "The two sides") is checked before rule 3 and stands
+   for the document's two most mentioned actors.
+5. ``office``: a generic title or office (``holder_rules.offices``: "the foreign minister", "the
+   spokesperson", "officials", "the statement") is the subject or the speaker of a speech verb, and no actor
+   is named there: the holder of one of the three preceding sentences of the document, else the actor the
+   document mentions most. A qualified title ("Pakistan's foreign minister", "US ambassador") is caught by
+   rules 1 and 4.
 6. ``document``: the document's speaker, when nothing above applied.
 
 Word lists live in ``actors.yaml`` (``holder_rules``).
@@ -65,6 +68,9 @@ class HolderRules:
         self.according = re.compile(r"according\s+to(?:\s+(?:the|a|an))?\s*$")
         offices = r.get("offices") or ()
         self.office = re.compile(r"\b(?:" + _alternation(offices) + r")s?\b") if offices else None
+        js = r.get("joint_subjects") or ()
+        self.joint_subject = re.compile(r"(?:" + _alternation(js) + r")\b") if js else None
+        self.possessed = re.compile(r"(?:\s+[\w-]+)?'")
 
     def clause_start(self, low: str) -> int:
         m = self.connectives.match(low)
@@ -79,9 +85,9 @@ class HolderRules:
         return any(w in self.preps for w in words), words
 
     def clauses(self, low):
-        """Spans of a sentence's contrasted clauses, or [] when it has none: split before ", whereas", ",
-        while", ", but" (and "; " + one of them), or at the first comma of a sentence that opens with "While" /
-        "Whereas"."""
+        """Spans of a sentence's contrasted clauses, or [] when it has none: split before ", whereas",
+        ", while", ", but" (and "; " + one of them), or at the first comma of a sentence that opens with
+        "While" / "Whereas"."""
         cs = self.clause_start(low)
         m = self.lead_contrast.match(low, cs)
         if m:
@@ -143,11 +149,14 @@ class HolderRules:
                     return True
         return False
 
-    def holder(self, text, low, mentions, cue_starts, prev_holder, doc_speaker, context_holder=None):
+    def holder(
+        self, text, low, mentions, cue_starts, prev_holder, doc_speaker, context_holder=None, doc_pair=None
+    ):
         """(holder, holder_source, subject_span). ``mentions``: (start, end, code, possessive) in text order;
         ``subject_span`` is (end of the subject mention, first verb marker) for subject holders, else None.
         ``context_holder``: the actor a generic title refers to (a recent holder or the document's main
-        actor), used by the ``office`` rule."""
+        actor), used by the ``office`` rule; ``doc_pair``: the document's two most mentioned actors, for a
+        joint subject that names neither ("Both countries agreed")."""
         real = [m for m in mentions if m[2] is not None]
         # 1. reported speech
         if real:
@@ -177,6 +186,9 @@ class HolderRules:
         # 2. first person: the document's speaker
         if doc_speaker and self.self_ is not None and self.self_.match(rest):
             return doc_speaker, "document", None
+        # joint subject naming no actor: the document's two main actors
+        if doc_pair and self.joint_subject is not None and self.joint_subject.match(rest):
+            return doc_pair[0], "joint", None
         # 3. anaphor: the previous sentence's holder
         if prev_holder and self.carry.match(rest):
             nxt = [m for m in real if m[0] >= cs]
@@ -227,9 +239,10 @@ class HolderRules:
             # 5. a generic title as subject or speaker: the actor it refers to in this document
             if context_holder and self.office is not None:
                 zone = low[start:limit]
-                if (self.office.search(zone) and not any(start <= m[0] < limit for m in real)) or (
-                    self._office_speaks(low, real)
-                ):
+                om = self.office.search(zone)
+                if om and self.possessed.match(zone, om.end()):
+                    om = None  # "the army chief's visit": the title qualifies the subject, it is not it
+                if (om and not any(start <= m[0] < limit for m in real)) or (self._office_speaks(low, real)):
                     return context_holder, "office", None
         # 6. the document's speaker
         if doc_speaker:

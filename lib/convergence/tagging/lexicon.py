@@ -84,7 +84,8 @@ class Actors:
 class Cue:
     cue: str
     weight: float
-    cls: str  # cooperation, conflict, pressure, offence, negator, hedge, intensifier, ignore; agreement / disagreement
+    # cooperation, conflict, pressure, offence, negator, hedge, intensifier, ignore; agreement / disagreement
+    cls: str
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,16 @@ class Relations:
     source: str = ""
 
 
-_STANCE_CLASSES = {"cooperation", "conflict", "pressure", "offence", "negator", "hedge", "intensifier", "ignore"}
+_STANCE_CLASSES = {
+    "cooperation",
+    "conflict",
+    "pressure",
+    "offence",
+    "negator",
+    "hedge",
+    "intensifier",
+    "ignore",
+}
 _RULE_KEYS = (
     "carryover",
     "self",
@@ -110,6 +120,7 @@ _RULE_KEYS = (
     "speech_verbs",
     "evaluative_copula",
     "offices",
+    "joint_subjects",
 )
 
 

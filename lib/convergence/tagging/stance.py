@@ -6,11 +6,29 @@ Stance: every cooperation / conflict cue contributes its weight, multiplied by
   - the hedge's factor (0.5) for a hedge within 5 words before it ("may", "alleged", "perceived"),
   - the intensifier's factor (1.3) for an intensifier within 2 words before it ("vehemently", "firmly").
 A cue right after another actor's possessive ("Pakistan's alleged support" when the holder is the US) states
-that actor's position, not the holder's, and is left out. stance = mean of the contributions, clipped to
-[-1, 1]; 0 when no cue fired. Each fired cue is kept, with its marks, in ``stance_cues``.
+that actor's position, not the holder's, and is left out. A cooperation cue within 4 words after a
+``pressure`` cue ("compelling Pakistan to cooperate") is the pushed actor's expected act and is left out too.
+An ``offence`` cue (a conflict noun: "occupation", "aggression", "atrocities", "invasion") counts only when it
+is tied to an actor: an adjective / possessive at most two words before it, none of them a plural noun
+("Israeli occupation", "India's illegal annexation"; not for a participle: "Palestinian land occupied"),
+or an agent right after it ("aggression by Israel", "occupation of Gaza by Israel"); it is then negative
+toward that actor. stance = mean of the contributions, clipped to [-1, 1]; 0 when no cue
+fired. Each fired cue is kept, with its marks, in ``stance_cues``.
+
+Target stance (``target_stances``): each counted cue is tied to one target, or to none:
+  - an offence cue: the actor it is tied to (above);
+  - any other cue: the nearest actor mentioned after it, other than the holder, in the same clause and before
+    the next cue — the search stops at , ; : ( ) " ! ?, at whereas / while / but, at a new subordinate clause
+    (that, which, who, because, although ...), at "between" (a relation, see below), after 10 words, and when
+    the actor follows a place preposition after other words ("condemn the attack on Kabul": not Kabul's act);
+  - coordinated cues share the object ("condemn and reject Israel's ...").
+A target's stance is the mean of its cues' contributions, so a sentence whose cues all belong to one target
+has ``stance`` equal to that target's stance. Cues tied to no target count in ``stance`` only.
 
 Relation: agreement (+) / disagreement (-) cues from relations.yaml, counted only when two different actors
-are in the sentence (mentioned, holder or targets); a negator before a cue flips and halves it.
+are in the sentence (mentioned, holder or targets); a negator before a cue flips and halves it; an agreement
+cue pushed by a pressure cue ("nudge Pakistan towards aligning") is left out. ``relation_pairs``: the pair
+each cue links, by the rules of :func:`relation_pair`.
 """
 
 from __future__ import annotations
@@ -83,7 +101,9 @@ def _in_subject_phrase(low, start, subject_span, preps) -> bool:
 
 
 # where a cue's object search stops: clause punctuation, a contrast, or a new subordinate clause
-_STOP = re.compile(r"[;,:()\"!?]|\b(?:whereas|while|but|that|which|who|whom|whose|because|although|though|unless)\b")
+_STOP = re.compile(
+    r"[;,:()\"!?]|\b(?:whereas|while|but|that|which|who|whom|whose|because|although|though|unless)\b"
+)
 _PLACE_PREPS = frozenset("in on at inside near across within against into throughout".split())
 _TARGET_WORDS = 10  # the object is at most this many words after the cue
 _BETWEEN_GAP = re.compile(r"\bbetween\b")  # "tension between X and Y": a relation, see relation_pair
@@ -117,14 +137,22 @@ def _perpetrator(low, start, end, mentions, holder):
     """The actor a conflict noun is tied to: an adjective / possessive right before it ("Israeli occupation",
     "India's illegal annexation") or an agent after it ("aggression by Israel")."""
     best = None
+    participle = low[start:end].endswith(
+        "ed"
+    )  # "territories occupied since 1967": only "by X" names the agent
     for _s, e, code, _poss in mentions:
-        if e <= start and code is not None:
+        if e <= start and code is not None and not participle:
             gap = low[e:start]
             words = gap.split()
             if (
                 len(words) <= _OWNER_WORDS
                 and not _CLAUSE_BREAK.search(gap)
-                and not any(w in _NOT_OWNER_GAP or w.endswith("ed") for w in words)
+                and not any(
+                    w in _NOT_OWNER_GAP
+                    or w.endswith("ed")
+                    or (w.endswith("s") and not w.endswith(("'s", "ous", "ss")))
+                    for w in words
+                )
             ):
                 best = code
     if best is None or best == holder:
@@ -273,8 +301,8 @@ def relation_pair(low, s, e, mentions, holder=None):
     """The "AAA-BBB" pair a relation cue at ``[s, e)`` links (codes sorted), or None. In order: "between X
     and Y" in the cue's clause (the one nearest the cue); an "X-Y" / "X/Y" compound; "X and Y" just before the
     cue ("Pakistan and India agreed"); the cue followed by "with Y" ("differences with India") against the
-    holder or the actor before the cue; a contrast word (whereas, while, unlike, but) with X's clause before it
-    and Y's clause after it; else the sentence's only two actors (holder included)."""
+    holder or the actor before the cue; a contrast word (whereas, while, unlike, but) with X's clause before
+    it and Y's clause after it; else the sentence's only two actors (holder included)."""
     lo, hi = _clause(low, s, e)
     inside = [m for m in mentions if lo <= m[0] < hi]
     cands = []

@@ -3,8 +3,9 @@
 Uses the analyzer and lexicon shipped in the ``vaderSentiment`` package; needs no NLTK data. The analyzer
 below gives the same scores as ``vaderSentiment``'s own; it only skips the character-by-character emoji
 rewrite when a sentence has no emoji (most sentences), which is a large part of the cost on long sentences,
-lower-cases the words once per sentence, and appends 0 at once for a word outside the lexicon (what the parent's
-``sentiment_valence`` does for it after more work). tests/test_tag_tone.py checks the scores are identical.
+lower-cases the words once per sentence, and appends 0 at once for a word outside the lexicon (what the
+parent's ``sentiment_valence`` does for it after more work). tests/test_tag_tone.py checks the scores are
+identical.
 """
 
 from __future__ import annotations
