@@ -53,6 +53,10 @@ def test_first_seed_metadata(corpus):
     assert a["text"].endswith("both domestically and on the global stage.")
     assert "discussions, intelligence sharing on regional security threats" in a["text"]
     assert "Tehreek-e-Taliban Pakistan" in a["text"]
+    # page breaks inside sentences: before a lower-case word and before a capitalised one
+    assert "Pakistan-Afghanistan border, leveraging" in a["text"]
+    sentences = corpus.sentences[corpus.sentences["doc_id"] == a["doc_id"]]["text"]
+    assert sentences.str.contains("urges Pakistan to publicly condemn Russia's invasion while").any()
 
 
 def test_no_boilerplate_in_any_sentence_and_offsets_hold(corpus):

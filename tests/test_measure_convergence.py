@@ -316,15 +316,25 @@ def _contrast_sentences(n: int, *, docs: bool = False) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def test_one_sentence_never_carries_a_verdict_alone():
-    one = convergence(_contrast_sentences(1), n_boot=200).iloc[0]
+def test_one_position_sentence_never_carries_a_verdict_alone():
+    frame = _directed_docs(1, 0)
+    one = convergence(frame, n_boot=200, thresholds={"min_evidence": 1}).iloc[0]
     assert one["verdict"] == "insufficient"
     assert one["reason"].startswith("thin evidence: the index rests on 1 sentence(s) (minimum 2)")
-    assert one["index"] == pytest.approx(-0.6)  # the index is still reported
+    assert one["index"] == pytest.approx(frame["stance"].iloc[0])  # the index is still reported
+    relaxed = convergence(frame, n_boot=200, thresholds={"min_units": 1, "min_evidence": 1}).iloc[0]
+    assert relaxed["verdict"] == "divergent"
+
+
+def test_an_explicit_relation_sentence_carries_a_verdict_flagged_thin():
+    one = convergence(_contrast_sentences(1), n_boot=200).iloc[0]
+    assert one["verdict"] == "divergent" and one["index"] == pytest.approx(-0.6)
+    assert "thin evidence: the interval rests on 1 sentence(s) only" in one["reason"]
+    strict = convergence(_contrast_sentences(1), n_boot=200, thresholds={"min_units_relation": 2}).iloc[0]
+    assert strict["verdict"] == "insufficient"
+    assert strict["reason"].startswith("thin evidence: the index rests on 1 sentence(s) (minimum 2)")
     two = convergence(_contrast_sentences(2), n_boot=200).iloc[0]
     assert two["verdict"] == "divergent" and two["components"]["n_units_used"] == 2
-    relaxed = convergence(_contrast_sentences(1), n_boot=200, thresholds={"min_units": 1}).iloc[0]
-    assert relaxed["verdict"] == "divergent"
 
 
 def test_units_are_documents_when_several_documents_are_resampled():
@@ -336,7 +346,7 @@ def test_units_are_documents_when_several_documents_are_resampled():
         ],
         ignore_index=True,
     )
-    row = convergence(frame, n_boot=200).iloc[0]
+    row = convergence(frame, n_boot=200, thresholds={"min_units_relation": 2}).iloc[0]
     assert row["n_a"] == 5 and row["components"]["bootstrap_unit"] == "document"
     assert row["verdict"] == "insufficient"
     assert "rests on 1 document(s) (minimum 2)" in row["reason"]

@@ -245,6 +245,10 @@ def _boilerplate(lines: list[str], config: IngestConfig, meta: dict, *, tail_aut
     return lines
 
 
+# Shortest paragraph taken as prose (not a heading or a label line) when deciding a page-break join.
+_PROSE_MIN = 120
+
+
 def _join(prev: str, nxt: str) -> str:
     if re.search(r"[A-Za-z]-$", prev) and nxt[:1].isalpha():
         return prev + nxt
@@ -258,7 +262,7 @@ def paragraphs_from_lines(lines: list[str], *, mode: str = "auto") -> list[str]:
     clearly shorter than the block's wrap width, or a new UN paragraph number, starts a new paragraph; other
     lines are joined. ``mode="lines"``: each line is a paragraph. In both modes, a blank line inside a
     sentence (the text before does not end a sentence and the next starts lower case, or it ends with a comma
-    or a hyphen) does not split it.
+    or a hyphen, or it is a long prose paragraph cut after a word) does not split it.
     """
     blocks: list[list[str]] = [[]]
     for ln in lines:
@@ -307,7 +311,11 @@ def paragraphs_from_lines(lines: list[str], *, mode: str = "auto") -> list[str]:
             continue
         if out and block_start:
             prev = out[-1]
-            joins = (not TERMINAL.search(prev) and text[:1].islower()) or prev.endswith(",")
+            open_end = not TERMINAL.search(prev)
+            # A long prose paragraph cut after a word (a page break inside a sentence) goes on, whatever the
+            # case of the next word ("...urges Pakistan to publicly condemn" / blank / "Russia's invasion").
+            cut_prose = open_end and len(prev) >= _PROSE_MIN and prev[-1:].isalpha()
+            joins = (open_end and text[:1].islower()) or prev.endswith(",") or cut_prose
             if re.search(r"[A-Za-z]-$", prev) or joins:
                 out[-1] = _join(prev, text)
                 continue

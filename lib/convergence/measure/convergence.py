@@ -363,12 +363,18 @@ def _assess(
     comp_out["n_units_used"] = design.n_used
     comp_out["boot_undefined"] = round(undefined, 4)
     comp_out["n_side_a"], comp_out["n_side_b"] = side_a, side_b
-    if settings["min_units"] <= design.n_used < 3:
+    # An explicit relation sentence tied to the pair ("whereas", "contentious issues straining relations
+    # between Pakistan and the USA") is the text's own statement of the relation: with nothing pointing the
+    # other way, `min_units_relation` of them suffice.
+    one_way = not (agree and disagree)
+    min_units = settings["min_units"]
+    if "relation" in available and one_way:
+        min_units = min(min_units, settings["min_units_relation"])
+    if min_units <= design.n_used < 3:
         detail += f"; thin evidence: the interval rests on {design.n_used} {unit}(s) only"
-    if design.n_used < settings["min_units"]:
+    if design.n_used < min_units:
         row["reason"] = (
-            f"thin evidence: the index rests on {design.n_used} {unit}(s) (minimum {settings['min_units']}); "
-            f"{detail}"
+            f"thin evidence: the index rests on {design.n_used} {unit}(s) (minimum {min_units}); {detail}"
         )
         return row
     share = settings["mixed_share"]
@@ -386,7 +392,16 @@ def _assess(
     elif has_ci and lo <= -t and hi >= t:
         row["verdict"] = "mixed"
         row["reason"] = f"interval [{lo:+.2f}, {hi:+.2f}] spans both -{t:.2f} and +{t:.2f}; {detail}"
-    elif abs(index) >= t and has_ci and (lo <= margin if index > 0 else hi >= -margin):
+    elif (
+        not (one_way and margin == 0 and undefined <= 1 - settings["ci"])
+        and abs(index) >= t
+        and has_ci
+        and (lo <= margin if index > 0 else hi >= -margin)
+    ):
+        # With evidence one way only, resamples cannot reverse the sign: only resamples that lose the compared
+        # evidence (counted as 0) pull the interval to 0. With ci_margin 0 that fragility decides only when
+        # such resamples exceed the interval's tails together (1 - ci); rarer ones leave thinness to
+        # `min_units`.
         row["verdict"] = "mixed" if (agree and disagree) else "insufficient"
         row["reason"] = (
             f"index {_fmt(index)} is beyond +/-{t:.2f} but the interval [{lo:+.2f}, {hi:+.2f}] "
