@@ -192,7 +192,12 @@ def load_thresholds(thresholds: Mapping | str | os.PathLike | None = None) -> di
     out["weights"] = {k: float(out["weights"].get(k, 0.0)) for k in ("gap", "directed", "relation")}
     if not 0 <= out["threshold"] <= 1:
         raise MeasureError("threshold must lie in [0, 1]")
-    if out["min_units"] < 1 or out["min_units_relation"] < 1 or out["min_side"] < 0 or out["min_evidence"] < 0:
+    if (
+        out["min_units"] < 1
+        or out["min_units_relation"] < 1
+        or out["min_side"] < 0
+        or out["min_evidence"] < 0
+    ):
         raise MeasureError("min_units and min_units_relation must be >= 1, min_side and min_evidence >= 0")
     if not 0 <= out["ci_margin"] < 1:
         raise MeasureError("ci_margin must lie in [0, 1)")
