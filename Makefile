@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: env report test lint format lab bench clean
+.PHONY: env report test lint format lab bench validate clean
 
 env: $(STAMP)
 
@@ -35,6 +35,12 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_tag.py
+
+validate: $(STAMP)
+	$(BIN)/python bench/eval_html_extraction.py
+	$(BIN)/python bench/seed_verdicts.py
+	$(BIN)/python bench/validate_dawn.py
+	$(BIN)/python bench/ungdc_decades.py
 
 clean:
 	rm -rf $(VENV) outputs/* .pytest_cache
