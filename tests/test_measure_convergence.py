@@ -1,20 +1,8 @@
-import json
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
 from convergence.measure import MeasureError, convergence, load_thresholds
-
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "measure" / "tagged_small.json"
-
-
-def tagged_small() -> pd.DataFrame:
-    """The hand-made tagged table (tests/fixtures/measure/make_tagged.py writes it)."""
-    frame = pd.DataFrame(json.loads(FIXTURE.read_text(encoding="utf-8")))
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame["year"] = frame["year"].astype("Int64")
-    return frame
+from fixtures.measure.frames import tagged_small
 
 
 @pytest.fixture(scope="module")

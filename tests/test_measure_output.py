@@ -1,19 +1,9 @@
 import json
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from convergence.measure import convergence, format_convergence, salience, to_records
-
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "measure" / "tagged_small.json"
-
-
-def tagged_small() -> pd.DataFrame:
-    """The hand-made tagged table (tests/fixtures/measure/make_tagged.py writes it)."""
-    frame = pd.DataFrame(json.loads(FIXTURE.read_text(encoding="utf-8")))
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame["year"] = frame["year"].astype("Int64")
-    return frame
+from fixtures.measure.frames import tagged_small
 
 
 def test_records_are_json_serialisable():
