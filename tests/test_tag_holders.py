@@ -184,3 +184,79 @@ def test_title_in_the_possessive_or_as_adjective_is_no_holder():
         date="2024-05-01",
     )
     assert t.iloc[1]["holder_source"] != "office" and t.iloc[2]["holder_source"] != "office"
+
+
+def test_non_state_voice_is_not_the_state():
+    # an outlet, an analyst, a company or a party is not the state it is named after
+    for sentence in (
+        "The American magazine criticised the tariffs on Pakistan.",
+        "A US-based think tank urged new trade talks with Pakistan.",
+        "Pakistani analysts welcomed the trade deal with the US.",
+        "The Pakistan Tehreek-i-Insaf condemned the trade deal with the US.",
+        "American tech firms welcomed the trade deal with Pakistan.",
+    ):
+        r = _tag(sentence, date="2024-05-01").iloc[0]
+        assert r["holder"] is None, sentence
+    # the state itself, its officials and its legislators still hold the position
+    for sentence, holder in (
+        ("The US criticised the tariffs on Pakistan.", "USA"),
+        ("Pakistani lawmakers welcomed the trade deal with the US.", "PAK"),
+        ("Pakistan's largest trading partner is the US.", "PAK"),
+    ):
+        r = _tag(sentence, date="2024-05-01").iloc[0]
+        assert r["holder"] == holder, sentence
+
+
+def test_the_fund_is_the_imf_only_after_the_imf_is_named():
+    t = _tag(
+        "The IMF approved a loan to Pakistan.",
+        "The Fund said the trade deficit narrowed.",
+        date="2025-05-01",
+    )
+    assert (t.iloc[1]["holder"], t.iloc[1]["holder_source"]) == ("IMF", "reported")
+    assert "IMF:the fund (named earlier)" in t.iloc[1]["actor_terms"]
+    t = _tag("The Fund said the trade deficit of Pakistan narrowed.", date="2025-05-01")
+    assert t.iloc[0]["holder"] != "IMF"
+
+
+def test_surname_of_an_office_holder_named_earlier():
+    t = _tag(
+        "State Department spokesperson Tammy Bruce spoke on trade with Pakistan.",
+        "Ms Bruce said tariffs on Pakistan would stay.",
+        date="2025-05-01",
+    )
+    assert (t.iloc[1]["holder"], t.iloc[1]["holder_source"]) == ("USA", "reported")
+    # without the full name earlier in the document the surname alone names nobody
+    t = _tag("Ms Bruce said tariffs on Pakistan would stay.", date="2025-05-01")
+    assert t.iloc[0]["holder"] != "USA"
+
+
+def _speech(*sentences):
+    articles, sentences_ = make_corpus(
+        [
+            {
+                "paragraphs": [list(sentences)],
+                "country": "PAK",
+                "date": "1975-09-22",
+                "publisher": "United Nations General Assembly",
+                "doc_type": "speech",
+            }
+        ]
+    )
+    return tag(sentences_, articles=articles, tone=False)
+
+
+def test_an_actor_told_what_it_must_do_is_the_speakers_demand():
+    t = _speech(
+        "Israeli forces must withdraw from all occupied Arab territories.",
+        "India should hold a plebiscite in Kashmir.",
+        "Pakistan must remain vigilant.",
+        "India rejected the proposal on water sharing.",
+    )
+    assert t["holder"].tolist() == ["PAK", "PAK", "PAK", "IND"]
+    assert t["holder_source"].tolist()[:2] == ["document", "document"]
+    ts = t.iloc[0]["target_stances"]
+    assert [x["target"] for x in ts] == ["ISR"] and ts[0]["stance"] < 0
+    # without a document speaker the named subject keeps the position
+    r = _tag("India should hold a plebiscite in Kashmir.").iloc[0]
+    assert r["holder"] == "IND"

@@ -55,3 +55,32 @@ def test_relation_disagreement_and_gap_pattern():
 def test_cues_are_the_union():
     r = _row("Pakistan and India agreed to ease tension over trade.")
     assert set(r["cues"]) == set(r["stance_cues"]) | set(r["relation_cues"])
+
+
+def _target_stance(row, code):
+    return next((t["stance"] for t in row["target_stances"] if t["target"] == code), None)
+
+
+def test_military_action_tied_to_an_actor_is_an_offence_toward_it():
+    for sentence in (
+        "Pakistan condemned American airstrikes on Iran.",
+        "Pakistan criticised Israel's bombardment of Gaza.",
+        "Pakistan denounced the US air strikes on Iran.",
+    ):
+        r = _row(sentence, date="2025-06-22")
+        assert r["holder"] == "PAK", sentence
+        offender = "USA" if ("US" in sentence or "American" in sentence) else "ISR"
+        assert _target_stance(r, offender) is not None and _target_stance(r, offender) < 0, sentence
+    # a labour strike, or an attack tied to no actor, is no offence
+    r = _row("Workers in Pakistan went on strike over wages.", date="2025-06-22")
+    assert r["stance_cues"] == []
+    r = _row("Pakistan reported attacks on its border posts.", date="2025-06-22")
+    assert "attacks" not in r["stance_cues"]
+
+
+def test_demanded_withdrawal_is_pressure_on_the_occupier_and_a_conflict_name_is_no_stance():
+    r = _row("Pakistan demands the withdrawal of Israeli forces from occupied lands.", date="1975-09-22")
+    assert _target_stance(r, "ISR") is not None and _target_stance(r, "ISR") < 0
+    assert "withdrawal of" in r["stance_cues"]
+    r = _row("Pakistan spoke of the Arab-Israeli conflict.", date="1975-09-22")
+    assert r["stance_cues"] == [] and r["stance"] == 0

@@ -46,6 +46,7 @@ TAG_COLUMNS = [
     "tone",
 ]
 _REQUIRED = ("doc_id", "sent_id", "text")
+_POSS = "'s"
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
@@ -66,6 +67,20 @@ class _Engine:
         q, a = actors.transcripts.get("question", ()), actors.transcripts.get("answer", ())
         self.question = re.compile("|".join(f"(?:{x})" for x in q)) if q else None
         self.answer = re.compile("|".join(f"(?:{x})" for x in a)) if a else None
+        # phrases that mean an actor once it is named earlier in the document ("the Fund" -> IMF)
+        self.aliases = [
+            (code, [p for p in phrases], re.compile(r"\b(?:" + "|".join(
+                re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
+            ) + r")(?:'s|')?(?!\w)"))
+            for code, phrases in actors.doc_aliases.items()
+            if phrases
+        ]  # fmt: skip
+        # an office holder's surname alone ("Ms Bruce", "Zardari") once the full name is in the document
+        self.surnames: dict[str, tuple[str, str]] = {}
+        for name in actors.names:
+            parts = (name.holder or "").split()
+            if name.code and len(parts) >= 2 and parts[-1][:1].isupper():
+                self.surnames.setdefault(name.holder, (name.code, parts[-1]))
         openers = sorted(set(taxonomy.inherit_openers), key=len, reverse=True)
         self.opener = (
             re.compile(r"^(?:" + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in openers) + r")\b")
@@ -94,10 +109,14 @@ class _Engine:
             per[i][payloads[h[2]].layer].append((h[0] - s0, h[1] - s0, h[2], h[3]))
         empty = ([], [], [], [])
         lows = [low[starts[i] : starts[i] + len(norms[i])] for i in range(n)]
-        own = []
+        own, seen = [], []
         for i in range(n):
             layers = per[i] or empty
-            own.append((*self._issues(layers[ISSUE], lows[i]), *self._actors(layers[ACTOR], date)))
+            mentions, codes, actor_terms, holders = self._actors(layers[ACTOR], date)
+            own.append((*self._issues(layers[ISSUE], lows[i]), mentions, codes, actor_terms))
+            seen.append(holders)
+        if self.aliases or self.surnames:
+            self._resolve_aliases(own, seen, norms, lows)
         # a sentence cut without end punctuation (page break) is continued by the next one
         frag = [
             i + 1 < n and bool(norms[i]) and norms[i][-1].isalnum() and bool(norms[i + 1]) for i in range(n)
@@ -238,10 +257,40 @@ class _Engine:
         terms = list(dict.fromkeys(h[2] for h in kept))
         return issues, terms
 
+    def _resolve_aliases(self, own, seen, norms, lows):
+        """Add, in place, the mentions that need the document's earlier sentences: a ``doc_aliases`` phrase
+        once its actor is named ("the Fund" after "IMF"), and an office holder's bare surname once the holder
+        was named in full ("Ms Bruce" after "Tammy Bruce"). Their ``actor_terms`` label ends in " (named
+        earlier)"."""
+        named: set = set()
+        learned: dict[str, str] = {}  # surname -> actor code
+        for i in range(len(own)):
+            issues, terms, mentions, codes, actor_terms = own[i]
+            found = []
+            for code, _phrases, rx in self.aliases:
+                if code in named:
+                    for m in rx.finditer(lows[i]):
+                        found.append((m.start(), m.end(), code, m.group(0).endswith("'s"), m.group(0)))
+            for surname, code in learned.items():
+                for m in re.finditer(r"\b" + re.escape(surname) + r"(?:'s|')?(?!\w)", norms[i]):
+                    found.append((m.start(), m.end(), code, "'" in m.group(0), surname))
+            extra = [f for f in found if all(f[1] <= a or f[0] >= b for a, b, *_ in mentions)]
+            if extra:
+                mentions = sorted([*mentions, *(f[:4] for f in extra)])
+                codes = list(dict.fromkeys(m[2] for m in mentions))
+                labels = [f"{f[2]}:{f[4].removesuffix(_POSS)} (named earlier)" for f in extra]
+                own[i] = (issues, terms, mentions, codes, list(dict.fromkeys([*actor_terms, *labels])))
+            named.update(codes)
+            for holder in seen[i]:
+                code, surname = self.surnames.get(holder, (None, None))
+                if code is not None:
+                    learned[surname] = code
+
     def _actors(self, hits, date):
+        """(mentions, codes, actor_terms, office holders named) of one sentence's actor hits."""
         if not hits:
-            return [], [], []
-        mentions, terms = [], []
+            return [], [], [], []
+        mentions, terms, holders = [], [], []
         for s, e, pid, poss in longest_first(hits):
             p = self.matcher.payloads[pid]
             name = p.item
@@ -255,8 +304,10 @@ class _Engine:
                     continue
             mentions.append((s, e, name.code, poss))
             terms.append(label)
+            if name.holder:
+                holders.append(name.holder)
         codes = list(dict.fromkeys(m[2] for m in mentions))
-        return mentions, codes, list(dict.fromkeys(terms))
+        return mentions, codes, list(dict.fromkeys(terms)), holders
 
 
 def _doc_speaker(row, actors: Actors):

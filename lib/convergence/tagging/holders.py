@@ -22,6 +22,11 @@ Rules, in order (the first that applies wins; ``holder_source`` names it):
    is named there: the holder of one of the three preceding sentences of the document, else the actor the
    document mentions most. A qualified title ("Pakistan's foreign minister", "US ambassador") is caught by
    rules 1 and 4.
+
+A mention is never the holder when it qualifies a non-state voice (``holder_rules.non_state_nouns``:
+"American magazine", "a US-based think tank", "Pakistan Tehreek-i-Insaf"), and in rule 4, in a document with
+a speaker, an actor subject followed by an obligation (``holder_rules.obligation_modals``: "Israeli forces
+must withdraw") is the object of the speaker's demand: the holder is the speaker.
 6. ``document``: the document's speaker, when nothing above applied.
 
 Word lists live in ``actors.yaml`` (``holder_rules``).
@@ -71,6 +76,21 @@ class HolderRules:
         js = r.get("joint_subjects") or ()
         self.joint_subject = re.compile(r"(?:" + _alternation(js) + r")\b") if js else None
         self.possessed = re.compile(r"(?:\s+[\w-]+)?'")
+        mods = r.get("obligation_modals") or ()
+        self.obliged = (
+            re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:" + _alternation(mods) + r")\b") if mods else None
+        )
+        ns = r.get("non_state_nouns") or ()
+        self.non_state = (
+            re.compile(r"(?:-based|-origin|-born)?\s+(?:[\w-]+\s+)?(?:" + _alternation(ns) + r")\b")
+            if ns
+            else None
+        )
+
+    def state_voice(self, low: str, m) -> bool:
+        """False when the mention ``m`` qualifies a non-state voice ("American magazine", "a US-based think
+        tank", "Pakistan Tehreek-i-Insaf"): such a mention is never the holder."""
+        return self.non_state is None or m[3] or not self.non_state.match(low, m[1])
 
     def clause_start(self, low: str) -> int:
         m = self.connectives.match(low)
@@ -157,7 +177,7 @@ class HolderRules:
         ``context_holder``: the actor a generic title refers to (a recent holder or the document's main
         actor), used by the ``office`` rule; ``doc_pair``: the document's two most mentioned actors, for a
         joint subject that names neither ("Both countries agreed")."""
-        real = [m for m in mentions if m[2] is not None]
+        real = [m for m in mentions if m[2] is not None and self.state_voice(low, m)]
         # 1. reported speech
         if real:
             for sv in self.speech.finditer(low):
@@ -232,6 +252,18 @@ class HolderRules:
                     and self.evaluative.match(low[m[1] :])
                 ):
                     return doc_speaker, "document", None
+                if (
+                    doc_speaker
+                    and doc_speaker != m[2]
+                    and not m[3]
+                    and self.obliged is not None
+                    and self.obliged.match(low, m[1])
+                ):
+                    return (
+                        doc_speaker,
+                        "document",
+                        None,
+                    )  # "Israeli forces must withdraw": the speaker's demand
                 partner = self.joint_partner(low, m, real, limit)
                 if partner is not None:
                     return m[2], "joint", None

@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -78,6 +78,8 @@ class Actors:
     rules: dict[str, tuple[str, ...]]
     transcripts: dict[str, tuple[str, ...]]
     source: str = ""
+    # code -> phrases that mean the actor only once it is named earlier in the same document ("the Fund")
+    doc_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,8 @@ _RULE_KEYS = (
     "evaluative_copula",
     "offices",
     "joint_subjects",
+    "non_state_nouns",
+    "obligation_modals",
 )
 
 
@@ -297,6 +301,13 @@ def load_actors(path: str | os.PathLike | None = None) -> Actors:
             except re.error as exc:
                 raise TagDataError(f"{p}: transcripts.{key}: bad regular expression {v!r} ({exc})") from exc
         transcripts[key] = tuple(str(v) for v in vals)
+    doc_aliases = {}
+    for code, vals in (data.get("doc_aliases") or {}).items():
+        if code not in codes:
+            raise TagDataError(f"{p}: doc_aliases: unknown actor code {code!r}")
+        if not isinstance(vals, list):
+            raise TagDataError(f"{p}: doc_aliases.{code} must be a list")
+        doc_aliases[code] = tuple(" ".join(str(v).lower().split()) for v in vals)
     return Actors(
         codes,
         tuple(names),
@@ -308,6 +319,7 @@ def load_actors(path: str | os.PathLike | None = None) -> Actors:
         rules,
         transcripts,
         source=str(p),
+        doc_aliases=doc_aliases,
     )
 
 

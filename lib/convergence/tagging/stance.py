@@ -11,7 +11,8 @@ that actor's position, not the holder's, and is left out. A cooperation cue with
 An ``offence`` cue (a conflict noun: "occupation", "aggression", "atrocities", "invasion") counts only when it
 is tied to an actor: an adjective / possessive at most two words before it, none of them a plural noun
 ("Israeli occupation", "India's illegal annexation"; not for a participle: "Palestinian land occupied"),
-or an agent right after it ("aggression by Israel", "occupation of Gaza by Israel"); it is then negative
+or an agent right after it ("aggression by Israel", "occupation of Gaza by Israel"; for a cue ending in "of",
+right after the cue: "withdrawal of Israeli forces"); it is then negative
 toward that actor. stance = mean of the contributions, clipped to [-1, 1]; 0 when no cue
 fired. Each fired cue is kept, with its marks, in ``stance_cues``.
 
@@ -109,6 +110,9 @@ _TARGET_WORDS = 10  # the object is at most this many words after the cue
 _BETWEEN_GAP = re.compile(r"\bbetween\b")  # "tension between X and Y": a relation, see relation_pair
 # "aggression by X", "occupation of Gaza by X": the agent follows the noun, at most after an "of" phrase
 _BY = re.compile(r"^\s+(?:of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?by(?:\s+(?:the|its|their))?\s*$")
+# an offence cue ending in "of" ("withdrawal of") names its agent right after it ("withdrawal of Israeli
+# forces")
+_OF_AGENT = re.compile(r"^\s+(?:(?:the|its|their|all)\s+)?$")
 _COORD_CUES = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
 _NOT_OWNER_GAP = frozenset(
     "the a an this that these those its their his her our my is are was were has have had will would of to "
@@ -161,7 +165,7 @@ def _perpetrator(low, start, end, mentions, holder):
             if s < end or code is None:
                 continue
             gap = low[end:s]
-            if _BY.match(gap):
+            if _BY.match(gap) or (low[start:end].endswith(" of") and _OF_AGENT.match(gap)):
                 best = code
             break
     return best if best != holder else None
