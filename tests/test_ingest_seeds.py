@@ -38,6 +38,7 @@ def test_second_seed_metadata(corpus):
     assert a["place"] == "Washington, USA"
     assert a["doc_type"] == "Analysis"
     assert a["words_declared"] == 1700
+    assert a["year"] == 2021  # from the date; the undated first seed keeps no year
     assert len(a["keywords"]) == 10 and a["keywords"][0] == "Pakistan" and a["keywords"][-1] == "India"
     assert a["summary_author"] == "Riyaz ul Khaliq"
     assert a["summary_author_role"] == "CIGA Non-resident Research Associate"
@@ -48,7 +49,7 @@ def test_first_seed_metadata(corpus):
     a = _row(corpus, FIRST)
     assert a["title"] == "Army Chief\u2019s USA visit: Divergence to Convergence"
     assert a["authors"] == ["Qamar Bashir"]
-    assert pd.isna(a["date"])
+    assert pd.isna(a["date"]) and pd.isna(a["year"])
     assert a["text"].startswith("Deeply concealed within the labyrinth")
     assert a["text"].endswith("both domestically and on the global stage.")
     assert "discussions, intelligence sharing on regional security threats" in a["text"]

@@ -244,3 +244,6 @@ def _finish_meta(meta: dict, path: str, warnings: list[str], config: IngestConfi
             except (TypeError, ValueError):
                 warnings.append(f"{key}: not a whole number ({str(meta[key])[:20]!r})")
                 meta[key] = None
+    date = meta.get("date")
+    if meta.get("year") is None and date is not None and date == date:
+        meta["year"] = int(date.year)  # the year of a known date, never a guess
