@@ -49,32 +49,6 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_spans(paragraph: str, config: IngestConfig) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets within one paragraph."""
-    tok = _tokenizer(tuple(config.abbreviations))
-    splitter = _starter_split(tuple(config.sentence_starters))
-    out: list[tuple[int, int]] = []
-    for start, end in tok.span_tokenize(paragraph):
-        pieces = [(start, end)]
-        if splitter is not None:
-            chunk = paragraph[start:end]
-            cuts = [m.end() for m in splitter.finditer(chunk)]
-            if cuts:
-                pieces, prev = [], 0
-                for c in cuts:
-                    pieces.append((start + prev, start + c))
-                    prev = c
-                pieces.append((start + prev, end))
-        for s, e in pieces:
-            while s < e and paragraph[s].isspace():
-                s += 1
-            while e > s and paragraph[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
-    return out
-
-
 SPLITTERS = ("rules", "punkt")
 
 
