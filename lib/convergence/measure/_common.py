@@ -11,7 +11,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 BY_CHOICES = ("corpus", "doc", "month", "year", "decade", "source")
 
@@ -102,9 +101,9 @@ def group_labels(frame: pd.DataFrame, by: str) -> pd.Series:
         months = _dates(frame).dt.strftime("%Y-%m")
         return months.where(months.notna(), UNKNOWN_GROUP).astype(object)
     years = _years(frame)
-    if by == "year":
-        return years.map(lambda y: UNKNOWN_GROUP if pd.isna(y) else str(int(y))).astype(object)
-    return years.map(lambda y: UNKNOWN_GROUP if pd.isna(y) else f"{int(y) // 10 * 10}s").astype(object)
+    # label each distinct year once, then map (a corpus has few distinct years and many sentences)
+    names = {y: str(int(y)) if by == "year" else f"{int(y) // 10 * 10}s" for y in years.dropna().unique()}
+    return years.map(names).astype(object).where(years.notna(), UNKNOWN_GROUP)
 
 
 # ---------------------------------------------------------------------------------------------- thresholds
@@ -133,20 +132,26 @@ def _default_thresholds_path() -> Path:
 
 
 def _read_yaml(path: str | os.PathLike) -> dict:
+    """A thresholds YAML file as a mapping that remembers each key's line (``lines[key]``)."""
+    from convergence.tagging.lexicon import read_yaml
+
     p = Path(path)
+    if not p.is_file():
+        raise MeasureError(f"cannot read thresholds file {p}: no such file")
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise MeasureError(f"cannot read thresholds file {p}: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise MeasureError(f"thresholds file {p} is not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise MeasureError(f"thresholds file {p} must hold a mapping of names to values")
+        data = read_yaml(p, error=MeasureError, what="thresholds file")
+    except MeasureError as exc:
+        text = str(exc).replace("cannot read YAML:", "thresholds file is not valid YAML:", 1)
+        raise MeasureError(text) from exc
+    data.source = str(p)
     return data
 
 
 def load_thresholds(thresholds: Mapping | str | os.PathLike | None = None) -> dict:
-    """The shipped thresholds (data/thresholds.yaml) updated with a user's mapping or YAML file."""
+    """The shipped thresholds (data/thresholds.yaml) updated with a user's mapping or YAML file.
+
+    A mistake in a file is reported as ``path:line: what is wrong`` (the line of the offending key).
+    """
     values = _read_yaml(_default_thresholds_path())
     if thresholds is None:
         override: dict = {}
@@ -156,55 +161,91 @@ def load_thresholds(thresholds: Mapping | str | os.PathLike | None = None) -> di
         override = _read_yaml(thresholds)
     else:
         raise MeasureError(f"thresholds must be a dict or a YAML path, got {type(thresholds).__name__}")
-    unknown = sorted(set(override) - set(THRESHOLD_KEYS))
+
+    def where(key: str) -> str:
+        """``path:line: `` of the file that set ``key`` ("" for a dict the caller passed)."""
+        src = override if key in override else values
+        lines = getattr(src, "lines", None)
+        if lines is None or not hasattr(src, "source"):
+            return ""
+        line = lines.get(key)
+        return f"{src.source}:{line}: " if line else f"{src.source}: "
+
+    unknown = sorted(set(override) - set(THRESHOLD_KEYS), key=str)
     if unknown:
-        raise MeasureError(f"unknown threshold(s) {', '.join(unknown)}; known: {', '.join(THRESHOLD_KEYS)}")
+        raise MeasureError(
+            f"{where(unknown[0])}unknown threshold(s) {', '.join(map(str, unknown))}; "
+            f"known: {', '.join(THRESHOLD_KEYS)}"
+        )
     out = {**values}
     for key, val in override.items():
         if key == "weights":
             if not isinstance(val, Mapping):
-                raise MeasureError("thresholds['weights'] must map gap/directed/relation to numbers")
+                raise MeasureError(
+                    f"{where(key)}thresholds['weights'] must map gap/directed/relation to numbers"
+                )
             out["weights"] = {**values.get("weights", {}), **val}
         else:
             out[key] = val
     out.setdefault("actor_file", None)
     for key, kind in THRESHOLD_KEYS.items():
         if key not in out:
-            raise MeasureError(f"threshold {key!r} is missing from the thresholds file")
+            raise MeasureError(f"threshold {key!r} is missing from the thresholds file {values.source}")
         if kind in (dict, object):
             continue
         if kind is list:
             if isinstance(out[key], str) or not all(isinstance(w, str) for w in out[key] or []):
-                raise MeasureError(f"threshold {key!r} must be a list of words")
+                raise MeasureError(f"{where(key)}threshold {key!r} must be a list of words")
             out[key] = tuple(out[key] or ())
             continue
         if kind is bool:
             if not isinstance(out[key], bool):
-                raise MeasureError(f"threshold {key!r} must be true or false, got {out[key]!r}")
+                raise MeasureError(f"{where(key)}threshold {key!r} must be true or false, got {out[key]!r}")
             continue
         try:
-            out[key] = kind(out[key])
+            if isinstance(out[key], bool):
+                raise TypeError
+            number = kind(out[key])
+            if isinstance(number, float) and not math.isfinite(number):
+                raise ValueError
+            if kind is int and number != out[key]:
+                raise ValueError
+            out[key] = number
         except (TypeError, ValueError):
-            raise MeasureError(f"threshold {key!r} must be a number, got {out[key]!r}") from None
-    bad_w = sorted(set(out["weights"]) - {"gap", "directed", "relation"})
+            raise MeasureError(f"{where(key)}threshold {key!r} must be a number, got {out[key]!r}") from None
+    bad_w = sorted(set(out["weights"]) - {"gap", "directed", "relation"}, key=str)
     if bad_w:
-        raise MeasureError(f"unknown component weight(s) {', '.join(bad_w)}; known: gap, directed, relation")
-    out["weights"] = {k: float(out["weights"].get(k, 0.0)) for k in ("gap", "directed", "relation")}
+        raise MeasureError(
+            f"{where('weights')}unknown component weight(s) {', '.join(map(str, bad_w))}; "
+            "known: gap, directed, relation"
+        )
+    weights = {}
+    for k in ("gap", "directed", "relation"):
+        w = out["weights"].get(k, 0.0)
+        try:
+            if isinstance(w, bool):
+                raise TypeError
+            weights[k] = float(w)
+            if not math.isfinite(weights[k]):
+                raise ValueError
+        except (TypeError, ValueError):
+            raise MeasureError(
+                f"{where('weights')}component weight {k!r} must be a number, got {w!r}"
+            ) from None
+    out["weights"] = weights
     if not 0 <= out["threshold"] <= 1:
-        raise MeasureError("threshold must lie in [0, 1]")
-    if (
-        out["min_units"] < 1
-        or out["min_units_relation"] < 1
-        or out["min_side"] < 0
-        or out["min_evidence"] < 0
-    ):
-        raise MeasureError("min_units and min_units_relation must be >= 1, min_side and min_evidence >= 0")
+        raise MeasureError(f"{where('threshold')}threshold must lie in [0, 1]")
+    for key in ("min_units", "min_units_relation", "min_side", "min_evidence"):
+        if out[key] < (1 if key in ("min_units", "min_units_relation") else 0):
+            raise MeasureError(
+                f"{where(key)}min_units and min_units_relation must be >= 1, min_side and min_evidence >= 0"
+            )
     if not 0 <= out["ci_margin"] < 1:
-        raise MeasureError("ci_margin must lie in [0, 1)")
+        raise MeasureError(f"{where('ci_margin')}ci_margin must lie in [0, 1)")
     if not 0 < out["ci"] < 1:
-        raise MeasureError("ci must lie strictly between 0 and 1 (e.g. 0.95)")
+        raise MeasureError(f"{where('ci')}ci must lie strictly between 0 and 1 (e.g. 0.95)")
     if any(w < 0 for w in out["weights"].values()) or not any(out["weights"].values()):
-        raise MeasureError("component weights must be >= 0 and not all zero")
+        raise MeasureError(f"{where('weights')}component weights must be >= 0 and not all zero")
     return out
 
 

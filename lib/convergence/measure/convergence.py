@@ -24,14 +24,13 @@ import pandas as pd
 from ._common import (
     BY_CHOICES,
     MeasureError,
-    as_list,
     check_actors,
     check_tagged,
     group_labels,
     json_safe,
     load_thresholds,
 )
-from .evidence import evidence_rows
+from .evidence import evidence_rows, issue_positions
 
 COLUMNS = [
     "issue",
@@ -452,10 +451,8 @@ def convergence(
     if not isinstance(n_boot, (int, np.integer)) or n_boot < 0:
         raise MeasureError(f"n_boot must be a non-negative integer, got {n_boot!r}")
     settings = load_thresholds(thresholds)
-    counts: dict[str, int] = {}
-    for cell in tagged["issues"]:
-        for slug in as_list(cell):
-            counts[str(slug)] = counts.get(str(slug), 0) + 1
+    positions = issue_positions(tagged)
+    counts = {slug: len(ks) for slug, ks in positions.items()}
     if issues is None:
         wanted = sorted(counts, key=lambda s: (-counts[s], s))
     else:
@@ -481,9 +478,16 @@ def convergence(
                 }
             )
             continue
-        on = tagged["issues"].map(lambda c, s=issue: s in as_list(c))
-        ev = evidence_rows(tagged, issue=issue, actors=pair, by=by, settings=settings)
-        for group in sorted(set(labels[on])):
+        ev = evidence_rows(
+            tagged,
+            issue=issue,
+            actors=pair,
+            by=by,
+            settings=settings,
+            positions=positions[issue],
+            labels=labels,
+        )
+        for group in sorted(set(labels.iloc[positions[issue]])):
             sub = ev[ev["group"] == group] if len(ev) else ev
             rows.append(
                 _assess(

@@ -6,6 +6,7 @@ builds, so a user can always see which sentences (and which cue words) produced 
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ._common import as_code, as_list, check_actors, check_tagged, group_labels, load_thresholds
@@ -32,8 +33,19 @@ EVIDENCE_COLUMNS = [
 ISSUE_OBJECT = "(issue)"
 
 
-def _has_issue(cell, issue: str) -> bool:
-    return issue in as_list(cell)
+#: Columns the evidence rows are built from (besides optional tag columns).
+TAGGED_COLUMNS = ("doc_id", "sent_id", "text", "holder", "targets", "stance", "relation")
+
+
+def issue_positions(tagged: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Row positions of the sentences tagged with each issue, in one pass over the ``issues`` column."""
+    found: dict[str, list[int]] = {}
+    for k, cell in enumerate(tagged["issues"].tolist()):
+        if cell is None or (isinstance(cell, (list, tuple)) and not cell):
+            continue
+        for slug in dict.fromkeys(str(x) for x in as_list(cell)):
+            found.setdefault(slug, []).append(k)
+    return {slug: np.asarray(ks, dtype=np.int64) for slug, ks in found.items()}
 
 
 def _float(value) -> float:
@@ -69,6 +81,8 @@ def evidence_rows(
     actors: tuple[str, str],
     by: str | None,
     settings: dict,
+    positions: np.ndarray | None = None,
+    labels: pd.Series | None = None,
 ) -> pd.DataFrame:
     """The evidence table (one row per sentence and role) for one issue, with ``value`` and ``weight``.
 
@@ -81,16 +95,32 @@ def evidence_rows(
     With a ``target_stances`` column, each position/directed row takes the stance and cues tied to its
     object (a target without a tied cue gets no row); with ``relation_pairs``, the tagger's pairs decide
     whether a relation cue is the pair's (a contrast word between mentions of A and B always is).
+    ``positions`` (from :func:`issue_positions`) and ``labels`` (``group_labels(tagged, by)``) save the
+    scan for the issue's rows and the grouping when given.
     A sentence that contrasts A and B (relation < 0: "whereas", "contentious") is relation evidence only:
     its stance cues come from both sides' clauses and cannot be read as one holder's stance.
     """
     a, b = actors
     pair = {a, b}
-    on_issue = tagged[tagged["issues"].map(lambda c: _has_issue(c, issue))]
+    min_stance = settings["min_stance"]
+    if positions is None:
+        positions = issue_positions(tagged).get(issue, np.empty(0, dtype=np.int64))
+    on_issue = tagged.iloc[positions]
+    if not on_issue.empty:
+        # only a sentence held by A or B, or one carrying a relation cue, can give evidence
+        holders = on_issue["holder"].map(as_code)
+        useful = holders.isin(pair).to_numpy() | (
+            pd.to_numeric(on_issue["relation"], errors="coerce").fillna(0.0).abs().to_numpy() > min_stance
+        )
+        on_issue, positions = on_issue[useful], positions[useful]
     if on_issue.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    groups = group_labels(on_issue, by) if by else pd.Series("all", index=on_issue.index, dtype=object)
-    min_stance = settings["min_stance"]
+    if not by:
+        groups = pd.Series("all", index=on_issue.index, dtype=object)
+    elif labels is not None:
+        groups = pd.Series(labels.iloc[positions].to_numpy(), index=on_issue.index, dtype=object)
+    else:
+        groups = group_labels(on_issue, by)
     inherited_w = settings["inherited_weight"]
     has_source = "issue_source" in on_issue.columns
     has_actors = "actors" in on_issue.columns
@@ -99,7 +129,17 @@ def evidence_rows(
     has_pairs = "relation_pairs" in on_issue.columns
     pair_key = "-".join(sorted(pair))
     rows: list[dict] = []
-    for idx, row in on_issue.iterrows():
+    names = [
+        c
+        for c in (*TAGGED_COLUMNS, "issue_source", "actors", "stance_cues", "relation_cues")
+        + ("target_stances", "relation_pairs")
+        if c in on_issue.columns
+    ]
+    columns = {c: on_issue[c].tolist() for c in names}
+    columns["_group"] = groups.tolist()
+    empty: list = []
+    for k in range(len(on_issue)):
+        row = {c: v[k] for c, v in columns.items()}
         holder = as_code(row["holder"])
         targets = [t for t in (as_code(x) for x in as_list(row["targets"])) if t]
         mentioned = {m for m in (as_code(x) for x in as_list(row["actors"])) if m} if has_actors else set()
@@ -107,10 +147,10 @@ def evidence_rows(
         stance = _float(row["stance"])
         relation = _float(row["relation"])
         base_w = inherited_w if has_source and row["issue_source"] == "inherited" else 1.0
-        stance_cues = [str(c) for c in as_list(row.get("stance_cues"))]
-        relation_cues = [str(c) for c in as_list(row.get("relation_cues"))]
+        stance_cues = [str(c) for c in as_list(row.get("stance_cues", empty))]
+        relation_cues = [str(c) for c in as_list(row.get("relation_cues", empty))]
         common = {
-            "group": groups.loc[idx],
+            "group": row["_group"],
             "doc_id": str(row["doc_id"]),
             "sent_id": int(row["sent_id"]),
             "text": str(row["text"]),
