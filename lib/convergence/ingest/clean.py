@@ -176,9 +176,9 @@ def _top_of_document(lines: list[str], config: IngestConfig, meta: dict, warning
         if glued or (following and len(following) > 10 and s != following and s.endswith(following)):
             drop.add(i)
             pos += 1
-    # Title: a short line standing alone.
+    # Title: a short line standing alone, never the only line of text (that line is the text).
     i = nxt(pos)
-    if i is not None and "title" not in meta and looks_like_title(lines[i]):
+    if i is not None and nxt(pos + 1) is not None and "title" not in meta and looks_like_title(lines[i]):
         after = i + 1
         following = lines[nxt(pos + 1)].strip() if nxt(pos + 1) is not None else ""
         if (after >= len(lines) or not lines[after].strip()) and not following[:1].islower():
@@ -249,8 +249,20 @@ def _boilerplate(lines: list[str], config: IngestConfig, meta: dict, *, tail_aut
 _PROSE_MIN = 120
 
 
+_HYPHEN_END = re.compile(r"[A-Za-z]-$")
+
+
+def _hyphen_end(text: str) -> bool:
+    # searched from near the end: a paragraph grows line by line, a search from its start would be quadratic
+    return bool(_HYPHEN_END.search(text, max(0, len(text) - 4)))
+
+
+def _terminal(text: str) -> bool:
+    return bool(TERMINAL.search(text, max(0, len(text) - 64)))
+
+
 def _join(prev: str, nxt: str) -> str:
-    if re.search(r"[A-Za-z]-$", prev) and nxt[:1].isalpha():
+    if _hyphen_end(prev) and nxt[:1].isalpha():
         return prev + nxt
     return prev + " " + nxt
 
@@ -285,7 +297,7 @@ def paragraphs_from_lines(lines: list[str], *, mode: str = "auto") -> list[str]:
             if current is None:
                 current, first, last_line = s, True, len(raw.strip())
                 continue
-            ends = bool(TERMINAL.search(current))
+            ends = _terminal(current)
             new_para = (
                 mode == "lines"
                 or numbered
@@ -311,12 +323,12 @@ def paragraphs_from_lines(lines: list[str], *, mode: str = "auto") -> list[str]:
             continue
         if out and block_start:
             prev = out[-1]
-            open_end = not TERMINAL.search(prev)
+            open_end = not _terminal(prev)
             # A long prose paragraph cut after a word (a page break inside a sentence) goes on, whatever the
             # case of the next word ("...urges Pakistan to publicly condemn" / blank / "Russia's invasion").
             cut_prose = open_end and len(prev) >= _PROSE_MIN and prev[-1:].isalpha()
             joins = (open_end and text[:1].islower()) or prev.endswith(",") or cut_prose
-            if re.search(r"[A-Za-z]-$", prev) or joins:
+            if _hyphen_end(prev) or joins:
                 out[-1] = _join(prev, text)
                 continue
         out.append(text)

@@ -100,6 +100,7 @@ def segment(
 # a single capital initial is not a boundary, except "U.S."-style abbreviations before a sentence starter.
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9\u00c0-\u024f])")
 _BARE_NUMBER = re.compile(r"\d{1,3}\.")
+_NEXT_TOKEN = re.compile(r"\s*(\S*)")  # the word after a candidate boundary, without copying the rest
 
 
 @lru_cache(maxsize=4)
@@ -126,16 +127,15 @@ def rule_spans(text: str, config: IngestConfig) -> list[tuple[int, int]]:
                 low = prev.lower()
                 if len(prev) == 1 and prev.isupper():
                     continue  # an initial: "J. F. Kennedy"
-                if prev.isdigit() and text[end:].lstrip()[:1].isdigit():
+                word = _NEXT_TOKEN.match(text, end).group(1)
+                if prev.isdigit() and word[:1].isdigit():
                     continue  # a list of numbers: "Goals 1. 7. 12 and 13"
                 if low in abbrevs or (
                     low.count(".") >= 1 and low.replace(".", "").replace("-", "").isalpha() and len(low) <= 8
                 ):
-                    nxt = text[end:].lstrip()
-                    word = nxt.split(None, 1)[0] if nxt else ""
                     if not (low.count(".") >= 1 and prev[:1].isupper() and word in starters):
                         continue
-                if low == "no" and text[end:].lstrip()[:1].isdigit():
+                if low == "no" and word[:1].isdigit():
                     continue
             out.append((start, end))
             start = end
