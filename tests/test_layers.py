@@ -6,7 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "lib" / "convergence"
-ORDER = ["paths", "ingest", "tagging", "measure", "charts", "report", "cli"]
+ORDER = ["paths", "engine", "ingest", "tagging", "pipeline", "measure", "charts", "report", "cli"]
 
 
 def _layer(module: str) -> int | None:

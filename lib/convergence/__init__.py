@@ -22,6 +22,7 @@ _PUBLIC = {
     "tag": "convergence.tagging",
     "load_taxonomy": "convergence.tagging",
     "load_actors": "convergence.tagging",
+    "tag_files": "convergence.pipeline",
     # measure
     "convergence": "convergence.measure",
     "salience": "convergence.measure",

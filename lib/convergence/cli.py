@@ -6,11 +6,13 @@ Every subcommand takes corpus paths (default: the project's ``seeds/``) and call
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import sys
 from pathlib import Path
 
 import convergence as cv
+from convergence.engine import ENGINES, EngineError
 from convergence.paths import resolve
 
 DEFAULT_CORPUS = "seeds"
@@ -35,10 +37,62 @@ def _add_corpus_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-cache", action="store_true", help="parse again even if a cached copy exists")
 
 
+def _add_progress_options(g) -> None:
+    bar = g.add_mutually_exclusive_group()
+    bar.add_argument(
+        "--progress", dest="progress", action="store_true", default=None, help="always show progress bars"
+    )
+    bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show progress bars")
+
+
+def _add_engine_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("execution")
+    g.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help="where documents are processed: local processes (default) or a Dask cluster",
+    )
+    g.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask; without it, "
+        "--engine dask starts a temporary local cluster)",
+    )
+    g.add_argument(
+        "--jobs", type=int, default=None, help="worker processes (local pool or temporary Dask cluster)"
+    )
+    _add_progress_options(g)
+
+
+def _engine_options(args) -> dict:
+    """engine/scheduler/jobs/progress keywords from the command line (--scheduler implies the Dask engine)."""
+    engine = args.engine or ("dask" if args.scheduler else "local")
+    if args.scheduler and engine != "dask":
+        raise EngineError("--scheduler needs --engine dask")
+    if args.jobs is not None and args.jobs < 1:
+        raise EngineError(f"--jobs must be at least 1, not {args.jobs}")
+    return {"engine": engine, "scheduler": args.scheduler, "jobs": args.jobs, "progress": args.progress}
+
+
 def _read(args) -> cv.Corpus:
     return cv.read_corpus(
-        _paths(args.paths), filename_pattern=args.filename_pattern, use_cache=not args.no_cache
+        _paths(args.paths),
+        filename_pattern=args.filename_pattern,
+        use_cache=not args.no_cache,
+        **_engine_options(args),
     )
+
+
+def _accepted(func, options: dict) -> dict:
+    """The options ``func`` takes (engine keywords reach a function only once it accepts them)."""
+    params = inspect.signature(func).parameters
+    return {k: v for k, v in options.items() if k in params}
+
+
+def _tag(corpus, args):
+    options = {"taxonomy": args.taxonomy, "actors": args.actor_file, **_engine_options(args)}
+    return cv.tag(corpus, **_accepted(cv.tag, options))
 
 
 def cmd_parse(args) -> int:
@@ -51,7 +105,7 @@ def cmd_parse(args) -> int:
 
 def cmd_tag(args) -> int:
     corpus = _read(args)
-    tagged = cv.tag(corpus, taxonomy=args.taxonomy, actors=args.actor_file)
+    tagged = _tag(corpus, args)
     out = cv.write_table(tagged, resolve(args.out) / f"sentences_tagged.{args.format}", format=args.format)
     n_issue = int(tagged["issues"].map(len).gt(0).sum())
     print(f"{len(tagged)} sentences tagged, {n_issue} with an issue area; written to {out}")
@@ -60,7 +114,7 @@ def cmd_tag(args) -> int:
 
 def cmd_analyze(args) -> int:
     corpus = _read(args)
-    tagged = cv.tag(corpus, taxonomy=args.taxonomy, actors=args.actor_file)
+    tagged = _tag(corpus, args)
     issues = None if args.issues in (None, "all") else [s.strip() for s in args.issues.split(",")]
     table = cv.convergence(tagged, actors=args.actors, by=args.by, issues=issues)
     if args.json:
@@ -83,6 +137,7 @@ def cmd_report(args) -> int:
         show_code=args.show_code,
         timeout=args.timeout,
         force=args.force,
+        **_accepted(run_report, {"progress": args.progress}),
     )
     return 0 if result.ok else 1
 
@@ -94,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("parse", help="read and clean articles; write articles/paragraphs/sentences/skipped")
     _add_corpus_options(p)
+    _add_engine_options(p)
     p.add_argument("--out", default="outputs/corpus", help="output folder (default: outputs/corpus)")
     p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     p.set_defaults(func=cmd_parse)
@@ -104,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = sub.add_parser(name, help=help_)
         _add_corpus_options(p)
+        _add_engine_options(p)
         p.add_argument("--taxonomy", help="a taxonomy YAML of your own (default: the shipped one)")
         p.add_argument("--actor-file", help="an actor dictionary YAML of your own")
         p.set_defaults(func=func)
@@ -124,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=int, default=600, help="execution timeout per notebook, seconds")
     p.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
     p.add_argument("--force", action="store_true", help="re-run even if inputs and parameters are unchanged")
+    _add_progress_options(p)
     p.set_defaults(func=cmd_report)
     return parser
 
@@ -132,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except cv.IngestError as exc:
+    except (cv.IngestError, EngineError) as exc:
         print(f"convergence: error: {exc}", file=sys.stderr)
         return 2
 

@@ -148,6 +148,9 @@ def _parse_header(key: str, value: str, meta: dict, config: IngestConfig, warnin
         meta[target] = value
 
 
+_BREADCRUMB_MAX = 300  # a breadcrumb line is navigation labels plus a title, never longer
+
+
 def _top_of_document(lines: list[str], config: IngestConfig, meta: dict, warnings: list[str]) -> list[str]:
     """Dateline, breadcrumb, title, "By ..." and ``Key: Value`` header lines at the top; returns the rest."""
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
@@ -173,7 +176,11 @@ def _top_of_document(lines: list[str], config: IngestConfig, meta: dict, warning
         glued = any(
             s.startswith(b) and len(s) > len(b) and s[len(b)].isupper() for b in config.breadcrumb_starts
         )
-        if glued or (following and len(following) > 10 and s != following and s.endswith(following)):
+        # ... never a paragraph of prose that the next paragraph happens to repeat the end of.
+        repeats_title = (
+            len(following) > 10 and s != following and s.endswith(following) and looks_like_title(following)
+        )
+        if len(s) <= _BREADCRUMB_MAX and (glued or repeats_title):
             drop.add(i)
             pos += 1
     # Title: a short line standing alone, never the only line of text (that line is the text).

@@ -46,6 +46,10 @@ def _atomic(path: Path, write) -> Path:
     return path
 
 
+#: Write a file atomically: ``atomic(path, write)`` calls ``write(tmp)`` then renames tmp over ``path``.
+atomic = _atomic
+
+
 def _is_listlike(v) -> bool:
     return isinstance(v, (list, tuple, dict, np.ndarray))
 

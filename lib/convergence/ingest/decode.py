@@ -17,11 +17,35 @@ class Undecodable(ValueError):
         self.detail = detail
 
 
+def _sniff_utf16(head: bytes) -> str | None:
+    """The codec of UTF-16 text without a byte-order mark (mostly Latin script, ASCII), else None."""
+    n = len(head) // 2
+    if n < 8:
+        return None
+    even, odd = head[0 : 2 * n : 2].count(0), head[1 : 2 * n : 2].count(0)
+    if odd >= 0.4 * n and even <= 0.02 * n:
+        return "utf-16-le"
+    if even >= 0.4 * n and odd <= 0.02 * n:
+        return "utf-16-be"
+    return None
+
+
+# Share of NUL bytes above which a file is binary rather than text with a few stray NULs.
+MAX_NUL_SHARE = 0.1
+# Share of control characters above which decoded bytes are not text.
+MAX_CONTROL_SHARE = 0.05
+# A cp1252/latin-1 fallback must leave at least this share of ASCII characters to count as text.
+MIN_ASCII_SHARE_FALLBACK = 0.5
+
+
 def decode_bytes(raw: bytes) -> tuple[str, list[str]]:
     """Decode ``raw`` and return ``(text, warnings)``.
 
-    UTF-32/UTF-16/UTF-8 byte-order marks are honoured; otherwise strict UTF-8 is tried, then cp1252 and
-    latin-1 (recorded as a warning). Raises :class:`Undecodable` for binary data.
+    UTF-32/UTF-16/UTF-8 byte-order marks are honoured, and UTF-16 without a mark is recognised by its
+    pattern of zero bytes; otherwise strict UTF-8 is tried, then cp1252 and latin-1 (recorded as a warning).
+    A few stray NUL bytes in otherwise good text are removed (with a warning). Raises :class:`Undecodable`
+    with reason ``binary`` for binary data (NUL bytes and control characters) and ``undecodable`` for bytes
+    that are neither UTF-8 nor plausible single-byte text.
     """
     warnings: list[str] = []
     for bom, enc in (
@@ -38,21 +62,48 @@ def decode_bytes(raw: bytes) -> tuple[str, list[str]]:
                 text = raw.decode(enc, errors="replace")
                 warnings.append(f"encoding: invalid {enc} bytes replaced ({exc.reason})")
                 return text, warnings
-    head = raw[:8192]
-    if b"\x00" in head:
-        raise Undecodable("binary", "NUL bytes in the first 8 KB")
+    enc16 = _sniff_utf16(raw[:8192])
+    if enc16:
+        even = raw[: len(raw) - len(raw) % 2]
+        text = even.decode(enc16, errors="replace")
+        sample = text[:20000]
+        if len(_CONTROL.findall(sample)) <= MAX_CONTROL_SHARE * len(sample):
+            bad = text.count("\ufffd")
+            warnings.append(
+                f"encoding: UTF-16 without a byte-order mark, read as {enc16}"
+                + (f" ({bad} invalid characters replaced)" if bad else "")
+            )
+            return text, warnings
+    had_nul = False
+    nul = raw.count(b"\x00")
+    if nul:
+        if nul > MAX_NUL_SHARE * len(raw):
+            raise Undecodable("binary", f"{nul:,} NUL bytes in {len(raw):,} bytes")
+        raw = raw.replace(b"\x00", b"")
+        had_nul = True
     try:
-        text = raw.decode("utf-8")
+        text, fallback = raw.decode("utf-8"), None
     except UnicodeDecodeError:
         try:
-            text = raw.decode("cp1252")
-            warnings.append("encoding: not UTF-8, decoded as cp1252")
+            text, fallback = raw.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-            warnings.append("encoding: not UTF-8, decoded as latin-1")
+            text, fallback = raw.decode("latin-1"), "latin-1"
+    if fallback:
+        sample = text[:20000]
+        ascii_share = sum(c.isascii() for c in sample) / max(1, len(sample))
+        if ascii_share < MIN_ASCII_SHARE_FALLBACK:
+            raise Undecodable(
+                "binary" if had_nul else "undecodable",
+                f"not UTF-8, and read as {fallback} only {ascii_share:.0%} of the characters are ASCII",
+            )
+        warnings.append(f"encoding: not UTF-8, decoded as {fallback}")
     sample = text[:20000]
-    if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
+    if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+        if had_nul:
+            raise Undecodable("binary", f"{nul:,} NUL bytes and many control characters")
         raise Undecodable("undecodable", "too many control characters for text")
+    if had_nul:
+        warnings.append(f"encoding: {nul:,} NUL bytes removed")
     return text, warnings
 
 

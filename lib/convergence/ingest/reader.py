@@ -1,16 +1,19 @@
-"""``read_corpus``: collect inputs, parse documents in a process pool, merge duplicates, cache the result."""
+"""``read_corpus``: collect inputs, parse documents in batches (local pool or Dask), merge duplicates, cache
+the result."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-import multiprocessing as mp
 import os
+import stat
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ..engine import ENGINES, EngineError, batched, map_batches
 from .config import compile_filename_pattern, load_config
 from .corpus import (
     ARTICLE_COLUMNS,
@@ -23,13 +26,13 @@ from .corpus import (
 )
 from .documents import Skip, process_document
 from .segment import SPLITTERS
-from .sources import Options, collect
+from .sources import DEFAULT_MAX_ARCHIVE_BYTES, Options, collect
 
 PARSER_VERSION = "1"
 DEFAULT_MAX_FILE_BYTES = 100_000_000
 DEFAULT_MAX_LINE_CHARS = 1_000_000
-
-_WORKER_CONFIG = None
+BATCH_ITEMS = 32  # documents per task: small enough to balance, large enough to keep per-task overhead low
+BATCH_BYTES = 8_000_000  # ... and at most this many raw bytes per task
 
 
 def default_cache_dir() -> Path:
@@ -46,6 +49,9 @@ def _code_fingerprint() -> str:
 
 
 def _hash_file(path: Path, digest) -> None:
+    if not stat.S_ISREG(os.stat(path).st_mode):  # never open a pipe or device: a read could block forever
+        digest.update(b"not a regular file")
+        return
     with open(path, "rb") as fh:
         while chunk := fh.read(1 << 20):
             digest.update(chunk)
@@ -55,7 +61,7 @@ def _input_fingerprint(paths: list[Path]) -> str:
     """sha256 over every input file's path and bytes (streamed); folders are walked in sorted order."""
     digest = hashlib.sha256()
     for path in sorted(paths, key=str):
-        digest.update(f"\0input:{Path(path).resolve()}\0".encode())
+        digest.update(f"\0input:{Path(path).resolve()}\0".encode("utf-8", "surrogateescape"))
         if Path(path).is_dir():
             seen = set()
             for root, dirs, files in os.walk(path, followlinks=True):
@@ -67,7 +73,7 @@ def _input_fingerprint(paths: list[Path]) -> str:
                 dirs.sort()
                 for name in sorted(files):
                     fp = Path(root) / name
-                    digest.update(f"\0file:{fp.relative_to(path)}\0".encode())
+                    digest.update(f"\0file:{fp.relative_to(path)}\0".encode("utf-8", "surrogateescape"))
                     try:
                         _hash_file(fp, digest)
                     except OSError as exc:
@@ -80,28 +86,53 @@ def _input_fingerprint(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _init_worker(config_args: tuple) -> None:
-    global _WORKER_CONFIG
-    _WORKER_CONFIG = load_config(*config_args)
-
-
-def _work(item: dict):
+def _work(item: dict, config):
     try:
-        return "ok", process_document(item, _WORKER_CONFIG)
+        return "ok", process_document(item, config)
     except Skip as exc:
         return "skip", (item["path"], exc.reason, exc.detail)
     except Exception as exc:  # one bad document must never stop the others
         return "skip", (item["path"], "error", f"{type(exc).__name__}: {str(exc)[:300]}")
 
 
-def _run(items: list[dict], config_args: tuple, jobs: int):
-    if jobs <= 1 or len(items) < 16:
-        _init_worker(config_args)
-        return [_work(it) for it in items]
-    chunksize = max(1, min(32, len(items) // (jobs * 16)))
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(config_args,)) as pool:
-        return list(pool.imap(_work, items, chunksize=chunksize))
+def _parse_batch(items: list[dict], config_args: tuple) -> list:
+    """Parse one batch; the configuration is loaded once per process (``load_config`` is memoised), so fork
+    children reuse the parent's copy and each Dask worker builds it once."""
+    config = load_config(*config_args)
+    return [_work(it, config) for it in items]
+
+
+def _item_bytes(item: dict) -> int:
+    data = item.get("raw") if "raw" in item else item.get("text")
+    return len(data) if data is not None else 0
+
+
+def _run(
+    items: list[dict],
+    config_args: tuple,
+    jobs: int,
+    *,
+    engine: str = "local",
+    scheduler=None,
+    progress: bool | None = None,
+):
+    """Parse ``items`` with the chosen engine; results come back in input order whatever the engine."""
+    if engine == "local" and (jobs <= 1 or len(items) < 16):
+        jobs = 1
+    per_batch = max(1, min(BATCH_ITEMS, -(-len(items) // (max(jobs, 2) * 8))))
+    batches = list(batched(items, size=per_batch, max_bytes=BATCH_BYTES, weight=_item_bytes))
+    parts = map_batches(
+        functools.partial(_parse_batch, config_args=config_args),
+        batches,
+        engine=engine,
+        scheduler=scheduler,
+        jobs=jobs,
+        progress=progress,
+        desc="parse",
+        sizes=[len(b) for b in batches],
+        unit="docs",
+    )
+    return [r for part in parts for r in part]
 
 
 def _assemble(results, skipped_rows: list) -> Corpus:
@@ -182,23 +213,37 @@ def read_corpus(
     jobs: int | None = None,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+    max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES,
     boilerplate=None,
     abbreviations=None,
     filename_patterns=None,
     sentence_splitter: str = "rules",
+    engine: str = "local",
+    scheduler=None,
+    progress: bool | None = None,
 ) -> Corpus:
     """Read files, folders (recursively) and archives into a :class:`Corpus`.
 
     ``filename_pattern`` (e.g. ``"{country}_{session}_{year}.txt"``) is tried before the shipped patterns in
     ``data/filename_patterns.yaml``. ``boilerplate``, ``abbreviations`` and ``filename_patterns`` take
     paths to your own copies of the data files. Files larger than ``max_file_bytes`` and text files with a
-    line longer than ``max_line_chars`` are skipped with a reason. Results are cached under ``cache_dir``
+    line longer than ``max_line_chars`` are skipped with a reason; one archive (or ``.jsonl.gz``) unpacks at
+    most ``max_archive_bytes`` (reading stops there, the members read are kept, reason ``too_large_archive``).
+    Results are cached under ``cache_dir``
     (default ``$CONVERGENCE_CACHE`` or ``~/.cache/convergence``) by a hash of the input bytes, the options,
     the data files and this parser's code; ``use_cache=False`` parses again and does not write the cache.
     ``sentence_splitter`` is ``"rules"`` (fast, default) or ``"punkt"`` (pretrained Punkt model).
+
+    ``engine="local"`` parses in a process pool of ``jobs`` workers (default up to 2); ``engine="dask"``
+    parses on the Dask cluster at ``scheduler`` (an address or ``distributed.Client``; without one, a
+    temporary local cluster of ``jobs`` workers). Both give the same tables, and the cache is shared.
+    User data files given by path must be readable at the same path on every Dask worker.
+    ``progress``: a progress bar on stderr (None: only when stderr is a terminal).
     """
     if sentence_splitter not in SPLITTERS:
         raise ValueError(f"sentence_splitter must be one of {SPLITTERS}, not {sentence_splitter!r}")
+    if engine not in ENGINES:
+        raise EngineError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if paths is None or isinstance(paths, (str, os.PathLike)):
         paths = [] if paths is None else [paths]
     paths = [Path(p).expanduser() for p in paths]
@@ -220,6 +265,7 @@ def read_corpus(
                 filename_pattern,
                 max_file_bytes,
                 max_line_chars,
+                max_archive_bytes,
                 sentence_splitter,
             ]
         )
@@ -231,12 +277,19 @@ def read_corpus(
             except Exception:  # a damaged cache entry is parsed again, never trusted
                 pass
 
-    collected = collect(paths, Options(config, patterns, max_file_bytes, max_line_chars))
+    collected = collect(paths, Options(config, patterns, max_file_bytes, max_line_chars, max_archive_bytes))
     if jobs is None:
         jobs = min(2, os.cpu_count() or 1)
     for item in collected.items:
         item["splitter"] = sentence_splitter
-    results = _run(collected.items, config_args, max(1, int(jobs)))
+    results = _run(
+        collected.items,
+        config_args,
+        max(1, int(jobs)),
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+    )
     corpus = _assemble(results, list(collected.skipped))
     if corpus.articles.empty:
         shown = "; ".join(f"{p}: {r}" for p, r, _ in collected.skipped[:5]) or "no readable files found"
@@ -249,3 +302,80 @@ def read_corpus(
         except OSError:
             pass  # an unwritable cache never stops a parse
     return corpus
+
+
+class ReadPlan:
+    """What :func:`read_corpus` would read, and the key of its cache entry, without parsing anything.
+
+    Used by callers that parse in their own batches (``convergence.pipeline``): ``key`` names the parse,
+    ``collect()`` lists the work items, ``parse(items)`` parses a batch in this process and ``assemble``
+    turns parsed results into a :class:`Corpus` (merging duplicates within them).
+    """
+
+    def __init__(
+        self,
+        paths,
+        *,
+        filename_pattern: str | None = None,
+        max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+        max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
+        max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES,
+        boilerplate=None,
+        abbreviations=None,
+        filename_patterns=None,
+        sentence_splitter: str = "rules",
+    ):
+        if sentence_splitter not in SPLITTERS:
+            raise ValueError(f"sentence_splitter must be one of {SPLITTERS}, not {sentence_splitter!r}")
+        if paths is None or isinstance(paths, (str, os.PathLike)):
+            paths = [] if paths is None else [paths]
+        self.paths = [Path(p).expanduser() for p in paths]
+        if not self.paths:
+            raise IngestError("no input: give at least one file, folder or archive")
+        self.config_args = tuple(
+            str(p) if p else None for p in (boilerplate, filename_patterns, abbreviations)
+        )
+        self.config = load_config(*self.config_args)
+        self.patterns = list(self.config.filename_patterns)
+        if filename_pattern:
+            self.patterns.insert(0, compile_filename_pattern(filename_pattern))
+        self.options = Options(self.config, self.patterns, max_file_bytes, max_line_chars, max_archive_bytes)
+        self.splitter = sentence_splitter
+        self._fingerprint = json.dumps(
+            [
+                _code_fingerprint(),
+                self.config.fingerprint,
+                filename_pattern,
+                max_file_bytes,
+                max_line_chars,
+                max_archive_bytes,
+                sentence_splitter,
+            ]
+        )
+
+    def key(self) -> str:
+        """The cache key: input bytes, options, data files and the parser's code."""
+        return hashlib.sha256((self._fingerprint + _input_fingerprint(self.paths)).encode()).hexdigest()[:24]
+
+    def collect(self):
+        collected = collect(self.paths, self.options)
+        for item in collected.items:
+            item["splitter"] = self.splitter
+        return collected
+
+    @staticmethod
+    def item_bytes(item: dict) -> int:
+        return _item_bytes(item)
+
+    def parse(self, items: list[dict]) -> list:
+        return _parse_batch(items, self.config_args)
+
+    @staticmethod
+    def assemble(results, skipped_rows: list) -> Corpus:
+        return _assemble(results, skipped_rows)
+
+    def nothing_parsed(self, collected, n_items: int) -> IngestError:
+        shown = "; ".join(f"{p}: {r}" for p, r, _ in collected.skipped[:5]) or "no readable files found"
+        if not n_items and not collected.skipped:
+            return IngestError(f"no input: nothing found in {', '.join(map(str, self.paths))}")
+        return IngestError(f"nothing parseable in {', '.join(map(str, self.paths))} ({shown})")

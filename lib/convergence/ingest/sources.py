@@ -3,6 +3,13 @@
 ``collect(paths, ...)`` returns the work items (one per text/HTML document or table row) and the skipped
 inputs. Sidecar metadata (``catalog.csv`` in a folder, ``<file>.meta.yaml``) and file-name patterns are
 applied to the items here; the documents themselves are parsed in :mod:`convergence.ingest.documents`.
+
+Hostile input is expected: only regular files are read (never a pipe or device), each read is capped
+(``max_file_bytes``), archive members are read one at a time with a cap, and one archive (or one
+``.jsonl.gz``) never unpacks more than ``max_archive_bytes`` in total: reading stops there, the members
+already read are kept and a ``too_large_archive`` row says where it stopped. A zip whose central directory
+is missing (a cut download) is read from its members' local headers. File names are data only: a name
+that is not valid UTF-8 is shown with ``\\x`` escapes.
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ import io
 import json
 import os
 import posixpath
+import stat
+import struct
 import tarfile
 import zipfile
 import zlib
@@ -79,12 +88,30 @@ def _is_junk(name: str, config: IngestConfig) -> bool:
     return any(p.search(name) for p in config.skip_names)
 
 
+DEFAULT_MAX_ARCHIVE_BYTES = 2_000_000_000
+
+
 @dataclass
 class Options:
     config: IngestConfig
     filename_patterns: list
     max_file_bytes: int
     max_line_chars: int
+    max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES
+
+
+def display_name(name) -> str:
+    """A path or member name as text that can be printed and saved: undecodable bytes become ``\\xNN``."""
+    name = str(name)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def _oserror(exc: OSError) -> str:
+    return f"{type(exc).__name__}: {exc.strerror or exc}"
 
 
 def collect(paths: list[Path], opts: Options) -> Collected:
@@ -96,52 +123,60 @@ def collect(paths: list[Path], opts: Options) -> Collected:
 
 
 def _visit(path: Path, opts: Options, out: Collected, visited: set) -> None:
+    label = display_name(path)
     try:
         st = path.stat()
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            out.skip(str(path), "symlink_loop", "symbolic link points back to itself")
+            out.skip(label, "symlink_loop", "symbolic link points back to itself")
         elif path.is_symlink():
-            out.skip(str(path), "unreadable", "broken symbolic link")
+            out.skip(label, "unreadable", "broken symbolic link")
         elif exc.errno == errno.ENOENT:
-            out.skip(str(path), "missing", "no such file or folder")
+            out.skip(label, "missing", "no such file or folder")
         else:
-            out.skip(str(path), "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
+            out.skip(label, "unreadable", _oserror(exc))
         return
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         real = os.path.realpath(path)
         if real in visited:
-            out.skip(str(path), "symlink_loop", f"folder already visited as {real}")
+            out.skip(label, "symlink_loop", f"folder already visited as {display_name(real)}")
             return
         visited.add(real)
         try:
             entries = sorted(os.scandir(path), key=lambda e: e.name)
         except OSError as exc:
-            out.skip(str(path), "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
+            out.skip(label, "unreadable", _oserror(exc))
             return
         for entry in entries:
             _visit(Path(entry.path), opts, out, visited)
         return
-    name = path.name
+    name = display_name(path.name)
+    if not stat.S_ISREG(st.st_mode):
+        out.skip(label, "unsupported", "not a regular file (a pipe, socket or device is never read)")
+        return
     if _is_junk(name, opts.config):
-        out.skip(str(path), "junk", "system or package file, not an article")
+        out.skip(label, "junk", "system or package file, not an article")
         return
     kind, fmt = kind_of(name)
     if kind == "unsupported":
-        out.skip(str(path), "unsupported", f"file type not read ({path.suffix or 'no extension'})")
+        out.skip(label, "unsupported", f"file type not read ({path.suffix or 'no extension'})")
         return
     if st.st_size > opts.max_file_bytes and kind != "archive":
-        out.skip(str(path), "too_large", f"{st.st_size:,} bytes (limit {opts.max_file_bytes:,})")
+        out.skip(label, "too_large", f"{st.st_size:,} bytes (limit {opts.max_file_bytes:,})")
         return
     if kind == "archive":
-        _archive(path, fmt, opts, out)
+        _archive(path, label, fmt, opts, out)
         return
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(opts.max_file_bytes + 1)
     except OSError as exc:
-        out.skip(str(path), "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
+        out.skip(label, "unreadable", _oserror(exc))
         return
-    _member(str(path), name, raw, kind, fmt, opts, out)
+    if len(raw) > opts.max_file_bytes:  # the file grew after it was measured
+        out.skip(label, "too_large", f"more than {opts.max_file_bytes:,} bytes")
+        return
+    _member(label, name, raw, kind, fmt, opts, out)
 
 
 def _member(
@@ -171,44 +206,160 @@ def _member(
         )
 
 
-def _archive(path: Path, ext: str, opts: Options, out: Collected) -> None:
-    label = str(path)
+def _archive(path: Path, label: str, ext: str, opts: Options, out: Collected) -> None:
     if ext == ".zip":
+        _zip(path, label, opts, out)
+    else:
+        _tar(path, label, opts, out)
+
+
+def _limit_reached(out: Collected, label: str, opts: Options, n: int, at: str) -> None:
+    out.skip(
+        label,
+        "too_large_archive",
+        f"unpacks to more than {opts.max_archive_bytes:,} bytes (max_archive_bytes); reading stopped at "
+        f"{at}; {n} members read before the limit were kept",
+    )
+
+
+def _zip(path: Path, label: str, opts: Options, out: Collected) -> None:
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        _zip_from_local_headers(path, label, f"{type(exc).__name__}: {exc}", opts, out)
+        return
+    used = n = 0
+    with zf:
         try:
-            zf = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            infos = zf.infolist()
+        except Exception as exc:  # a damaged directory can raise many error types
             out.skip(label, "bad_archive", f"{type(exc).__name__}: {exc}")
             return
-        with zf:
-            for info in zf.infolist():
-                if info.is_dir():
-                    continue
-                key = f"{label}::{info.filename}"
-                if not _member_ok(key, info.filename, info.file_size, opts, out):
-                    continue
-                try:
-                    raw = zf.read(info)
-                except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
-                    out.skip(key, "bad_archive", f"{type(exc).__name__}: {exc}")
-                    continue
-                name = posixpath.basename(info.filename)
-                _member(key, name, raw, *kind_of(name), opts, out)
+        for info in infos:
+            if info.is_dir():
+                continue
+            member = display_name(info.filename)
+            key = f"{label}::{member}"
+            if not _member_ok(key, member, info.file_size, opts, out):
+                continue
+            budget = opts.max_archive_bytes - used
+            if info.file_size > budget:
+                _limit_reached(out, label, opts, n, member)
+                return
+            try:
+                with zf.open(info) as fh:  # zipfile never returns more than the declared size
+                    raw = fh.read(min(budget, opts.max_file_bytes) + 1)
+            except Exception as exc:  # zlib/bz2/lzma/CRC/encryption errors: this member only
+                out.skip(key, "bad_archive", f"{type(exc).__name__}: {exc}")
+                continue
+            used += len(raw)
+            if len(raw) > opts.max_file_bytes:
+                out.skip(key, "too_large", f"more than {opts.max_file_bytes:,} bytes")
+                continue
+            n += 1
+            name = posixpath.basename(member)
+            _member(key, name, raw, *kind_of(name), opts, out)
+
+
+_LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
+
+
+def _zip_from_local_headers(path: Path, label: str, why: str, opts: Options, out: Collected) -> None:
+    """Read a zip without its central directory (a cut download) member by member from the local headers.
+
+    Members stored or deflated with sizes in their header are read; the member that was cut and anything
+    after it are reported. The archive itself gets a ``bad_archive`` row saying how many members were kept.
+    """
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(opts.max_archive_bytes + 1)
+    except OSError as exc:
+        out.skip(label, "unreadable", _oserror(exc))
         return
+    view = memoryview(data)
+    pos = used = n = 0
+    while True:
+        i = data.find(b"PK\x03\x04", pos)
+        if i < 0 or i + _LOCAL_HEADER.size > len(data):
+            break
+        _sig, _ver, flag, method, _t, _d, crc, csize, _usize, nlen, xlen = _LOCAL_HEADER.unpack_from(data, i)
+        start = i + _LOCAL_HEADER.size + nlen + xlen
+        raw_name = data[i + _LOCAL_HEADER.size : i + _LOCAL_HEADER.size + nlen]
+        member = display_name(raw_name.decode("utf-8" if flag & 0x800 else "cp437", errors="replace"))
+        key = f"{label}::{member}"
+        if start > len(data):
+            out.skip(key, "bad_archive", "member cut short")
+            break
+        if member.endswith("/"):
+            pos = start
+            continue
+        budget = opts.max_archive_bytes - used
+        cap = min(budget, opts.max_file_bytes)
+        if flag & 1:
+            out.skip(key, "bad_archive", "encrypted member")
+            pos = start
+            continue
+        if method == 8:
+            dec = zlib.decompressobj(-15)
+            try:
+                raw = dec.decompress(view[start:], cap + 1)
+            except zlib.error as exc:
+                out.skip(key, "bad_archive", f"zlib: {exc}")
+                pos = start
+                continue
+            done = dec.eof
+            consumed = len(data) - start - len(dec.unused_data) - len(dec.unconsumed_tail)
+        elif method == 0 and not flag & 8:
+            raw = bytes(view[start : start + csize])
+            done = len(raw) == csize
+            consumed = csize
+        else:
+            out.skip(key, "bad_archive", f"compression method {method} cannot be read without the directory")
+            pos = start
+            continue
+        if len(raw) > cap:
+            if cap == budget:
+                _limit_reached(out, label, opts, n, member)
+                return
+            out.skip(key, "too_large", f"more than {opts.max_file_bytes:,} bytes")
+            break  # the end of this member is unknown, so the next header cannot be found safely
+        if not done:
+            out.skip(key, "bad_archive", "member cut short")
+            break
+        if not flag & 8 and zlib.crc32(raw) != crc:
+            out.skip(key, "bad_archive", "CRC check failed")
+            pos = start + consumed
+            continue
+        used += len(raw)
+        pos = start + consumed
+        if _member_ok(key, member, len(raw), opts, out):
+            n += 1
+            name = posixpath.basename(member)
+            _member(key, name, raw, *kind_of(name), opts, out)
+    out.skip(label, "bad_archive", f"{why}; {n} members read from their local headers were kept")
+
+
+def _tar(path: Path, label: str, opts: Options, out: Collected) -> None:
     n = 0
     try:
         with tarfile.open(path, "r:*") as tf:
             for info in tf:
+                member = display_name(info.name)
+                # Everything up to the end of this member is decompressed, read or skipped alike.
+                if info.offset_data + info.size > opts.max_archive_bytes:
+                    _limit_reached(out, label, opts, n, member)
+                    return
                 if not info.isfile():
                     continue
-                key = f"{label}::{info.name}"
-                if not _member_ok(key, info.name, info.size, opts, out):
+                key = f"{label}::{member}"
+                if not _member_ok(key, member, info.size, opts, out):
                     continue
                 fh = tf.extractfile(info)
-                raw = fh.read() if fh else b""
+                raw = fh.read(min(info.size, opts.max_file_bytes) + 1) if fh else b""
                 n += 1
-                name = posixpath.basename(info.name)
+                name = posixpath.basename(member)
                 _member(key, name, raw, *kind_of(name), opts, out)
-    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+    except Exception as exc:  # tarfile/gzip/bz2/lzma raise many error types on damaged archives
         detail = f"{type(exc).__name__}: {exc}; {n} members read before the error were kept"
         out.skip(label, "bad_archive", detail)
 
@@ -273,14 +424,32 @@ def _clean(value):
     return value
 
 
-def _rows_from_table(raw: bytes, fmt: str, key: str, out: Collected) -> list[dict] | None:
+def _gunzip_capped(raw: bytes, key: str, limit: int, out: Collected) -> bytes:
+    """Decompress at most ``limit`` bytes; after damage or at the limit keep the whole lines read so far."""
+    chunks, total = [], 0
+    problem = None
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as gz:
+            while chunk := gz.read(min(1 << 20, limit + 1 - total)):
+                chunks.append(chunk)
+                total += len(chunk)
+                if total > limit:
+                    problem = ("too_large_archive", f"unpacks to more than {limit:,} bytes")
+                    break
+    except (OSError, EOFError, zlib.error) as exc:
+        problem = ("bad_archive", f"gzip: {exc}")
+    data = b"".join(chunks)
+    if problem:
+        data = data[: data.rfind(b"\n") + 1]
+        lines = data.count(b"\n")
+        out.skip(key, problem[0], f"{problem[1]}; the {lines:,} whole lines before it were kept")
+    return data
+
+
+def _rows_from_table(raw: bytes, fmt: str, key: str, out: Collected, limit: int) -> list[dict] | None:
     if fmt == "jsonl":
         if key.lower().endswith(".gz"):
-            try:
-                raw = gzip.decompress(raw)
-            except (OSError, EOFError, zlib.error) as exc:
-                out.skip(key, "bad_archive", f"gzip: {exc}")
-                return None
+            raw = _gunzip_capped(raw, key, limit, out)
         rows = []
         for i, line in enumerate(raw.decode("utf-8-sig", errors="replace").splitlines()):
             if not line.strip():
@@ -311,7 +480,7 @@ def _rows_from_table(raw: bytes, fmt: str, key: str, out: Collected) -> list[dic
 
 
 def _read_table(key: str, raw: bytes, fmt: str, opts: Options, out: Collected) -> None:
-    rows = _rows_from_table(raw, fmt, key, out)
+    rows = _rows_from_table(raw, fmt, key, out, opts.max_archive_bytes)
     if rows is None:
         return
     if not rows:

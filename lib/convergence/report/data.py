@@ -65,11 +65,14 @@ def _as_paths(corpus) -> list[Path]:
     return [resolve(p) for p in corpus]
 
 
-def prepare(corpus, **read_options) -> ReportData:
-    """Read and tag ``corpus`` (paths relative to the project root) through the public API."""
+def prepare(corpus, *, tag_options: dict | None = None, **read_options) -> ReportData:
+    """Read and tag ``corpus`` (paths relative to the project root) through the public API.
+
+    ``tag_options`` go to ``convergence.tag`` (``taxonomy``, ``actors``, ``stance_lexicon``, ``relations``).
+    """
     paths = _as_paths(corpus)
     parsed = cv.read_corpus(paths, **read_options)
-    tagged = cv.tag(parsed)
+    tagged = cv.tag(parsed, **(tag_options or {}))
     return ReportData(
         articles=parsed.articles, skipped=parsed.skipped, tagged=tagged, paths=[str(p) for p in paths]
     )

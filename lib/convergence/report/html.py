@@ -1,7 +1,8 @@
 """Self-contained HTML: executed notebooks converted without any external request, and the index page.
 
 Every ``<script>`` element is removed (the reports are images and escaped HTML tables; no JavaScript is
-needed), as are ``<link>`` elements and CSS ``@import`` rules that point outside the file, and remote
+needed), as are other active elements (iframe, object, embed, base), ``on*`` event attributes and
+``javascript:`` URLs, ``<link>`` elements and CSS ``@import`` rules that point outside the file, and remote
 ``src`` attributes. Images stay embedded as ``data:`` URIs. Article text is escaped wherever it appears.
 """
 
@@ -43,9 +44,69 @@ def write_text_atomic(path: str | os.PathLike, text: str) -> Path:
     return path
 
 
-def self_contained(page: str) -> str:
-    """``page`` with scripts, remote stylesheets, remote CSS imports/urls and remote sources removed."""
+# A start tag, attribute values quoted or not (a quoted value may hold ">").
+_START_TAG = re.compile(r"""<([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+_END_SCRIPT = re.compile(r"</\s*(?:script|iframe|object|embed|applet|frameset|frame)\s*>", re.IGNORECASE)
+# Elements that run code or load a document, and are never needed in a report.
+_ACTIVE_TAGS = {"script", "iframe", "object", "embed", "applet", "base", "frame", "frameset", "portal"}
+_URL_ATTRS = {
+    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset", "background", "lowsrc",
+    "dynsrc", "ping", "codebase", "cite", "longdesc", "manifest", "icon",
+}  # fmt: skip
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _safe_url(tag: str, name: str, value: str) -> bool:
+    """Whether a URL attribute may stay: no javascript:/vbscript: URL, data: only for embedded images."""
+    url = _CONTROL.sub("", html.unescape(value)).lower()
+    if url.startswith(("javascript:", "vbscript:", "livescript:", "mocha:")):
+        return False
+    if url.startswith("data:"):
+        return name in ("src", "srcset") and url.startswith("data:image/") and "svg" not in url.split(",")[0]
+    return True
+
+
+def _clean_tag(match: re.Match) -> str:
+    tag, rest = match.group(1).lower(), match.group(2)
+    if tag in _ACTIVE_TAGS:
+        return ""
+    if tag == "meta" and re.search(r"http-equiv", rest, re.IGNORECASE):
+        return ""
+    changed, kept = False, []
+    for attr in _ATTR.finditer(rest):
+        name, raw = attr.group(1).lower(), attr.group(2)
+        value = raw[1:-1] if raw and raw[0] in "\"'" else (raw or "")
+        if (
+            name.startswith("on")
+            or name in ("formaction", "srcdoc")
+            or (name in _URL_ATTRS and raw is not None and not _safe_url(tag, name, value))
+            or (name == "style" and re.search(r"expression\s*\(|javascript:|behavior\s*:", value, re.I))
+        ):
+            changed = True
+            continue
+        kept.append(attr.group(0))
+    if not changed:
+        return match.group(0)
+    closing = "/" if rest.rstrip().endswith("/") else ""
+    return f"<{match.group(1)}{''.join(' ' + a for a in kept)}{closing}>"
+
+
+def neutralize_active_content(page: str) -> str:
+    """``page`` without anything that runs code: script/iframe/object/embed/base elements, ``on*`` event
+    attributes, ``javascript:``-style URLs and ``data:`` URLs other than embedded images.
+
+    Escaped text (``&lt;script&gt;``) is text and stays as it is; only real markup is touched.
+    """
     page = _SCRIPT.sub("", page)
+    page = _END_SCRIPT.sub("", page)
+    return _START_TAG.sub(_clean_tag, page)
+
+
+def self_contained(page: str) -> str:
+    """``page`` with scripts, event attributes, script URLs, remote stylesheets, remote CSS imports/urls and
+    remote sources removed (see :func:`neutralize_active_content`)."""
+    page = neutralize_active_content(page)
 
     def _link(match: re.Match) -> str:
         tag = match.group(0)
@@ -155,7 +216,7 @@ def index_page(
         )
     info_html = "".join(f'<p class="muted">{html.escape(line)}</p>' for line in info)
     legend = " ".join(str(charts.verdict_badge(v)) for v in charts.VERDICTS)
-    return (
+    page = (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{html.escape(title)}</title>"
@@ -177,3 +238,4 @@ def index_page(
         '<a href="manifest.json">manifest.json</a>.</p>'
         "</body></html>\n"
     )
+    return neutralize_active_content(page)

@@ -4,12 +4,22 @@
 notebooks, then runs the corpus overview, the convergence matrix and one issue report per issue area with
 evidence, each in its own kernel, in a process pool capped at the CPU count. Every run writes
 ``index.html`` and ``manifest.json`` (inputs with sha256 hashes, parameters, package versions, timings,
-failures). A rerun with unchanged inputs and parameters reuses the earlier results (``force=True`` re-runs).
+failures, each report's status and sha256). A rerun with unchanged inputs and parameters reuses the earlier
+results once every report file matches its recorded hash (``force=True`` re-runs).
+
+Safety (see :mod:`convergence.report.safety`): the data files are checked before the corpus is read; one run
+at a time per output folder (a lock); report file names come from :func:`safe_stem` and every path written
+is checked to lie inside ``out``; every file is written through a temporary file and ``os.replace``;
+``index.html`` and ``manifest.json`` are removed when a run starts writing and written again only at its end,
+so a run killed at any point never leaves an index or manifest that claims an unfinished report. While a run
+writes, ``<out>/.convergence-run.json`` records it and the reports finished so far (with their hashes): the
+next run cleans the killed run's temporary files and reuses its finished reports.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import hashlib
 import json
 import os
@@ -25,9 +35,21 @@ from importlib import metadata
 from pathlib import Path
 
 import convergence as cv
+from convergence.measure import load_thresholds
 from convergence.paths import project_root, resolve
 from convergence.report import data as report_data
 from convergence.report.html import index_page, write_notebook_html, write_text_atomic
+from convergence.report.safety import (
+    ReportError,
+    RunLock,
+    RunMarker,
+    files_match,
+    inside,
+    remove_leftovers,
+    safe_stem,
+    sha256_file,
+)
+from convergence.tagging.lexicon import load_tag_data
 
 OVERVIEW = "00-corpus-overview"
 ISSUE = "10-issue-area"
@@ -75,11 +97,7 @@ class ReportResult:
 
 
 def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return sha256_file(path)
 
 
 def hash_inputs(paths) -> list[dict]:
@@ -184,19 +202,26 @@ def _short_error(exc: BaseException) -> str:
 def execute_job(job: dict) -> dict:
     """Execute one notebook with papermill and convert it to HTML. Runs in a worker process.
 
-    A kernel that fails to start is retried once. The executed notebook is kept whatever happens.
+    A kernel that fails to start is retried once. The executed notebook is kept whatever happens. papermill
+    writes into a temporary ``.<name>.partial.ipynb`` that replaces ``<name>.ipynb`` when execution ends, and
+    the HTML is written atomically, so neither file is ever seen half-written; the earlier run's files of
+    this report are removed first, so a failed run never leaves them looking current. The result carries
+    the sha256 of both files.
     """
     import papermill as pm
 
     started = time.perf_counter()
     ipynb, out_html = Path(job["ipynb"]), Path(job["html"])
     ipynb.parent.mkdir(parents=True, exist_ok=True)
+    partial = ipynb.with_name(f".{ipynb.stem}.{os.getpid()}.partial.ipynb")
+    for old in (out_html, ipynb, partial):
+        old.unlink(missing_ok=True)
     status, error = "completed", None
     for attempt in (1, 2):
         try:
             pm.execute_notebook(
                 job["notebook"],
-                str(ipynb),
+                str(partial),
                 parameters=job["parameters"],
                 kernel_name=job.get("kernel", "python3"),
                 language="python",
@@ -209,7 +234,7 @@ def execute_job(job: dict) -> dict:
             status, error = "completed", None
             break
         except Exception as exc:  # papermill raises many types; classify, never hide
-            started_cells = _executed_any(ipynb)
+            started_cells = _executed_any(partial)
             kernel_problem = (
                 isinstance(exc, (RuntimeError, TimeoutError, OSError)) or "kernel" in str(exc).lower()
             )
@@ -217,16 +242,19 @@ def execute_job(job: dict) -> dict:
                 not started_cells
                 and kernel_problem
                 and type(exc).__name__ != "PapermillExecutionError"
-                and not _is_timeout(exc, ipynb)
+                and not _is_timeout(exc, partial)
             ):
                 status = "failed"
                 error = f"kernel did not start (attempt {attempt} of 2): {_short_error(exc)}"
                 continue  # retried once
-            if _is_timeout(exc, ipynb):
+            if _is_timeout(exc, partial):
                 status, error = "timed out", f"timed out after {job['timeout']} s: {_short_error(exc)}"
             else:
                 status, error = "failed", _short_error(exc)
             break
+    if partial.is_file():
+        os.chmod(partial, 0o644)
+        os.replace(partial, ipynb)
     html_ok = False
     if ipynb.is_file():
         try:
@@ -241,6 +269,8 @@ def execute_job(job: dict) -> dict:
         "error": error,
         "seconds": round(time.perf_counter() - started, 2),
         "html_written": html_ok,
+        "html_sha256": sha256_file(out_html) if html_ok else None,
+        "ipynb_sha256": sha256_file(ipynb) if ipynb.is_file() else None,
     }
 
 
@@ -282,8 +312,11 @@ def _run_worker(jobs: list[dict], folder: Path, on_result=None) -> list[dict]:
     by_file = {str(f): (job, f) for job, f in zip(jobs, files, strict=True)}
     results: dict[str, dict] = {}
     killed = threading.Event()
+    # The worker dies with this process (convergence.report.worker sets a parent-death signal), so a killed
+    # run leaves no worker writing into the output folder.
+    env = dict(os.environ, CONVERGENCE_REPORT_PARENT=str(os.getpid()))
     proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=jobs[0].get("cwd")
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=jobs[0].get("cwd"), env=env
     )
 
     def _kill():
@@ -341,6 +374,7 @@ def _load_manifest(path: Path) -> dict | None:
 
 def _finish(job: dict, result: dict, out: Path) -> dict:
     html_path, ipynb_path = Path(job["html"]), Path(job["ipynb"])
+    html_exists, ipynb_exists = html_path.is_file(), ipynb_path.is_file()
     return {
         "name": job["name"],
         "title": job["title"],
@@ -354,9 +388,21 @@ def _finish(job: dict, result: dict, out: Path) -> dict:
         "reused": bool(result.get("reused")),
         "html": _rel(html_path, out),
         "ipynb": _rel(ipynb_path, out),
-        "html_exists": html_path.is_file(),
-        "ipynb_exists": ipynb_path.is_file(),
+        "html_exists": html_exists,
+        "ipynb_exists": ipynb_exists,
+        "html_sha256": result.get("html_sha256") if html_exists else None,
+        "ipynb_sha256": result.get("ipynb_sha256") if ipynb_exists else None,
     }
+
+
+def _reusable(entry: dict, out: Path) -> bool:
+    """A finished report (from a manifest or a killed run's marker) whose files still match their hashes."""
+    return (
+        isinstance(entry, dict)
+        and entry.get("status") == "completed"
+        and bool(entry.get("key"))
+        and files_match(out, entry)
+    )
 
 
 def _plain(value):
@@ -390,6 +436,11 @@ def run_report(
     notebooks: str | os.PathLike | None = None,
     kernel: str = "python3",
     quiet: bool = False,
+    progress: bool | None = None,
+    taxonomy: str | os.PathLike | None = None,
+    actor_file: str | os.PathLike | None = None,
+    stance_lexicon: str | os.PathLike | None = None,
+    relations: str | os.PathLike | None = None,
 ) -> ReportResult:
     """Run the report notebooks on the corpus ``paths`` and write self-contained HTML under ``out``.
 
@@ -397,6 +448,13 @@ def run_report(
     ``out/reports/<name>.html`` with the executed ``.ipynb`` beside each, ``out/_data/`` (the parsed and
     tagged tables the notebooks load) and ``out/manifest.json``. ``notebooks`` is the folder holding the
     notebooks (default: the project's ``notebooks/``); ``jobs`` parallel kernels, capped at the CPU count.
+    ``taxonomy``, ``actor_file``, ``stance_lexicon``, ``relations``: a user's data files for tagging
+    (default: the shipped ones). ``progress``: a bar over the notebooks on stderr (None: only when stderr is
+    a terminal).
+
+    Before the corpus is read, every data file (and the shipped thresholds) is loaded and checked: a mistake
+    raises ``TagDataError`` / ``MeasureError`` as ``path:line: what is wrong``. A second run into the same
+    ``out`` while one is writing raises :class:`~convergence.report.safety.ReportLockedError` at once.
     """
     t0 = time.perf_counter()
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
@@ -413,12 +471,92 @@ def run_report(
     issues = None if issues is None else [str(i) for i in issues]
     if not isinstance(timeout, int) or timeout <= 0:
         raise ValueError(f"run_report: timeout must be a positive number of seconds, got {timeout!r}")
+    if progress not in (None, True, False):
+        raise ValueError(f"run_report: progress must be None, True or False, got {progress!r}")
+
+    # Fail fast: the data files are checked before anything is read or written.
+    data_files = {
+        "taxonomy": taxonomy,
+        "actors": actor_file,
+        "stance_lexicon": stance_lexicon,
+        "relations": relations,
+    }
+    data_files = {k: (None if v is None else resolve(v)) for k, v in data_files.items()}
+    load_tag_data(**data_files)
+    load_thresholds()
+    tag_options = {k: str(v) for k, v in data_files.items() if v is not None}
+
     out = resolve(out)
+    if out.exists() and not out.is_dir():
+        raise ReportError(f"run_report: the output folder {out} is a file; give a folder with --out")
     out.mkdir(parents=True, exist_ok=True)
+    with RunLock(out):
+        return _run_locked(
+            paths,
+            issues=issues,
+            actors=actors,
+            out=out,
+            jobs=jobs,
+            show_code=show_code,
+            timeout=timeout,
+            force=force,
+            notebooks=notebooks,
+            kernel=kernel,
+            say=say,
+            progress=progress,
+            tag_options=tag_options,
+            t0=t0,
+        )
+
+
+def _progress_bar(total: int, enabled: bool | None):
+    """``convergence.engine.progress_bar`` when present, else tqdm on stderr under the same rule."""
+    try:
+        from convergence.engine import progress_bar
+    except ImportError:
+        progress_bar = None
+    if progress_bar is not None:
+        return progress_bar(total, desc="notebooks", unit="nb", enabled=enabled)
+    show = sys.stderr.isatty() if enabled is None else bool(enabled)
+    if not show:
+        return contextlib.nullcontext(None)
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="notebooks", unit="nb", file=sys.stderr, dynamic_ncols=True)
+
+
+def _run_locked(
+    paths,
+    *,
+    issues,
+    actors,
+    out,
+    jobs,
+    show_code,
+    timeout,
+    force,
+    notebooks,
+    kernel,
+    say,
+    progress,
+    tag_options,
+    t0,
+) -> ReportResult:
     nb_dir = resolve(notebooks) if notebooks else project_root() / "notebooks"
     cpu = os.cpu_count() or 1
     workers = max(1, min(int(jobs) if jobs else cpu, cpu))
     manifest_path, index_path = out / "manifest.json", out / "index.html"
+    reports_dir = inside(out, out / "reports")
+    marker = RunMarker(out)
+
+    stale = marker.stale()
+    leftovers = remove_leftovers(out)
+    if stale is not None:
+        say(
+            f"A previous run into {out} (pid {stale.get('pid', '?')}, started {stale.get('started', '?')}) "
+            f"did not finish; {len(leftovers)} leftover file(s) removed, its finished reports are checked "
+            "and reused."
+        )
 
     timings: dict[str, float] = {}
     tic = time.perf_counter()
@@ -426,6 +564,7 @@ def run_report(
     timings["hash_inputs"] = round(time.perf_counter() - tic, 3)
     notebook_hashes = {p.name: _sha256_file(p) for p in sorted(nb_dir.glob("*.ipynb"))}
     library = library_fingerprint()
+    data_hashes = {k: _sha256_file(Path(v)) for k, v in tag_options.items()}
     parameters = {
         "paths": [str(p) for p in paths],
         "issues": issues,
@@ -435,6 +574,7 @@ def run_report(
         "jobs": workers,
         "notebooks": str(nb_dir),
         "kernel": kernel,
+        "data_files": dict(tag_options),
     }
     key = _digest(
         {
@@ -445,16 +585,19 @@ def run_report(
             "notebooks": notebook_hashes,
             "version": cv.__version__,
             "library": library,
+            **({"data_files": data_hashes} if data_hashes else {}),
         }
     )
     previous = _load_manifest(manifest_path)
     if (
         not force
+        and stale is None
         and previous
         and previous.get("key") == key
         and previous.get("ok")
         and index_path.is_file()
-        and all((out / r["html"]).is_file() for r in previous.get("reports", []))
+        and previous.get("reports")
+        and all(_reusable(r, out) for r in previous["reports"])
     ):
         say(
             f"Inputs and parameters unchanged since {previous.get('finished', 'the last run')}: reusing "
@@ -472,10 +615,21 @@ def run_report(
     if missing:
         raise FileNotFoundError(f"run_report: notebook(s) {', '.join(missing)} not found in {nb_dir}")
 
+    # Finished reports that can be reused: the last manifest's and a killed run's, each checked by hash.
+    candidates: dict[str, dict] = {}
+    if not force:
+        for entry in [*(previous or {}).get("reports", []), *((stale or {}).get("reports") or {}).values()]:
+            if isinstance(entry, dict) and entry.get("name") and _reusable(entry, out):
+                candidates[entry["name"]] = entry
+    # From here on the folder is being rewritten: no index or manifest may claim a report until the end.
+    marker.start(out=str(out), key=key, reports=candidates)
+    for f in (manifest_path, index_path):
+        f.unlink(missing_ok=True)
+
     # Parse and tag once; every notebook loads these tables.
     tic = time.perf_counter()
-    data = report_data.prepare(paths)
-    cache_dir = report_data.save(data, out / "_data")
+    data = report_data.prepare(paths, **({"tag_options": tag_options} if tag_options else {}))
+    cache_dir = report_data.save(data, inside(out, out / "_data"))
     timings["parse_tag"] = round(time.perf_counter() - tic, 3)
     tic = time.perf_counter()
     conv = cv.convergence(data.tagged, actors=actors, issues=issues)
@@ -487,7 +641,6 @@ def run_report(
     )
 
     common = {"corpus": [str(p) for p in paths], "actors": list(actors), "cache": str(cache_dir)}
-    reports_dir = out / "reports"
     job_list = [
         (OVERVIEW, "Corpus overview", None, dict(common)),
         (MATRIX, f"{actors[0]}–{actors[1]} convergence matrix", None, dict(common, issues=issues or [])),
@@ -503,10 +656,12 @@ def run_report(
                 )
             )
     jobs_to_run, results = [], {}
-    old_reports = {r["name"]: r for r in (previous or {}).get("reports", [])} if not force else {}
-    planned = []
+    planned, names = [], set()
     for nb_name, title, issue, params in job_list:
-        name = nb_name if issue is None else f"{nb_name}-{issue}"
+        name = safe_stem(nb_name if issue is None else f"{nb_name}-{issue}", max_length=100)
+        if name in names:  # safe_stem keeps distinct names distinct; a repeated issue is one report
+            continue
+        names.add(name)
         job_key = _digest(
             {
                 "inputs": [(i["path"], i["sha256"]) for i in inputs],
@@ -515,6 +670,7 @@ def run_report(
                 "show_code": bool(show_code),
                 "version": cv.__version__,
                 "library": library,
+                **({"data_files": data_hashes} if data_hashes else {}),
             }
         )
         job = {
@@ -522,8 +678,8 @@ def run_report(
             "title": title,
             "issue": issue,
             "notebook": str(nb_dir / f"{nb_name}.ipynb"),
-            "ipynb": str(reports_dir / f"{name}.ipynb"),
-            "html": str(reports_dir / f"{name}.html"),
+            "ipynb": str(inside(out, reports_dir / f"{name}.ipynb")),
+            "html": str(inside(out, reports_dir / f"{name}.html")),
             "parameters": params,
             "timeout": timeout,
             "show_code": bool(show_code),
@@ -532,17 +688,25 @@ def run_report(
             "key": job_key,
         }
         planned.append(job)
-        old = old_reports.get(name)
+        old = candidates.get(name)
         if (
             old
             and old.get("key") == job_key
-            and old.get("status") == "completed"
-            and Path(job["html"]).is_file()
-            and Path(job["ipynb"]).is_file()
+            and old.get("html") == _rel(Path(job["html"]), out)
+            and old.get("ipynb") == _rel(Path(job["ipynb"]), out)
         ):
-            results[name] = {"name": name, "status": "completed", "seconds": 0.0, "reused": True}
+            results[name] = {
+                "name": name,
+                "status": "completed",
+                "seconds": 0.0,
+                "reused": True,
+                "html_sha256": old["html_sha256"],
+                "ipynb_sha256": old["ipynb_sha256"],
+            }
         else:
             jobs_to_run.append(job)
+    by_name = {job["name"]: job for job in planned}
+    marker.set_reports({n: _finish(by_name[n], r, out) for n, r in results.items()})
 
     tic = time.perf_counter()
     if jobs_to_run:
@@ -551,17 +715,27 @@ def run_report(
         # Longest first (overview and matrix), dealt round-robin to at most one worker process per core.
         shares = [jobs_to_run[i::n_workers] for i in range(n_workers)]
         lock = threading.Lock()
+        with _progress_bar(len(jobs_to_run), progress) as bar:
 
-        def progress(res: dict) -> None:
-            with lock:
-                mark = "ok" if res["status"] == "completed" else res["status"].upper()
-                say(f"  [{mark}] {res['name']} ({res.get('seconds', 0):.1f} s)")
+            def on_result(res: dict) -> None:
+                with lock:
+                    job = by_name.get(res["name"])
+                    if job is not None and res["status"] == "completed":
+                        marker.record(res["name"], _finish(job, res, out))
+                    mark = "ok" if res["status"] == "completed" else res["status"].upper()
+                    say(f"  [{mark}] {res['name']} ({res.get('seconds', 0):.1f} s)")
+                    if bar is not None:
+                        bar.update(1)
 
-        with cf.ThreadPoolExecutor(max_workers=n_workers) as pool:
-            futures = [pool.submit(_run_worker, share, out / "_jobs", progress) for share in shares if share]
-            for fut in cf.as_completed(futures):
-                for res in fut.result():
-                    results[res["name"]] = res
+            with cf.ThreadPoolExecutor(max_workers=n_workers) as pool:
+                futures = [
+                    pool.submit(_run_worker, share, inside(out, out / "_jobs"), on_result)
+                    for share in shares
+                    if share
+                ]
+                for fut in cf.as_completed(futures):
+                    for res in fut.result():
+                        results[res["name"]] = res
     elif results:
         say(f"all {len(results)} notebooks unchanged: reused")
     timings["notebooks"] = round(time.perf_counter() - tic, 3)
@@ -581,16 +755,6 @@ def run_report(
             else f"{sum(r['status'] != 'completed' for r in reports)} report(s) failed."
         ),
     ]
-    write_text_atomic(
-        index_path,
-        index_page(
-            title=f"Convergence report: {actors[0]}–{actors[1]}",
-            summary=summary,
-            reports=reports,
-            actors=actors,
-            info=info,
-        ),
-    )
     timings["total"] = round(time.perf_counter() - t0, 3)
     manifest = {
         "key": key,
@@ -600,6 +764,7 @@ def run_report(
         "parameters": parameters,
         "inputs": inputs,
         "notebooks": notebook_hashes,
+        "data_files": data_hashes,
         "packages": _versions(),
         "platform": {"python": sys.version.split()[0], "system": platform.platform()},
         "corpus": {
@@ -617,7 +782,19 @@ def run_report(
         ],
     }
     text = json.dumps(manifest, indent=2, ensure_ascii=False, default=str, allow_nan=False)
+    # Only now, with every report finished and hashed, the index and the manifest appear.
+    write_text_atomic(
+        index_path,
+        index_page(
+            title=f"Convergence report: {actors[0]}–{actors[1]}",
+            summary=summary,
+            reports=reports,
+            actors=actors,
+            info=info,
+        ),
+    )
     write_text_atomic(manifest_path, text + "\n")
+    marker.finish()
     state = "all completed" if ok else f"{len(manifest['failures'])} FAILED"
     say(f"{len(reports)} reports ({state}) in {timings['total']:.1f} s. Index: {index_path}")
     return ReportResult(out, index_path, manifest_path, reports, reused=False, seconds=timings["total"])

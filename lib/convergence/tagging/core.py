@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import functools
 import os
 import re
 from bisect import bisect_right
@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 import numpy as np
 import pandas as pd
 
+from ..engine import ENGINES, map_batches
 from .holders import HolderRules
 from .lexicon import (
     Actors,
@@ -50,7 +51,8 @@ _POSS = "'s"
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
-_STATE: dict = {}
+_TAGGERS: dict = {}  # per process: data-file key -> _Engine
+_BATCH_SENTENCES = 20_000  # sentences per task at most (more tasks than workers, to balance them)
 
 
 class TagError(ValueError):
@@ -60,6 +62,7 @@ class TagError(ValueError):
 class _Engine:
     def __init__(self, taxonomy: Taxonomy, actors: Actors, stance, relations, *, tone: bool):
         self.matcher = Matcher(taxonomy, actors, stance, relations)
+        self.actors = actors
         self.rules = HolderRules(actors)
         self.tone = tone
         self._tone = analyzer().polarity_scores if tone else None  # loaded once, before any fork
@@ -331,13 +334,48 @@ def _doc_speaker(row, actors: Actors):
     return None
 
 
-def _work(chunk):
-    engine, texts, docs = _STATE["engine"], _STATE["texts"], _STATE["docs"]
-    results = []
-    for d in chunk:
-        lo, hi, date, speaker = docs[d]
-        results.append((lo, engine.document(texts[lo:hi], date, speaker)))
-    return results
+def _spec_token(spec: tuple) -> str | None:
+    """A key for the data files of ``spec`` (paths with their size and mtime); None when ``spec`` holds loaded
+    objects (those taggers are not memoised across calls)."""
+    parts = []
+    for item in spec[:4]:
+        if item is None:
+            parts.append("-")
+        elif isinstance(item, (str, os.PathLike)):
+            try:
+                st = os.stat(item)
+            except OSError:
+                return None
+            parts.append(f"{os.fspath(item)}:{st.st_size}:{st.st_mtime_ns}")
+        else:
+            return None
+    return "|".join([*parts, f"tone={bool(spec[4])}"])
+
+
+def _tagger(spec: tuple, token: str | None = None) -> _Engine:
+    """The tagger for ``spec`` = (taxonomy, actors, stance_lexicon, relations, tone), built once per process:
+    forked workers inherit the parent's, each Dask worker builds its own."""
+    key = token or _spec_token(spec)
+    if key is not None and key in _TAGGERS:
+        return _TAGGERS[key]
+    taxonomy, actors, stance_lexicon, relations, tone = spec
+    engine = _Engine(
+        load_taxonomy(taxonomy),
+        load_actors(actors),
+        load_stance_lexicon(stance_lexicon),
+        load_relations(relations),
+        tone=tone,
+    )
+    if key is not None:
+        _TAGGERS.clear()  # one tagger at a time: a changed data file replaces the old one
+        _TAGGERS[key] = engine
+    return engine
+
+
+def _tag_batch(batch, *, spec: tuple, token: str | None):
+    """Tag a batch of documents, each (first row, sentence texts, date, speaker)."""
+    engine = _tagger(spec, token)
+    return [(lo, engine.document(texts, date, speaker)) for lo, texts, date, speaker in batch]
 
 
 def _chunks(docs, n_chunks):
@@ -412,6 +450,9 @@ def tag(
     relations=None,
     jobs: int | None = None,
     tone: bool = True,
+    engine: str = "local",
+    scheduler=None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Tag every sentence with issue areas, actors, the holder of the stated position, stance, relation
     cues and tone.
@@ -420,16 +461,22 @@ def tag(
     pass ``articles=`` for dates, speakers and the joined article columns). ``taxonomy``, ``actors``,
     ``stance_lexicon`` and ``relations`` take a path to a user's file (default: the shipped data).
     ``jobs``: worker processes (default: 1 for small corpora, else up to 2; 0 = all cores).
-    ``tone=False`` skips VADER (the ``tone`` column is then NaN).
+    ``tone=False`` skips VADER (the ``tone`` column is then NaN). ``engine="dask"`` tags the documents on a
+    Dask cluster (``scheduler``: its address or client; without one a temporary local cluster of ``jobs``
+    workers), with the same result as the local engine. ``progress``: a progress bar on stderr (default: only
+    on a terminal).
 
     Returns a new frame: the sentence columns, the article columns ``date, year, publisher, country, title,
     url, doc_type``, ``doc_speaker`` and the tag columns (docs/architecture.md, "Tagged sentences").
     Holder, stance and tone are computed only for sentences with an issue or an actor.
     """
     sentences, articles = _split_input(corpus, articles)
-    tax = load_taxonomy(taxonomy)
-    act = load_actors(actors)
-    engine = _Engine(tax, act, load_stance_lexicon(stance_lexicon), load_relations(relations), tone=tone)
+    if engine not in ENGINES:
+        raise TagError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    spec = (taxonomy, actors, stance_lexicon, relations, bool(tone))
+    token = _spec_token(spec)
+    tagger = _tagger(spec, token)
+    act = tagger.actors
 
     doc_col = sentences["doc_id"].astype(str).to_numpy()
     sent_col = pd.to_numeric(sentences["sent_id"], errors="coerce").fillna(-1).to_numpy()
@@ -445,56 +492,73 @@ def tag(
     docs = [(int(lo), int(hi), *info[d]) for lo, hi, d in zip(los, his, doc_ids, strict=True)]
 
     if jobs is None:
-        jobs = 1 if n < _SERIAL_BELOW else min(2, os.cpu_count() or 1)
+        jobs = 1 if n < _SERIAL_BELOW and engine == "local" else min(2, os.cpu_count() or 1)
     elif jobs <= 0:
         jobs = os.cpu_count() or 1
-    _STATE.update(engine=engine, texts=texts, docs=docs)
-    try:
-        if jobs > 1 and len(docs) > 1 and "fork" in mp.get_all_start_methods():
-            with mp.get_context("fork").Pool(jobs) as pool:
-                parts = [r for res in pool.imap_unordered(_work, _chunks(docs, jobs * 8)) for r in res]
-        else:
-            parts = _work(list(range(len(docs))))
-    finally:
-        _STATE.clear()
+    n_chunks = max(jobs * 8, n // _BATCH_SENTENCES) if (jobs > 1 or engine != "local") else 1
+    chunks = _chunks(docs, n_chunks)
+    batches = [
+        [(docs[d][0], texts[docs[d][0] : docs[d][1]].tolist(), *docs[d][2:]) for d in c] for c in chunks
+    ]
+    done = map_batches(
+        functools.partial(_tag_batch, spec=spec, token=token),
+        batches,
+        engine=engine,
+        scheduler=scheduler,
+        jobs=jobs,
+        progress=progress,
+        desc="tag",
+        sizes=[sum(len(doc[1]) for doc in b) for b in batches],
+        unit="sentences",
+    )
+    parts = [r for res in done for r in res]
 
-    results: list = [None] * n
+    results = np.empty(n, dtype=object)
     for lo, res in parts:
-        results[lo : lo + len(res)] = res
-    empty_list: list = []
-    cols = {c: np.empty(n, dtype=object) for c in TAG_COLUMNS}
-    num = {"stance": np.zeros(n), "relation": np.zeros(n), "tone": np.full(n, np.nan)}
-    for j, r in enumerate(results):
-        k = order[j]
-        if r is None:
-            for c in ("issues", "issue_terms", "actors", "actor_terms", "targets", "stance_cues"):
-                cols[c][k] = empty_list
-            for c in ("target_stances", "relation_cues", "relation_pairs", "clauses", "cues"):
-                cols[c][k] = empty_list
-            cols["issue_source"][k] = ""
-            cols["holder_source"][k] = ""
-            continue
-        for c, v in zip(TAG_COLUMNS, r, strict=True):
-            if c in num:
-                num[c][k] = v
-            else:
-                cols[c][k] = v
+        results[order[lo : lo + len(res)]] = _object_array(res)
+    return tagged_table(sentences, results, frame.reindex(doc_col))
 
+
+def _object_array(values) -> np.ndarray:
+    """A 1-d object array of ``values`` (tuples and lists stay elements, never become a second axis)."""
+    return pd.Series(values, dtype=object).to_numpy()
+
+
+_NO_TAGS: list = []  # shared by every untagged cell (tagging never mutates a cell list)
+_UNTAGGED = (_NO_TAGS, "", _NO_TAGS, _NO_TAGS, _NO_TAGS, None, "", _NO_TAGS, 0.0, _NO_TAGS, _NO_TAGS, 0.0)
+_UNTAGGED += (_NO_TAGS, _NO_TAGS, _NO_TAGS, _NO_TAGS, np.nan)
+_NUMERIC = ("stance", "relation", "tone")
+
+
+def tagged_table(sentences: pd.DataFrame, results, joined: pd.DataFrame) -> pd.DataFrame:
+    """The output of :func:`tag`: ``sentences`` with the article columns of ``joined`` (one row per sentence,
+    in the same order) and the tag columns from ``results`` (one tuple per sentence in TAG_COLUMNS order, or
+    None for a sentence with neither an issue nor an actor)."""
+    n = len(sentences)
+    rows = [_UNTAGGED if r is None else r for r in results]
+    columns = list(zip(*rows, strict=True)) if n else [() for _ in TAG_COLUMNS]
     out = sentences.drop(
         columns=[c for c in [*ARTICLE_COLUMNS, "doc_speaker", *TAG_COLUMNS] if c in sentences]
     )
     out = out.copy()
-    joined = frame.reindex(doc_col)
-    for c in [*ARTICLE_COLUMNS, "doc_speaker"]:
-        out[c] = joined[c].to_numpy() if c != "year" else pd.array(joined[c].to_numpy(), dtype="Int64")
-    out["date"] = pd.to_datetime(out["date"])
-    for c in TAG_COLUMNS:
-        out[c] = num[c] if c in num else pd.Series(cols[c], index=out.index, dtype=object)
-    # pandas >= 3 would store strings as "str" and turn None into NaN; the contract says None
-    out["doc_speaker"] = pd.Series(
-        joined["doc_speaker"].to_numpy(dtype=object), index=out.index, dtype=object
-    )
+    out["date"] = pd.to_datetime(joined["date"].to_numpy())
+    out["year"] = pd.array(joined["year"].to_numpy(), dtype="Int64")
+    # text metadata stays object with None for missing, whatever pandas would infer from the values (pandas
+    # >= 3 infers "str" and NaN, but not for a batch whose values are all missing), so the dtypes never
+    # depend on the content; each cell points to its article's one string object
+    for c in [*ARTICLE_COLUMNS[2:], "doc_speaker"]:
+        values = joined[c].to_numpy(dtype=object)
+        missing = pd.isna(values)
+        if missing.any():
+            values = values.copy()
+            values[missing] = None
+        out[c] = pd.Series(values, index=out.index, dtype=object)
+    for c, values in zip(TAG_COLUMNS, columns, strict=True):
+        if c in _NUMERIC:
+            out[c] = np.asarray(values, dtype=float)
+        else:
+            out[c] = pd.Series(_object_array(values), index=out.index, dtype=object)
     return out
 
 
-__all__ = ["TAG_COLUMNS", "ARTICLE_COLUMNS", "TagError", "TagDataError", "tag"]
+__all__ = ["TAG_COLUMNS", "ARTICLE_COLUMNS", "TagError", "TagDataError", "tag", "tagged_table"]

@@ -1,13 +1,17 @@
 """Load the editable tagging data: taxonomy, actor dictionary, stance lexicon and relation cues.
 
 Every loader takes ``path=None`` (the shipped file in ``convergence/data``) or a user's own file, checks
-it and raises :class:`TagDataError` naming the file and the entry at fault.
+it and raises :class:`TagDataError` as ``path:line: what is wrong``: YAML syntax errors carry the parser's
+line, every other mistake the line of the offending entry (mappings and sequences are read with their line
+numbers; CSV rows keep theirs). A key written twice in one mapping (a duplicate issue slug or actor code) is
+an error, not a silent overwrite. :func:`load_tag_data` loads all four files at once, to fail fast.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -135,14 +139,166 @@ def _path(path, default: str) -> Path:
     return p
 
 
-def _read_yaml(p: Path) -> dict:
+# ----------------------------------------------------------------------------------- YAML with line numbers
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers where it was written: ``line`` (1-based) and ``lines[key]``."""
+
+    line: int | None = None
+    lines: dict
+
+
+class LineList(list):
+    """A YAML sequence that remembers ``line`` (1-based) and ``lines[i]`` of each item."""
+
+    line: int | None = None
+    lines: list
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _LineLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` whose mappings and sequences carry line numbers; a repeated key is an error."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
+    data = LineDict()
+    data.line, data.lines = node.start_mark.line + 1, {}
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=False)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping",
+                node.start_mark,
+                "found an unhashable key",
+                key_node.start_mark,
+            ) from None
+        if key in data:
+            raise _DuplicateKey(
+                None,
+                None,
+                f"duplicate key {key!r} (first at line {data.lines[key]})",
+                key_node.start_mark,
+            )
+        data[key] = loader.construct_object(value_node, deep=False)
+        data.lines[key] = key_node.start_mark.line + 1
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode):
+    data = LineList()
+    data.line, data.lines = node.start_mark.line + 1, [n.start_mark.line + 1 for n in node.value]
+    yield data
+    data.extend(loader.construct_object(n, deep=False) for n in node.value)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def line_of(container, key=None) -> int | None:
+    """The 1-based line of ``container[key]`` (or of the container itself) when it came from a YAML file."""
+    lines = getattr(container, "lines", None)
+    if key is not None and lines is not None:
+        try:
+            return lines[key]
+        except (KeyError, IndexError, TypeError):
+            pass
+    return getattr(container, "line", None)
+
+
+def at(path, line: int | None) -> str:
+    """``path:line`` (or ``path`` when the line is unknown), the prefix of every data-file error."""
+    return f"{path}:{line}" if line else f"{path}"
+
+
+def read_yaml(path: str | os.PathLike, *, error: type[Exception] = None, what: str = "data file") -> LineDict:
+    """Parse the YAML file ``path`` into :class:`LineDict` / :class:`LineList` values with line numbers.
+
+    A syntax error, a repeated key, unreadable bytes or a top level that is not a mapping raise ``error``
+    (default :class:`TagDataError`) with the message ``path:line: what is wrong``.
+    """
+    error = error or TagDataError
+    p = Path(path)
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
-        raise TagDataError(f"{p}: cannot read YAML ({exc})") from exc
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(f"{p}: cannot read YAML: the {what} is not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise error(f"{p}: cannot read YAML: {exc.strerror or exc}") from exc
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        # The construct being read (an unclosed bracket, a key without ':') is where the mistake is; the
+        # parser notices it later, often at the end of the file.
+        mark = exc.context_mark or exc.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        if exc.context_mark is not None and exc.problem_mark is not None:
+            noticed = exc.problem_mark.line + 1
+            if noticed != line:
+                problem += f" (noticed at line {noticed})"
+        raise error(f"{at(p, line)}: cannot read YAML: {problem}") from exc
+    except yaml.YAMLError as exc:
+        raise error(f"{p}: cannot read YAML: {exc}") from exc
     if not isinstance(data, dict):
-        raise TagDataError(f"{p}: expected a mapping at the top level")
+        raise error(f"{at(p, 1)}: expected a mapping at the top level, got {_kind(data)}")
     return data
+
+
+def _kind(value) -> str:
+    if value is None:
+        return "nothing"
+    return {
+        dict: "a mapping",
+        LineDict: "a mapping",
+        list: "a list",
+        LineList: "a list",
+        str: "a string",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+    }.get(type(value), type(value).__name__)
+
+
+def _check_keys(p: Path, mapping, known, *, what: str) -> None:
+    for key in mapping:
+        if key not in known:
+            raise TagDataError(
+                f"{at(p, line_of(mapping, key))}: {what}: unknown key {key!r} (known: {', '.join(known)})"
+            )
+
+
+def _mapping(p: Path, parent, key, *, what: str, required: bool = False) -> dict:
+    value = parent.get(key)
+    if value is None:
+        if required:
+            raise TagDataError(f"{at(p, line_of(parent, key))}: {what} is missing")
+        return LineDict()
+    if not isinstance(value, dict):
+        raise TagDataError(f"{at(p, line_of(parent, key))}: {what} must be a mapping, got {_kind(value)}")
+    return value
+
+
+def _list(p: Path, parent, key, *, what: str, strings: bool = False) -> list:
+    value = parent.get(key)
+    if value is None:
+        return LineList()
+    if not isinstance(value, list):
+        raise TagDataError(f"{at(p, line_of(parent, key))}: {what} must be a list, got {_kind(value)}")
+    if strings:
+        for i, v in enumerate(value):
+            if not isinstance(v, str) or not v.strip():
+                raise TagDataError(
+                    f"{at(p, line_of(value, i))}: {what}: each entry must be a non-empty string, got {v!r}"
+                )
+    return value
 
 
 def _is_caps(text: str) -> bool:
@@ -151,27 +307,35 @@ def _is_caps(text: str) -> bool:
 
 
 def parse_pattern(entry, *, where: str) -> Pattern:
-    """A pattern from a string or a mapping (pattern, case, context, unless)."""
+    """A pattern from a string or a mapping (pattern, case, context, unless).
+
+    ``where`` starts every error message (``path:line: area 'x'``).
+    """
     if isinstance(entry, str):
         raw, opts = entry, {}
     elif isinstance(entry, dict) and isinstance(entry.get("pattern"), str):
         raw, opts = entry["pattern"], entry
         unknown = set(opts) - {"pattern", "case", "context", "unless"}
         if unknown:
-            raise TagDataError(f"{where}: unknown option(s) {sorted(unknown)} in {entry!r}")
+            raise TagDataError(f"{where}: unknown option(s) {sorted(unknown)} in {dict(entry)!r}")
     else:
-        raise TagDataError(f"{where}: a pattern must be a string or a mapping with 'pattern', got {entry!r}")
+        shown = dict(entry) if isinstance(entry, dict) else entry
+        raise TagDataError(f"{where}: a pattern must be a string or a mapping with 'pattern', got {shown!r}")
     raw = " ".join(str(raw).split())
+    if not raw:
+        raise TagDataError(f"{where}: empty pattern")
     prefix = raw.endswith("*")
     text = raw.rstrip("*").strip()
     if not text or "*" in text:
-        raise TagDataError(f"{where}: bad pattern {entry!r} ('*' only at the end, and not alone)")
+        raise TagDataError(f"{where}: bad pattern {raw!r} ('*' only at the end, and not alone)")
+    if "case" in opts and not isinstance(opts["case"], bool):
+        raise TagDataError(f"{where}: 'case' must be true or false in pattern {raw!r}")
     case = bool(opts.get("case")) if "case" in opts else _is_caps(text)
     for key in ("context", "unless"):
         if key in opts and not (
             isinstance(opts[key], list) and all(isinstance(x, str) and x.strip() for x in opts[key])
         ):
-            raise TagDataError(f"{where}: '{key}' must be a list of strings in {entry!r}")
+            raise TagDataError(f"{where}: '{key}' must be a list of strings in pattern {raw!r}")
     suffixes = ("'s", "s") if case else ("'s", "s'", "'", "es", "s")
     return Pattern(
         text=text,
@@ -183,39 +347,65 @@ def parse_pattern(entry, *, where: str) -> Pattern:
     )
 
 
+def _patterns(p: Path, entries, *, what: str) -> list[Pattern]:
+    return [parse_pattern(e, where=f"{at(p, line_of(entries, i))}: {what}") for i, e in enumerate(entries)]
+
+
+_TAXONOMY_KEYS = ("areas", "inherit")
+_AREA_KEYS = ("label", "description", "patterns")
+
+
 def load_taxonomy(path: str | os.PathLike | None = None) -> Taxonomy:
     """The issue taxonomy: areas (slug -> label, description, patterns) and the inheritance rule."""
     if isinstance(path, Taxonomy):
         return path
     p = _path(path, "taxonomy.yaml")
-    data = _read_yaml(p)
+    data = read_yaml(p, what="taxonomy")
+    _check_keys(p, data, _TAXONOMY_KEYS, what="taxonomy")
     areas_raw = data.get("areas")
     if not isinstance(areas_raw, dict) or not areas_raw:
-        raise TagDataError(f"{p}: 'areas' must be a non-empty mapping of slug -> area")
+        line = line_of(data, "areas") if "areas" in data else 1
+        raise TagDataError(f"{at(p, line)}: 'areas' must be a non-empty mapping of slug -> area")
     areas = {}
     for slug, spec in areas_raw.items():
-        where = f"{p}: area {slug!r}"
+        line = line_of(areas_raw, slug)
+        where = f"{at(p, line)}: area {slug!r}"
         if not isinstance(slug, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", slug):
             raise TagDataError(f"{where}: slugs are lower-case letters, digits and '_'")
-        if not isinstance(spec, dict) or not isinstance(spec.get("patterns"), list) or not spec["patterns"]:
-            raise TagDataError(f"{where}: needs a non-empty 'patterns' list")
-        pats = tuple(parse_pattern(e, where=where) for e in spec["patterns"])
+        if not isinstance(spec, dict):
+            raise TagDataError(f"{where}: expected a mapping with 'patterns', got {_kind(spec)}")
+        _check_keys(p, spec, _AREA_KEYS, what=f"area {slug!r}")
+        pats_raw = spec.get("patterns")
+        if not isinstance(pats_raw, list) or not pats_raw:
+            raise TagDataError(
+                f"{at(p, line_of(spec, 'patterns') or line)}: area {slug!r}: "
+                "needs a non-empty 'patterns' list"
+            )
+        for key in ("label", "description"):
+            if key in spec and spec[key] is not None and not isinstance(spec[key], str):
+                raise TagDataError(
+                    f"{at(p, line_of(spec, key))}: area {slug!r}: '{key}' must be a string, "
+                    f"got {_kind(spec[key])}"
+                )
+        pats = tuple(_patterns(p, pats_raw, what=f"area {slug!r}"))
         areas[slug] = Area(slug, str(spec.get("label") or slug), str(spec.get("description") or ""), pats)
-    for area in areas.values():
-        for pat in area.patterns:
+    for slug, area in areas.items():
+        pats_raw = areas_raw[slug]["patterns"]
+        for i, pat in enumerate(area.patterns):
             bad = [u for u in pat.unless if u not in areas]
             if bad:
-                raise TagDataError(f"{p}: area {area.slug!r}: 'unless' names unknown area(s) {bad}")
-    inherit = data.get("inherit") or {}
-    if not isinstance(inherit, dict):
-        raise TagDataError(f"{p}: 'inherit' must be a mapping")
-    openers = inherit.get("openers") or []
-    if not isinstance(openers, list) or not all(isinstance(o, str) for o in openers):
-        raise TagDataError(f"{p}: 'inherit.openers' must be a list of strings")
-    try:
-        max_chain = int(inherit.get("max_chain", 2))
-    except (TypeError, ValueError) as exc:
-        raise TagDataError(f"{p}: 'inherit.max_chain' must be an integer") from exc
+                raise TagDataError(
+                    f"{at(p, line_of(pats_raw, i))}: area {slug!r}: 'unless' names unknown area(s) {bad}"
+                )
+    inherit = _mapping(p, data, "inherit", what="'inherit'")
+    _check_keys(p, inherit, ("max_chain", "openers"), what="inherit")
+    openers = _list(p, inherit, "openers", what="'inherit.openers'", strings=True)
+    max_chain = inherit.get("max_chain", 2)
+    if isinstance(max_chain, bool) or not isinstance(max_chain, int) or max_chain < 0:
+        raise TagDataError(
+            f"{at(p, line_of(inherit, 'max_chain'))}: 'inherit.max_chain' must be an integer >= 0, "
+            f"got {max_chain!r}"
+        )
     return Taxonomy(
         areas=areas,
         inherit_openers=tuple(" ".join(o.lower().split()) for o in openers),
@@ -237,76 +427,122 @@ def _date(value, where: str) -> dt.date | None:
         raise TagDataError(f"{where}: bad date {value!r} (use YYYY-MM-DD)") from exc
 
 
+_ACTORS_KEYS = ("actors", "exclude", "doc_aliases", "speakers", "transcripts", "holder_rules")
+_ACTOR_KEYS = ("label", "iso3", "names", "office_holders")
+_HOLDER_KEYS = ("name", "patterns", "terms")
+
+
+def _office_holder(p: Path, code: str, ohs, i: int, names: list) -> None:
+    oh = ohs[i]
+    line = line_of(ohs, i)
+    where = f"{at(p, line)}: actor {code!r}"
+    if not isinstance(oh, dict) or not isinstance(oh.get("name"), str) or not oh["name"].strip():
+        raise TagDataError(f"{where}: an office holder needs a 'name' and a 'patterns' list")
+    _check_keys(p, oh, _HOLDER_KEYS, what=f"actor {code!r} office holder {oh['name']!r}")
+    w = f"{where} office holder {oh['name']!r}"
+    if not isinstance(oh.get("patterns"), list) or not oh["patterns"]:
+        raise TagDataError(f"{w}: needs a non-empty 'patterns' list")
+    terms_raw = _list(p, oh, "terms", what=f"actor {code!r} office holder {oh['name']!r}: 'terms'")
+    terms = []
+    for j, term in enumerate(terms_raw):
+        tw = f"{at(p, line_of(terms_raw, j))}: actor {code!r} office holder {oh['name']!r}"
+        if not isinstance(term, list | tuple) or len(term) != 2:
+            raise TagDataError(f"{tw}: each term is [from, to], got {term!r}")
+        start = _date(term[0], tw)
+        if start is None:
+            raise TagDataError(f"{tw}: a term needs a start date")
+        end = _date(term[1], tw)
+        if end is not None and end < start:
+            raise TagDataError(f"{tw}: a term ends ({end}) before it starts ({start})")
+        terms.append((start, end))
+    if not terms:
+        raise TagDataError(f"{w}: needs at least one term [from, to]")
+    for pat in _patterns(p, oh["patterns"], what=f"actor {code!r} office holder {oh['name']!r}"):
+        names.append(ActorName(code, pat, str(oh["name"]), tuple(terms)))
+
+
 def load_actors(path: str | os.PathLike | None = None) -> Actors:
     """The actor dictionary: codes, names, office holders with terms, exclusions, speaker and holder rules."""
     if isinstance(path, Actors):
         return path
     p = _path(path, "actors.yaml")
-    data = _read_yaml(p)
+    data = read_yaml(p, what="actor dictionary")
+    _check_keys(p, data, _ACTORS_KEYS, what="actor dictionary")
     raw = data.get("actors")
     if not isinstance(raw, dict) or not raw:
-        raise TagDataError(f"{p}: 'actors' must be a non-empty mapping of code -> actor")
+        line = line_of(data, "actors") if "actors" in data else 1
+        raise TagDataError(f"{at(p, line)}: 'actors' must be a non-empty mapping of code -> actor")
     codes, names, iso3 = {}, [], {}
     for code, spec in raw.items():
-        where = f"{p}: actor {code!r}"
+        where = f"{at(p, line_of(raw, code))}: actor {code!r}"
         if not isinstance(code, str) or not re.fullmatch(r"[A-Z][A-Z0-9_]*", code):
             raise TagDataError(f"{where}: codes are upper-case letters and digits")
         if not isinstance(spec, dict):
-            raise TagDataError(f"{where}: expected a mapping")
-        codes[code] = str(spec.get("label") or code)
-        for c in spec.get("iso3") or []:
+            raise TagDataError(f"{where}: expected a mapping, got {_kind(spec)}")
+        _check_keys(p, spec, _ACTOR_KEYS, what=f"actor {code!r}")
+        label = spec.get("label")
+        if label is not None and not isinstance(label, str):
+            raise TagDataError(f"{at(p, line_of(spec, 'label'))}: actor {code!r}: 'label' must be a string")
+        codes[code] = str(label or code)
+        for c in _list(p, spec, "iso3", what=f"actor {code!r}: 'iso3'", strings=True):
             iso3[str(c).upper()] = code
-        for entry in spec.get("names") or []:
-            names.append(ActorName(code, parse_pattern(entry, where=where)))
-        for oh in spec.get("office_holders") or []:
-            if not isinstance(oh, dict) or not oh.get("name") or not isinstance(oh.get("patterns"), list):
-                raise TagDataError(f"{where}: an office holder needs 'name' and a 'patterns' list: {oh!r}")
-            w = f"{where} office holder {oh['name']!r}"
-            terms = []
-            for term in oh.get("terms") or []:
-                if not isinstance(term, list | tuple) or len(term) != 2:
-                    raise TagDataError(f"{w}: each term is [from, to]")
-                start = _date(term[0], w)
-                if start is None:
-                    raise TagDataError(f"{w}: a term needs a start date")
-                terms.append((start, _date(term[1], w)))
-            if not terms:
-                raise TagDataError(f"{w}: needs at least one term [from, to]")
-            for entry in oh["patterns"]:
-                names.append(ActorName(code, parse_pattern(entry, where=w), str(oh["name"]), tuple(terms)))
-    for entry in data.get("exclude") or []:
-        names.append(ActorName(None, parse_pattern(entry, where=f"{p}: exclude")))
-    speakers = data.get("speakers") or {}
-    publishers = {str(k).casefold(): str(v) for k, v in (speakers.get("publishers") or {}).items()}
-    domains = {str(k).lower(): str(v) for k, v in (speakers.get("url_domains") or {}).items()}
-    for v in [*publishers.values(), *domains.values()]:
-        if v not in codes:
-            raise TagDataError(f"{p}: speakers map to unknown actor code {v!r}")
-    cis = speakers.get("country_is_speaker") or {}
-    country_publishers = frozenset(str(x).casefold() for x in cis.get("publishers") or [])
-    country_doc_types = frozenset(str(x).casefold() for x in cis.get("doc_types") or [])
-    rules_raw = data.get("holder_rules") or {}
+        names_raw = _list(p, spec, "names", what=f"actor {code!r}: 'names'")
+        names.extend(ActorName(code, pat) for pat in _patterns(p, names_raw, what=f"actor {code!r}"))
+        ohs = _list(p, spec, "office_holders", what=f"actor {code!r}: 'office_holders'")
+        for i in range(len(ohs)):
+            _office_holder(p, code, ohs, i, names)
+    excl = _list(p, data, "exclude", what="'exclude'")
+    names.extend(ActorName(None, pat) for pat in _patterns(p, excl, what="exclude"))
+    speakers = _mapping(p, data, "speakers", what="'speakers'")
+    _check_keys(p, speakers, ("country_is_speaker", "publishers", "url_domains"), what="speakers")
+    maps = {}
+    for key in ("publishers", "url_domains"):
+        block = _mapping(p, speakers, key, what=f"'speakers.{key}'")
+        for name, code in block.items():
+            if code not in codes:
+                raise TagDataError(
+                    f"{at(p, line_of(block, name))}: speakers.{key}: {name!r} maps to unknown actor code "
+                    f"{code!r} (known: {', '.join(codes)})"
+                )
+        maps[key] = block
+    publishers = {str(k).casefold(): str(v) for k, v in maps["publishers"].items()}
+    domains = {str(k).lower(): str(v) for k, v in maps["url_domains"].items()}
+    cis = _mapping(p, speakers, "country_is_speaker", what="'speakers.country_is_speaker'")
+    _check_keys(p, cis, ("publishers", "doc_types"), what="speakers.country_is_speaker")
+    country_publishers = frozenset(
+        str(x).casefold() for x in _list(p, cis, "publishers", what="'country_is_speaker.publishers'")
+    )
+    country_doc_types = frozenset(
+        str(x).casefold() for x in _list(p, cis, "doc_types", what="'country_is_speaker.doc_types'")
+    )
+    rules_raw = _mapping(p, data, "holder_rules", what="'holder_rules'")
+    _check_keys(p, rules_raw, _RULE_KEYS, what="holder_rules")
     rules = {}
     for key in _RULE_KEYS:
-        vals = rules_raw.get(key) or []
-        if not isinstance(vals, list):
-            raise TagDataError(f"{p}: holder_rules.{key} must be a list")
+        vals = _list(p, rules_raw, key, what=f"holder_rules.{key}")
         rules[key] = tuple(" ".join(str(v).lower().split()) for v in vals)
+    transcripts_raw = _mapping(p, data, "transcripts", what="'transcripts'")
+    _check_keys(p, transcripts_raw, ("question", "answer"), what="transcripts")
     transcripts = {}
     for key in ("question", "answer"):
-        vals = (data.get("transcripts") or {}).get(key) or []
-        for v in vals:
+        vals = _list(p, transcripts_raw, key, what=f"transcripts.{key}", strings=True)
+        for i, v in enumerate(vals):
             try:
                 re.compile(str(v))
             except re.error as exc:
-                raise TagDataError(f"{p}: transcripts.{key}: bad regular expression {v!r} ({exc})") from exc
+                raise TagDataError(
+                    f"{at(p, line_of(vals, i))}: transcripts.{key}: bad regular expression {v!r} ({exc})"
+                ) from exc
         transcripts[key] = tuple(str(v) for v in vals)
+    aliases_raw = _mapping(p, data, "doc_aliases", what="'doc_aliases'")
     doc_aliases = {}
-    for code, vals in (data.get("doc_aliases") or {}).items():
+    for code in aliases_raw:
         if code not in codes:
-            raise TagDataError(f"{p}: doc_aliases: unknown actor code {code!r}")
-        if not isinstance(vals, list):
-            raise TagDataError(f"{p}: doc_aliases.{code} must be a list")
+            raise TagDataError(
+                f"{at(p, line_of(aliases_raw, code))}: doc_aliases: unknown actor code {code!r} "
+                f"(known: {', '.join(codes)})"
+            )
+        vals = _list(p, aliases_raw, code, what=f"doc_aliases.{code}", strings=True)
         doc_aliases[code] = tuple(" ".join(str(v).lower().split()) for v in vals)
     return Actors(
         codes,
@@ -323,33 +559,76 @@ def load_actors(path: str | os.PathLike | None = None) -> Actors:
     )
 
 
+def _weight(value) -> float | None:
+    """``value`` as a finite float, or None."""
+    if isinstance(value, bool):
+        return None
+    try:
+        w = float(value)
+    except (TypeError, ValueError):
+        return None
+    return w if math.isfinite(w) else None
+
+
 def load_stance_lexicon(path: str | os.PathLike | None = None) -> StanceLexicon:
-    """Stance cues from a CSV with columns cue, weight, class ('#' lines are comments)."""
+    """Stance cues from a CSV with columns cue, weight, class ('#' lines are comments).
+
+    Errors name the file line: ``stance.csv:42: class must be one of ...``.
+    """
     if isinstance(path, StanceLexicon):
         return path
     p = _path(path, "stance.csv")
     try:
-        lines = [
-            ln for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")
-        ]
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TagDataError(f"{p}: cannot read ({exc})") from exc
-    rows = list(csv.DictReader(lines))
-    if not rows or not {"cue", "weight", "class"} <= set(rows[0]):
+        all_lines = p.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise TagDataError(f"{p}: cannot read: not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise TagDataError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    kept = [
+        (i, ln) for i, ln in enumerate(all_lines, start=1) if ln.strip() and not ln.lstrip().startswith("#")
+    ]
+    if not kept:
         raise TagDataError(f"{p}: needs a header row with cue, weight, class")
-    cues = []
-    for i, row in enumerate(rows, start=2):
-        cue, cls = " ".join((row.get("cue") or "").lower().split()), (row.get("class") or "").strip()
+    reader = csv.reader(ln for _, ln in kept)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except csv.Error as exc:
+        raise TagDataError(f"{at(p, kept[0][0])}: cannot read the CSV header ({exc})") from exc
+    header_line = kept[0][0]
+    if not {"cue", "weight", "class"} <= set(header):
+        raise TagDataError(f"{at(p, header_line)}: needs a header row with cue, weight, class, got {header}")
+    cues, seen = [], {}
+    while True:
         try:
-            weight = float(row.get("weight"))
-        except (TypeError, ValueError) as exc:
-            raise TagDataError(f"{p}: row {i}: weight must be a number, got {row.get('weight')!r}") from exc
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            line = kept[min(reader.line_num, len(kept)) - 1][0]
+            raise TagDataError(f"{at(p, line)}: cannot read the CSV row ({exc})") from exc
+        line = kept[reader.line_num - 1][0]
+        if len(row) != len(header):
+            raise TagDataError(
+                f"{at(p, line)}: expected {len(header)} fields ({', '.join(header)}), got {len(row)}"
+            )
+        rec = dict(zip(header, row, strict=True))
+        cue, cls = " ".join((rec["cue"] or "").lower().split()), (rec["class"] or "").strip()
         if not cue:
-            raise TagDataError(f"{p}: row {i}: empty cue")
+            raise TagDataError(f"{at(p, line)}: empty cue")
+        weight = _weight(rec["weight"].strip() if rec["weight"] else rec["weight"])
+        if weight is None:
+            raise TagDataError(f"{at(p, line)}: weight of {cue!r} must be a number, got {rec['weight']!r}")
         if cls not in _STANCE_CLASSES:
-            raise TagDataError(f"{p}: row {i}: class must be one of {sorted(_STANCE_CLASSES)}, got {cls!r}")
+            raise TagDataError(
+                f"{at(p, line)}: class must be one of {sorted(_STANCE_CLASSES)}, got {cls!r} (cue {cue!r})"
+            )
         if cls in ("cooperation", "conflict", "pressure", "offence") and not -1 <= weight <= 1:
-            raise TagDataError(f"{p}: row {i}: weight must be in [-1, 1], got {weight}")
+            raise TagDataError(f"{at(p, line)}: weight of {cue!r} must be in [-1, 1], got {weight}")
+        if (cue, cls) in seen:
+            raise TagDataError(
+                f"{at(p, line)}: cue {cue!r} ({cls}) is listed twice (first at line {seen[cue, cls]})"
+            )
+        seen[cue, cls] = line
         cues.append(Cue(cue, weight, cls))
     return StanceLexicon(tuple(cues), source=str(p))
 
@@ -359,27 +638,51 @@ def load_relations(path: str | os.PathLike | None = None) -> Relations:
     if isinstance(path, Relations):
         return path
     p = _path(path, "relations.yaml")
-    data = _read_yaml(p)
+    data = read_yaml(p, what="relation cues")
+    _check_keys(p, data, ("agreement", "disagreement"), what="relation cues")
     cues = []
     for cls in ("agreement", "disagreement"):
-        block = data.get(cls) or {}
-        if not isinstance(block, dict):
-            raise TagDataError(f"{p}: '{cls}' must be a mapping of cue -> weight")
+        block = _mapping(p, data, cls, what=f"'{cls}' (cue -> weight)")
         for cue, weight in block.items():
-            try:
-                w = float(weight)
-            except (TypeError, ValueError) as exc:
-                raise TagDataError(f"{p}: {cls}: weight of {cue!r} must be a number") from exc
+            where = f"{at(p, line_of(block, cue))}: {cls}"
+            if not isinstance(cue, str) or not cue.strip():
+                raise TagDataError(f"{where}: empty cue {cue!r}")
+            w = _weight(weight)
+            if w is None:
+                raise TagDataError(f"{where}: weight of {cue!r} must be a number, got {weight!r}")
             if not -1 <= w <= 1:
-                raise TagDataError(f"{p}: {cls}: weight of {cue!r} must be in [-1, 1]")
-            cues.append(Cue(" ".join(str(cue).lower().split()), w, cls))
+                raise TagDataError(f"{where}: weight of {cue!r} must be in [-1, 1], got {w}")
+            cues.append(Cue(" ".join(cue.lower().split()), w, cls))
     if not cues:
-        raise TagDataError(f"{p}: no relation cues")
+        raise TagDataError(f"{at(p, 1)}: no relation cues (give 'agreement' and/or 'disagreement')")
     return Relations(tuple(cues), source=str(p))
+
+
+def load_tag_data(
+    *,
+    taxonomy: str | os.PathLike | Taxonomy | None = None,
+    actors: str | os.PathLike | Actors | None = None,
+    stance_lexicon: str | os.PathLike | StanceLexicon | None = None,
+    relations: str | os.PathLike | Relations | None = None,
+) -> dict:
+    """Load and check the four tagging data files at once (``None``: the shipped file).
+
+    Returns ``{"taxonomy": Taxonomy, "actors": Actors, "stance_lexicon": ..., "relations": ...}``; the first
+    mistake raises :class:`TagDataError` with ``path:line: what is wrong``. Call it before reading a corpus
+    to fail fast.
+    """
+    return {
+        "taxonomy": load_taxonomy(taxonomy),
+        "actors": load_actors(actors),
+        "stance_lexicon": load_stance_lexicon(stance_lexicon),
+        "relations": load_relations(relations),
+    }
 
 
 __all__ = [
     "Actors",
+    "LineDict",
+    "LineList",
     "Area",
     "Cue",
     "Pattern",
@@ -387,8 +690,12 @@ __all__ = [
     "StanceLexicon",
     "TagDataError",
     "Taxonomy",
+    "at",
+    "line_of",
     "load_actors",
     "load_relations",
     "load_stance_lexicon",
+    "load_tag_data",
     "load_taxonomy",
+    "read_yaml",
 ]

@@ -1,0 +1,247 @@
+"""``tag_files``: parse and tag files batch by batch, keep what the measures need, cache the result.
+
+``tag(read_corpus(paths))`` holds the whole corpus in memory twice over: every article's text, every
+paragraph and sentence, then the tagged table. ``tag_files(paths)`` gives the same tagged table while each
+worker parses *and* tags its own batch of documents, so only the tagged rows travel back; with
+``keep="tagged"`` the sentences that name neither an issue nor an actor (which no measure reads) are dropped
+in the worker. Batches run on the local engine or on a Dask cluster (``engine="dask"``), and the result is
+cached by the inputs' bytes, the parse options, the data files and the code, so a second call loads it.
+
+This layer sits between tagging and the measures: it imports ``convergence.ingest`` and
+``convergence.tagging`` and nothing above them.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .engine import ENGINES, EngineError, batched, map_batches
+from .ingest.corpus import Corpus
+from .ingest.corpus import atomic as atomic_write
+from .ingest.reader import ReadPlan, default_cache_dir
+from .tagging import core as _core
+from .tagging.lexicon import DATA_DIR
+
+KEEP = ("all", "tagged")
+CACHE_VERSION = "1"
+_DATA_FILES = ("taxonomy.yaml", "actors.yaml", "stance.csv", "relations.yaml")
+_BATCH_ITEMS = 32
+_BATCH_BYTES = 8_000_000
+
+
+def _tag_fingerprint(spec: tuple) -> str | None:
+    """sha256 of the tagging data files (user copies or the shipped ones) and of the tagging code; None when
+    ``spec`` holds loaded objects instead of paths (then nothing is cached)."""
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    for item, default in zip(spec[:4], _DATA_FILES, strict=True):
+        if item is not None and not isinstance(item, (str, os.PathLike)):
+            return None
+        path = Path(os.fspath(item)).expanduser() if item is not None else DATA_DIR / default
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            return None  # the loader reports the missing file
+    digest.update(f"tone={bool(spec[4])}".encode())
+    code = [*sorted(Path(_core.__file__).parent.glob("*.py")), Path(__file__)]
+    for src in code:
+        digest.update(src.read_bytes())
+    return digest.hexdigest()
+
+
+def _is_tagged(frame: pd.DataFrame) -> np.ndarray:
+    """Rows that name an issue or an actor: the only rows a measure reads."""
+    return (frame["issues"].map(len).to_numpy() > 0) | (frame["actors"].map(len).to_numpy() > 0)
+
+
+def _parse_and_tag(items: list[dict], *, plan: ReadPlan, spec: tuple, token: str | None, keep: str):
+    """One batch, in a worker: parse and tag each document. Returns the parse results without the texts
+    (for the articles table) and, per document, (doc_id, sentence count, kept rows), each row being
+    (sent_id, para_id, start, end, text, tags)."""
+    tagger = _core._tagger(spec, token)
+    results = plan.parse(items)
+    meta, docs, seen = [], [], set()
+    for status, payload in results:
+        if status != "ok":
+            meta.append((status, payload))
+            continue
+        rec = dict(payload)
+        text, sentences = rec["text"], rec["_sentences"]
+        rec["text"], rec["_paragraphs"], rec["_sentences"] = "", [], []
+        meta.append((status, rec))
+        if rec["doc_id"] in seen:
+            continue  # a duplicate: the articles table lists it, its sentences are the first copy's
+        seen.add(rec["doc_id"])
+        date = pd.to_datetime(rec.get("date"), errors="coerce")
+        texts = [text[s:e] for _pid, s, e in sentences]
+        tags = tagger.document(
+            texts, None if pd.isna(date) else date.date(), _core._doc_speaker(rec, tagger.actors)
+        )
+        rows = [
+            (k, pid, s, e, texts[k], tags[k])
+            for k, (pid, s, e) in enumerate(sentences)
+            if keep == "all" or tags[k] is not None
+        ]
+        docs.append((rec["doc_id"], len(sentences), rows))
+    return meta, docs
+
+
+def _merge(parts: list, skipped_inputs: list, actors) -> tuple[pd.DataFrame | None, Corpus]:
+    """Join the batches in input order, as ``tag(read_corpus(...))`` would: a document already seen is a
+    duplicate (``read_corpus``'s merge lists it), and the index numbers every sentence of the corpus."""
+    meta = ReadPlan.assemble([m for part_meta, _docs in parts for m in part_meta], skipped_inputs)
+    if meta.articles.empty:
+        return None, meta
+    placed: set = set()
+    position = 0
+    cols: dict[str, list] = {c: [] for c in ("doc_id", "para_id", "sent_id", "start", "end", "text")}
+    index, tags = [], []
+    for _meta, docs in parts:
+        for doc_id, n, rows in docs:
+            if doc_id in placed:
+                continue
+            placed.add(doc_id)
+            for k, pid, s, e, text, tag_row in rows:
+                cols["doc_id"].append(doc_id)
+                cols["para_id"].append(pid)
+                cols["sent_id"].append(k)
+                cols["start"].append(s)
+                cols["end"].append(e)
+                cols["text"].append(text)
+                index.append(position + k)
+                tags.append(tag_row)
+            position += n
+    sentences = pd.DataFrame(cols, index=pd.Index(np.asarray(index, dtype=np.int64)))
+    for c in ("para_id", "sent_id", "start", "end"):
+        sentences[c] = np.asarray(sentences[c], dtype=np.int64)
+    if len(index) == position:
+        sentences.index = pd.RangeIndex(position)
+    doc_ids = list(dict.fromkeys(cols["doc_id"]))
+    frame, _info = _core._article_info(meta.articles, doc_ids, actors)
+    joined = frame.reindex(sentences["doc_id"].to_numpy())
+    return _core.tagged_table(sentences, tags, joined), meta
+
+
+def _load(entry: Path, keep: str) -> pd.DataFrame | None:
+    meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
+    if keep == "all" and not meta.get("complete"):
+        return None
+    with open(entry / "tagged.pkl", "rb") as fh:
+        frame = pickle.load(fh)
+    if keep == "all":
+        with open(entry / "rest.pkl", "rb") as fh:
+            frame = pd.concat([frame, pickle.load(fh)]).sort_index()
+    frame.attrs["skipped"] = [tuple(s) for s in meta.get("skipped", [])]
+    return frame
+
+
+def _save(entry: Path, frame: pd.DataFrame, *, complete: bool, skipped: list) -> None:
+    entry.mkdir(parents=True, exist_ok=True)
+    mask = _is_tagged(frame)
+    parts = {"tagged.pkl": frame[mask] if complete else frame}
+    if complete:
+        parts["rest.pkl"] = frame[~mask]
+    for name, part in parts.items():
+        atomic_write(entry / name, lambda tmp, part=part: part.to_pickle(tmp, protocol=5))
+    meta = {"complete": complete, "rows": int(len(frame)), "skipped": skipped}
+    atomic_write(
+        entry / "meta.json",
+        lambda tmp: Path(tmp).write_text(json.dumps(meta, default=str), encoding="utf-8"),
+    )
+
+
+def tag_files(
+    paths,
+    *,
+    keep: str = "all",
+    use_cache: bool = True,
+    cache_dir=None,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler=None,
+    progress: bool | None = None,
+    taxonomy=None,
+    actors=None,
+    stance_lexicon=None,
+    relations=None,
+    tone: bool = True,
+    **read_options,
+) -> pd.DataFrame:
+    """The tagged sentences of the files, folders and archives in ``paths``, parsed and tagged batch by batch.
+
+    Gives the table ``tag(read_corpus(paths))`` gives (same rows, columns, values and index). With
+    ``keep="tagged"`` only the sentences that name an issue or an actor are kept (the index still numbers
+    all sentences): convergence, evidence and kwic give the same results on it, while memory holds a fraction
+    of the corpus; salience and keyness need ``keep="all"`` (they count every sentence).
+
+    ``read_options`` are :func:`convergence.read_corpus`'s (``filename_pattern``, ``max_file_bytes``,
+    ``boilerplate``...); ``taxonomy``, ``actors``, ``stance_lexicon``, ``relations`` and ``tone`` are
+    :func:`convergence.tag`'s. ``engine``/``scheduler``/``jobs`` choose where batches run (see
+    :func:`convergence.read_corpus`). The result is cached under ``cache_dir`` (default ``$CONVERGENCE_CACHE``
+    or ``~/.cache/convergence``), keyed by the input bytes, options, data files and code; inputs that could
+    not be read are listed in ``frame.attrs["skipped"]`` as (path, reason, detail).
+    """
+    if keep not in KEEP:
+        raise ValueError(f"keep must be one of {KEEP}, not {keep!r}")
+    if engine not in ENGINES:
+        raise EngineError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    plan = ReadPlan(paths, **read_options)
+    spec = (taxonomy, actors, stance_lexicon, relations, bool(tone))
+    token = _core._spec_token(spec)
+    tagger = _core._tagger(spec, token)  # load and check the data files before any work, once, before forks
+    entry = None
+    if use_cache:
+        tag_key = _tag_fingerprint(spec)
+        if tag_key is not None:
+            key = hashlib.sha256((plan.key() + tag_key).encode()).hexdigest()[:24]
+            root = Path(cache_dir).expanduser() if cache_dir else default_cache_dir()
+            entry = root / f"tagged-{key}"
+            if (entry / "meta.json").exists():
+                try:
+                    frame = _load(entry, keep)
+                except Exception:  # a damaged entry is computed again, never trusted
+                    frame = None
+                if frame is not None:
+                    return frame
+
+    collected = plan.collect()
+    items, skipped_inputs = collected.items, list(collected.skipped)
+    n_items = len(items)
+    per_batch = max(1, min(_BATCH_ITEMS, -(-len(items) // 16)))
+    batches = list(batched(items, size=per_batch, max_bytes=_BATCH_BYTES, weight=plan.item_bytes))
+    del items
+    collected.items = []
+    parts = map_batches(
+        functools.partial(_parse_and_tag, plan=plan, spec=spec, token=token, keep=keep),
+        batches,
+        engine=engine,
+        scheduler=scheduler,
+        jobs=jobs,
+        progress=progress,
+        desc="parse+tag",
+        sizes=[len(b) for b in batches],
+        unit="docs",
+    )
+    del batches
+    frame, meta = _merge(parts, skipped_inputs, tagger.actors)
+    del parts
+    if meta.articles.empty:
+        raise plan.nothing_parsed(collected, n_items)
+    skipped = [tuple(r) for r in meta.skipped.itertuples(index=False, name=None)]
+    frame.attrs["skipped"] = skipped
+    if entry is not None:
+        try:
+            _save(entry, frame, complete=keep == "all", skipped=skipped)
+        except OSError:
+            pass  # an unwritable cache never stops a run
+    return frame
+
+
+__all__ = ["KEEP", "tag_files"]
