@@ -148,17 +148,28 @@ def start_local_cluster(*, n_workers: int = 2):
             ) from exc
 
 
-def _unreachable(address: str, timeout: float, exc: BaseException) -> EngineError:
-    detail = str(exc).splitlines()[0] if str(exc) else "no answer"
+def _unreachable(address: str, timeout: float, exc: BaseException | str) -> EngineError:
+    if isinstance(exc, BaseException):
+        first = str(exc).splitlines()[0] if str(exc) else "no answer"
+        detail = f"{type(exc).__name__}: {first}"
+    else:
+        detail = exc
     return EngineError(
-        f"cannot reach the Dask scheduler at {address!r} ({type(exc).__name__}: {detail}; connect timeout "
-        f"{timeout:g} s); start one with `dask scheduler` and workers with `dask worker ADDRESS`, "
-        "or use engine='local'"
+        f"cannot reach the Dask scheduler at {address!r} ({detail}; connect timeout {timeout:g} s); "
+        "start one with `dask scheduler` and workers with `dask worker ADDRESS`, or use engine='local'"
     )
 
 
+_MAX_HANDSHAKE_BYTES = 1 << 20
+
+
 def _check_reachable(address: str, timeout: float) -> None:
-    """Fail fast, before a client is built, when a tcp/tls scheduler address does not accept connections."""
+    """Fail fast, before a client is built, when nothing (or something other than a Dask scheduler) answers.
+
+    A Dask scheduler speaks first on a plain TCP connection: a small length-prefixed handshake. A client
+    pointed at a port where a different server listens (the dashboard, a web server) would otherwise wait
+    with no end.
+    """
     from distributed.comm.addressing import parse_address, parse_host_port
 
     try:
@@ -168,11 +179,28 @@ def _check_reachable(address: str, timeout: float) -> None:
         host, port = parse_host_port(location)
     except (ValueError, TypeError) as exc:
         raise _unreachable(address, timeout, exc) from exc
+    not_dask = (
+        "a server answers there but not as a Dask scheduler; the scheduler's default port is 8786 "
+        "(8787 is its dashboard)"
+    )
     try:
-        with socket.create_connection((host, port), timeout=timeout):
-            pass
-    except OSError as exc:
+        sock = socket.create_connection((host, port), timeout=timeout)
+    except OSError as exc:  # refused, unreachable, unknown host, timed out
         raise _unreachable(address, timeout, exc) from exc
+    with sock:
+        if scheme == "tls":  # the TLS handshake comes first; leave it to the client
+            return
+        head = b""
+        try:
+            while len(head) < 8:
+                chunk = sock.recv(8 - len(head))
+                if not chunk:
+                    break
+                head += chunk
+        except OSError as exc:  # includes a timeout: connected, but nothing speaks Dask's protocol
+            raise _unreachable(address, timeout, not_dask) from exc
+    if len(head) < 8 or int.from_bytes(head, "little") > _MAX_HANDSHAKE_BYTES:
+        raise _unreachable(address, timeout, not_dask)
 
 
 @contextlib.contextmanager
@@ -207,7 +235,7 @@ def dask_client(scheduler=None, *, jobs: int | None = None, connect_timeout: flo
     _check_reachable(address, connect_timeout)
     try:
         client = distributed.Client(address, timeout=connect_timeout, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
+    except Exception as exc:  # whatever the client met while connecting: one clear message
         raise _unreachable(address, connect_timeout, exc) from exc
     try:
         yield client
@@ -325,3 +353,83 @@ def batched(items: Sequence, *, size: int = 32, max_bytes: int | None = None, we
         total += w
     if batch:
         yield batch
+
+
+def _released(batches: list) -> Iterator[tuple[int, object]]:
+    """(index, batch) pairs that drop the list's reference to each batch as it is handed out."""
+    for index in range(len(batches)):
+        batch, batches[index] = batches[index], None
+        yield index, batch
+
+
+def iter_batches(
+    func: Callable,
+    batches: list,
+    *,
+    engine: str = "local",
+    scheduler=None,
+    jobs: int | None = None,
+    progress: bool | None = None,
+    desc: str = "",
+    sizes: Sequence[int] | None = None,
+    unit: str = "docs",
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+) -> Iterator[tuple[int, object]]:
+    """Like :func:`map_batches`, but yields ``(index, func(batch))`` as batches finish (in any order) and
+    empties ``batches`` as it hands them out, so a caller that consumes results as they come holds neither
+    all inputs nor all results at once. The caller must not keep other references to the batches."""
+    if engine not in ENGINES:
+        raise EngineError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    sizes = [1] * len(batches) if sizes is None else [int(s) for s in sizes]
+    if len(sizes) != len(batches):
+        raise EngineError(f"sizes has {len(sizes)} entries for {len(batches)} batches")
+    if engine == "dask":
+        _import_distributed()
+    if not batches:
+        return
+    jobs = _default_jobs() if jobs is None else jobs
+    with progress_bar(sum(sizes), desc=desc, unit=unit, enabled=progress) as bar:
+        if engine == "local" and (jobs <= 1 or len(batches) <= 1):
+            for index, batch in _released(batches):
+                value = func(batch)
+                del batch
+                bar.update(sizes[index])
+                yield index, value
+            return
+        if engine == "local":
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+            with ctx.Pool(min(jobs, len(batches))) as pool:
+                for index, value in pool.imap_unordered(
+                    functools.partial(_indexed, func), _released(batches)
+                ):
+                    bar.update(sizes[index])
+                    yield index, value
+            return
+        distributed = _import_distributed()
+        with dask_client(scheduler, jobs=jobs, connect_timeout=connect_timeout) as client:
+            pending = _released(batches)
+            running: dict = {}
+
+            def submit_next():
+                nxt = next(pending, None)
+                if nxt is None:
+                    return None
+                future = client.submit(func, nxt[1], pure=False)
+                running[future.key] = (nxt[0], future)
+                return future
+
+            first = [f for f in (submit_next() for _ in range(_window(client))) if f is not None]
+            done = distributed.as_completed(first, loop=client.loop)
+            try:
+                for future in done:
+                    index, _ = running.pop(future.key)
+                    value = future.result()
+                    future.release()
+                    nxt = submit_next()
+                    if nxt is not None:
+                        done.add(nxt)
+                    bar.update(sizes[index])
+                    yield index, value
+            except BaseException:
+                client.cancel([f for _, f in running.values()])
+                raise

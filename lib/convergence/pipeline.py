@@ -22,8 +22,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from .engine import ENGINES, EngineError, batched, map_batches
+from .engine import ENGINES, EngineError, batched, iter_batches
 from .ingest.corpus import Corpus
 from .ingest.corpus import atomic as atomic_write
 from .ingest.reader import ReadPlan, default_cache_dir
@@ -93,40 +94,82 @@ def _parse_and_tag(items: list[dict], *, plan: ReadPlan, spec: tuple, token: str
     return meta, docs
 
 
-def _merge(parts: list, skipped_inputs: list, actors) -> tuple[pd.DataFrame | None, Corpus]:
-    """Join the batches in input order, as ``tag(read_corpus(...))`` would: a document already seen is a
-    duplicate (``read_corpus``'s merge lists it), and the index numbers every sentence of the corpus."""
-    meta = ReadPlan.assemble([m for part_meta, _docs in parts for m in part_meta], skipped_inputs)
-    if meta.articles.empty:
-        return None, meta
-    placed: set = set()
-    position = 0
-    cols: dict[str, list] = {c: [] for c in ("doc_id", "para_id", "sent_id", "start", "end", "text")}
-    index, tags = [], []
-    for _meta, docs in parts:
+class _Table:
+    """The tagged rows of the batches, added in input order and kept compact as they come: sentence texts
+    go into Arrow buffers batch by batch, and equal tag lists become one shared list object."""
+
+    def __init__(self):
+        self.meta: list = []
+        self.placed: set = set()
+        self.position = 0
+        self.doc_ids: list = []
+        self.ints = {c: [] for c in ("para_id", "sent_id", "start", "end", "index")}
+        self.texts: list = []
+        self.tags: list = []
+        self.shared: dict = {}
+
+    def _compact(self, row: tuple, by_id: dict) -> tuple:
+        if row is None:
+            return None
+        out = []
+        for v in row:
+            if type(v) is list:
+                same = by_id.get(id(v))
+                if same is None:
+                    try:
+                        same = self.shared.setdefault(tuple(v), v)
+                    except TypeError:  # a list of dicts (target_stances, clauses) stays the row's own
+                        same = v
+                    by_id[id(v)] = same
+                v = same
+            out.append(v)
+        return tuple(out)
+
+    def add(self, part) -> None:
+        meta, docs = part
+        self.meta.extend(meta)
+        ints = self.ints
+        by_id: dict = {}  # within one batch, equal lists are already one object (pickle keeps sharing)
+        texts = []
         for doc_id, n, rows in docs:
-            if doc_id in placed:
-                continue
-            placed.add(doc_id)
-            for k, pid, s, e, text, tag_row in rows:
-                cols["doc_id"].append(doc_id)
-                cols["para_id"].append(pid)
-                cols["sent_id"].append(k)
-                cols["start"].append(s)
-                cols["end"].append(e)
-                cols["text"].append(text)
-                index.append(position + k)
-                tags.append(tag_row)
-            position += n
-    sentences = pd.DataFrame(cols, index=pd.Index(np.asarray(index, dtype=np.int64)))
-    for c in ("para_id", "sent_id", "start", "end"):
-        sentences[c] = np.asarray(sentences[c], dtype=np.int64)
-    if len(index) == position:
-        sentences.index = pd.RangeIndex(position)
-    doc_ids = list(dict.fromkeys(cols["doc_id"]))
-    frame, _info = _core._article_info(meta.articles, doc_ids, actors)
-    joined = frame.reindex(sentences["doc_id"].to_numpy())
-    return _core.tagged_table(sentences, tags, joined), meta
+            if doc_id in self.placed:
+                continue  # a duplicate of a document of an earlier batch
+            self.placed.add(doc_id)
+            for k, pid, s, e, text, tags in rows:
+                self.doc_ids.append(doc_id)
+                ints["para_id"].append(pid)
+                ints["sent_id"].append(k)
+                ints["start"].append(s)
+                ints["end"].append(e)
+                ints["index"].append(self.position + k)
+                texts.append(text)
+                self.tags.append(self._compact(tags, by_id))
+            self.position += n
+        self.texts.append(pa.array(texts, type=pa.large_string()))
+
+    def frame(self, skipped_inputs: list, actors) -> tuple[pd.DataFrame | None, Corpus]:
+        """The tagged table (``tag(read_corpus(...))``'s rows, columns and index) and the articles/skipped
+        tables of the parse (``read_corpus``'s merge of duplicates)."""
+        meta = ReadPlan.assemble(self.meta, skipped_inputs)
+        if meta.articles.empty:
+            return None, meta
+        index = np.asarray(self.ints.pop("index"), dtype=np.int64)
+        sentences = pd.DataFrame({"doc_id": self.doc_ids}, index=pd.Index(index))
+        for c, values in self.ints.items():
+            sentences[c] = np.asarray(values, dtype=np.int64)
+        self.ints.clear()
+        text = pd.arrays.ArrowStringArray(pa.chunked_array(self.texts, type=pa.large_string()))
+        self.texts = []
+        sentences["text"] = pd.Series(text, index=sentences.index).astype(sentences["doc_id"].dtype)
+        sentences = sentences[["doc_id", "para_id", "sent_id", "start", "end", "text"]]
+        if len(index) == self.position:
+            sentences.index = pd.RangeIndex(self.position)
+        doc_ids = list(dict.fromkeys(self.doc_ids))
+        self.doc_ids = []
+        info, _dates = _core._article_info(meta.articles, doc_ids, actors)
+        joined = info.reindex(sentences["doc_id"].to_numpy())
+        tags, self.tags = self.tags, []
+        return _core.tagged_table(sentences, tags, joined), meta
 
 
 def _load(entry: Path, keep: str) -> pd.DataFrame | None:
@@ -218,7 +261,8 @@ def tag_files(
     batches = list(batched(items, size=per_batch, max_bytes=_BATCH_BYTES, weight=plan.item_bytes))
     del items
     collected.items = []
-    parts = map_batches(
+    sizes = [len(b) for b in batches]
+    done = iter_batches(
         functools.partial(_parse_and_tag, plan=plan, spec=spec, token=token, keep=keep),
         batches,
         engine=engine,
@@ -226,12 +270,17 @@ def tag_files(
         jobs=jobs,
         progress=progress,
         desc="parse+tag",
-        sizes=[len(b) for b in batches],
+        sizes=sizes,
         unit="docs",
     )
-    del batches
-    frame, meta = _merge(parts, skipped_inputs, tagger.actors)
-    del parts
+    table, waiting, expected = _Table(), {}, 0
+    for index, part in done:  # batches finish in any order; they are added in input order
+        waiting[index] = part
+        while expected in waiting:
+            table.add(waiting.pop(expected))
+            expected += 1
+    frame, meta = table.frame(skipped_inputs, tagger.actors)
+    del table
     if meta.articles.empty:
         raise plan.nothing_parsed(collected, n_items)
     skipped = [tuple(r) for r in meta.skipped.itertuples(index=False, name=None)]
