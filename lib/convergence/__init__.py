@@ -23,6 +23,8 @@ _PUBLIC = {
     "load_taxonomy": "convergence.tagging",
     "load_actors": "convergence.tagging",
     "tag_files": "convergence.pipeline",
+    "ENGINES": "convergence.engine",
+    "EngineError": "convergence.engine",
     # measure
     "convergence": "convergence.measure",
     "salience": "convergence.measure",

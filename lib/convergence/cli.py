@@ -6,13 +6,11 @@ Every subcommand takes corpus paths (default: the project's ``seeds/``) and call
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import sys
 from pathlib import Path
 
 import convergence as cv
-from convergence.engine import ENGINES, EngineError
 from convergence.paths import resolve
 
 DEFAULT_CORPUS = "seeds"
@@ -49,7 +47,7 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("execution")
     g.add_argument(
         "--engine",
-        choices=ENGINES,
+        choices=cv.ENGINES,
         default=None,
         help="where documents are processed: local processes (default) or a Dask cluster",
     )
@@ -69,30 +67,40 @@ def _engine_options(args) -> dict:
     """engine/scheduler/jobs/progress keywords from the command line (--scheduler implies the Dask engine)."""
     engine = args.engine or ("dask" if args.scheduler else "local")
     if args.scheduler and engine != "dask":
-        raise EngineError("--scheduler needs --engine dask")
+        raise cv.EngineError("--scheduler needs --engine dask")
     if args.jobs is not None and args.jobs < 1:
-        raise EngineError(f"--jobs must be at least 1, not {args.jobs}")
+        raise cv.EngineError(f"--jobs must be at least 1, not {args.jobs}")
     return {"engine": engine, "scheduler": args.scheduler, "jobs": args.jobs, "progress": args.progress}
 
 
-def _read(args) -> cv.Corpus:
+def _read(args, options: dict | None = None) -> cv.Corpus:
     return cv.read_corpus(
         _paths(args.paths),
         filename_pattern=args.filename_pattern,
         use_cache=not args.no_cache,
-        **_engine_options(args),
+        **(options or _engine_options(args)),
     )
 
 
-def _accepted(func, options: dict) -> dict:
-    """The options ``func`` takes (engine keywords reach a function only once it accepts them)."""
-    params = inspect.signature(func).parameters
-    return {k: v for k, v in options.items() if k in params}
-
-
-def _tag(corpus, args):
-    options = {"taxonomy": args.taxonomy, "actors": args.actor_file, **_engine_options(args)}
-    return cv.tag(corpus, **_accepted(cv.tag, options))
+def _read_and_tag(args, *, keep: str):
+    """Parse and tag batch by batch (``cv.tag_files``), cached; inputs that could not be read are listed."""
+    tagged = cv.tag_files(
+        _paths(args.paths),
+        keep=keep,
+        filename_pattern=args.filename_pattern,
+        use_cache=not args.no_cache,
+        taxonomy=args.taxonomy,
+        actors=args.actor_file,
+        **_engine_options(args),
+    )
+    skipped = tagged.attrs.get("skipped", [])
+    if skipped:
+        print(f"{len(skipped)} input(s) skipped:", file=sys.stderr)
+        for path, reason, detail in skipped[:10]:
+            print(f"  {reason:<14} {path}  {detail}", file=sys.stderr)
+        if len(skipped) > 10:
+            print(f"  ... and {len(skipped) - 10} more (convergence parse lists them all)", file=sys.stderr)
+    return tagged
 
 
 def cmd_parse(args) -> int:
@@ -104,8 +112,7 @@ def cmd_parse(args) -> int:
 
 
 def cmd_tag(args) -> int:
-    corpus = _read(args)
-    tagged = _tag(corpus, args)
+    tagged = _read_and_tag(args, keep="all")
     out = cv.write_table(tagged, resolve(args.out) / f"sentences_tagged.{args.format}", format=args.format)
     n_issue = int(tagged["issues"].map(len).gt(0).sum())
     print(f"{len(tagged)} sentences tagged, {n_issue} with an issue area; written to {out}")
@@ -113,8 +120,7 @@ def cmd_tag(args) -> int:
 
 
 def cmd_analyze(args) -> int:
-    corpus = _read(args)
-    tagged = _tag(corpus, args)
+    tagged = _read_and_tag(args, keep="tagged")
     issues = None if args.issues in (None, "all") else [s.strip() for s in args.issues.split(",")]
     table = cv.convergence(tagged, actors=args.actors, by=args.by, issues=issues)
     if args.json:
@@ -137,7 +143,7 @@ def cmd_report(args) -> int:
         show_code=args.show_code,
         timeout=args.timeout,
         force=args.force,
-        **_accepted(run_report, {"progress": args.progress}),
+        progress=args.progress,
     )
     return 0 if result.ok else 1
 
@@ -190,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (cv.IngestError, EngineError) as exc:
+    except (cv.IngestError, cv.EngineError) as exc:
         print(f"convergence: error: {exc}", file=sys.stderr)
         return 2
 

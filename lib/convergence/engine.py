@@ -98,22 +98,6 @@ def _default_jobs() -> int:
     return min(2, os.cpu_count() or 1)
 
 
-def _run_local(func, batches: list, jobs: int, bar, sizes: Sequence[int]) -> list:
-    if jobs <= 1 or len(batches) <= 1:
-        out = []
-        for i, batch in enumerate(batches):
-            out.append(func(batch))
-            bar.update(sizes[i])
-        return out
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    results: list = [None] * len(batches)
-    with ctx.Pool(min(jobs, len(batches))) as pool:
-        for index, value in pool.imap_unordered(functools.partial(_indexed, func), enumerate(batches)):
-            results[index] = value
-            bar.update(sizes[index])
-    return results
-
-
 # ------------------------------------------------------------------------------------------------- dask
 
 
@@ -253,39 +237,6 @@ def _window(client) -> int:
     return max(4, 3 * threads)
 
 
-def _run_dask(func, batches: list, client, bar, sizes: Sequence[int]) -> list:
-    """Submit batches in a sliding window, collect them as they finish, return them in input order."""
-    distributed = _import_distributed()
-    pending = iter(enumerate(batches))
-    running: dict = {}  # future key -> (index, future)
-    results: list = [None] * len(batches)
-
-    def submit_next():
-        nxt = next(pending, None)
-        if nxt is None:
-            return None
-        index, batch = nxt
-        future = client.submit(func, batch, pure=False)
-        running[future.key] = (index, future)
-        return future
-
-    first = [f for f in (submit_next() for _ in range(_window(client))) if f is not None]
-    done = distributed.as_completed(first, loop=client.loop)
-    try:
-        for future in done:
-            index, _ = running.pop(future.key)
-            results[index] = future.result()  # re-raises a task's exception with its own type
-            bar.update(sizes[index])
-            future.release()
-            nxt = submit_next()
-            if nxt is not None:
-                done.add(nxt)
-    except BaseException:
-        client.cancel([f for _, f in running.values()])
-        raise
-    return results
-
-
 # ------------------------------------------------------------------------------------------------ public
 
 
@@ -312,29 +263,22 @@ def map_batches(
     with its own type. Raises :class:`EngineError` for an unknown engine, ``engine="dask"`` without Dask
     installed, or a scheduler that does not answer within ``connect_timeout`` seconds.
     """
-    if engine not in ENGINES:
-        raise EngineError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     batches = list(batches)
-    if sizes is None:
-        sizes = [1] * len(batches)
-    else:
-        sizes = [int(s) for s in sizes]
-        if len(sizes) != len(batches):
-            raise EngineError(f"sizes has {len(sizes)} entries for {len(batches)} batches")
-    if jobs is not None:
-        try:
-            jobs = operator.index(jobs)
-        except TypeError:
-            raise EngineError(f"jobs must be an integer, not {jobs!r}") from None
-    if engine == "dask":
-        _import_distributed()  # a clear error before any work starts
-    if not batches:
-        return []
-    with progress_bar(sum(sizes), desc=desc, unit=unit, enabled=progress) as bar:
-        if engine == "local":
-            return _run_local(func, batches, _default_jobs() if jobs is None else jobs, bar, sizes)
-        with dask_client(scheduler, jobs=jobs, connect_timeout=connect_timeout) as client:
-            return _run_dask(func, batches, client, bar, sizes)
+    results: list = [None] * len(batches)
+    for index, value in iter_batches(
+        func,
+        batches,
+        engine=engine,
+        scheduler=scheduler,
+        jobs=jobs,
+        progress=progress,
+        desc=desc,
+        sizes=sizes,
+        unit=unit,
+        connect_timeout=connect_timeout,
+    ):
+        results[index] = value
+    return results
 
 
 def batched(items: Sequence, *, size: int = 32, max_bytes: int | None = None, weight=None) -> Iterator[list]:
@@ -383,8 +327,13 @@ def iter_batches(
     sizes = [1] * len(batches) if sizes is None else [int(s) for s in sizes]
     if len(sizes) != len(batches):
         raise EngineError(f"sizes has {len(sizes)} entries for {len(batches)} batches")
+    if jobs is not None:
+        try:
+            jobs = operator.index(jobs)
+        except TypeError:
+            raise EngineError(f"jobs must be an integer, not {jobs!r}") from None
     if engine == "dask":
-        _import_distributed()
+        _import_distributed()  # a clear error before any work starts
     if not batches:
         return
     jobs = _default_jobs() if jobs is None else jobs
