@@ -28,7 +28,19 @@ DATE_ONLY = re.compile(
 
 
 def parse_date(value) -> pd.Timestamp:
-    """A timezone-naive Timestamp (local time of the source) or NaT. Never guesses from partial input."""
+    """A timezone-naive Timestamp (local time of the source) or NaT. Never guesses from partial input.
+
+    A date outside what a ``datetime64[ns]`` column holds (before 1677 or after 2262) is NaT: for the
+    articles this tool reads it can only be a typo or a misread field, and one such date must not stop the
+    corpus.
+    """
+    ts = _parse_date(value)
+    if ts is pd.NaT or pd.isna(ts):
+        return pd.NaT
+    return ts if pd.Timestamp.min <= ts <= pd.Timestamp.max else pd.NaT
+
+
+def _parse_date(value) -> pd.Timestamp:
     if value is None:
         return pd.NaT
     if isinstance(value, pd.Timestamp):
