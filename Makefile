@@ -35,6 +35,7 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_tag.py
+	$(BIN)/python bench/bench_pipeline.py --fraction 0.125
 
 validate: $(STAMP)
 	$(BIN)/python bench/eval_html_extraction.py

@@ -68,14 +68,14 @@ def test_unreadable_file_by_permission(folder):
 
 def test_unreadable_file_reported(folder, monkeypatch):
     (folder / "secret.txt").write_text(GOOD + " Secret.", encoding="utf-8")
-    real = Path.read_bytes
+    real = open
 
-    def read_bytes(self):
-        if self.name == "secret.txt":
+    def fake_open(path, *args, **kw):
+        if Path(path).name == "secret.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kw)
 
-    monkeypatch.setattr(sources.Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(sources, "open", fake_open, raising=False)
     corpus = _read(folder)
     assert _reasons(corpus)["secret.txt"] == "unreadable"
     assert len(corpus.articles) == 1

@@ -336,3 +336,22 @@ def test_a_kernel_that_cannot_start_is_retried_once_then_reported(tmp_path):
     result = report.execute_job(job)
     assert result["status"] == "failed"
     assert "kernel did not start (attempt 2 of 2)" in result["error"]
+
+
+def test_progress_bar_over_notebooks_only_when_asked_or_on_a_terminal(fake_prepare, tmp_path, capsys):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    for name in ("00-corpus-overview", "10-issue-area", "20-convergence-matrix"):
+        book = nbformat.v4.new_notebook()
+        params = nbformat.v4.new_code_cell('corpus = []\nactors = []\ncache = ""\nissue = ""\nissues = []')
+        params.metadata["tags"] = ["parameters"]
+        book.cells = [params, nbformat.v4.new_code_cell("print(1)")]
+        nbformat.write(book, nbs / f"{name}.ipynb")
+    opts = dict(notebooks=nbs, timeout=60, quiet=True, issues=["kashmir"], force=True)
+    shown = report.run_report([CORPUS], out=tmp_path / "a", progress=True, **opts)
+    err = capsys.readouterr().err
+    assert shown.ok and re.search(r"notebooks: 100%.*\b3/3\b", err), err
+    auto = report.run_report([CORPUS], out=tmp_path / "b", **opts)  # captured stderr is no terminal
+    assert auto.ok and "notebooks" not in capsys.readouterr().err
+    with pytest.raises(ValueError, match="progress"):
+        report.run_report([CORPUS], out=tmp_path / "c", progress="yes", **opts)

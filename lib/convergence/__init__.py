@@ -25,6 +25,9 @@ _PUBLIC = {
     "tag_files": "convergence.pipeline",
     "ENGINES": "convergence.engine",
     "EngineError": "convergence.engine",
+    "TagDataError": "convergence.tagging",
+    "MeasureError": "convergence.measure",
+    "ReportError": "convergence.report.safety",
     # measure
     "convergence": "convergence.measure",
     "salience": "convergence.measure",

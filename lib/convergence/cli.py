@@ -144,6 +144,8 @@ def cmd_report(args) -> int:
         timeout=args.timeout,
         force=args.force,
         progress=args.progress,
+        taxonomy=args.taxonomy,
+        actor_file=args.actor_file,
     )
     return 0 if result.ok else 1
 
@@ -187,6 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=int, default=600, help="execution timeout per notebook, seconds")
     p.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
     p.add_argument("--force", action="store_true", help="re-run even if inputs and parameters are unchanged")
+    p.add_argument("--taxonomy", help="a taxonomy YAML of your own (default: the shipped one)")
+    p.add_argument("--actor-file", help="an actor dictionary YAML of your own")
     _add_progress_options(p)
     p.set_defaults(func=cmd_report)
     return parser
@@ -196,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (cv.IngestError, cv.EngineError) as exc:
+    except (cv.IngestError, cv.EngineError, cv.TagDataError, cv.MeasureError, cv.ReportError) as exc:
         print(f"convergence: error: {exc}", file=sys.stderr)
         return 2
 

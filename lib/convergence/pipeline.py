@@ -32,7 +32,7 @@ from .tagging import core as _core
 from .tagging.lexicon import DATA_DIR
 
 KEEP = ("all", "tagged")
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 _DATA_FILES = ("taxonomy.yaml", "actors.yaml", "stance.csv", "relations.yaml")
 _BATCH_ITEMS = 32
 _BATCH_BYTES = 8_000_000
@@ -182,10 +182,11 @@ def _load(entry: Path, keep: str) -> pd.DataFrame | None:
         with open(entry / "rest.pkl", "rb") as fh:
             frame = pd.concat([frame, pickle.load(fh)]).sort_index()
     frame.attrs["skipped"] = [tuple(s) for s in meta.get("skipped", [])]
+    frame.attrs["n_sentences"] = int(meta["n_sentences"])
     return frame
 
 
-def _save(entry: Path, frame: pd.DataFrame, *, complete: bool, skipped: list) -> None:
+def _save(entry: Path, frame: pd.DataFrame, *, complete: bool, skipped: list, n_sentences: int) -> None:
     entry.mkdir(parents=True, exist_ok=True)
     mask = _is_tagged(frame)
     parts = {"tagged.pkl": frame[mask] if complete else frame}
@@ -193,7 +194,7 @@ def _save(entry: Path, frame: pd.DataFrame, *, complete: bool, skipped: list) ->
         parts["rest.pkl"] = frame[~mask]
     for name, part in parts.items():
         atomic_write(entry / name, lambda tmp, part=part: part.to_pickle(tmp, protocol=5))
-    meta = {"complete": complete, "rows": int(len(frame)), "skipped": skipped}
+    meta = {"complete": complete, "rows": int(len(frame)), "n_sentences": n_sentences, "skipped": skipped}
     atomic_write(
         entry / "meta.json",
         lambda tmp: Path(tmp).write_text(json.dumps(meta, default=str), encoding="utf-8"),
@@ -229,7 +230,8 @@ def tag_files(
     :func:`convergence.tag`'s. ``engine``/``scheduler``/``jobs`` choose where batches run (see
     :func:`convergence.read_corpus`). The result is cached under ``cache_dir`` (default ``$CONVERGENCE_CACHE``
     or ``~/.cache/convergence``), keyed by the input bytes, options, data files and code; inputs that could
-    not be read are listed in ``frame.attrs["skipped"]`` as (path, reason, detail).
+    not be read are listed in ``frame.attrs["skipped"]`` as (path, reason, detail), and
+    ``frame.attrs["n_sentences"]`` is the number of sentences in the corpus (kept or not).
     """
     if keep not in KEEP:
         raise ValueError(f"keep must be one of {KEEP}, not {keep!r}")
@@ -280,14 +282,16 @@ def tag_files(
             table.add(waiting.pop(expected))
             expected += 1
     frame, meta = table.frame(skipped_inputs, tagger.actors)
+    n_sentences = table.position
     del table
     if meta.articles.empty:
         raise plan.nothing_parsed(collected, n_items)
     skipped = [tuple(r) for r in meta.skipped.itertuples(index=False, name=None)]
     frame.attrs["skipped"] = skipped
+    frame.attrs["n_sentences"] = n_sentences
     if entry is not None:
         try:
-            _save(entry, frame, complete=keep == "all", skipped=skipped)
+            _save(entry, frame, complete=keep == "all", skipped=skipped, n_sentences=n_sentences)
         except OSError:
             pass  # an unwritable cache never stops a run
     return frame

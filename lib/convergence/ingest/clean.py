@@ -178,7 +178,11 @@ def _top_of_document(lines: list[str], config: IngestConfig, meta: dict, warning
         )
         # ... never a paragraph of prose that the next paragraph happens to repeat the end of.
         repeats_title = (
-            len(following) > 10 and s != following and s.endswith(following) and looks_like_title(following)
+            len(following) > 10
+            and s != following
+            and s.endswith(following)
+            and looks_like_title(following)
+            and not re.search(r"[.!?]", s[: len(s) - len(following)])  # labels, not sentences, before it
         )
         if len(s) <= _BREADCRUMB_MAX and (glued or repeats_title):
             drop.add(i)
@@ -215,8 +219,36 @@ def _top_of_document(lines: list[str], config: IngestConfig, meta: dict, warning
     return [ln for k, ln in enumerate(lines) if k not in drop]
 
 
+_NUMBER_ENDS_SENTENCE = re.compile(r"\d[\d,]*\.")
+_FOOTNOTE_END = re.compile(r"[.!?][\"'”’)\]]*\d{1,3}$")  # "... enduring peace.11": a sentence and its note
+
+
+def _drop_boilerplate_lines(lines: list[str], config: IngestConfig) -> list[str]:
+    """Drop lines matching ``drop_lines``, except a number that ends the sentence of the line above it.
+
+    "... the conference adopted Agenda" / "21." is the end of a sentence that a wrap cut, not a page number:
+    it is put back at the end of the line above ("... adopted Agenda 21.").
+    """
+    abbrevs = {a.lower().rstrip(".") for a in config.abbreviations}
+    kept: list[str] = []
+    for ln in lines:
+        if _line_matches(ln, config.drop_lines):
+            prev = kept[-1].rstrip() if kept else ""
+            words = prev.split()
+            open_end = (
+                bool(words)
+                and not _FOOTNOTE_END.search(prev)
+                and (not _terminal(prev) or words[-1].lower().rstrip(".").lstrip("\"'“‘(") in abbrevs)
+            )
+            if open_end and _NUMBER_ENDS_SENTENCE.fullmatch(ln.strip()):
+                kept[-1] = prev + " " + ln.strip()
+            continue
+        kept.append(ln)
+    return kept
+
+
 def _boilerplate(lines: list[str], config: IngestConfig, meta: dict, *, tail_author: bool) -> list[str]:
-    lines = [ln for ln in lines if not _line_matches(ln, config.drop_lines)]
+    lines = _drop_boilerplate_lines(lines, config)
     total = sum(len(ln) + 1 for ln in lines)
     seen = 0
     for k, ln in enumerate(lines):
@@ -296,9 +328,22 @@ def paragraphs_from_lines(lines: list[str], *, mode: str = "auto") -> list[str]:
         short = [len(b.strip()) for b in block if len(b.strip()) <= 200]
         width = max(short) if len(block) >= 3 and short else 0
         current = None
+        prev_numbered = False
         for raw in block:
             s = raw.strip()
-            numbered = bool(UN_NUMBER.match(s))
+            # A number at the start of a line is a UN paragraph (or list) number only where a paragraph can
+            # start: at the top of a block, after a sentence end, a colon or another numbered line, or before
+            # a tab ("46.<TAB>The ..."); else it is a number the line wrap put first ("... the total reached"
+            # / "40. Officials said ...").
+            num = UN_NUMBER.match(s)
+            numbered = bool(num) and (
+                current is None
+                or prev_numbered
+                or "\t" in num.group()
+                or _terminal(current)
+                or current.endswith((":", ";"))
+            )
+            prev_numbered = numbered
             if numbered:
                 s = UN_NUMBER.sub("", s, count=1).strip()
             if current is None:

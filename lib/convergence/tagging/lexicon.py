@@ -168,8 +168,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
     data = LineDict()
     data.line, data.lines = node.start_mark.line + 1, {}
     yield data
+    own = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
     loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
+    merged = len(node.value) - own  # "<<: *anchor" pairs come first and may be overridden
+    written: set = set()
+    for i, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=False)
         try:
             hash(key)
@@ -180,7 +183,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
                 "found an unhashable key",
                 key_node.start_mark,
             ) from None
-        if key in data:
+        if key in written:
             raise _DuplicateKey(
                 None,
                 None,
@@ -189,6 +192,8 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
             )
         data[key] = loader.construct_object(value_node, deep=False)
         data.lines[key] = key_node.start_mark.line + 1
+        if i >= merged:
+            written.add(key)
 
 
 def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode):

@@ -33,7 +33,6 @@ _REPLACE = (
     ("\u00ad", ""),
 )
 _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]-)\s+(?=[A-Za-z])")
-_WS = re.compile(r"\s{2,}|[^\S ]")  # any whitespace but a single space
 
 
 def normalize(text: str) -> str:
@@ -44,7 +43,9 @@ def normalize(text: str) -> str:
             text = text.replace(old, new)
     if "-" in text:
         text = _HYPHEN_BREAK.sub("", text)
-    return _WS.sub(" ", text).strip()
+    # every run of whitespace becomes one space, ends stripped (as re.sub(r"\s+", " ", text).strip() would:
+    # str.split and the regex \s agree on what whitespace is), several times faster than the regex
+    return " ".join(text.split())
 
 
 _SEP = re.compile(r" ?\x00 ?")
