@@ -534,24 +534,21 @@ def tagged_table(sentences: pd.DataFrame, results, joined: pd.DataFrame) -> pd.D
     """The output of :func:`tag`: ``sentences`` with the article columns of ``joined`` (one row per sentence,
     in the same order) and the tag columns from ``results`` (one tuple per sentence in TAG_COLUMNS order, or
     None for a sentence with neither an issue nor an actor)."""
-    n = len(sentences)
-    rows = [_UNTAGGED if r is None else r for r in results]
-    columns = list(zip(*rows, strict=True)) if n else [() for _ in TAG_COLUMNS]
+    columns = list(zip(*(_UNTAGGED if r is None else r for r in results), strict=True))
+    if not columns:
+        columns = [() for _ in TAG_COLUMNS]
+    # a new frame (pandas copies on write: the caller's sentences are never changed, and nothing is copied)
     out = sentences.drop(
         columns=[c for c in [*ARTICLE_COLUMNS, "doc_speaker", *TAG_COLUMNS] if c in sentences]
     )
-    out = out.copy()
     out["date"] = pd.to_datetime(joined["date"].to_numpy())
     out["year"] = pd.array(joined["year"].to_numpy(), dtype="Int64")
     # text metadata stays object with None for missing, whatever pandas would infer from the values (pandas
     # >= 3 infers "str" and NaN, but not for a batch whose values are all missing), so the dtypes never
-    # depend on the content; each cell points to its article's one string object
+    # depend on the content; all the rows of one value share one string object
     for c in [*ARTICLE_COLUMNS[2:], "doc_speaker"]:
-        values = joined[c].to_numpy(dtype=object)
-        missing = pd.isna(values)
-        if missing.any():
-            values = values.copy()
-            values[missing] = None
+        codes, uniques = pd.factorize(joined[c], use_na_sentinel=True)
+        values = np.append(np.asarray(uniques, dtype=object), None)[codes]  # code -1 (missing) -> None
         out[c] = pd.Series(values, index=out.index, dtype=object)
     for c, values in zip(TAG_COLUMNS, columns, strict=True):
         if c in _NUMERIC:
