@@ -218,37 +218,48 @@ def _ci_ok(bound: float, margin: float, side: str) -> str:
 
 
 def _sentences(ev: pd.DataFrame, actor: str) -> pd.DataFrame:
-    sub = ev[(ev["actor"] == actor) & ev["kind"].isin(["position", "directed"])]
+    cols = ev[["actor", "kind", "doc_id", "sent_id", "stance"]]  # the text column is not needed to count
+    sub = cols[(cols["actor"] == actor) & cols["kind"].isin(["position", "directed"])]
     return sub.drop_duplicates(["doc_id", "sent_id"])
 
 
 def _top_evidence(ev: pd.DataFrame, actors: tuple[str, str], top: int) -> list[dict]:
+    """Per actor (and the pair's relation rows), the ``top`` strongest distinct sentences: strength
+    |value| x weight descending, then doc_id and sent_id ascending, the earlier row first on a full tie."""
     if ev.empty or top <= 0:
         return []
-    ev = ev.assign(_strength=ev["value"].abs() * ev["weight"].astype(float))
+    strength = (ev["value"].abs() * ev["weight"].astype(float)).to_numpy(dtype=float)
+    strength = np.where(np.isnan(strength), -np.inf, strength)
+    col = {c: ev[c].tolist() for c in ("actor", "kind", "doc_id", "sent_id", "text", "stance", "relation")}
+    col.update({c: ev[c].tolist() for c in ("cues", "holder", "targets", "object", "weight")})
     picked = []
     for who in (*actors, f"{actors[0]}/{actors[1]}"):
-        sub = ev[ev["actor"] == who].sort_values(
-            ["_strength", "doc_id", "sent_id"], ascending=[False, True, True]
-        )
-        sub = sub.drop_duplicates(["doc_id", "sent_id"]).head(top)
-        for r in sub.itertuples(index=False):
+        rows = [j for j, a in enumerate(col["actor"]) if a == who]
+        rows.sort(key=lambda j: (-strength[j], col["doc_id"][j], col["sent_id"][j]))
+        seen: set = set()
+        for j in rows:
+            key = (col["doc_id"][j], col["sent_id"][j])
+            if key in seen:
+                continue
+            seen.add(key)
             picked.append(
                 {
-                    "actor": r.actor,
-                    "kind": r.kind,
-                    "doc_id": r.doc_id,
-                    "sent_id": int(r.sent_id),
-                    "text": r.text,
-                    "stance": float(r.stance),
-                    "relation": float(r.relation),
-                    "cues": list(r.cues),
-                    "holder": r.holder,
-                    "targets": list(r.targets),
-                    "object": r.object,
-                    "weight": float(r.weight),
+                    "actor": col["actor"][j],
+                    "kind": col["kind"][j],
+                    "doc_id": col["doc_id"][j],
+                    "sent_id": int(col["sent_id"][j]),
+                    "text": col["text"][j],
+                    "stance": float(col["stance"][j]),
+                    "relation": float(col["relation"][j]),
+                    "cues": list(col["cues"][j]),
+                    "holder": col["holder"][j],
+                    "targets": list(col["targets"][j]),
+                    "object": col["object"][j],
+                    "weight": float(col["weight"][j]),
                 }
             )
+            if len(seen) == top:
+                break
     return picked
 
 
@@ -487,8 +498,9 @@ def convergence(
             positions=positions[issue],
             labels=labels,
         )
+        by_group = dict(tuple(ev.groupby("group", sort=False))) if len(ev) else {}
         for group in sorted(set(labels.iloc[positions[issue]])):
-            sub = ev[ev["group"] == group] if len(ev) else ev
+            sub = by_group.get(group, ev.iloc[:0])
             rows.append(
                 _assess(
                     issue,

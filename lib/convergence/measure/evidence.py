@@ -38,14 +38,17 @@ TAGGED_COLUMNS = ("doc_id", "sent_id", "text", "holder", "targets", "stance", "r
 
 
 def issue_positions(tagged: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Row positions of the sentences tagged with each issue, in one pass over the ``issues`` column."""
-    found: dict[str, list[int]] = {}
-    for k, cell in enumerate(tagged["issues"].tolist()):
-        if cell is None or (isinstance(cell, (list, tuple)) and not cell):
-            continue
-        for slug in dict.fromkeys(str(x) for x in as_list(cell)):
-            found.setdefault(slug, []).append(k)
-    return {slug: np.asarray(ks, dtype=np.int64) for slug, ks in found.items()}
+    """Row positions of the sentences tagged with each issue (each row once per issue), in one pass."""
+    cells = pd.Series(tagged["issues"].to_numpy(dtype=object), index=np.arange(len(tagged)))
+    flat = cells.explode()  # one row per (sentence, slug); empty lists and missing cells become NaN
+    flat = flat[flat.notna()]
+    if flat.empty:
+        return {}
+    pairs = pd.DataFrame({"pos": flat.index.to_numpy(dtype=np.int64), "slug": flat.astype(str).to_numpy()})
+    pairs = pairs.drop_duplicates()
+    return {
+        str(slug): group.to_numpy(dtype=np.int64) for slug, group in pairs.groupby("slug", sort=False)["pos"]
+    }
 
 
 def _float(value) -> float:
