@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import pickle
+from array import array
 from pathlib import Path
 
 import numpy as np
@@ -95,47 +96,41 @@ def _parse_and_tag(items: list[dict], *, plan: ReadPlan, spec: tuple, token: str
 
 
 class _Table:
-    """The tagged rows of the batches, added in input order and kept compact as they come: sentence texts
-    go into Arrow buffers batch by batch, and equal tag lists become one shared list object."""
+    """The tagged rows of the batches, added in input order and kept compact as they come, column by
+    column: numbers in typed arrays, sentence texts in Arrow buffers batch by batch, and equal tag lists as
+    one shared list object."""
 
     def __init__(self):
         self.meta: list = []
         self.placed: set = set()
         self.position = 0
         self.doc_ids: list = []
-        self.ints = {c: [] for c in ("para_id", "sent_id", "start", "end", "index")}
+        self.ints = {c: array("q") for c in ("para_id", "sent_id", "start", "end", "index")}
         self.texts: list = []
-        self.tags: list = []
+        self.tags = [array("d") if c in _core._NUMERIC else [] for c in _core.TAG_COLUMNS]
         self.shared: dict = {}
 
-    def _compact(self, row: tuple, by_id: dict) -> tuple:
-        if row is None:
-            return None
-        out = []
-        for v in row:
-            if type(v) is list:
-                same = by_id.get(id(v))
-                if same is None:
-                    try:
-                        same = self.shared.setdefault(tuple(v), v)
-                    except TypeError:  # a list of dicts (target_stances, clauses) stays the row's own
-                        same = v
-                    by_id[id(v)] = same
-                v = same
-            out.append(v)
-        return tuple(out)
+    def _shared(self, value, by_id: dict):
+        same = by_id.get(id(value))
+        if same is None:
+            try:
+                same = self.shared.setdefault(tuple(value), value)
+            except TypeError:  # a list of dicts (target_stances, clauses) stays the row's own
+                same = value
+            by_id[id(value)] = same
+        return same
 
     def add(self, part) -> None:
         meta, docs = part
         self.meta.extend(meta)
-        ints = self.ints
+        ints, tags = self.ints, self.tags
         by_id: dict = {}  # within one batch, equal lists are already one object (pickle keeps sharing)
         texts = []
         for doc_id, n, rows in docs:
             if doc_id in self.placed:
                 continue  # a duplicate of a document of an earlier batch
             self.placed.add(doc_id)
-            for k, pid, s, e, text, tags in rows:
+            for k, pid, s, e, text, row in rows:
                 self.doc_ids.append(doc_id)
                 ints["para_id"].append(pid)
                 ints["sent_id"].append(k)
@@ -143,7 +138,8 @@ class _Table:
                 ints["end"].append(e)
                 ints["index"].append(self.position + k)
                 texts.append(text)
-                self.tags.append(self._compact(tags, by_id))
+                for column, v in zip(tags, _core._UNTAGGED if row is None else row, strict=True):
+                    column.append(self._shared(v, by_id) if type(v) is list else v)
             self.position += n
         self.texts.append(pa.array(texts, type=pa.large_string()))
 

@@ -516,7 +516,8 @@ def tag(
     results = np.empty(n, dtype=object)
     for lo, res in parts:
         results[order[lo : lo + len(res)]] = _object_array(res)
-    return tagged_table(sentences, results, frame.reindex(doc_col))
+    columns = list(zip(*(_UNTAGGED if r is None else r for r in results), strict=True))
+    return tagged_table(sentences, columns or [() for _ in TAG_COLUMNS], frame.reindex(doc_col))
 
 
 def _object_array(values) -> np.ndarray:
@@ -530,13 +531,10 @@ _UNTAGGED += (_NO_TAGS, _NO_TAGS, _NO_TAGS, _NO_TAGS, np.nan)
 _NUMERIC = ("stance", "relation", "tone")
 
 
-def tagged_table(sentences: pd.DataFrame, results, joined: pd.DataFrame) -> pd.DataFrame:
+def tagged_table(sentences: pd.DataFrame, columns: list, joined: pd.DataFrame) -> pd.DataFrame:
     """The output of :func:`tag`: ``sentences`` with the article columns of ``joined`` (one row per sentence,
-    in the same order) and the tag columns from ``results`` (one tuple per sentence in TAG_COLUMNS order, or
-    None for a sentence with neither an issue nor an actor)."""
-    columns = list(zip(*(_UNTAGGED if r is None else r for r in results), strict=True))
-    if not columns:
-        columns = [() for _ in TAG_COLUMNS]
+    in the same order) and the tag columns, ``columns`` holding one sequence per TAG_COLUMNS entry. Each
+    sequence is released from ``columns`` as soon as it is in the frame."""
     # a new frame (pandas copies on write: the caller's sentences are never changed, and nothing is copied)
     out = sentences.drop(
         columns=[c for c in [*ARTICLE_COLUMNS, "doc_speaker", *TAG_COLUMNS] if c in sentences]
@@ -550,11 +548,13 @@ def tagged_table(sentences: pd.DataFrame, results, joined: pd.DataFrame) -> pd.D
         codes, uniques = pd.factorize(joined[c], use_na_sentinel=True)
         values = np.append(np.asarray(uniques, dtype=object), None)[codes]  # code -1 (missing) -> None
         out[c] = pd.Series(values, index=out.index, dtype=object)
-    for c, values in zip(TAG_COLUMNS, columns, strict=True):
+    for k, c in enumerate(TAG_COLUMNS):
+        values, columns[k] = columns[k], None
         if c in _NUMERIC:
             out[c] = np.asarray(values, dtype=float)
         else:
             out[c] = pd.Series(_object_array(values), index=out.index, dtype=object)
+        del values
     return out
 
 
