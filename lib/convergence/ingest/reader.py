@@ -240,36 +240,23 @@ def read_corpus(
     User data files given by path must be readable at the same path on every Dask worker.
     ``progress``: a progress bar on stderr (None: only when stderr is a terminal).
     """
-    if sentence_splitter not in SPLITTERS:
-        raise ValueError(f"sentence_splitter must be one of {SPLITTERS}, not {sentence_splitter!r}")
     if engine not in ENGINES:
         raise EngineError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    if paths is None or isinstance(paths, (str, os.PathLike)):
-        paths = [] if paths is None else [paths]
-    paths = [Path(p).expanduser() for p in paths]
-    if not paths:
-        raise IngestError("no input: give at least one file, folder or archive")
-    config_args = tuple(str(p) if p else None for p in (boilerplate, filename_patterns, abbreviations))
-    config = load_config(*config_args)
-    patterns = list(config.filename_patterns)
-    if filename_pattern:
-        patterns.insert(0, compile_filename_pattern(filename_pattern))
-
+    plan = ReadPlan(
+        paths,
+        filename_pattern=filename_pattern,
+        max_file_bytes=max_file_bytes,
+        max_line_chars=max_line_chars,
+        max_archive_bytes=max_archive_bytes,
+        boilerplate=boilerplate,
+        abbreviations=abbreviations,
+        filename_patterns=filename_patterns,
+        sentence_splitter=sentence_splitter,
+    )
     key = None
     cache_root = Path(cache_dir).expanduser() if cache_dir else default_cache_dir()
     if use_cache:
-        options = json.dumps(
-            [
-                _code_fingerprint(),
-                config.fingerprint,
-                filename_pattern,
-                max_file_bytes,
-                max_line_chars,
-                max_archive_bytes,
-                sentence_splitter,
-            ]
-        )
-        key = hashlib.sha256((options + _input_fingerprint(paths)).encode()).hexdigest()[:24]
+        key = plan.key()
         cached = cache_root / key
         if (cached / "corpus.json").exists():
             try:
@@ -277,14 +264,12 @@ def read_corpus(
             except Exception:  # a damaged cache entry is parsed again, never trusted
                 pass
 
-    collected = collect(paths, Options(config, patterns, max_file_bytes, max_line_chars, max_archive_bytes))
+    collected = plan.collect()
     if jobs is None:
         jobs = min(2, os.cpu_count() or 1)
-    for item in collected.items:
-        item["splitter"] = sentence_splitter
     results = _run(
         collected.items,
-        config_args,
+        plan.config_args,
         max(1, int(jobs)),
         engine=engine,
         scheduler=scheduler,
@@ -292,10 +277,7 @@ def read_corpus(
     )
     corpus = _assemble(results, list(collected.skipped))
     if corpus.articles.empty:
-        shown = "; ".join(f"{p}: {r}" for p, r, _ in collected.skipped[:5]) or "no readable files found"
-        if not collected.items and not collected.skipped:
-            raise IngestError(f"no input: nothing found in {', '.join(map(str, paths))}")
-        raise IngestError(f"nothing parseable in {', '.join(map(str, paths))} ({shown})")
+        raise plan.nothing_parsed(collected, len(collected.items))
     if use_cache and key:
         try:
             corpus.save(cache_root / key, format="parquet", span_text=False)
