@@ -110,6 +110,16 @@ def display_name(name) -> str:
     return name
 
 
+def _read_capped(path: Path, limit: int, label: str, out: Collected) -> bytes | None:
+    """At most ``limit`` bytes of ``path``; None (and a skipped row) when it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(limit)
+    except OSError as exc:
+        out.skip(label, "unreadable", _oserror(exc))
+        return None
+
+
 def _oserror(exc: OSError) -> str:
     return f"{type(exc).__name__}: {exc.strerror or exc}"
 
@@ -167,11 +177,8 @@ def _visit(path: Path, opts: Options, out: Collected, visited: set) -> None:
     if kind == "archive":
         _archive(path, label, fmt, opts, out)
         return
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(opts.max_file_bytes + 1)
-    except OSError as exc:
-        out.skip(label, "unreadable", _oserror(exc))
+    raw = _read_capped(path, opts.max_file_bytes + 1, label, out)
+    if raw is None:
         return
     if len(raw) > opts.max_file_bytes:  # the file grew after it was measured
         out.skip(label, "too_large", f"more than {opts.max_file_bytes:,} bytes")
@@ -270,11 +277,8 @@ def _zip_from_local_headers(path: Path, label: str, why: str, opts: Options, out
     Members stored or deflated with sizes in their header are read; the member that was cut and anything
     after it are reported. The archive itself gets a ``bad_archive`` row saying how many members were kept.
     """
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(opts.max_archive_bytes + 1)
-    except OSError as exc:
-        out.skip(label, "unreadable", _oserror(exc))
+    data = _read_capped(path, opts.max_archive_bytes + 1, label, out)
+    if data is None:
         return
     view = memoryview(data)
     pos = used = n = 0

@@ -356,6 +356,15 @@ def _patterns(p: Path, entries, *, what: str) -> list[Pattern]:
     return [parse_pattern(e, where=f"{at(p, line_of(entries, i))}: {what}") for i, e in enumerate(entries)]
 
 
+def _top_mapping(p: Path, data, key: str, shape: str) -> dict:
+    """``data[key]``, which must be a non-empty mapping (``shape`` says of what, for the error)."""
+    value = data.get(key)
+    if not isinstance(value, dict) or not value:
+        line = line_of(data, key) if key in data else 1
+        raise TagDataError(f"{at(p, line)}: {key!r} must be a non-empty mapping of {shape}")
+    return value
+
+
 _TAXONOMY_KEYS = ("areas", "inherit")
 _AREA_KEYS = ("label", "description", "patterns")
 
@@ -367,10 +376,7 @@ def load_taxonomy(path: str | os.PathLike | None = None) -> Taxonomy:
     p = _path(path, "taxonomy.yaml")
     data = read_yaml(p, what="taxonomy")
     _check_keys(p, data, _TAXONOMY_KEYS, what="taxonomy")
-    areas_raw = data.get("areas")
-    if not isinstance(areas_raw, dict) or not areas_raw:
-        line = line_of(data, "areas") if "areas" in data else 1
-        raise TagDataError(f"{at(p, line)}: 'areas' must be a non-empty mapping of slug -> area")
+    areas_raw = _top_mapping(p, data, "areas", "slug -> area")
     areas = {}
     for slug, spec in areas_raw.items():
         line = line_of(areas_raw, slug)
@@ -473,10 +479,7 @@ def load_actors(path: str | os.PathLike | None = None) -> Actors:
     p = _path(path, "actors.yaml")
     data = read_yaml(p, what="actor dictionary")
     _check_keys(p, data, _ACTORS_KEYS, what="actor dictionary")
-    raw = data.get("actors")
-    if not isinstance(raw, dict) or not raw:
-        line = line_of(data, "actors") if "actors" in data else 1
-        raise TagDataError(f"{at(p, line)}: 'actors' must be a non-empty mapping of code -> actor")
+    raw = _top_mapping(p, data, "actors", "code -> actor")
     codes, names, iso3 = {}, [], {}
     for code, spec in raw.items():
         where = f"{at(p, line_of(raw, code))}: actor {code!r}"
