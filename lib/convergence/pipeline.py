@@ -35,6 +35,7 @@ from .tagging.lexicon import DATA_DIR
 KEEP = ("all", "tagged")
 CACHE_VERSION = "2"
 _DATA_FILES = ("taxonomy.yaml", "actors.yaml", "stance.csv", "relations.yaml")
+_FIXED_DATA = ("attribution.yaml",)  # read from the package (not a tag() option)
 _BATCH_ITEMS = 32
 _BATCH_BYTES = 8_000_000
 
@@ -51,6 +52,8 @@ def _tag_fingerprint(spec: tuple) -> str | None:
             digest.update(path.read_bytes())
         except OSError:
             return None  # the loader reports the missing file
+    for name in _FIXED_DATA:
+        digest.update((DATA_DIR / name).read_bytes())
     digest.update(f"tone={bool(spec[4])}".encode())
     code = [*sorted(Path(_core.__file__).parent.glob("*.py")), Path(__file__)]
     for src in code:
@@ -65,8 +68,9 @@ def _is_tagged(frame: pd.DataFrame) -> np.ndarray:
 
 def _parse_and_tag(items: list[dict], *, plan: ReadPlan, spec: tuple, token: str | None, keep: str):
     """One batch, in a worker: parse and tag each document. Returns the parse results without the texts
-    (for the articles table) and, per document, (doc_id, sentence count, kept rows), each row being
-    (sent_id, para_id, start, end, text, tags)."""
+    (for the articles table) and, per document, (doc_id, row count, kept rows), each row being
+    (row, sent_id, para_id, start, end, text, tags); the headline, when the article has one, is row 0 with
+    sent_id -1 (see ``convergence.tagging.core.with_titles``)."""
     tagger = _core._tagger(spec, token)
     results = plan.parse(items)
     meta, docs, seen = [], [], set()
@@ -82,16 +86,24 @@ def _parse_and_tag(items: list[dict], *, plan: ReadPlan, spec: tuple, token: str
             continue  # a duplicate: the articles table lists it, its sentences are the first copy's
         seen.add(rec["doc_id"])
         date = pd.to_datetime(rec.get("date"), errors="coerce")
-        texts = [text[s:e] for _pid, s, e in sentences]
-        tags = tagger.document(
-            texts, None if pd.isna(date) else date.date(), _core._doc_speaker(rec, tagger.actors)
+        title = rec.get("title")
+        head = (
+            []
+            if not sentences or not isinstance(title, str) or not title.strip()
+            else [" ".join(title.split())]
         )
+        t0 = _core.TITLE_SENT_ID
+        spans = [(t0, t0, t0, t0)] * len(head) + [(k, pid, s, e) for k, (pid, s, e) in enumerate(sentences)]
+        texts = head + [text[s:e] for _pid, s, e in sentences]
+        speaker = _core._doc_speaker(rec, tagger.actors)
+        meta_doc = {**_core._doc_meta(rec, tagger.actors, speaker), "title": bool(head)}
+        tags = tagger.document(texts, None if pd.isna(date) else date.date(), speaker, meta_doc)
         rows = [
-            (k, pid, s, e, texts[k], tags[k])
-            for k, (pid, s, e) in enumerate(sentences)
+            (k, sid, pid, s, e, texts[k], tags[k])
+            for k, (sid, pid, s, e) in enumerate(spans)
             if keep == "all" or tags[k] is not None
         ]
-        docs.append((rec["doc_id"], len(sentences), rows))
+        docs.append((rec["doc_id"], len(spans), rows))
     return meta, docs
 
 
@@ -130,10 +142,10 @@ class _Table:
             if doc_id in self.placed:
                 continue  # a duplicate of a document of an earlier batch
             self.placed.add(doc_id)
-            for k, pid, s, e, text, row in rows:
+            for k, sid, pid, s, e, text, row in rows:
                 self.doc_ids.append(doc_id)
                 ints["para_id"].append(pid)
-                ints["sent_id"].append(k)
+                ints["sent_id"].append(sid)
                 ints["start"].append(s)
                 ints["end"].append(e)
                 ints["index"].append(self.position + k)

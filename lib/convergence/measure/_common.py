@@ -113,6 +113,8 @@ THRESHOLD_KEYS = {
     "min_evidence": int,
     "min_units": int,
     "min_units_relation": int,
+    "min_units_directed": int,
+    "directed_alone": float,
     "min_side": int,
     "ci_margin": float,
     "mixed_share": float,
@@ -235,11 +237,15 @@ def load_thresholds(thresholds: Mapping | str | os.PathLike | None = None) -> di
     out["weights"] = weights
     if not 0 <= out["threshold"] <= 1:
         raise MeasureError(f"{where('threshold')}threshold must lie in [0, 1]")
-    for key in ("min_units", "min_units_relation", "min_side", "min_evidence"):
-        if out[key] < (1 if key in ("min_units", "min_units_relation") else 0):
+    for key in ("min_units", "min_units_relation", "min_units_directed", "min_side", "min_evidence"):
+        if out[key] < (1 if key.startswith("min_units") else 0):
             raise MeasureError(
-                f"{where(key)}min_units and min_units_relation must be >= 1, min_side and min_evidence >= 0"
+                f"{where(key)}min_units, min_units_relation and min_units_directed must be >= 1, "
+                "min_side and "
+                "min_evidence >= 0"
             )
+    if not 0 <= out["directed_alone"] <= 1:
+        raise MeasureError(f"{where('directed_alone')}directed_alone must lie in [0, 1]")
     if not 0 <= out["ci_margin"] < 1:
         raise MeasureError(f"{where('ci_margin')}ci_margin must lie in [0, 1)")
     if not 0 < out["ci"] < 1:

@@ -317,6 +317,9 @@ def _assess(
     comp_out["bootstrap_unit"] = "document" if (by != "doc" and n_docs >= 2) else "sentence"
     row["components"] = comp_out
     available = {k: v for k, (v, n) in comps.items() if n > 0 and v == v}
+    # A directed act with a clear cue (one side thanking, praising, condemning, sanctioning, warning the
+    # other) states the pair's relation by itself: with nothing in the text pointing the other way it needs
+    # neither the other side's words nor a second sentence (the reason says how thin it is).
     if not available:
         if len(sa) and not len(sb):
             row["reason"] = (
@@ -329,7 +332,8 @@ def _assess(
         else:
             row["reason"] = f"the two sides address nothing in common and nothing relates them; {counts}"
         return row
-    if n_total < settings["min_evidence"]:
+    directed_alone = _directed_alone(ev, design, comps, settings) and not (agree and disagree)
+    if n_total < settings["min_evidence"] and not directed_alone:
         row["reason"] = (
             f"too little evidence: {n_total} (minimum {settings['min_evidence']}; a relation sentence counts "
             f"for both sides); {counts}"
@@ -338,7 +342,8 @@ def _assess(
         return row
     min_side = settings["min_side"]
     side_a, side_b = design.side_sentences()
-    if index > 0 and (side_a < min_side or side_b < min_side):
+    one_way = not (agree and disagree)
+    if index > 0 and (side_a < min_side or side_b < min_side) and not directed_alone:
         who, other, n_who, n_other = (a, b, side_a, side_b) if side_a >= side_b else (b, a, side_b, side_a)
         row["index"] = index
         if n_other == 0:
@@ -361,8 +366,6 @@ def _assess(
     alpha = (1 - settings["ci"]) / 2
     lo, hi = np.quantile(boots, [alpha, 1 - alpha]) if boots.size else (np.nan, np.nan)
     row.update(index=index, ci_low=float(lo), ci_high=float(hi))
-    t = settings["threshold"]
-    margin = settings["ci_margin"]
     parts = []
     for name in ("gap", "directed", "relation"):
         if name in available:
@@ -373,64 +376,83 @@ def _assess(
     comp_out["n_units_used"] = design.n_used
     comp_out["boot_undefined"] = round(undefined, 4)
     comp_out["n_side_a"], comp_out["n_side_b"] = side_a, side_b
+    comp_out["directed_alone"] = bool(directed_alone)
     # An explicit relation sentence tied to the pair ("whereas", "contentious issues straining relations
     # between Pakistan and the USA") is the text's own statement of the relation: with nothing pointing the
-    # other way, `min_units_relation` of them suffice.
-    one_way = not (agree and disagree)
+    # other way, `min_units_relation` of them suffice; a clear directed act, `min_units_directed`.
     min_units = settings["min_units"]
     if "relation" in available and one_way:
         min_units = min(min_units, settings["min_units_relation"])
+    if directed_alone:
+        min_units = min(min_units, settings["min_units_directed"])
     if min_units <= design.n_used < 3:
         detail += f"; thin evidence: the interval rests on {design.n_used} {unit}(s) only"
+        if directed_alone and design.n_used < settings["min_units"]:
+            detail += " (a directed act the text does not contradict)"
     if design.n_used < min_units:
         row["reason"] = (
             f"thin evidence: the index rests on {design.n_used} {unit}(s) (minimum {min_units}); {detail}"
         )
         return row
-    share = settings["mixed_share"]
-    both_ways = bool(total_signal) and min(agree, disagree) / total_signal >= share
-    both = f" and the whole interval beyond +/-{t:.2f}, despite evidence both ways" if both_ways else ""
-    has_ci = lo == lo
-    settled = has_ci and (hi <= -t or lo >= t)
-    no_ci = "" if has_ci else "; no interval computed (n_boot=0), so the interval rule was not applied"
-    if both_ways and not settled:
-        row["verdict"] = "mixed"
-        row["reason"] = (
-            f"evidence both ways: {agree / total_signal:.0%} agreeing vs {disagree / total_signal:.0%} "
-            f"disagreeing (each >= {share:.0%}) and the interval does not settle the direction; {detail}"
-        )
-    elif has_ci and lo <= -t and hi >= t:
-        row["verdict"] = "mixed"
-        row["reason"] = f"interval [{lo:+.2f}, {hi:+.2f}] spans both -{t:.2f} and +{t:.2f}; {detail}"
-    elif (
-        not (one_way and margin == 0 and undefined <= 1 - settings["ci"])
-        and abs(index) >= t
-        and has_ci
-        and (lo <= margin if index > 0 else hi >= -margin)
-    ):
-        # With evidence one way only, resamples cannot reverse the sign: only resamples that lose the compared
-        # evidence (counted as 0) pull the interval to 0. With ci_margin 0 that fragility decides only when
-        # such resamples exceed the interval's tails together (1 - ci); rarer ones leave thinness to
-        # `min_units`.
-        row["verdict"] = "mixed" if (agree and disagree) else "insufficient"
-        row["reason"] = (
-            f"index {_fmt(index)} is beyond +/-{t:.2f} but the interval [{lo:+.2f}, {hi:+.2f}] "
-            + ("does not exclude 0" if margin == 0 else f"does not lie wholly beyond +/-{margin:.2f}")
-            + (": evidence both ways" if agree and disagree else ": direction not settled")
-            + f"; {detail}"
-        )
-    elif index >= t:
-        row["verdict"] = "convergent"
-        row["reason"] = f"index >= +{t:.2f}{both}{_ci_ok(lo, margin, '>')}{no_ci}; {detail}"
-    elif index <= -t:
-        row["verdict"] = "divergent"
-        row["reason"] = f"index <= -{t:.2f}{both}{_ci_ok(hi, margin, '<')}{no_ci}; {detail}"
-    elif agree and disagree:
-        row["verdict"] = "mixed"
-        row["reason"] = f"agreeing and disagreeing evidence cancel out (|index| < {t:.2f}); {detail}"
-    else:
-        row["reason"] = f"signal too weak: |index| < {t:.2f}; {detail}"
+    row["verdict"], row["reason"] = decide(index, lo, hi, agree, disagree, settings, detail)
     return row
+
+
+def _directed_alone(ev: pd.DataFrame, design, comps, settings) -> bool:
+    """True when the index rests on directed acts whose every cue is clear (|stance| at least
+    ``directed_alone``) and all point the same way."""
+    floor = settings["directed_alone"]
+    if floor is None or floor <= 0 or comps.get("directed", (0, 0))[1] <= 0:
+        return False
+    d = ev[ev["kind"] == "directed"]
+    v = pd.to_numeric(d["value"], errors="coerce").to_numpy(dtype=float)
+    if not len(v) or not (np.abs(v) >= floor).all():
+        return False
+    return bool((v > 0).all() or (v < 0).all())
+
+
+def decide(index, lo, hi, agree, disagree, settings, detail=""):
+    """(verdict, reason) from the index, its interval and the evidence signals. The rules are invariants:
+
+    * convergent  <=> index >= threshold and ci_low > ci_margin (with an interval);
+    * divergent   <=> index <= -threshold and ci_high < -ci_margin;
+    * mixed       <=> neither, and agreeing and disagreeing evidence each carry at least ``mixed_share``;
+    * insufficient otherwise.
+    Without an interval (``n_boot=0``) the index alone decides convergent / divergent.
+    """
+    t, margin = settings["threshold"], settings["ci_margin"]
+    has_ci = lo == lo and hi == hi
+    total = agree + disagree
+    # evidence both ways means each way carries at least `mixed_share` of the evidence weight
+    both_ways = bool(total) and min(agree, disagree) / total >= settings["mixed_share"]
+    share = f"{agree / total:.0%} agreeing vs {disagree / total:.0%} disagreeing" if total else ""
+    no_ci = "" if has_ci else "; no interval computed (n_boot=0), so the interval rule was not applied"
+    if index >= t and (not has_ci or lo > margin):
+        why = f"index >= +{t:.2f}" + (
+            f" and the interval [{lo:+.2f}, {hi:+.2f}] above {margin:+.2f}" if has_ci else ""
+        )
+        return "convergent", why + (
+            f", despite evidence both ways ({share})" if both_ways else ""
+        ) + no_ci + f"; {detail}"
+    if index <= -t and (not has_ci or hi < -margin):
+        why = f"index <= -{t:.2f}" + (
+            f" and the interval [{lo:+.2f}, {hi:+.2f}] below {-margin:+.2f}" if has_ci else ""
+        )
+        return "divergent", why + (
+            f", despite evidence both ways ({share})" if both_ways else ""
+        ) + no_ci + f"; {detail}"
+    if both_ways:
+        return (
+            "mixed",
+            f"evidence both ways ({share}) and neither direction settled by the index and its interval; "
+            + detail,
+        )
+    if abs(index) >= t:
+        return "insufficient", (
+            f"index {_fmt(index)} is beyond +/-{t:.2f} but the interval [{lo:+.2f}, {hi:+.2f}] does not lie "
+            f"wholly beyond {margin:+.2f}: direction not settled; {detail}"
+        )
+    return "insufficient", f"signal too weak: |index| < {t:.2f}; {detail}"
 
 
 def convergence(

