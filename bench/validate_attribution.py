@@ -208,19 +208,22 @@ def main(argv=None) -> int:
             f"{s['n_titles']})"
         )
         print(
-            f"holder accuracy {_pct(s['holder_accuracy'])} (always the commonest: {_pct(s['holder_baseline'])});"
+            f"holder accuracy {_pct(s['holder_accuracy'])} "
+            f"(always the commonest: {_pct(s['holder_baseline'])});"
             f" on gold USA/PAK holders {_pct(s['pair_holder_accuracy'])} (n={s['pair_n']})"
         )
         print(
             f"stance toward the partner: accuracy {_pct(s['stance_accuracy'])} (always neutral: "
-            f"{_pct(s['stance_baseline_neutral'])}), macro-F1 {_pct(s['stance_macro_f1'])}, F_avg(for,against) "
+            f"{_pct(s['stance_baseline_neutral'])}), macro-F1 {_pct(s['stance_macro_f1'])}, "
+            "F_avg(for,against) "
             f"{_pct(s['stance_f_avg'])}; holder and stance both right {_pct(s['holder_and_stance'])}"
         )
         print("stance confusion (rows gold, columns predicted):")
         print(s["stance_confusion"].to_string())
         print(
             f"verdicts: main issue {_pct(d['main_accuracy'])} on {d['n_main']} (always insufficient: "
-            f"{_pct(d['main_baseline_insufficient'])}); all issues {_pct(d['all_accuracy'])} on {d['n_items']}"
+            f"{_pct(d['main_baseline_insufficient'])}); all issues {_pct(d['all_accuracy'])} "
+            f"on {d['n_items']}"
             f" (always insufficient: {_pct(d['all_baseline_insufficient'])})"
         )
         print(
@@ -255,7 +258,8 @@ def main(argv=None) -> int:
         }
         print("\n== pooled ==")
         print(
-            f"holder {_pct(pooled['holder_accuracy'])}, stance toward partner {_pct(pooled['stance_accuracy'])}, "
+            f"holder {_pct(pooled['holder_accuracy'])}, "
+            f"stance toward partner {_pct(pooled['stance_accuracy'])}, "
             f"both {_pct(pooled['holder_and_stance'])} over {n} sentences; main-issue verdict "
             f"{_pct(pooled['main_accuracy'])} over {nm} documents; all issues {_pct(pooled['all_accuracy'])}"
         )

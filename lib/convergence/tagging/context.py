@@ -1,4 +1,4 @@
-"""Document context for attribution: the publisher's home country, the dateline, who "he" and "Mr Khan" are."""
+"""Document context for attribution: the publisher's home, the dateline, who "he" and "Mr Khan" are."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         except re.error as exc:
             raise TagDataError(
                 f"{at(p, line_of(data, 'dateline'))}: dateline: bad regular expression ({exc})"
-            )
+            ) from exc
     roles_raw = _mapping(p, data, "roles", what="'roles'")
     roles = {}
     for k, v in roles_raw.items():

@@ -228,8 +228,8 @@ class _Engine:
                 slow, stance_hits, mentions, holder, subject_span, self.rules.preps
             )
             if reading is not None and stance_cues and not target_stances and holder:
-                # the predicate's cues belong to its objects ("denounced the US imposition of ..."), else to the
-                # actors the sentence names
+                # the predicate's cues belong to its objects ("denounced the US imposition of ..."), else to
+                # the actors the sentence names
                 objects = [t for t in (reading.targets or targets) if t != holder]
                 target_stances = [{"target": t, "stance": stance, "cues": list(stance_cues)} for t in objects]
             rel_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[RELATION])]
