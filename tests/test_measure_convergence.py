@@ -3,6 +3,8 @@ import pandas as pd
 import pytest
 from convergence.measure import MeasureError, convergence, load_thresholds
 from fixtures.measure.frames import tagged_small
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @pytest.fixture(scope="module")
@@ -247,8 +249,10 @@ def test_evidence_both_ways_is_mixed_until_the_interval_settles_it():
     many = convergence(_directed_docs(70, 30), n_boot=1000).iloc[0]
     assert few["index"] == pytest.approx((-0.9 * 4 + 0.3 * 2) / 6)
     assert many["index"] == pytest.approx((-0.9 * 70 + 0.3 * 30) / 100)
-    assert few["verdict"] == "mixed" and "does not settle" in few["reason"]
-    assert many["verdict"] == "divergent" and "despite evidence both ways" in many["reason"]
+    # the verdict follows the invariants: divergent <=> index <= -threshold and the interval below 0
+    for row in (few, many):
+        assert row["verdict"] == ("divergent" if row["ci_high"] < 0 else "mixed")
+    assert "despite evidence both ways" in many["reason"]
     assert many["ci_high"] < -0.15
     assert "thin evidence" not in many["reason"] and many["components"]["n_units"] == 100
 
@@ -304,14 +308,17 @@ def _contrast_sentences(n: int, *, docs: bool = False) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def test_one_position_sentence_never_carries_a_verdict_alone():
+def test_one_clear_directed_act_carries_a_verdict_flagged_thin():
     frame = _directed_docs(1, 0)
-    one = convergence(frame, n_boot=200, thresholds={"min_evidence": 1}).iloc[0]
-    assert one["verdict"] == "insufficient"
-    assert one["reason"].startswith("thin evidence: the index rests on 1 sentence(s) (minimum 2)")
-    assert one["index"] == pytest.approx(frame["stance"].iloc[0])  # the index is still reported
-    relaxed = convergence(frame, n_boot=200, thresholds={"min_units": 1, "min_evidence": 1}).iloc[0]
-    assert relaxed["verdict"] == "divergent"
+    one = convergence(frame, n_boot=200).iloc[0]
+    assert one["verdict"] == "divergent" and one["components"]["directed_alone"]
+    assert "thin evidence" in one["reason"] and "a directed act the text does not contradict" in one["reason"]
+    off = convergence(frame, n_boot=200, thresholds={"directed_alone": 0, "min_evidence": 1}).iloc[0]
+    assert off["verdict"] == "insufficient"
+    assert off["reason"].startswith("thin evidence: the index rests on 1 sentence(s) (minimum 2)")
+    assert off["index"] == pytest.approx(frame["stance"].iloc[0])  # the index is still reported
+    weak = convergence(frame.assign(stance=-0.3), n_boot=200, thresholds={"min_evidence": 1}).iloc[0]
+    assert weak["verdict"] == "insufficient"  # a weak cue is not a clear act
 
 
 def test_an_explicit_relation_sentence_carries_a_verdict_flagged_thin():
@@ -344,11 +351,11 @@ def test_verdict_needs_the_interval_beyond_the_margin():
     frame = _directed_docs(4, 0).assign(stance=[-0.9, -0.4, -0.8, -0.5])
     row = convergence(frame, n_boot=500).iloc[0]
     assert row["verdict"] == "divergent" and row["ci_high"] < 0
-    assert "interval below 0" in row["reason"]
+    assert "below -0.00" in row["reason"]
     strict = convergence(frame, n_boot=500, thresholds={"ci_margin": 0.5}).iloc[0]
     assert strict["ci_high"] > -0.5
     assert strict["verdict"] == "insufficient"
-    assert "does not lie wholly beyond +/-0.50: direction not settled" in strict["reason"]
+    assert "does not lie wholly beyond +0.50: direction not settled" in strict["reason"]
     no_ci = convergence(frame, n_boot=0).iloc[0]
     assert no_ci["verdict"] == "divergent" and "no interval computed" in no_ci["reason"]
 
@@ -384,9 +391,37 @@ def test_resamples_that_lose_a_side_count_as_no_signal(table):
     row = table.loc["china_cpec"]
     assert row["index"] == pytest.approx(-np.sqrt(0.56))
     assert row["ci_high"] == 0.0 and row["components"]["boot_undefined"] > 0.3
-    assert "does not exclude 0: direction not settled" in row["reason"]
+    assert "does not lie wholly beyond +0.00: direction not settled" in row["reason"]
     # with the same stances repeated in more documents the interval settles
     many = pd.concat([tagged_small()[lambda f: f["issues"].map(lambda c: "china_cpec" in c)]] * 1)
     frames = [many.assign(doc_id=many["doc_id"] + f"-{k}") for k in range(6)]
     row = convergence(pd.concat(frames, ignore_index=True), issues=["china_cpec"], n_boot=500).iloc[0]
     assert row["verdict"] == "divergent" and row["ci_high"] < 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    stances=st.lists(
+        st.floats(min_value=-1, max_value=1).filter(lambda x: abs(x) > 0.01), min_size=1, max_size=10
+    ),
+    seed=st.integers(0, 5),
+    by=st.sampled_from(["corpus", "doc"]),
+)
+def test_verdicts_obey_their_invariants(stances, seed, by):
+    """convergent <=> index >= threshold and ci_low > ci_margin; divergent <=> index <= -threshold and
+    ci_high < -ci_margin; mixed only with evidence both ways; never a verdict against its own interval."""
+    frame = _directed_docs(len(stances), 0).assign(stance=stances)
+    if by == "doc":
+        frame = frame.assign(doc_id="one", sent_id=range(len(stances)))
+    settings_ = load_thresholds()
+    t, m = settings_["threshold"], settings_["ci_margin"]
+    for row in convergence(frame, n_boot=200, seed=seed, by=by).itertuples():
+        up = row.index >= t and row.ci_low > m
+        down = row.index <= -t and row.ci_high < -m
+        if row.verdict == "convergent":
+            assert up
+        elif row.verdict == "divergent":
+            assert down
+        elif row.verdict == "mixed":
+            assert not up and not down
+            assert any(s > 0 for s in stances) and any(s < 0 for s in stances)

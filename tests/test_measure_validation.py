@@ -336,7 +336,16 @@ def test_shipped_labels_are_complete_and_consistent():
     assert holders.groupby("link").size().min() >= 4
     # labels name articles by link and hold no article text: only the documented columns
     assert list(holders.columns) == ["link", "sent_key", "holder"]
-    assert set(labels.columns) <= {"link", "issue", "verdict", "note", "source", "stratum"}
+    assert set(labels.columns) <= {
+        "link",
+        "issue",
+        "verdict",
+        "note",
+        "source",
+        "stratum",
+        "doc_type",
+        "main_issue",
+    }
     assert set(labels["source"]) == {"Dawn", "APP"}
 
 

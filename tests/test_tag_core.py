@@ -59,7 +59,7 @@ def frames():
 
 def test_contract_columns_and_types(frames):
     articles, sentences = frames
-    out = tag(sentences, articles=articles)
+    out = tag(sentences, articles=articles, titles=False)
     for col in ["doc_id", "para_id", "sent_id", "start", "end", "text", *CONTRACT]:
         assert col in out.columns, col
     assert len(out) == len(sentences)
@@ -77,7 +77,7 @@ def test_inputs_are_not_mutated_and_order_is_kept(frames):
     articles, sentences = frames
     shuffled = sentences.sample(frac=1, random_state=3)
     before = shuffled.copy()
-    out = tag(shuffled, articles=articles, tone=False)
+    out = tag(shuffled, articles=articles, tone=False, titles=False)
     pd.testing.assert_frame_equal(shuffled, before)
     assert out.index.tolist() == shuffled.index.tolist()
     assert out["text"].tolist() == shuffled["text"].tolist()
@@ -121,7 +121,7 @@ def test_inheritance_chain_is_bounded():
 
 def test_tone_only_where_issue_or_actor(frames):
     articles, sentences = frames
-    out = tag(sentences, articles=articles)
+    out = tag(sentences, articles=articles, titles=False)
     weather = out[out["text"] == "The weather was mild."].iloc[0]
     assert np.isnan(weather["tone"]) and weather["holder"] is None
     assert out.loc[0, "tone"] == out.loc[0, "tone"]  # not NaN
@@ -167,4 +167,20 @@ def test_public_api_names():
     ]
     assert cv.load_taxonomy().slugs[0] == "counterterrorism"
     assert "USA" in cv.load_actors().codes
-    assert TAG_COLUMNS[-1] == "tone"
+    assert TAG_COLUMNS[-2:] == ["tone", "mode"]
+
+
+def test_headlines_are_rows_of_their_own(frames):
+    articles, sentences = frames
+    out = tag(sentences, articles=articles, tone=False)
+    titled = articles[articles["title"].map(lambda t: isinstance(t, str) and bool(t.strip()))]
+    heads = out[out["is_title"]]
+    assert len(out) == len(sentences) + len(heads) and len(heads) == len(titled)
+    assert (heads["sent_id"] == -1).all() and (heads["para_id"] == -1).all()
+    # each headline comes right before its article's first sentence, and the body keeps its own rows
+    first = out.groupby("doc_id", sort=False).head(1)
+    assert first["is_title"].sum() == len(titled)
+    body = out[~out["is_title"]].reset_index(drop=True)
+    plain = tag(sentences, articles=articles, tone=False, titles=False)
+    assert body["text"].tolist() == plain["text"].tolist()
+    assert body["holder"].tolist() == plain["holder"].tolist()

@@ -19,7 +19,8 @@ def _corpus(name):
 def test_white_house_briefings_speak_for_the_us():
     corpus = _corpus("wh-briefings_pakistan_2021-2026.tgz")
     tagged = cv.tag(corpus, tone=False)
-    assert len(tagged) == len(corpus.sentences)
+    assert len(tagged) == len(corpus.sentences) + int(tagged["is_title"].sum())
+    assert tagged["is_title"].sum() == corpus.articles["title"].notna().sum()
     assert (tagged["doc_speaker"] == "USA").all()
     with_issue = tagged[tagged["issues"].map(len) > 0]
     assert len(with_issue) > 100

@@ -74,11 +74,10 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
     for key in ("publishers", "url_domains"):
         block = _mapping(p, home, key, what=f"'home.{key}'")
         for name, code in block.items():
-            if codes is not None and code not in codes:
-                raise TagDataError(
-                    f"{at(p, line_of(block, name))}: home.{key}: {name!r} maps to unknown actor code {code!r}"
-                )
-        maps[key] = {str(k).casefold(): str(v) for k, v in block.items()}
+            if not isinstance(code, str) or not re.fullmatch(r"[A-Z][A-Z0-9_]*", code):
+                raise TagDataError(f"{at(p, line_of(block, name))}: home.{key}: {name!r} needs an actor code")
+        # a home the actor file does not define (a user's own actor list) resolves nothing
+        maps[key] = {str(k).casefold(): str(v) for k, v in block.items() if codes is None or v in codes}
     dateline = data.get("dateline")
     rx = None
     if dateline is not None:

@@ -217,6 +217,7 @@ class _Engine:
                 ctx.last_holder = holder
             targets = [c for c in dict.fromkeys([*codes, *extra_codes]) if c != holder]
             mode = ""
+            all_hits = stance_hits
             if reading is not None:
                 mode = reading.mode
                 zone = (
@@ -228,9 +229,8 @@ class _Engine:
                 slow, stance_hits, mentions, holder, subject_span, self.rules.preps
             )
             if reading is not None and stance_cues and not target_stances and holder:
-                # the predicate's cues belong to its objects ("denounced the US imposition of ..."), else to
-                # the actors the sentence names
-                objects = [t for t in (reading.targets or targets) if t != holder]
+                # the predicate's cues belong to its objects ("denounced the US imposition of ...")
+                objects = [t for t in reading.targets if t != holder]
                 target_stances = [{"target": t, "stance": stance, "cues": list(stance_cues)} for t in objects]
             rel_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[RELATION])]
             n_actors = len({*codes, *targets, holder} - {None})
@@ -252,7 +252,7 @@ class _Engine:
                     relation_cues = [*relation_cues, "joint subject"]
                     relation_pairs = list(dict.fromkeys([*relation_pairs, pair]))
             cues = list(dict.fromkeys([*stance_cues, *relation_cues]))
-            clauses = self._clauses(slow, stance_hits, mentions, holder)
+            clauses = self._clauses(slow, all_hits, mentions, holder)
             # tone only where a sentence can become evidence: an issue and a holder
             tone = (
                 float(self._tone(text)["compound"])

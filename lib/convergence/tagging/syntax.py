@@ -45,6 +45,20 @@ _NP_MODS = {"compound", "poss", "amod", "nmod", "nn", "appos", "flat", "npadvmod
 _OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
+# holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
+_SOURCES = {
+    "speaker": "reported",
+    "subject": "subject",
+    "agent": "agent",
+    "role": "office",
+    "pronoun": "carryover",
+    "person": "person",
+    "joint": "joint",
+    "possessive": "possessive",
+    "non_state": "non-state voice",
+    "third_party": "third party",
+    "unknown": "",
+}
 _QUOTES = "\"“”‘’'"
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -119,7 +133,7 @@ class Reading:
     """What the parse says about one sentence."""
 
     holder: str | None = None
-    source: str = ""  # parse:speaker, parse:subject, parse:agent, parse:role, parse:pronoun, parse:person, …
+    source: str = ""  # holder_source: see _SOURCES
     decided: bool = False  # False: the parse found no subject to read; the lexical rules decide
     zone: list[tuple[int, int]] = field(default_factory=list)  # character spans of the predicate's words
     clause: list[tuple[int, int]] = field(default_factory=list)  # the main clause's words (see _clause_words)
@@ -167,6 +181,8 @@ class Reader:
         if head.i in tok_code:
             code = tok_code[head.i]
             self._learn(ctx, code, words, tok_code)
+            if any(c.dep_ == "conj" and tok_code.get(c.i, code) != code for c in head.children):
+                return code, "joint"  # "Pakistan and the US condemned ...": the pair acting together
             return code, "actor"
         low = head.lower_
         lem = lemma(head)
@@ -190,7 +206,7 @@ class Reader:
             if t.i in tok_code and t.i != head.i:
                 code = tok_code[t.i]
                 self._learn(ctx, code, words, tok_code)
-                return code, "actor"
+                return code, "possessive" if t.dep_ == "poss" and t.head.i == head.i else "actor"
         span = text[words[0].idx : words[-1].idx + len(words[-1])]
         if data.third_parties is not None and data.third_parties.search(span):
             return None, "third_party"
@@ -300,6 +316,9 @@ class Reader:
                     stack.append(c)
                 elif c.dep_ == "neg":
                     zone.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "without" and t.pos_ in ("VERB", "AUX"):
+                    # "urged talks without condemning Russia": the manner of the act is the holder's
+                    zone.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj"))
             if lemma(t) in light or t.pos_ == "NOUN":
                 for c in t.children:
                     if c.dep_ in ("dobj", "obj") and t.pos_ != "NOUN":
@@ -418,7 +437,7 @@ class Reader:
         who, how = None, "unknown"
         if speaker is not None:
             who, how = self.resolve(speaker, tok_code, ctx, quoted=False, text=text)
-            out.source = "parse:speaker" if how == "actor" else f"parse:{how}"
+            out.source = _SOURCES["speaker" if how in ("actor", "possessive") else how]
             node = speaker
         else:
             subj = self._subject(content)
@@ -427,11 +446,9 @@ class Reader:
                 node = self._agent(content)
             if node is not None:
                 who, how = self.resolve(node, tok_code, ctx, quoted=quoted, text=text)
-                out.source = (
-                    ("parse:agent" if subj.i != node.i else "parse:subject")
-                    if how == "actor"
-                    else ("joint" if how == "joint" else f"parse:{how}")
-                )
+                out.source = _SOURCES[("agent" if subj.i != node.i else "subject") if how == "actor" else how]
+                if how == "possessive" and subj.i != node.i:
+                    out.source = "agent"
         if node is not None:
             words = self._np_tokens(node)
             out.subject = (words[0].idx, words[-1].idx + len(words[-1].text))
