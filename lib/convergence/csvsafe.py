@@ -34,7 +34,7 @@ def _restore(value):
 
 
 def _is_text(dtype) -> bool:
-    return dtype == object or isinstance(dtype, pd.StringDtype)
+    return pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype)
 
 
 def _text_columns(frame: pd.DataFrame) -> list:
