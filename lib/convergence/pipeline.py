@@ -281,7 +281,7 @@ def tag_files(
     n_sentences = table.position
     del table
     if meta.articles.empty:
-        raise plan.nothing_parsed(collected, n_items)
+        raise plan.nothing_parsed(collected, n_items, meta.skipped.itertuples(index=False, name=None))
     skipped = [tuple(r) for r in meta.skipped.itertuples(index=False, name=None)]
     frame.attrs["skipped"] = skipped
     frame.attrs["n_sentences"] = n_sentences
