@@ -99,7 +99,7 @@ def test_a_damaged_cache_entry_is_computed_again(folder, expected, tmp_path):
     cache = tmp_path / "cache"
     cv.tag_files(folder, keep="all", cache_dir=cache)
     (entry,) = cache.glob("tagged-*")
-    (entry / "tagged.pkl").write_bytes(b"not a pickle")
+    (entry / "tagged.arrow").write_bytes(b"not an Arrow file")
     pdt.assert_frame_equal(_plain(cv.tag_files(folder, keep="all", cache_dir=cache)), expected)
 
 
