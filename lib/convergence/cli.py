@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -284,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except (ConvergenceError, cv.ReportError) as exc:
         return _error(str(exc))
+    except BrokenPipeError:  # the reader of our output went away (`convergence actors | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except OSError as exc:  # a file that cannot be read or written: say which and why, in one line
         where = f": {exc.filename}" if exc.filename else ""
         return _error(f"{exc.strerror or type(exc).__name__}{where}")
