@@ -128,6 +128,7 @@ def frame_to_table(frame: pd.DataFrame) -> pa.Table:
     """The Arrow table :func:`write_frame` writes."""
     if not all(isinstance(c, str) for c in frame.columns) or frame.columns.has_duplicates:
         raise FrameFileError("only frames with distinct string column names can be stored")
+    attrs = _encode_attr(dict(frame.attrs))
     encoded: dict[str, str] = {}
     arrays: dict[str, pa.Array] = {}
     for column in frame.columns:
@@ -145,15 +146,16 @@ def frame_to_table(frame: pd.DataFrame) -> pa.Table:
             encoded[column], arrays[column] = _dictionary(values)
         except (TypeError, ValueError) as exc:
             raise FrameFileError(f"column {column!r} cannot be stored exactly: {exc}") from exc
-    native = frame.drop(columns=list(encoded)) if encoded else frame
-    table = pa.Table.from_pandas(native, preserve_index=True)
+    native = frame.drop(columns=list(encoded)) if encoded else frame.copy(deep=False)
+    native.attrs = {}  # attrs are stored once, below, with their tuples kept
+    table = pa.Table.from_pandas(native, preserve_index=None)  # a RangeIndex as metadata, others as columns
     for column, array in arrays.items():
         table = table.append_column(pa.field(f"__encoded__{column}", array.type), pa.chunked_array([array]))
     info = {
         "version": FORMAT_VERSION,
         "columns": list(frame.columns),
         "encoded": encoded,
-        "attrs": _encode_attr(dict(frame.attrs)),
+        "attrs": attrs,
     }
     table = table.combine_chunks()  # record batches follow the chunks: fewer, larger batches
     metadata = dict(table.schema.metadata or {})
@@ -172,10 +174,8 @@ def table_to_frame(table: pa.Table) -> pd.DataFrame:
     frame = table.drop_columns(names).to_pandas() if names else table.to_pandas()
     for column, kind in encoded.items():
         data = table.column(f"__encoded__{column}")
-        if kind == "text":
-            frame[column] = pd.Series(data.to_numpy(), index=frame.index, dtype=object)
-        else:
-            frame[column] = _undictionary(data, kind)
+        values = data.to_numpy() if kind == "text" else _undictionary(data, kind)
+        frame[column] = pd.Series(values, index=frame.index, dtype=object)  # never inferred as a string dtype
     frame = frame[info["columns"]]
     frame.attrs = _decode_attr(info["attrs"])
     return frame
