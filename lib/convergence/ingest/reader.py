@@ -381,7 +381,7 @@ class ReadPlan:
                 continue
             files.add(file)
             why = " ".join(str(detail).split())
-            shown.append(f"{path}: {reason}" + (f" ({why[:160]})" if why else ""))
+            shown.append(f"{path}: {reason}" + (f" ({why[:300]})" if why else ""))
             if len(shown) == 5:
                 break
         more = len({str(p).split("::", 1)[0].split("#", 1)[0] for p, _r, _d in rows}) - len(shown)

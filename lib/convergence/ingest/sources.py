@@ -500,7 +500,7 @@ def _read_table(key: str, raw: bytes, fmt: str, opts: Options, out: Collected) -
         return
     columns: list[str] = []
     for r in rows[:200]:
-        columns += [c for c in r if c not in columns]
+        columns += [c for c in r if c not in columns and c != "_row"]
     lower = {str(c).lower(): c for c in columns}
     wanted = (opts.text_column,) if opts.text_column else TEXT_COLUMNS
     text_col = next((lower[c.lower()] for c in wanted if c.lower() in lower), None)
@@ -508,7 +508,7 @@ def _read_table(key: str, raw: bytes, fmt: str, opts: Options, out: Collected) -
         found = ", ".join(map(str, columns[:12])) + (
             f" and {len(columns) - 12} more" if len(columns) > 12 else ""
         )
-        hint = "" if opts.text_column else "; name it with text_column= (--text-column NAME)"
+        hint = "" if opts.text_column else "; name another with --text-column NAME (text_column=)"
         out.skip(
             key,
             "no_text_column",
