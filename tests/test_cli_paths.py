@@ -93,3 +93,21 @@ def test_library_rules_and_their_error(tmp_path, monkeypatch):
     assert isinstance(err.value, FileNotFoundError)
     with pytest.raises(PathNotFoundError, match=str(tmp_path / "gone")):
         from_cwd("gone", must_exist=True)
+
+
+def test_an_unwritable_output_is_one_line_and_ctrl_c_exits_130(elsewhere, capsys, monkeypatch):
+    (elsewhere / "afile").write_text("x", encoding="utf-8")
+    assert main(["parse", "mydocs", "--out", "afile/parsed", "--no-cache"]) == 2
+    line = _one_line_error(capsys.readouterr().err)
+    assert "afile" in line and "Traceback" not in line
+
+    import convergence.cli as cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    parser._subparsers._group_actions[0].choices["parse"].set_defaults(func=interrupted)
+    assert main(["parse", "mydocs"]) == 130
+    assert capsys.readouterr().err.strip() == "convergence: interrupted"
