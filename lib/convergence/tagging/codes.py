@@ -9,9 +9,13 @@ carries (a UN speech's ISO3 country code, an issue of the user's own taxonomy).
 from __future__ import annotations
 
 import difflib
+import functools
+import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from ..errors import ConvergenceError
+from . import lexicon
 from .lexicon import load_actors, load_taxonomy
 
 
@@ -56,17 +60,38 @@ def _as_list(values) -> list[str]:
     return [str(v).strip() for v in values if str(v).strip()]
 
 
+def _stamp(path, default: str) -> tuple:
+    """A cache key for a data file: its path, size and modification time (a changed file is read again)."""
+    p = Path(os.fspath(path)).expanduser() if path is not None else lexicon.DATA_DIR / default
+    try:
+        st = p.stat()
+    except OSError:
+        return (str(p), None, None)  # the loader reports the missing file
+    return (str(p.resolve()), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=16)
+def _actor_codes(stamp: tuple) -> tuple[list[str], dict[str, str]]:
+    actors = load_actors(stamp[0])
+    aliases = {label: code for code, label in actors.codes.items()}
+    aliases.update({iso: code for iso, code in actors.iso3.items()})
+    return list(actors.codes), aliases
+
+
+@functools.lru_cache(maxsize=16)
+def _issue_slugs(stamp: tuple) -> tuple[list[str], dict[str, str]]:
+    tax = load_taxonomy(stamp[0])
+    return list(tax.areas), {area.label: slug for slug, area in tax.areas.items()}
+
+
 def check_actor_codes(codes, *, actor_file=None, also: Iterable[str] = ()) -> list[str]:
     """``codes`` (a list or "USA,PAK") as a list; raises :class:`UnknownCodeError` for a code that neither the
     actor dictionary (``actor_file``, default the shipped one) nor ``also`` defines."""
-    actors = load_actors(actor_file)
-    known = list(actors.codes)
+    known, aliases = _actor_codes(_stamp(actor_file, "actors.yaml"))
     valid = set(known) | {str(c) for c in also if c}
     values = _as_list(codes)
     bad = [c for c in values if c not in valid]
     if bad:
-        aliases = {label: code for code, label in actors.codes.items()}
-        aliases.update({iso: code for iso, code in actors.iso3.items()})
         raise _unknown("actor", bad, known, aliases)
     return values
 
@@ -74,13 +99,11 @@ def check_actor_codes(codes, *, actor_file=None, also: Iterable[str] = ()) -> li
 def check_issue_slugs(slugs, *, taxonomy=None, also: Iterable[str] = ()) -> list[str]:
     """``slugs`` (a list or "kashmir,iran") as a list; raises :class:`UnknownCodeError` for a slug that
     neither the taxonomy (``taxonomy``, default the shipped one) nor ``also`` defines."""
-    tax = load_taxonomy(taxonomy)
-    known = list(tax.areas)
+    known, aliases = _issue_slugs(_stamp(taxonomy, "taxonomy.yaml"))
     valid = set(known) | {str(s) for s in also if s}
     values = _as_list(slugs)
     bad = [s for s in values if s not in valid]
     if bad:
-        aliases = {area.label: slug for slug, area in tax.areas.items()}
         raise _unknown("issue", bad, known, aliases)
     return values
 
@@ -105,10 +128,16 @@ def check_codes(tagged=None, *, actors=(), issues=(), actor_file=None, taxonomy=
     """The measures' entry check: ``actors`` and ``issues`` must be defined by the data files or carried by
     the tagged table (holders, speakers, actors mentioned; issue slugs)."""
     if _as_list(actors):
-        also = _codes_in(tagged, ("holder", "doc_speaker", "actors", "targets"))
-        check_actor_codes(actors, actor_file=actor_file, also=also)
+        try:
+            check_actor_codes(actors, actor_file=actor_file)
+        except UnknownCodeError:  # the table is read only when the data file does not know a code
+            also = _codes_in(tagged, ("holder", "doc_speaker", "actors", "targets"))
+            check_actor_codes(actors, actor_file=actor_file, also=also)
     if _as_list(issues):
-        check_issue_slugs(issues, taxonomy=taxonomy, also=_codes_in(tagged, ("issues",)))
+        try:
+            check_issue_slugs(issues, taxonomy=taxonomy)
+        except UnknownCodeError:
+            check_issue_slugs(issues, taxonomy=taxonomy, also=_codes_in(tagged, ("issues",)))
 
 
 def actor_table(actor_file=None):
