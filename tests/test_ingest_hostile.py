@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from convergence.ingest import read_corpus
 from convergence.ingest.decode import Undecodable, decode_bytes
+from convergence.ingest.office import MAX_PDF_PAGES
 from fixtures.hostile import NON_UTF8_NAME, ODD_NAMES, body, make_hostile_corpus, relative_key
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -204,3 +205,30 @@ def test_decode_nul_bytes_and_utf16_without_bom():
     with pytest.raises(Undecodable) as err:
         decode_bytes(bytes(range(0x80, 0x100)) * 40)  # high bytes only: no plausible text
     assert err.value.reason == "undecodable"
+
+
+def test_pdf_and_docx_cases_are_skipped_with_their_reason_and_nothing_else_is_lost(hostile, corpus):
+    skipped = _skipped(corpus, hostile["root"])
+    expected = {
+        "documents/broken.pdf": ("bad_document", "damaged PDF"),
+        "documents/notapdf.pdf": ("bad_document", "damaged PDF"),
+        "documents/encrypted.pdf": ("encrypted", "password-protected PDF"),
+        "documents/scanned.pdf": ("no_text_layer", "without a text layer"),
+        "documents/pages_bomb.pdf": ("too_large", f"{MAX_PDF_PAGES + 1:,} pages"),
+        "documents/stream_bomb.pdf": ("too_large", "unpacks to more than"),
+        "documents/zip_bomb.docx": ("too_large", "unpacks to"),
+        "documents/broken.docx": ("bad_document", ".docx"),
+    }
+    for key, (reason, words) in expected.items():
+        assert len(skipped[key]) == 1, skipped[key]
+        got_reason, detail = skipped[key][0]
+        assert got_reason == reason and words in detail, (key, got_reason, detail)
+    for key in ("documents/statement.pdf", "documents/paper.docx", "documents/neighbour.txt"):
+        a = _article_with(corpus, hostile["good"][key])
+        assert a["format"] == key.rsplit(".", 1)[1] or key.endswith(".txt")
+    pdf = _article_with(corpus, hostile["good"]["documents/statement.pdf"])
+    assert pdf["title"] == "Talks on river access" and pdf["authors"] == ["Jane Roe"]
+    assert pdf["text"].count("\n\n") == 1, "two paragraphs, each rejoined from its wrapped lines"
+    texts = "\n".join(corpus.articles["text"])
+    for leaked in ("hostmarkbrokenpdfend", "hostmarksecretpdfend", "hostmarkdocxbombend"):
+        assert leaked not in texts

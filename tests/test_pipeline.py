@@ -99,7 +99,7 @@ def test_a_damaged_cache_entry_is_computed_again(folder, expected, tmp_path):
     cache = tmp_path / "cache"
     cv.tag_files(folder, keep="all", cache_dir=cache)
     (entry,) = cache.glob("tagged-*")
-    (entry / "tagged.pkl").write_bytes(b"not a pickle")
+    (entry / "tagged.arrow").write_bytes(b"not an Arrow file")
     pdt.assert_frame_equal(_plain(cv.tag_files(folder, keep="all", cache_dir=cache)), expected)
 
 
@@ -140,3 +140,34 @@ def test_dawn_sample_same_table_and_same_verdicts():
         cv.convergence(full, actors=("USA", "PAK"), by="month", n_boot=200),
         cv.convergence(kept, actors=("USA", "PAK"), by="month", n_boot=200),
     )
+
+
+def _is_pickle(path: Path) -> bool:
+    head = path.read_bytes()[:2]
+    return path.suffix in (".pkl", ".pickle") or (len(head) == 2 and head[0] == 0x80 and head[1] <= 5)
+
+
+def test_no_file_in_the_cache_is_a_pickle(folder, tmp_path):
+    cache = tmp_path / "cache"
+    cv.tag_files(folder, keep="all", cache_dir=cache)
+    cv.tag_files(folder, keep="tagged", cache_dir=tmp_path / "cache2")
+    cv.read_corpus(folder, cache_dir=cache)  # the parse cache shares the folder
+    files = [p for root in (cache, tmp_path / "cache2") for p in root.rglob("*") if p.is_file()]
+    assert files and not [p for p in files if _is_pickle(p)]
+    arrow = [p for p in files if p.suffix == ".arrow"]
+    assert {p.name for p in arrow} == {"tagged.arrow", "rest.arrow"}
+    assert all(p.read_bytes()[:6] == b"ARROW1" for p in arrow)
+
+
+@pytest.mark.parametrize("keep", ["all", "tagged"])
+def test_cached_table_is_identical(folder, tmp_path, keep):
+    cache = tmp_path / "cache"
+    first = cv.tag_files(folder, keep=keep, cache_dir=cache)
+    again = cv.tag_files(folder, keep=keep, cache_dir=cache)
+    pdt.assert_frame_equal(again, first, check_exact=True, check_index_type=True, check_column_type=True)
+    assert again.dtypes.to_dict() == first.dtypes.to_dict()
+    assert type(again.index) is type(first.index)
+    assert again.attrs == first.attrs and all(type(s) is tuple for s in again.attrs["skipped"])
+    for column in ("issues", "actors", "stance_cues", "target_stances", "clauses"):
+        assert again[column].tolist() == first[column].tolist()
+        assert all(type(v) is list for v in again[column])

@@ -36,9 +36,13 @@ _PUBLIC = {
     "evidence": "convergence.measure",
     "to_records": "convergence.measure",
     "format_convergence": "convergence.measure",
-    # paths
+    # paths and errors
     "project_root": "convergence.paths",
     "resolve": "convergence.paths",
+    "from_cwd": "convergence.paths",
+    "PathNotFoundError": "convergence.paths",
+    "ConvergenceError": "convergence.errors",
+    "UnknownCodeError": "convergence.tagging.codes",
 }
 
 __all__ = sorted(_PUBLIC) + ["__version__"]

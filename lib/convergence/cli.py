@@ -1,23 +1,45 @@
 """The ``convergence`` command: parse, tag, analyze and report on a corpus.
 
 Every subcommand takes corpus paths (default: the project's ``seeds/``) and calls only the public API.
+Every path typed on the command line (inputs, ``--out``, data files) is relative to the current folder.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 import convergence as cv
-from convergence.paths import resolve
+from convergence.errors import ConvergenceError
+from convergence.paths import from_cwd, resolve
+from convergence.tagging.codes import actor_table, check_actor_codes, check_issue_slugs, issue_table
 
 DEFAULT_CORPUS = "seeds"
 
 
 def _paths(values: list[str]) -> list[Path]:
-    return [resolve(v) for v in (values or [DEFAULT_CORPUS])]
+    """Typed inputs from the current folder; none: the project's ``seeds/``. A missing one is an error."""
+    if not values:
+        return [resolve(DEFAULT_CORPUS, must_exist=True)]
+    return [from_cwd(v, must_exist=True) for v in values]
+
+
+def _data_file(value: str | None) -> Path | None:
+    return None if value is None else from_cwd(value, must_exist=True)
+
+
+def _issues(args) -> list[str] | None:
+    """``--issues`` as slugs checked against the taxonomy (None for all)."""
+    if args.issues in (None, "all"):
+        return None
+    return check_issue_slugs(args.issues, taxonomy=_data_file(args.taxonomy))
+
+
+def _check_actors(args) -> None:
+    check_actor_codes(args.actors, actor_file=_data_file(args.actor_file))
 
 
 def _actors(value: str) -> tuple[str, str]:
@@ -33,6 +55,11 @@ def _add_corpus_options(p: argparse.ArgumentParser) -> None:
         "--filename-pattern", help="metadata from file names, e.g. '{country}_{session}_{year}.txt'"
     )
     p.add_argument("--no-cache", action="store_true", help="parse again even if a cached copy exists")
+    p.add_argument(
+        "--text-column",
+        metavar="NAME",
+        help="the text column of .jsonl/.csv/.parquet tables (default: content, text, body, ...)",
+    )
 
 
 def _add_progress_options(g) -> None:
@@ -77,6 +104,7 @@ def _read(args, options: dict | None = None) -> cv.Corpus:
     return cv.read_corpus(
         _paths(args.paths),
         filename_pattern=args.filename_pattern,
+        text_column=args.text_column,
         use_cache=not args.no_cache,
         **(options or _engine_options(args)),
     )
@@ -88,9 +116,10 @@ def _read_and_tag(args, *, keep: str):
         _paths(args.paths),
         keep=keep,
         filename_pattern=args.filename_pattern,
+        text_column=args.text_column,
         use_cache=not args.no_cache,
-        taxonomy=args.taxonomy,
-        actors=args.actor_file,
+        taxonomy=_data_file(args.taxonomy),
+        actors=_data_file(args.actor_file),
         **_engine_options(args),
     )
     skipped = tagged.attrs.get("skipped", [])
@@ -104,24 +133,27 @@ def _read_and_tag(args, *, keep: str):
 
 
 def cmd_parse(args) -> int:
+    out = from_cwd(args.out)
     corpus = _read(args)
-    out = corpus.save(resolve(args.out), format=args.format)
+    out = corpus.save(out, format=args.format)
     print(corpus.summary_text())
     print(f"tables written to {out}")
     return 0
 
 
 def cmd_tag(args) -> int:
+    out = from_cwd(args.out)
     tagged = _read_and_tag(args, keep="all")
-    out = cv.write_table(tagged, resolve(args.out) / f"sentences_tagged.{args.format}", format=args.format)
+    out = cv.write_table(tagged, out / f"sentences_tagged.{args.format}", format=args.format)
     n_issue = int(tagged["issues"].map(len).gt(0).sum())
     print(f"{len(tagged)} sentences tagged, {n_issue} with an issue area; written to {out}")
     return 0
 
 
 def cmd_analyze(args) -> int:
+    _check_actors(args)
+    issues = _issues(args)
     tagged = _read_and_tag(args, keep="tagged")
-    issues = None if args.issues in (None, "all") else [s.strip() for s in args.issues.split(",")]
     table = cv.convergence(tagged, actors=args.actors, by=args.by, issues=issues)
     if args.json:
         print(json.dumps(cv.to_records(table), ensure_ascii=False, indent=2, default=str))
@@ -133,21 +165,34 @@ def cmd_analyze(args) -> int:
 def cmd_report(args) -> int:
     from convergence.report import run_report
 
-    issues = None if args.issues in (None, "all") else [s.strip() for s in args.issues.split(",")]
+    _check_actors(args)
+    issues = _issues(args)
     result = run_report(
         _paths(args.paths),
         issues=issues,
         actors=args.actors,
-        out=resolve(args.out),
+        out=from_cwd(args.out),
         jobs=args.jobs,
         show_code=args.show_code,
         timeout=args.timeout,
         force=args.force,
         progress=args.progress,
-        taxonomy=args.taxonomy,
-        actor_file=args.actor_file,
+        taxonomy=_data_file(args.taxonomy),
+        actor_file=_data_file(args.actor_file),
     )
     return 0 if result.ok else 1
+
+
+def cmd_actors(args) -> int:
+    table = actor_table(_data_file(args.actor_file))
+    print(table.to_string(index=False))
+    return 0
+
+
+def cmd_issues(args) -> int:
+    table = issue_table(_data_file(args.taxonomy))
+    print(table[["slug", "label"]].to_string(index=False))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -158,8 +203,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="read and clean articles; write articles/paragraphs/sentences/skipped")
     _add_corpus_options(p)
     _add_engine_options(p)
-    p.add_argument("--out", default="outputs/corpus", help="output folder (default: outputs/corpus)")
-    p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    p.add_argument(
+        "--out",
+        default="outputs/corpus",
+        help="output folder, from the current one (default: outputs/corpus)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("parquet", "csv"),
+        default="parquet",
+        help="table format (default: parquet; CSV cells starting with = + - @ get a leading ')",
+    )
     p.set_defaults(func=cmd_parse)
 
     for name, func, help_ in (
@@ -172,19 +226,41 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--taxonomy", help="a taxonomy YAML of your own (default: the shipped one)")
         p.add_argument("--actor-file", help="an actor dictionary YAML of your own")
         p.set_defaults(func=func)
-    sub.choices["tag"].add_argument("--out", default="outputs/tagged")
-    sub.choices["tag"].add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    sub.choices["tag"].add_argument(
+        "--out",
+        default="outputs/tagged",
+        help="output folder, from the current one (default: outputs/tagged)",
+    )
+    sub.choices["tag"].add_argument(
+        "--format",
+        choices=("parquet", "csv"),
+        default="parquet",
+        help="table format (default: parquet; CSV cells starting with = + - @ get a leading ')",
+    )
     an = sub.choices["analyze"]
-    an.add_argument("--actors", type=_actors, default=("USA", "PAK"))
-    an.add_argument("--by", default="corpus", choices=("corpus", "doc", "month", "year", "decade", "source"))
-    an.add_argument("--issues", default="all", help="all, or a comma-separated list of issue slugs")
+    an.add_argument(
+        "--actors", type=_actors, default=("USA", "PAK"), help="two actor codes (default: USA,PAK)"
+    )
+    an.add_argument(
+        "--by",
+        default="corpus",
+        choices=("corpus", "doc", "month", "year", "decade", "source"),
+        help="group the measure by (default: corpus)",
+    )
+    an.add_argument(
+        "--issues", default="all", help="all, or a comma-separated list of issue slugs (convergence issues)"
+    )
     an.add_argument("--json", action="store_true", help="print a JSON list of rows")
 
     p = sub.add_parser("report", help="run the notebook reports with papermill and write shareable HTML")
     _add_corpus_options(p)
-    p.add_argument("--issues", default="all")
-    p.add_argument("--actors", type=_actors, default=("USA", "PAK"))
-    p.add_argument("--out", default="outputs")
+    p.add_argument(
+        "--issues", default="all", help="all, or a comma-separated list of issue slugs (convergence issues)"
+    )
+    p.add_argument(
+        "--actors", type=_actors, default=("USA", "PAK"), help="two actor codes (default: USA,PAK)"
+    )
+    p.add_argument("--out", default="outputs", help="output folder, from the current one (default: outputs)")
     p.add_argument("--jobs", type=int, default=None, help="parallel notebooks (default and cap: CPU cores)")
     p.add_argument("--timeout", type=int, default=600, help="execution timeout per notebook, seconds")
     p.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
@@ -193,6 +269,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actor-file", help="an actor dictionary YAML of your own")
     _add_progress_options(p)
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("actors", help="list the actor codes the actor dictionary defines")
+    p.add_argument("--actor-file", help="an actor dictionary YAML of your own (default: the shipped one)")
+    p.set_defaults(func=cmd_actors)
+    p = sub.add_parser("issues", help="list the issue slugs the taxonomy defines")
+    p.add_argument("--taxonomy", help="a taxonomy YAML of your own (default: the shipped one)")
+    p.set_defaults(func=cmd_issues)
     return parser
 
 
@@ -200,9 +283,22 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (cv.IngestError, cv.EngineError, cv.TagDataError, cv.MeasureError, cv.ReportError) as exc:
-        print(f"convergence: error: {exc}", file=sys.stderr)
-        return 2
+    except (ConvergenceError, cv.ReportError) as exc:
+        return _error(str(exc))
+    except BrokenPipeError:  # the reader of our output went away (`convergence actors | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except OSError as exc:  # a file that cannot be read or written: say which and why, in one line
+        where = f": {exc.filename}" if exc.filename else ""
+        return _error(f"{exc.strerror or type(exc).__name__}{where}")
+    except KeyboardInterrupt:
+        print("convergence: interrupted", file=sys.stderr)
+        return 130
+
+
+def _error(message: str) -> int:
+    print(f"convergence: error: {' '.join(message.split())}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

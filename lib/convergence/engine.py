@@ -32,12 +32,14 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 
+from .errors import ConvergenceError
+
 ENGINES = ("local", "dask")
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DASK_INSTALL_HINT = "pip install 'dask[distributed]'"
 
 
-class EngineError(ValueError):
+class EngineError(ConvergenceError, ValueError):
     """A bad engine option, a missing Dask installation or an unreachable scheduler."""
 
 

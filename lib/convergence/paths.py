@@ -1,9 +1,17 @@
-"""Locate the project root so notebooks and the CLI resolve paths the same way wherever they start."""
+"""Where relative paths are taken from: the current folder on the command line, the project folder in code.
+
+Two rules, each predictable: a path typed on the command line is relative to the folder the command runs in
+(:func:`from_cwd`); a relative path in a notebook or a papermill parameter is relative to the project folder,
+wherever the notebook runs (:func:`resolve`). Either way a path that must exist and does not is a one-line
+:class:`PathNotFoundError` naming the absolute path that was tried.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from .errors import ConvergenceError
 
 _MARKER = "pyproject.toml"
 
@@ -35,9 +43,38 @@ def project_root(start: str | os.PathLike | None = None) -> Path:
     return Path(os.getcwd()).resolve()
 
 
-def resolve(path: str | os.PathLike, *, root: str | os.PathLike | None = None) -> Path:
-    """An absolute path: absolute paths are kept, relative ones are taken from the project root."""
+class PathNotFoundError(ConvergenceError, FileNotFoundError):
+    """A path that must exist does not; the message names the absolute path tried."""
+
+
+def _checked(p: Path, must_exist: bool, origin: str) -> Path:
+    if must_exist and not os.path.lexists(p):
+        raise PathNotFoundError(f"no such file or folder: {p} ({origin})")
+    return p
+
+
+def resolve(
+    path: str | os.PathLike, *, root: str | os.PathLike | None = None, must_exist: bool = False
+) -> Path:
+    """An absolute path: absolute paths are kept, relative ones are taken from the project root (or ``root``).
+
+    The rule of notebooks and papermill parameters. ``must_exist=True`` raises :class:`PathNotFoundError`
+    naming the absolute path tried when nothing is there.
+    """
     p = Path(path).expanduser()
     if p.is_absolute():
-        return p
-    return (Path(root) if root else project_root()) / p
+        return _checked(p, must_exist, "absolute path")
+    base = Path(root) if root else project_root()
+    return _checked(base / p, must_exist, f"relative paths are taken from the project folder {base}")
+
+
+def from_cwd(path: str | os.PathLike, *, must_exist: bool = False) -> Path:
+    """An absolute path, a relative one taken from the current folder: the rule of the command line.
+
+    ``..`` parts are removed but symbolic links are kept as the user named them. ``must_exist=True`` raises
+    :class:`PathNotFoundError` naming the absolute path tried when nothing is there.
+    """
+    p = Path(path).expanduser()
+    if p.is_absolute():
+        return _checked(Path(os.path.abspath(p)), must_exist, "absolute path")
+    return _checked(Path(os.path.abspath(p)), must_exist, f"relative to the current folder {os.getcwd()}")

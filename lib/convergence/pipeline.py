@@ -17,7 +17,6 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 from array import array
 from pathlib import Path
 
@@ -25,6 +24,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from .arrowio import FrameFileError, read_frame, write_frame
 from .engine import ENGINES, EngineError, batched, iter_batches
 from .ingest.corpus import Corpus
 from .ingest.corpus import atomic as atomic_write
@@ -33,7 +33,7 @@ from .tagging import core as _core
 from .tagging.lexicon import DATA_DIR
 
 KEEP = ("all", "tagged")
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 _DATA_FILES = ("taxonomy.yaml", "actors.yaml", "stance.csv", "relations.yaml")
 _FIXED_DATA = ("attribution.yaml",)  # read from the package (not a tag() option)
 _BATCH_ITEMS = 32
@@ -136,7 +136,7 @@ class _Table:
         meta, docs = part
         self.meta.extend(meta)
         ints, tags = self.ints, self.tags
-        by_id: dict = {}  # within one batch, equal lists are already one object (pickle keeps sharing)
+        by_id: dict = {}  # within one batch, equal lists are already one object (kept from the worker)
         texts = []
         for doc_id, n, rows in docs:
             if doc_id in self.placed:
@@ -181,27 +181,31 @@ class _Table:
 
 
 def _load(entry: Path, keep: str) -> pd.DataFrame | None:
+    """The cached table (Arrow IPC files: data only, never code), or None when the entry cannot answer."""
     meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
     if keep == "all" and not meta.get("complete"):
         return None
-    with open(entry / "tagged.pkl", "rb") as fh:
-        frame = pickle.load(fh)
+    frame = read_frame(entry / "tagged.arrow")
     if keep == "all":
-        with open(entry / "rest.pkl", "rb") as fh:
-            frame = pd.concat([frame, pickle.load(fh)]).sort_index()
-    frame.attrs["skipped"] = [tuple(s) for s in meta.get("skipped", [])]
-    frame.attrs["n_sentences"] = int(meta["n_sentences"])
+        rest = read_frame(entry / "rest.arrow")
+        attrs = frame.attrs
+        frame = pd.concat([frame, rest]).sort_index(kind="stable")
+        if frame.index.equals(pd.RangeIndex(len(frame))):
+            frame.index = pd.RangeIndex(len(frame))
+        frame.attrs = attrs
     return frame
 
 
 def _save(entry: Path, frame: pd.DataFrame, *, complete: bool, skipped: list, n_sentences: int) -> None:
     entry.mkdir(parents=True, exist_ok=True)
     mask = _is_tagged(frame)
-    parts = {"tagged.pkl": frame[mask] if complete else frame}
+    parts = {"tagged.arrow": frame[mask] if complete else frame}
     if complete:
-        parts["rest.pkl"] = frame[~mask]
+        parts["rest.arrow"] = frame[~mask]
     for name, part in parts.items():
-        atomic_write(entry / name, lambda tmp, part=part: part.to_pickle(tmp, protocol=5))
+        part = part.copy(deep=False)
+        part.attrs = {"skipped": [tuple(s) for s in skipped], "n_sentences": int(n_sentences)}
+        write_frame(part, entry / name)
     meta = {"complete": complete, "rows": int(len(frame)), "n_sentences": n_sentences, "skipped": skipped}
     atomic_write(
         entry / "meta.json",
@@ -293,14 +297,14 @@ def tag_files(
     n_sentences = table.position
     del table
     if meta.articles.empty:
-        raise plan.nothing_parsed(collected, n_items)
+        raise plan.nothing_parsed(collected, n_items, meta.skipped.itertuples(index=False, name=None))
     skipped = [tuple(r) for r in meta.skipped.itertuples(index=False, name=None)]
     frame.attrs["skipped"] = skipped
     frame.attrs["n_sentences"] = n_sentences
     if entry is not None:
         try:
             _save(entry, frame, complete=keep == "all", skipped=skipped, n_sentences=n_sentences)
-        except OSError:
+        except (OSError, FrameFileError, pa.ArrowException):
             pass  # an unwritable cache never stops a run
     return frame
 

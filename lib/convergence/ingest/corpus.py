@@ -11,6 +11,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..csvsafe import restore_csv_cells, write_csv
+from ..errors import ConvergenceError
+
 ARTICLE_COLUMNS = [
     "doc_id", "paths", "format", "title", "authors", "affiliation", "publisher", "date", "place", "doc_type",
     "keywords", "words_declared", "words_measured", "summary_author", "url", "country", "session", "year",
@@ -24,7 +27,7 @@ SKIPPED_COLUMNS = ["path", "reason", "detail"]
 TABLES = ("articles", "paragraphs", "sentences", "skipped")
 
 
-class IngestError(RuntimeError):
+class IngestError(ConvergenceError, RuntimeError):
     """No input at all, or nothing that could be parsed."""
 
 
@@ -80,22 +83,19 @@ def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_table(df: pd.DataFrame, path, *, format: str = "parquet") -> Path:
-    """Write ``df`` atomically as parquet (list columns kept) or CSV (lists as JSON); return the path."""
+    """Write ``df`` atomically as parquet (list columns kept, text exact) or CSV (lists as JSON, a text cell
+    starting with ``= + - @``, tab or CR gets a leading ``'``: spreadsheets never run it); return the path."""
     path = Path(path)
     if format == "parquet":
         safe = _parquet_safe(df)
         return _atomic(path, lambda tmp: safe.to_parquet(tmp, index=False, engine="pyarrow"))
     if format == "csv":
-        flat = df.copy()
-        for col in flat.columns:
-            if flat[col].dtype == object:
-                flat[col] = flat[col].map(_json_cell)
-        return _atomic(path, lambda tmp: flat.to_csv(tmp, index=False, encoding="utf-8"))
+        return write_csv(df, path)
     raise ValueError(f"format must be 'parquet' or 'csv', not {format!r}")
 
 
 def _read_csv(path: Path, list_columns) -> pd.DataFrame:
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    df = restore_csv_cells(pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""]))
     for col in list_columns:
         if col in df.columns:
             df[col] = df[col].map(lambda v: json.loads(v) if isinstance(v, str) and v.startswith("[") else [])

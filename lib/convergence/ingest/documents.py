@@ -23,6 +23,7 @@ from .metadata import (
     split_list,
     title_from_url,
 )
+from .office import OfficeSkip, read_docx, read_pdf
 from .segment import segment
 
 TEXT_FORMATS = {
@@ -33,6 +34,7 @@ TEXT_FORMATS = {
     ".html": "html",
     ".htm": "html",
 }
+DOCUMENT_FORMATS = {".pdf": "pdf", ".docx": "docx"}  # binary documents read by convergence.ingest.office
 TABLE_FORMATS = {
     ".jsonl": "jsonl",
     ".jsonl.gz": "jsonl",
@@ -156,6 +158,8 @@ def process_document(item: dict, config: IngestConfig) -> dict:
         if "\\n\\n" in text:  # newlines stored as the two characters backslash + n by a scraper
             text = text.replace("\\r\\n", "\n").replace("\\n", "\n")
             warnings.append("text: escaped newlines (\\n) turned into line breaks")
+    elif fmt in ("pdf", "docx"):
+        return _office_document(item, warnings, config)
     else:
         raw = item["raw"]
         if not raw.strip():
@@ -192,15 +196,48 @@ def process_document(item: dict, config: IngestConfig) -> dict:
         meta.setdefault(k, v)
     if not body.strip():
         raise Skip("empty", "no text left after cleaning")
+    return _record(item, meta, body, warnings, config)
+
+
+def _office_document(item: dict, warnings: list[str], config: IngestConfig) -> dict:
+    """A PDF or .docx: its text layer and document properties (title, author, date, keywords)."""
+    raw = item["raw"]
+    if not raw.strip():
+        raise Skip("empty", "no bytes or only whitespace")
+    limit = item.get("max_bytes") or 100_000_000
+    try:
+        if item["fmt"] == "pdf":
+            text, meta, w = read_pdf(raw, max_bytes=limit)
+        else:
+            text, meta, w = read_docx(raw, max_bytes=limit)
+    except OfficeSkip as exc:
+        raise Skip(exc.reason, exc.detail) from exc
+    warnings += w
+    found, body, w = clean_document(
+        text,
+        config,
+        detect_header=False,
+        mode="auto" if item["fmt"] == "pdf" else "lines",
+        has_title=bool(meta.get("title")),
+    )
+    warnings += w
+    for k, v in found.items():
+        meta.setdefault(k, v)
+    if not body.strip():
+        raise Skip("empty", "no text left after cleaning")
+    return _record(item, meta, body, warnings, config)
+
+
+def _record(item: dict, meta: dict, body: str, warnings: list[str], config: IngestConfig) -> dict:
     # Table/sidecar/file-name metadata override what the text itself says.
     for k, v in (item.get("meta") or {}).items():
         meta[k] = v
     _finish_meta(meta, item["path"], warnings, config)
     paras, sents = segment(body, config, splitter=item.get("splitter", "rules"))
-    record = {
+    return {
         "doc_id": doc_id_for(body),
         "paths": [item["path"]],
-        "format": fmt,
+        "format": item["fmt"],
         **meta,
         "words_measured": len(body.split()),
         "warnings": warnings,
@@ -208,7 +245,6 @@ def process_document(item: dict, config: IngestConfig) -> dict:
         "_paragraphs": paras,
         "_sentences": sents,
     }
-    return record
 
 
 def _finish_meta(meta: dict, path: str, warnings: list[str], config: IngestConfig) -> None:

@@ -208,6 +208,7 @@ def read_corpus(
     paths,
     *,
     filename_pattern: str | None = None,
+    text_column: str | None = None,
     use_cache: bool = True,
     cache_dir=None,
     jobs: int | None = None,
@@ -225,7 +226,10 @@ def read_corpus(
     """Read files, folders (recursively) and archives into a :class:`Corpus`.
 
     ``filename_pattern`` (e.g. ``"{country}_{session}_{year}.txt"``) is tried before the shipped patterns in
-    ``data/filename_patterns.yaml``. ``boilerplate``, ``abbreviations`` and ``filename_patterns`` take
+    ``data/filename_patterns.yaml``. ``text_column`` names the text column of ``.jsonl``/``.csv``/``.parquet``
+    tables (default: the first of content, text, body, article, ... found). PDF files are read from their
+    text layer and ``.docx`` files from their paragraphs, with title/author/date from the document properties.
+    ``boilerplate``, ``abbreviations`` and ``filename_patterns`` take
     paths to your own copies of the data files. Files larger than ``max_file_bytes`` and text files with a
     line longer than ``max_line_chars`` are skipped with a reason; one archive (or ``.jsonl.gz``) unpacks at
     most ``max_archive_bytes`` (reading stops there, the members read are kept, reason ``too_large_archive``).
@@ -245,6 +249,7 @@ def read_corpus(
     plan = ReadPlan(
         paths,
         filename_pattern=filename_pattern,
+        text_column=text_column,
         max_file_bytes=max_file_bytes,
         max_line_chars=max_line_chars,
         max_archive_bytes=max_archive_bytes,
@@ -277,7 +282,8 @@ def read_corpus(
     )
     corpus = _assemble(results, list(collected.skipped))
     if corpus.articles.empty:
-        raise plan.nothing_parsed(collected, len(collected.items))
+        rows = corpus.skipped.itertuples(index=False, name=None)
+        raise plan.nothing_parsed(collected, len(collected.items), rows)
     if use_cache and key:
         try:
             corpus.save(cache_root / key, format="parquet", span_text=False)
@@ -299,6 +305,7 @@ class ReadPlan:
         paths,
         *,
         filename_pattern: str | None = None,
+        text_column: str | None = None,
         max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
         max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
         max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES,
@@ -321,13 +328,18 @@ class ReadPlan:
         self.patterns = list(self.config.filename_patterns)
         if filename_pattern:
             self.patterns.insert(0, compile_filename_pattern(filename_pattern))
-        self.options = Options(self.config, self.patterns, max_file_bytes, max_line_chars, max_archive_bytes)
+        if text_column is not None and not str(text_column).strip():
+            raise IngestError("text_column is empty: give the name of the table column holding the text")
+        self.options = Options(
+            self.config, self.patterns, max_file_bytes, max_line_chars, max_archive_bytes, text_column
+        )
         self.splitter = sentence_splitter
         self._fingerprint = json.dumps(
             [
                 _code_fingerprint(),
                 self.config.fingerprint,
                 filename_pattern,
+                text_column,
                 max_file_bytes,
                 max_line_chars,
                 max_archive_bytes,
@@ -356,8 +368,24 @@ class ReadPlan:
     def assemble(results, skipped_rows: list) -> Corpus:
         return _assemble(results, skipped_rows)
 
-    def nothing_parsed(self, collected, n_items: int) -> IngestError:
-        shown = "; ".join(f"{p}: {r}" for p, r, _ in collected.skipped[:5]) or "no readable files found"
-        if not n_items and not collected.skipped:
+    def nothing_parsed(self, collected, n_items: int, skipped=None) -> IngestError:
+        """The one-line error when no article came out: the first reasons, one per failing file, with why
+        (an internal error's type and message included)."""
+        rows = list(skipped) if skipped is not None else list(collected.skipped)
+        if not n_items and not rows:
             return IngestError(f"no input: nothing found in {', '.join(map(str, self.paths))}")
-        return IngestError(f"nothing parseable in {', '.join(map(str, self.paths))} ({shown})")
+        shown, files = [], set()
+        for path, reason, detail in rows:
+            file = str(path).split("::", 1)[0].split("#", 1)[0]
+            if file in files:
+                continue
+            files.add(file)
+            why = " ".join(str(detail).split())
+            shown.append(f"{path}: {reason}" + (f" ({why[:300]})" if why else ""))
+            if len(shown) == 5:
+                break
+        more = len({str(p).split("::", 1)[0].split("#", 1)[0] for p, _r, _d in rows}) - len(shown)
+        listing = "; ".join(shown) + (f"; and {more} more file(s)" if more > 0 else "")
+        return IngestError(
+            f"nothing parseable in {', '.join(map(str, self.paths))} ({listing or 'no readable files found'})"
+        )

@@ -33,7 +33,7 @@ import pandas as pd
 import yaml
 
 from .config import IngestConfig
-from .documents import TABLE_FORMATS, TEXT_FORMATS
+from .documents import DOCUMENT_FORMATS, TABLE_FORMATS, TEXT_FORMATS
 from .metadata import match_filename
 
 ARCHIVES = (".tar.gz", ".tgz", ".tar", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".zip")
@@ -78,7 +78,7 @@ def kind_of(name: str) -> tuple[str, str | None]:
     for ext, fmt in TABLE_FORMATS.items():
         if low.endswith(ext):
             return "table", fmt
-    for ext, fmt in TEXT_FORMATS.items():
+    for ext, fmt in (*TEXT_FORMATS.items(), *DOCUMENT_FORMATS.items()):
         if low.endswith(ext):
             return "text", fmt
     return "unsupported", None
@@ -98,6 +98,7 @@ class Options:
     max_file_bytes: int
     max_line_chars: int
     max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES
+    text_column: str | None = None  # the text column of tables, instead of looking for TEXT_COLUMNS
 
 
 def display_name(name) -> str:
@@ -209,7 +210,14 @@ def _member(
     elif kind == "text":
         meta = match_filename(name, opts.filename_patterns)
         out.items.append(
-            {"path": key, "fmt": fmt, "raw": raw, "meta": meta, "max_line_chars": opts.max_line_chars}
+            {
+                "path": key,
+                "fmt": fmt,
+                "raw": raw,
+                "meta": meta,
+                "max_line_chars": opts.max_line_chars,
+                "max_bytes": opts.max_file_bytes,
+            }
         )
 
 
@@ -492,11 +500,20 @@ def _read_table(key: str, raw: bytes, fmt: str, opts: Options, out: Collected) -
         return
     columns: list[str] = []
     for r in rows[:200]:
-        columns += [c for c in r if c not in columns]
-    lower = {c.lower(): c for c in columns}
-    text_col = next((lower[c] for c in TEXT_COLUMNS if c in lower), None)
+        columns += [c for c in r if c not in columns and c != "_row"]
+    lower = {str(c).lower(): c for c in columns}
+    wanted = (opts.text_column,) if opts.text_column else TEXT_COLUMNS
+    text_col = next((lower[c.lower()] for c in wanted if c.lower() in lower), None)
     if text_col is None:
-        out.skip(key, "no_text_column", f"none of {', '.join(TEXT_COLUMNS)} among the columns {columns[:12]}")
+        found = ", ".join(map(str, columns[:12])) + (
+            f" and {len(columns) - 12} more" if len(columns) > 12 else ""
+        )
+        hint = "" if opts.text_column else "; name another with --text-column NAME (text_column=)"
+        out.skip(
+            key,
+            "no_text_column",
+            f"looked for a text column named {', '.join(wanted)}; found {found or 'no columns'}{hint}",
+        )
         return
     mapping = {}
     for target, names in COLUMN_MAP.items():

@@ -12,6 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..errors import ConvergenceError
+
 BY_CHOICES = ("corpus", "doc", "month", "year", "decade", "source")
 
 #: Columns of the tagged-sentence table the measures read (docs/architecture.md, "Tagged sentences").
@@ -20,7 +22,7 @@ TAGGED_REQUIRED = ("doc_id", "sent_id", "text", "issues", "holder", "targets", "
 UNKNOWN_GROUP = "unknown"
 
 
-class MeasureError(ValueError):
+class MeasureError(ConvergenceError, ValueError):
     """Input that a measure cannot use; the message says what is wrong and how to fix it."""
 
 

@@ -21,6 +21,7 @@ import zlib
 import numpy as np
 import pandas as pd
 
+from ..tagging.codes import check_codes
 from ._common import (
     BY_CHOICES,
     MeasureError,
@@ -479,6 +480,7 @@ def convergence(
     """
     check_tagged(tagged)
     pair = check_actors(actors)
+    check_codes(tagged, actors=pair, issues=issues)
     if by not in BY_CHOICES:
         raise MeasureError(f"by must be one of {', '.join(BY_CHOICES)}; got {by!r}")
     if not isinstance(n_boot, (int, np.integer)) or n_boot < 0:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from nltk.tokenize import RegexpTokenizer
 
+from ..tagging.codes import check_codes
 from ._common import MeasureError, as_code, as_list, check_actors, check_tagged
 
 COLUMNS = ["term", "actor", "log_odds", "z", "count_a", "count_b"]
@@ -65,6 +66,7 @@ def keyness(
     """
     check_tagged(tagged, columns=("text", "issues", "holder"))
     a, b = check_actors(actors)
+    check_codes(tagged, actors=(a, b), issues=[issue])
     if not isinstance(top, int) or top < 1:
         raise MeasureError(f"top must be a positive integer, got {top!r}")
     stop = load_stopwords(stopwords)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..engine import ENGINES, map_batches
+from ..errors import ConvergenceError
 from .context import DocContext, home_country, load_attribution
 from .holders import HolderRules
 from .lexicon import (
@@ -60,7 +61,7 @@ _TAGGERS: dict = {}  # per process: data-file key -> _Engine
 _BATCH_SENTENCES = 20_000  # sentences per task at most (more tasks than workers, to balance them)
 
 
-class TagError(ValueError):
+class TagError(ConvergenceError, ValueError):
     """Input that cannot be tagged (missing columns, wrong type)."""
 
 

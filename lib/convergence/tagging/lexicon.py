@@ -19,10 +19,12 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import ConvergenceError
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
-class TagDataError(ValueError):
+class TagDataError(ConvergenceError, ValueError):
     """A taxonomy, actor, stance or relation file that cannot be used as it is."""
 
 
