@@ -89,7 +89,10 @@ def build(archive: Path, *, vocab: int, dims: int, min_df: int, seed: int) -> tu
     words = counter.get_feature_names_out()
     df = np.asarray((counts > 0).sum(axis=0)).ravel().astype(np.int32)
     t2 = time.perf_counter()
-    print(f"matrix {counts.shape[0]:,} x {counts.shape[1]:,}, {counts.nnz:,} non-zeros, {t2 - t1:.0f} s", flush=True)
+    print(
+        f"matrix {counts.shape[0]:,} x {counts.shape[1]:,}, {counts.nnz:,} non-zeros, {t2 - t1:.0f} s",
+        flush=True,
+    )
     tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32)
     svd = TruncatedSVD(n_components=dims, algorithm="randomized", n_iter=5, random_state=seed)
     svd.fit(tfidf)
@@ -100,15 +103,16 @@ def build(archive: Path, *, vocab: int, dims: int, min_df: int, seed: int) -> tu
     vectors = vectors / np.where(norms > 0, norms, 1.0)
     arrays = {"vocab": np.asarray(words, dtype=str), "vectors": vectors.astype(np.float16), "df": df}
     meta = {
-        "what": "word vectors for Latent Semantic Scaling of position dimensions (convergence.measure.positions)",
+        "what": "word vectors for Latent Semantic Scaling of position dimensions "
+        "(convergence.measure.positions)",
         "corpus": {
             "name": "UN General Debate Corpus 1946-2024 (Jankin, Baturo & Dasandi), CC0 1.0",
             "file": archive.name,
             "sha256": sha256(archive),
             "sentences": int(counts.shape[0]),
         },
-        "method": "sentence x word TF-IDF (sublinear tf, l2 rows) -> TruncatedSVD (randomized); word = row of "
-        "V*Sigma, unit length, float16",
+        "method": "sentence x word TF-IDF (sublinear tf, l2 rows) -> TruncatedSVD (randomized); "
+        "word = row of V*Sigma, unit length, float16",
         "parameters": {
             "vocab": vocab,
             "dims": dims,
@@ -148,7 +152,9 @@ def main(argv=None) -> int:
     ap.add_argument("--archive", type=Path, default=ARCHIVE, help="the UNGDC .tgz archive")
     ap.add_argument("--vocab", type=int, default=15000, help="vocabulary size (most frequent words)")
     ap.add_argument("--dims", type=int, default=200, help="SVD components")
-    ap.add_argument("--min-df", type=int, default=20, help="a word must occur in at least this many sentences")
+    ap.add_argument(
+        "--min-df", type=int, default=20, help="a word must occur in at least this many sentences"
+    )
     ap.add_argument("--seed", type=int, default=0, help="random state of the randomized SVD")
     ap.add_argument("--out", type=Path, default=OUT, help="folder for position_space.npz and .json")
     args = ap.parse_args(argv)

@@ -108,7 +108,7 @@ def test_missing_file_and_pole_without_known_word(tmp_path):
 def test_polarity_reaches_words_that_are_no_seed():
     (d,) = load_dimensions(DIMS)["israel_palestine"]
     pol = polarity(d, space=SPACE).set_index("word")["polarity"]
-    # settlements, statehood (near the rights seeds) and terror, hostages (near the security seeds) are no seeds
+    # settlements, statehood (near the rights seeds), terror, hostages (near the security seeds): no seeds
     assert pol["settlements"] > 1 and pol["statehood"] > 1
     assert pol["terror"] < -1 and pol["hostages"] < -1
     assert abs(pol["region"]) < 0.2  # the neutral vocabulary stays near 0
@@ -122,7 +122,11 @@ def test_polarity_reaches_words_that_are_no_seed():
 def test_sentence_score_is_mean_word_polarity_without_any_seed():
     (d,) = load_dimensions(DIMS)["israel_palestine"]
     pol = polarity(d, space=SPACE).set_index("word")["polarity"]
-    texts = ["Settlements, settlements and statehood.", "Terror and hostages in the region.", "Nothing known."]
+    texts = [
+        "Settlements, settlements and statehood.",
+        "Terror and hostages in the region.",
+        "Nothing known.",
+    ]
     scores, n = score_sentences(texts, [d], space=SPACE)
     assert list(n) == [3, 3, 0]
     assert scores[0, 0] == pytest.approx((2 * pol["settlements"] + pol["statehood"]) / 3, rel=1e-6)
@@ -140,8 +144,8 @@ SECURITY = ["Terror and hostages threaten security.", "Security talks in the reg
 
 
 def _frame(pro_rights: str, pro_security: str, *, docs: int = 3, usa=None) -> pd.DataFrame:
-    """``docs`` documents per side (2, 3, 4, 2 ... sentences): ``pro_rights``'s sentences near the rights pole,
-    ``pro_security``'s near the security pole (``usa`` replaces the USA's sentences)."""
+    """``docs`` documents per side (2, 3, 4, 2 ... sentences): ``pro_rights``'s sentences near the rights
+    pole, ``pro_security``'s near the security pole (``usa`` replaces the USA's sentences)."""
     rows = []
     texts = {pro_rights: RIGHTS, pro_security: SECURITY}
     if usa is not None:
@@ -206,7 +210,11 @@ def test_position_evidence_sorted_by_pull_with_the_words_that_pull():
     pak = ev[ev["actor"] == "PAK"]
     assert pak["score"].is_monotonic_decreasing and (pak["pole"] == "rights").all()
     first = pak.iloc[0]
-    assert first["pull_plus"] and first["pull_plus"][0].split()[0] in {"occupation", "statehood", "settlements"}
+    assert first["pull_plus"] and first["pull_plus"][0].split()[0] in {
+        "occupation",
+        "statehood",
+        "settlements",
+    }
     with pytest.raises(MeasureError, match="has no dimension 'x'"):
         position_evidence(_frame("PAK", "USA"), issue="israel_palestine", dimension="x", dimensions=DIMS,
                           space=SPACE)  # fmt: skip

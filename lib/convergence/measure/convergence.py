@@ -541,11 +541,19 @@ def _position_table(tagged, pair, issues, by, labels, settings) -> PositionTable
     if not any(s in dims for s in issues):
         return None
     return PositionTable(
-        tagged, actors=pair, issues=issues, by=by, dimensions=dims, space=settings["position_space"], labels=labels
+        tagged,
+        actors=pair,
+        issues=issues,
+        by=by,
+        dimensions=dims,
+        space=settings["position_space"],
+        labels=labels,
     )
 
 
-def _add_positions(row: dict, table: PositionTable | None, pair, settings: dict, *, n_boot: int, seed: int) -> dict:
+def _add_positions(
+    row: dict, table: PositionTable | None, pair, settings: dict, *, n_boot: int, seed: int
+) -> dict:
     """Combine the position component P into the row's index, interval and verdict (docs/methods.md, 4b).
 
     P = mean over the issue's dimensions of ``1 - |position_a - position_b| / position_scale`` (clipped to
@@ -573,7 +581,9 @@ def _add_positions(row: dict, table: PositionTable | None, pair, settings: dict,
     ok = pa is not None and pb is not None and pa.n >= need and pb.n >= need
     rng = np.random.default_rng([int(seed), zlib.crc32(issue.encode()), zlib.crc32(str(group).encode()), 11])
     agree = (
-        position_agreement(dims, pa, pb, scale=settings["position_scale"], n_boot=n_boot, rng=rng) if ok else None
+        position_agreement(dims, pa, pb, scale=settings["position_scale"], n_boot=n_boot, rng=rng)
+        if ok
+        else None
     )
     alpha = (1 - settings["ci"]) / 2
 
@@ -612,7 +622,9 @@ def _add_positions(row: dict, table: PositionTable | None, pair, settings: dict,
         )
     row["positions"] = listing
     if agree is None:
-        row["reason"] += f"; positions not in the index (each side needs {need} sentence(s)): " + "; ".join(texts)
+        row["reason"] += f"; positions not in the index (each side needs {need} sentence(s)): " + "; ".join(
+            texts
+        )
         return row
     P, n_p = agree["value"], agree["n"]
     row["position_agreement"] = P
@@ -641,14 +653,16 @@ def _add_positions(row: dict, table: PositionTable | None, pair, settings: dict,
     t, margin = settings["threshold"], settings["ci_margin"]
     # evidence both ways: the cue-based index and the positions point opposite ways, each with a real share
     both = old == old and np.sign(old_v) * np.sign(P) < 0
-    both = both and min(w_old * abs(old_v), w_p * abs(P)) / (w_old * abs(old_v) + w_p * abs(P)) >= settings[
-        "mixed_share"
-    ]
+    both = (
+        both
+        and min(w_old * abs(old_v), w_p * abs(P)) / (w_old * abs(old_v) + w_p * abs(P))
+        >= settings["mixed_share"]
+    )
     has_ci = lo == lo
     cues = f"cue-based index {_fmt(old)} ({row['verdict_cues']})" if old == old else "no cue-based index"
     detail = (
-        f"index {_fmt(index)} [{lo:+.2f}, {hi:+.2f}] from position agreement {P:+.2f} (n={n_p:.3g}) and {cues}; "
-        + "; ".join(texts)
+        f"index {_fmt(index)} [{lo:+.2f}, {hi:+.2f}] from position agreement {P:+.2f} (n={n_p:.3g}) "
+        f"and {cues}; " + "; ".join(texts)
     )
     if has_ci and lo <= -t and hi >= t:
         verdict, why = "mixed", f"interval spans both -{t:.2f} and +{t:.2f}"

@@ -76,8 +76,9 @@ def _default(name: str) -> Path:
 def load_dimensions(path: str | os.PathLike | None = None) -> dict[str, tuple[Dimension, ...]]:
     """The position dimensions per issue slug (data/dimensions.yaml, or a user's file).
 
-    A mistake is a :class:`MeasureError` ``path:line: what is wrong`` (YAML syntax errors at the parser's line,
-    any other mistake at the line of the offending entry; a repeated issue or dimension name is an error).
+    A mistake is a :class:`MeasureError` ``path:line: what is wrong`` (YAML syntax errors at the parser's
+    line, any other mistake at the line of the offending entry; a repeated issue or dimension name is an
+    error).
     """
     if isinstance(path, dict):
         return path
@@ -101,7 +102,9 @@ def load_dimensions(path: str | os.PathLike | None = None) -> dict[str, tuple[Di
         for i, spec in enumerate(dims):
             dwhere = at(p, line_of(dims, i))
             if not isinstance(spec, dict):
-                raise MeasureError(f"{dwhere}: issue {issue!r}: a dimension must be a mapping with {_DIM_KEYS}")
+                raise MeasureError(
+                    f"{dwhere}: issue {issue!r}: a dimension must be a mapping with {_DIM_KEYS}"
+                )
             for key in spec:
                 if key not in _DIM_KEYS:
                     raise MeasureError(
@@ -111,8 +114,8 @@ def load_dimensions(path: str | os.PathLike | None = None) -> dict[str, tuple[Di
             name = spec.get("name")
             if not isinstance(name, str) or not _NAME.fullmatch(name):
                 raise MeasureError(
-                    f"{at(p, line_of(spec, 'name') or line_of(spec))}: issue {issue!r}: 'name' must be letters, "
-                    f"digits, '-' or '_', got {name!r}"
+                    f"{at(p, line_of(spec, 'name') or line_of(spec))}: issue {issue!r}: 'name' must be "
+                    f"letters, digits, '-' or '_', got {name!r}"
                 )
             if name in seen:
                 raise MeasureError(
@@ -122,18 +125,24 @@ def load_dimensions(path: str | os.PathLike | None = None) -> dict[str, tuple[Di
             seen[name] = line_of(spec, "name")
             definition = spec.get("definition") or ""
             if not isinstance(definition, str):
-                raise MeasureError(f"{at(p, line_of(spec, 'definition'))}: {issue}/{name}: 'definition' must be text")
+                raise MeasureError(
+                    f"{at(p, line_of(spec, 'definition'))}: {issue}/{name}: 'definition' must be text"
+                )
             sources = spec.get("sources") or []
             if isinstance(sources, str):
                 sources = [sources]
             if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-                raise MeasureError(f"{at(p, line_of(spec, 'sources'))}: {issue}/{name}: 'sources' must be a list of text")
+                raise MeasureError(
+                    f"{at(p, line_of(spec, 'sources'))}: {issue}/{name}: 'sources' must be a list of text"
+                )
             poles = []
             for side in ("positive", "negative"):
                 pole = spec.get(side)
                 pwhere = at(p, line_of(spec, side) or line_of(spec))
                 if not isinstance(pole, dict):
-                    raise MeasureError(f"{pwhere}: {issue}/{name}: '{side}' must be a mapping with label and seeds")
+                    raise MeasureError(
+                        f"{pwhere}: {issue}/{name}: '{side}' must be a mapping with label and seeds"
+                    )
                 for key in pole:
                     if key not in _POLE_KEYS:
                         raise MeasureError(
@@ -151,11 +160,15 @@ def load_dimensions(path: str | os.PathLike | None = None) -> dict[str, tuple[Di
                         )
                 label = pole.get("label") or side
                 if not isinstance(label, str):
-                    raise MeasureError(f"{at(p, line_of(pole, 'label'))}: {issue}/{name}: {side}: 'label' must be text")
+                    raise MeasureError(
+                        f"{at(p, line_of(pole, 'label'))}: {issue}/{name}: {side}: 'label' must be text"
+                    )
                 lines = tuple(line_of(seeds, j) for j in range(len(seeds)))
                 poles.append(Pole(label, tuple(str(s).strip() for s in seeds), lines))
             parsed.append(
-                Dimension(issue, name, definition.strip(), tuple(sources), poles[0], poles[1], str(p), line_of(spec))
+                Dimension(
+                    issue, name, definition.strip(), tuple(sources), poles[0], poles[1], str(p), line_of(spec)
+                )
             )
         out[issue] = tuple(parsed)
     return out
@@ -187,8 +200,9 @@ def _load_space_cached(path: str, mtime: float) -> Space:
         with np.load(path, allow_pickle=False) as z:
             vocab, vectors, df = z["vocab"], z["vectors"].astype(np.float32), z["df"].astype(np.float64)
     except (OSError, ValueError, KeyError) as exc:
-        raise MeasureError(f"{path}: cannot read the word space ({exc}); rebuild it with "
-                           "bench/build_position_space.py") from exc
+        raise MeasureError(
+            f"{path}: cannot read the word space ({exc}); rebuild it with bench/build_position_space.py"
+        ) from exc
     if vectors.ndim != 2 or len(vocab) != vectors.shape[0] or len(df) != len(vocab):
         raise MeasureError(f"{path}: the word space's arrays do not match (vocab, vectors, df)")
     meta_path = Path(path).with_suffix(".json")
@@ -253,7 +267,9 @@ def polarity(dimension: Dimension, *, space=None) -> pd.DataFrame:
 def _count_matrix(texts: list[str], space: Space):
     from sklearn.feature_extraction.text import CountVectorizer
 
-    vec = CountVectorizer(lowercase=True, token_pattern=TOKEN_PATTERN, vocabulary=space.index, dtype=np.float64)
+    vec = CountVectorizer(
+        lowercase=True, token_pattern=TOKEN_PATTERN, vocabulary=space.index, dtype=np.float64
+    )
     return vec.transform(texts)
 
 
@@ -274,7 +290,9 @@ def score_sentences(texts, dimensions, *, space=None) -> tuple[np.ndarray, np.nd
     return scores, n.astype(int)
 
 
-def sentence_pull(text: str, dimension: Dimension, *, space=None, top: int = 3) -> tuple[list[str], list[str]]:
+def sentence_pull(
+    text: str, dimension: Dimension, *, space=None, top: int = 3
+) -> tuple[list[str], list[str]]:
     """The words of ``text`` that pull it most toward the positive and toward the negative pole."""
     sp = load_space(space)
     pol = _polarity_cached(dimension, sp)
@@ -367,12 +385,16 @@ class PositionTable:
         allrows = np.unique(np.concatenate(list(wanted.values()))) if wanted else np.empty(0, dtype=np.int64)
         texts = tagged["text"].to_numpy(dtype=object)[allrows]
         all_dims = [d for s in wanted for d in self.dimensions[s]]
-        scores, _n = score_sentences(list(texts), all_dims, space=self.space) if len(allrows) else (None, None)
+        scores, _n = (
+            score_sentences(list(texts), all_dims, space=self.space) if len(allrows) else (None, None)
+        )
         where = {r: i for i, r in enumerate(allrows.tolist())}
         self.labels = labels if labels is not None else group_labels(tagged, by)
         lab = self.labels.to_numpy(dtype=object)
         doc = tagged["doc_id"].astype(str).to_numpy(dtype=object)
-        self.tone = pd.to_numeric(tagged["tone"], errors="coerce").to_numpy() if "tone" in tagged.columns else None
+        self.tone = (
+            pd.to_numeric(tagged["tone"], errors="coerce").to_numpy() if "tone" in tagged.columns else None
+        )
         self.cells: dict[tuple[str, str, str], ActorPosition] = {}
         col = 0
         for issue, r in wanted.items():
@@ -423,7 +445,9 @@ def positions(
         issues = [issues]
     unknown = [s for s in issues if s not in dims]
     if unknown:
-        raise MeasureError(f"no position dimension for issue(s) {', '.join(unknown)}; known: {', '.join(dims)}")
+        raise MeasureError(
+            f"no position dimension for issue(s) {', '.join(unknown)}; known: {', '.join(dims)}"
+        )
     table = PositionTable(tagged, actors=actors, issues=issues, by=by, dimensions=dims, space=space)
     alpha = (1 - ci) / 2
     rows = []
@@ -431,7 +455,7 @@ def positions(
         rng = np.random.default_rng([int(seed), zlib.crc32(f"{issue}|{group}|{actor}".encode())])
         boots = pos.draws(int(n_boot), rng)
         for j, dim in enumerate(dims[issue]):
-            lo, hi = (np.nanquantile(boots[:, j], [alpha, 1 - alpha]) if len(boots) else (np.nan, np.nan))
+            lo, hi = np.nanquantile(boots[:, j], [alpha, 1 - alpha]) if len(boots) else (np.nan, np.nan)
             rows.append(
                 {
                     "issue": issue,
@@ -448,6 +472,7 @@ def positions(
     out = pd.DataFrame(rows, columns=POSITION_COLUMNS)
     out.attrs["by"] = by
     out.attrs["dimensions"] = {s: [d.name for d in dims[s]] for s in issues}
+    out.attrs["poles"] = {d.key: (d.positive.label, d.negative.label) for s in issues for d in dims[s]}
     return out
 
 
@@ -507,8 +532,12 @@ def position_evidence(
             }
         )
     frame = pd.DataFrame(out, columns=cols)
-    frame = frame.sort_values(["actor", "score"], ascending=[True, False], kind="stable").reset_index(drop=True)
-    frame.attrs.update(issue=issue, dimension=dim.name, positive=dim.positive.label, negative=dim.negative.label)
+    frame = frame.sort_values(["actor", "score"], ascending=[True, False], kind="stable").reset_index(
+        drop=True
+    )
+    frame.attrs.update(
+        issue=issue, dimension=dim.name, positive=dim.positive.label, negative=dim.negative.label
+    )
     return frame
 
 
