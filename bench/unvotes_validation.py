@@ -15,6 +15,10 @@ matching issue area, decade by decade, from the whole UN General Debate corpus t
 * ``tfidf``: a naive baseline, the cosine between the TF-IDF vectors of the two countries' sentences on the
   issue in the decade (vectoriser fitted on both countries' issue sentences of all decades).
 
+The text side is ``convergence(tagged, actors=pair, by="decade")`` on the whole tagged corpus (what
+``convergence analyze UNGDC_1946-2024.tgz --by decade`` computes): a sentence held by the USA in another
+country's speech is cue evidence, as before; positions read only each country's own speeches.
+
 Issue codes -> issue areas: me (Palestinian conflict) -> israel_palestine, nu (nuclear weapons) and di (arms
 control and disarmament) -> nuclear, hr (human rights) -> democracy_rights, ec (economic development) ->
 aid_development. Cells need at least ``--min-rollcalls`` roll calls. Spearman's rho per issue code (over
@@ -94,12 +98,14 @@ def tfidf_cosine(tagged: pd.DataFrame, pair: tuple[str, str], issue: str) -> dic
     return out
 
 
-def text_table(tagged: pd.DataFrame, pair: tuple[str, str], *, n_boot: int) -> pd.DataFrame:
+def text_table(tagged: pd.DataFrame, pair: tuple[str, str], *, n_boot: int, thresholds=None) -> pd.DataFrame:
     import convergence as cv
 
     issues = sorted(set(CODES.values()))
-    table = cv.convergence(tagged, actors=pair, by="decade", issues=issues, n_boot=n_boot, top_evidence=0)
-    table = table.rename(columns={"index_cues": "cues", "position_agreement": "positions"})
+    table = cv.convergence(
+        tagged, actors=pair, by="decade", issues=issues, n_boot=n_boot, top_evidence=0, thresholds=thresholds
+    )
+    table = table.drop(columns=["positions"]).rename(columns={"index_cues": "cues", "position_agreement": "positions"})
     tfidf = {issue: tfidf_cosine(tagged, pair, issue) for issue in issues}
     table["tfidf"] = [tfidf[i].get(g, np.nan) for i, g in zip(table["issue"], table["group"], strict=True)]
     return table
@@ -115,9 +121,11 @@ def spearman(x, y) -> tuple[float, int]:
     return float(spearmanr(x[ok], y[ok]).statistic), int(ok.sum())
 
 
-def validate(tagged: pd.DataFrame, pair: tuple[str, str], *, n_boot: int, min_rollcalls: int) -> dict:
+def validate(
+    tagged: pd.DataFrame, pair: tuple[str, str], *, n_boot: int, min_rollcalls: int, thresholds=None
+) -> dict:
     votes = vote_shares(pair, min_rollcalls=min_rollcalls)
-    text = text_table(tagged, pair, n_boot=n_boot)
+    text = text_table(tagged, pair, n_boot=n_boot, thresholds=thresholds)
     votes["issue"] = votes["code"].map(CODES)
     votes["group"] = votes["decade"].astype(int).astype(str) + "s"
     cells = votes.merge(text, on=["issue", "group"], how="left")
@@ -177,8 +185,7 @@ def main(argv=None) -> int:
         if len(pair) != 2 or any(c not in ISO2 for c in pair):
             print(f"skipping pair {text!r}: known codes {', '.join(ISO2)}", file=sys.stderr)
             continue
-        sub = tagged[tagged["doc_speaker"].isin(pair)]
-        res = validate(sub, pair, n_boot=args.n_boot, min_rollcalls=args.min_rollcalls)
+        res = validate(tagged, pair, n_boot=args.n_boot, min_rollcalls=args.min_rollcalls)
         show(res)
         results.append(res)
     print(f"\n{time.perf_counter() - t1:.0f} s for {len(results)} pair(s)")

@@ -554,7 +554,7 @@ def _position_table(tagged, pair, issues, by, labels, settings) -> PositionTable
 def _add_positions(
     row: dict, table: PositionTable | None, pair, settings: dict, *, n_boot: int, seed: int
 ) -> dict:
-    """Combine the position component P into the row's index, interval and verdict (docs/methods.md, 4b).
+    """Combine the position component P into the row's index, interval and verdict (docs/methods.md, 3b).
 
     P = mean over the issue's dimensions of ``1 - |position_a - position_b| / position_scale`` (clipped to
     [-1, 1]); it enters the index as a fourth component with weight ``position_weight * sqrt(n_P)``,
