@@ -1,7 +1,7 @@
 """Build the word space shipped for position scaling (lib/convergence/data/position_space.npz + .json).
 
     .venv/bin/python bench/build_position_space.py [--archive ../shared/corpora/UNGDC_1946-2024.tgz]
-        [--vocab 15000] [--dims 200] [--min-df 20] [--seed 0] [--out lib/convergence/data]
+        [--vocab 15000] [--dims 200] [--min-df 20] [--seed 0] [--every 1] [--out lib/convergence/data]
 
 Corpus: the UN General Debate Corpus (Jankin, Baturo & Dasandi; CC0 1.0), read from the archive at run time;
 no text is stored, only word vectors. Every speech is split into sentences (a sentence ends at . ! or ?
@@ -66,14 +66,16 @@ def sentences(archive: Path):
                     yield sent
 
 
-def build(archive: Path, *, vocab: int, dims: int, min_df: int, seed: int) -> tuple[dict, dict]:
+def build(
+    archive: Path, *, vocab: int, dims: int, min_df: int, seed: int, every: int = 1
+) -> tuple[dict, dict]:
     import scipy
     import sklearn
     from sklearn.decomposition import TruncatedSVD
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
     t0 = time.perf_counter()
-    docs = list(sentences(archive))
+    docs = list(sentences(archive))[::every]
     t1 = time.perf_counter()
     print(f"{len(docs):,} sentences read in {t1 - t0:.0f} s", flush=True)
     counter = CountVectorizer(
@@ -119,6 +121,7 @@ def build(archive: Path, *, vocab: int, dims: int, min_df: int, seed: int) -> tu
             "min_df": min_df,
             "seed": seed,
             "n_iter": 5,
+            "every": every,
             "token_pattern": TOKEN_PATTERN,
             "stop_words": "sklearn ENGLISH_STOP_WORDS",
             "sentence_split": SENTENCE_END.pattern,
@@ -156,12 +159,15 @@ def main(argv=None) -> int:
         "--min-df", type=int, default=20, help="a word must occur in at least this many sentences"
     )
     ap.add_argument("--seed", type=int, default=0, help="random state of the randomized SVD")
+    ap.add_argument("--every", type=int, default=1, help="keep every k-th sentence (1: all)")
     ap.add_argument("--out", type=Path, default=OUT, help="folder for position_space.npz and .json")
     args = ap.parse_args(argv)
     if not args.archive.is_file():
         print(f"cannot build the space: {args.archive} not found", file=sys.stderr)
         return 1
-    arrays, meta = build(args.archive, vocab=args.vocab, dims=args.dims, min_df=args.min_df, seed=args.seed)
+    arrays, meta = build(
+        args.archive, vocab=args.vocab, dims=args.dims, min_df=args.min_df, seed=args.seed, every=args.every
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     npz = args.out / "position_space.npz"
 

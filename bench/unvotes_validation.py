@@ -105,7 +105,8 @@ def text_table(tagged: pd.DataFrame, pair: tuple[str, str], *, n_boot: int, thre
     table = cv.convergence(
         tagged, actors=pair, by="decade", issues=issues, n_boot=n_boot, top_evidence=0, thresholds=thresholds
     )
-    table = table.drop(columns=["positions"]).rename(columns={"index_cues": "cues", "position_agreement": "positions"})
+    table = table.drop(columns=["positions"])
+    table = table.rename(columns={"index_cues": "cues", "position_agreement": "positions"})
     tfidf = {issue: tfidf_cosine(tagged, pair, issue) for issue in issues}
     table["tfidf"] = [tfidf[i].get(g, np.nan) for i, g in zip(table["issue"], table["group"], strict=True)]
     return table

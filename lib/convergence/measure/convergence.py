@@ -479,7 +479,7 @@ def convergence(
             issues = [issues]
         wanted = [str(s) for s in issues]
     labels = group_labels(tagged, by)
-    table = _position_table(tagged, pair, wanted, by, labels, settings)
+    table = _position_table(tagged, pair, wanted, by, labels, settings, positions)
     rows = []
     for issue in wanted:
         if issue not in counts:
@@ -533,7 +533,7 @@ def convergence(
 # ---------------------------------------------------------------------------------------------- positions
 
 
-def _position_table(tagged, pair, issues, by, labels, settings) -> PositionTable | None:
+def _position_table(tagged, pair, issues, by, labels, settings, issue_rows) -> PositionTable | None:
     """Sentence scores of the pair on the issues' position dimensions (None when positions are off)."""
     if settings["position_weight"] <= 0:
         return None
@@ -548,6 +548,7 @@ def _position_table(tagged, pair, issues, by, labels, settings) -> PositionTable
         dimensions=dims,
         space=settings["position_space"],
         labels=labels,
+        issue_rows=issue_rows,
     )
 
 
@@ -569,11 +570,8 @@ def _add_positions(
     issue, group = row["issue"], row["group"]
     a, b = pair
     pa, pb = table.get(issue, group, a), table.get(issue, group, b)
-    if table.tone is not None:
-        for key, pos in (("tone_a", pa), ("tone_b", pb)):
-            if pos is not None:
-                t = table.tone[pos.rows]
-                row[key] = float(np.nanmean(t)) if np.isfinite(t).any() else np.nan
+    row["tone_a"] = table.tone_of.get((issue, str(group), a), np.nan)
+    row["tone_b"] = table.tone_of.get((issue, str(group), b), np.nan)
     dims = table.dimensions.get(issue, ())
     if not dims or (pa is None and pb is None):
         return row

@@ -372,41 +372,59 @@ def _actor_position(scores: np.ndarray, doc_ids: np.ndarray, rows: np.ndarray) -
 
 
 class PositionTable:
-    """Sentence scores of the actors' sentences on the issues' dimensions, computed once per frame."""
+    """Sentence scores of the actors' sentences on the issues' dimensions, computed once per frame.
 
-    def __init__(self, tagged, *, actors, issues, by, dimensions=None, space=None, labels=None):
+    ``issue_rows`` (``evidence.issue_positions(tagged)``) and ``labels`` (``group_labels(tagged, by)``) save
+    their computation when the caller has them; only the rows on the issues are read."""
+
+    def __init__(
+        self, tagged, *, actors, issues, by, dimensions=None, space=None, labels=None, issue_rows=None
+    ):
         self.dimensions = load_dimensions(dimensions)
         self.space = load_space(space)
         self.actors = tuple(actors)
         self.by = by
-        holders = position_holders(tagged).to_numpy(dtype=object)
-        rows = _issue_rows(tagged, [s for s in issues if s in self.dimensions])
-        wanted = {s: r[np.isin(holders[r], self.actors)] for s, r in rows.items()}
-        allrows = np.unique(np.concatenate(list(wanted.values()))) if wanted else np.empty(0, dtype=np.int64)
-        texts = tagged["text"].to_numpy(dtype=object)[allrows]
-        all_dims = [d for s in wanted for d in self.dimensions[s]]
-        scores, _n = (
-            score_sentences(list(texts), all_dims, space=self.space) if len(allrows) else (None, None)
-        )
+        keep = [s for s in issues if s in self.dimensions]
+        if issue_rows is None:
+            rows = _issue_rows(tagged, keep)
+        else:
+            rows = {s: issue_rows[s] for s in keep if s in issue_rows}
+        union = np.unique(np.concatenate(list(rows.values()))) if rows else np.empty(0, dtype=np.int64)
+        on = tagged.iloc[union]
+        holder_of = dict(zip(union.tolist(), position_holders(on).tolist(), strict=True))
+        wanted = {}
+        for s, r in rows.items():
+            h = np.array([holder_of[x] for x in r.tolist()], dtype=object)
+            ok = np.isin(h, self.actors)
+            wanted[s] = (r[ok], h[ok])
+        allrows = np.unique(np.concatenate([r for r, _ in wanted.values()])) if wanted else union[:0]
         where = {r: i for i, r in enumerate(allrows.tolist())}
-        self.labels = labels if labels is not None else group_labels(tagged, by)
-        lab = self.labels.to_numpy(dtype=object)
-        doc = tagged["doc_id"].astype(str).to_numpy(dtype=object)
-        self.tone = (
-            pd.to_numeric(tagged["tone"], errors="coerce").to_numpy() if "tone" in tagged.columns else None
+        sub_all = tagged.iloc[allrows]
+        all_dims = [d for s in wanted for d in self.dimensions[s]]
+        if len(allrows):
+            scores, _n = score_sentences(sub_all["text"].tolist(), all_dims, space=self.space)
+        labels = labels if labels is not None else group_labels(tagged, by)
+        lab = labels.to_numpy(dtype=object)[allrows]
+        doc = sub_all["doc_id"].astype(str).to_numpy(dtype=object)
+        tone = (
+            pd.to_numeric(sub_all["tone"], errors="coerce").to_numpy() if "tone" in sub_all.columns else None
         )
         self.cells: dict[tuple[str, str, str], ActorPosition] = {}
+        self.tone_of: dict[tuple[str, str, str], float] = {}
         col = 0
-        for issue, r in wanted.items():
+        for issue, (r, h) in wanted.items():
             k = len(self.dimensions[issue])
             if len(r):
-                sub = scores[[where[x] for x in r.tolist()], col : col + k]
-                frame = pd.DataFrame({"g": lab[r], "a": holders[r], "i": np.arange(len(r))})
+                at = np.array([where[x] for x in r.tolist()])
+                sub = scores[at, col : col + k]
+                frame = pd.DataFrame({"g": lab[at], "a": h, "i": np.arange(len(r))})
                 for (g, a), idx in frame.groupby(["g", "a"], sort=False)["i"]:
                     ii = idx.to_numpy()
-                    pos = _actor_position(sub[ii], doc[r[ii]], r[ii])
+                    pos = _actor_position(sub[ii], doc[at[ii]], r[ii])
                     if pos is not None:
                         self.cells[(issue, str(g), str(a))] = pos
+                    if tone is not None and np.isfinite(tone[at[ii]]).any():
+                        self.tone_of[(issue, str(g), str(a))] = float(np.nanmean(tone[at[ii]]))
             col += k
 
     def get(self, issue: str, group: str, actor: str) -> ActorPosition | None:
