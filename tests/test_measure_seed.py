@@ -49,8 +49,6 @@ KNOWN_MISSES = {
     "aid_development": "reads divergent: the issue is matched by generic words ('assistance', 'humanitarian "
     "aid') in sentences about other issues, so the US 'urges Pakistan to condemn' (Russia) and the Israel "
     "'whereas' sentence count for it",
-    "china_cpec": "reads mixed: a US sentence encouraging diversified partnership scores as cooperation on "
-    "the issue, so the gap is small (-0.15) and the interval over 7 sentences reaches past +0.15",
     "counterterrorism": "reads mixed: an IFI sentence ('compelling Pakistan') is tagged counter-terrorism "
     "and gives a -0.5 directed statement against the +0.5 collaboration; the interval spans both thresholds",
     "defense": "reads divergent: the convergent sentence ('strengthening military ties, bilateral defense "
@@ -122,3 +120,14 @@ def test_every_evidence_sentence_is_in_the_tagged_table(tagged, table):
 def test_insufficient_rows_explain_themselves(table):
     for issue, row in table[table["verdict"] == "insufficient"].iterrows():
         assert row["reason"], issue
+
+
+def test_china_cpec_is_divergent_from_both_sides_positions(table):
+    # the cues alone read mixed; the positions on development-debt-trap separate the two sides
+    row = table.loc["china_cpec"]
+    assert row["verdict_cues"] == "mixed" and row["verdict"] == "divergent"
+    (dim,) = row["positions"]
+    assert dim["dimension"] == "development-debt-trap"
+    assert dim["n_USA"] >= 3 and dim["n_PAK"] >= 3
+    assert dim["position_PAK"] - dim["position_USA"] > 0.3  # PAK toward "development and partnership"
+    assert "development-debt-trap" in row["reason"]

@@ -675,6 +675,14 @@ def _add_positions(
         verdict, why = "mixed", f"positions and cues point opposite ways (|index| < {t:.2f})"
     else:
         verdict, why = "insufficient", f"signal too weak: |index| < {t:.2f}"
+    # Same-direction evidence never weakens a verdict the cues settled: a convergent/divergent cue verdict
+    # that the positions point the same way stands; evidence both ways among the cues stays mixed.
+    settled = {"convergent": 1.0, "divergent": -1.0}.get(row["verdict_cues"])
+    if verdict in ("insufficient", "mixed") and settled is not None and np.sign(P) == settled:
+        verdict = row["verdict_cues"]
+        why = f"{verdict} by the cues (see index_cues), and the positions point the same way"
+    elif verdict == "insufficient" and row["verdict_cues"] == "mixed":
+        verdict, why = "mixed", "evidence both ways among the cues, and the interval does not settle it"
     row["verdict"] = verdict
     row["reason"] = f"{why}; {detail}"
     return row
