@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._common import MeasureError, as_code, check_actors, check_tagged, group_labels
+from ._common import MeasureError, check_actors, check_tagged, group_labels
 
 #: Tokens of the word space: lower-case words of two or more letters, inner hyphens kept.
 TOKEN_PATTERN = r"(?u)\b[a-z][a-z]+(?:-[a-z]+)*\b"
@@ -82,11 +82,18 @@ def load_dimensions(path: str | os.PathLike | None = None) -> dict[str, tuple[Di
     """
     if isinstance(path, dict):
         return path
-    from convergence.tagging.lexicon import at, line_of, read_yaml
-
     p = Path(os.fspath(path)).expanduser() if path is not None else _default("dimensions.yaml")
     if not p.is_file():
         raise MeasureError(f"{p}: no such dimensions file")
+    stat = p.stat()
+    return dict(_load_dimensions_cached(str(p), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=8)
+def _load_dimensions_cached(path: str, _mtime: int, _size: int) -> dict[str, tuple[Dimension, ...]]:
+    from convergence.tagging.lexicon import at, line_of, read_yaml
+
+    p = Path(path)
     data = read_yaml(p, error=MeasureError, what="dimensions file")
     if not data:
         raise MeasureError(f"{at(p, 1)}: the dimensions file names no issue")
@@ -310,13 +317,28 @@ def sentence_pull(
 # ---------------------------------------------------------------------------------------------- positions
 
 
+def _union_mask(rows: dict[str, np.ndarray], n: int) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    for r in rows.values():
+        mask[r] = True
+    return mask
+
+
+def _codes(col: pd.Series) -> pd.Series:
+    """Actor codes of a column: stripped text, None for missing or empty values."""
+    text = col.astype(object).where(col.notna(), None)
+    text = text.map(lambda v: str(v).strip() or None if v is not None else None)
+    return text
+
+
 def position_holders(tagged: pd.DataFrame) -> pd.Series:
     """Whose position each sentence states: the speaking country in a UN speech (a row with ``country`` and
     ``doc_speaker``), else the tagged ``holder``."""
-    holder = tagged["holder"].map(as_code)
+    holder = _codes(tagged["holder"])
     if "doc_speaker" in tagged.columns and "country" in tagged.columns:
-        speech = tagged["country"].map(as_code).notna() & tagged["doc_speaker"].map(as_code).notna()
-        holder = holder.where(~speech, tagged["doc_speaker"].map(as_code))
+        speaker = _codes(tagged["doc_speaker"])
+        speech = _codes(tagged["country"]).notna() & speaker.notna()
+        holder = holder.where(~speech, speaker)
     return holder.astype(object)
 
 
@@ -389,33 +411,41 @@ class PositionTable:
             rows = _issue_rows(tagged, keep)
         else:
             rows = {s: issue_rows[s] for s in keep if s in issue_rows}
-        union = np.unique(np.concatenate(list(rows.values()))) if rows else np.empty(0, dtype=np.int64)
-        on = tagged.iloc[union]
-        holder_of = dict(zip(union.tolist(), position_holders(on).tolist(), strict=True))
+        # a row can be an actor's only when its holder or its document's speaker is that actor
+        cand = np.zeros(len(tagged), dtype=bool)
+        for col in ("holder", "doc_speaker"):
+            if col in tagged.columns:
+                cand |= tagged[col].isin(self.actors).to_numpy()
+        union = np.flatnonzero(_union_mask(rows, len(tagged)) & cand)
+        cols = [c for c in ("holder", "country", "doc_speaker") if c in tagged.columns]
+        holders_u = position_holders(tagged[cols].iloc[union]).to_numpy(dtype=object)
+        is_actor = np.zeros(len(tagged), dtype=bool)
+        is_actor[union[np.isin(holders_u, self.actors)]] = True
+        holder_at = np.empty(len(tagged), dtype=object)
+        holder_at[union] = holders_u
         wanted = {}
         for s, r in rows.items():
-            h = np.array([holder_of[x] for x in r.tolist()], dtype=object)
-            ok = np.isin(h, self.actors)
-            wanted[s] = (r[ok], h[ok])
-        allrows = np.unique(np.concatenate([r for r, _ in wanted.values()])) if wanted else union[:0]
-        where = {r: i for i, r in enumerate(allrows.tolist())}
-        sub_all = tagged.iloc[allrows]
+            ok = is_actor[r]
+            wanted[s] = (r[ok], holder_at[r[ok]])
+        allrows = np.flatnonzero(is_actor)
+        keep_cols = [c for c in ("text", "doc_id", "tone") if c in tagged.columns]
+        sub_all = tagged[keep_cols].iloc[allrows]
         all_dims = [d for s in wanted for d in self.dimensions[s]]
         if len(allrows):
             scores, _n = score_sentences(sub_all["text"].tolist(), all_dims, space=self.space)
         labels = labels if labels is not None else group_labels(tagged, by)
         lab = labels.to_numpy(dtype=object)[allrows]
         doc = sub_all["doc_id"].astype(str).to_numpy(dtype=object)
-        tone = (
-            pd.to_numeric(sub_all["tone"], errors="coerce").to_numpy() if "tone" in sub_all.columns else None
-        )
+        tone = None
+        if "tone" in sub_all.columns:
+            tone = pd.to_numeric(sub_all["tone"], errors="coerce").to_numpy()
         self.cells: dict[tuple[str, str, str], ActorPosition] = {}
         self.tone_of: dict[tuple[str, str, str], float] = {}
         col = 0
         for issue, (r, h) in wanted.items():
             k = len(self.dimensions[issue])
             if len(r):
-                at = np.array([where[x] for x in r.tolist()])
+                at = np.searchsorted(allrows, r)
                 sub = scores[at, col : col + k]
                 frame = pd.DataFrame({"g": lab[at], "a": h, "i": np.arange(len(r))})
                 for (g, a), idx in frame.groupby(["g", "a"], sort=False)["i"]:
