@@ -272,12 +272,22 @@ def polarity(dimension: Dimension, *, space=None) -> pd.DataFrame:
 
 
 def _count_matrix(texts: list[str], space: Space):
-    from sklearn.feature_extraction.text import CountVectorizer
+    """Sentence x word count matrix (scipy CSR) over the space's vocabulary: the tokens of the space's build
+    (lower-cased, ``TOKEN_PATTERN``); words the space does not know are left out."""
+    from scipy.sparse import csr_matrix
 
-    vec = CountVectorizer(
-        lowercase=True, token_pattern=TOKEN_PATTERN, vocabulary=space.index, dtype=np.float64
+    index = space.index
+    indices: list[int] = []
+    indptr = [0]
+    for text in texts:
+        indices.extend(index[t] for t in _TOKEN.findall(text.lower()) if t in index)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    X = csr_matrix(
+        (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr)), shape=(len(texts), len(index))
     )
-    return vec.transform(texts)
+    X.sum_duplicates()
+    return X
 
 
 def score_sentences(texts, dimensions, *, space=None) -> tuple[np.ndarray, np.ndarray]:
