@@ -1,6 +1,6 @@
 """Per-issue USA-PAK verdicts on the first seed article, next to a reader's verdicts.
 
-    .venv/bin/python bench/seed_verdicts.py [--n-boot 1000] [--evidence]
+    .venv/bin/python bench/seed_verdicts.py [--n-boot 1000] [--evidence] [--positions]
 
 The "reader" column is the reading of the article's argument that tests/test_measure_seed.py checks;
 it is printed for comparison only and plays no part in the measurement.
@@ -38,6 +38,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n-boot", type=int, default=1000)
     ap.add_argument("--evidence", action="store_true", help="print the full evidence table per issue")
+    ap.add_argument(
+        "--positions",
+        action="store_true",
+        help="print each side's position and sentences, sorted by pull, on kashmir, refugees and china_cpec",
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     corpus = cv.read_corpus([resolve(SEED)], use_cache=False)
@@ -63,6 +68,8 @@ def main(argv=None) -> int:
                 "n_USA": r.n_a,
                 "n_PAK": r.n_b,
                 "n_rel": r.n_relation,
+                "cues": r.verdict_cues,
+                "P": round(r.position_agreement, 2) if r.position_agreement == r.position_agreement else None,
             }
         )
     for issue, expected in READER.items():
@@ -75,6 +82,18 @@ def main(argv=None) -> int:
     scored = summary[summary["reader"] != ""]
     print(f"\nagreement with the reader: {(scored['agree'] == 'yes').sum()}/{len(scored)} issues")
     print(f"sentences: {len(tagged)}; parse+tag {t1 - t0:.1f} s, convergence {t2 - t1:.1f} s")
+    if args.positions:
+        from convergence.measure.positions import position_evidence
+
+        for issue in ("kashmir", "refugees", "china_cpec"):
+            row = table[table["issue"] == issue].iloc[0]
+            print(f"\n== {issue}: {row['verdict']} ({row['reason'][:160]}...)")
+            for dim in row["positions"]:
+                print(f"   {dim}")
+            ev = position_evidence(tagged, issue=issue)
+            for e in ev.itertuples(index=False):
+                words = ", ".join(e.pull_plus if e.score > 0 else e.pull_minus)
+                print(f"  {e.actor} {e.score:+.2f} ({words}) s{e.sent_id}: {e.text}")
     if args.evidence:
         for issue in table["issue"]:
             ev = cv.evidence(tagged, issue=issue)

@@ -21,6 +21,7 @@ def test_columns_and_one_row_per_issue(table):
     assert list(table.reset_index().columns) == [
         "issue", "group", "index", "ci_low", "ci_high", "verdict", "reason", "n_a", "n_b",
         "stance_a", "stance_b", "relation", "n_relation", "components", "evidence",
+        "index_cues", "verdict_cues", "position_agreement", "positions", "tone_a", "tone_b",
     ]  # fmt: skip
     assert sorted(table.index) == [
         "afghanistan", "china_cpec", "defense", "israel_palestine", "kashmir", "trade_investment"

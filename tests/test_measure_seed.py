@@ -123,3 +123,14 @@ def test_every_evidence_sentence_is_in_the_tagged_table(tagged, table):
 def test_insufficient_rows_explain_themselves(table):
     for issue, row in table[table["verdict"] == "insufficient"].iterrows():
         assert row["reason"], issue
+
+
+def test_china_cpec_is_divergent_from_both_sides_positions(table):
+    # the cues alone read mixed; the positions on development-debt-trap separate the two sides
+    row = table.loc["china_cpec"]
+    assert row["verdict_cues"] == "mixed" and row["verdict"] == "divergent"
+    (dim,) = row["positions"]
+    assert dim["dimension"] == "development-debt-trap"
+    assert dim["n_USA"] >= 3 and dim["n_PAK"] >= 3
+    assert dim["position_PAK"] - dim["position_USA"] > 0.3  # PAK toward "development and partnership"
+    assert "development-debt-trap" in row["reason"]

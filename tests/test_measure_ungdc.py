@@ -46,12 +46,9 @@ def test_kashmir_salient_for_pakistan_nearly_absent_for_the_us(tagged):
 
 
 @pytest.mark.xfail(
-    reason="stance toward Israel is still too weak on Pakistan's side: with target-specific cues "
-    "(target_stances) only 42 of the 129 Pakistani sentences that target Israel carry a cue tied to Israel "
-    "(mean -0.13, 55% negative: 'welcome'/'agreement'/'recognize' of peace accords count as cooperation, "
-    "demands such as withdrawal carry no conflict cue), against the US's +0.16; the small negative gap on "
-    "Israel is offset by both sides' positive stance toward the Palestinians, so the index is about 0 "
-    "(mixed) overall and divergent in one or two decades only",
+    reason="by decade the verdict is divergent from the 1970s on except the 2000s (the positions differ by "
+    "about 0.4 there, the interval reaches past 0), and the 1940s-1960s stay mixed (few sentences; cue "
+    "evidence both ways): 5 of 9 decided decades are divergent, below the 60% asked here",
     strict=True,
 )
 def test_israel_palestine_sharply_divergent(tagged):
@@ -64,3 +61,13 @@ def test_israel_palestine_sharply_divergent(tagged):
     decided = decades[decades["verdict"] != "insufficient"]
     assert len(decided) >= 4
     assert (decided["verdict"] == "divergent").mean() >= 0.6
+
+
+def test_israel_palestine_whole_period_divergent_from_positions(tagged):
+    whole = cv.convergence(tagged, issues=["israel_palestine"], n_boot=300).iloc[0]
+    assert whole["verdict"] == "divergent" and whole["ci_high"] < 0, whole["reason"]
+    assert whole["verdict_cues"] in ("mixed", "insufficient")  # the cue words alone do not see it
+    (dim,) = whole["positions"]
+    assert dim["position_PAK"] - dim["position_USA"] > 0.3  # PAK toward "Palestinian rights"
+    assert dim["ci_PAK"][0] > dim["ci_USA"][1]  # the intervals do not overlap
+    assert "palestinian-rights-israel-security" in whole["reason"]

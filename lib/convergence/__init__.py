@@ -34,6 +34,8 @@ _PUBLIC = {
     "keyness": "convergence.measure",
     "kwic": "convergence.measure",
     "evidence": "convergence.measure",
+    "positions": "convergence.measure",
+    "position_evidence": "convergence.measure",
     "to_records": "convergence.measure",
     "format_convergence": "convergence.measure",
     # paths and errors

@@ -1081,3 +1081,130 @@ def evidence_html(
             continue
         blocks.append(_evidence_rows(sub, info, max_rows))
     return HTML("".join(blocks))
+
+
+# ------------------------------------------------------------------------------------------------- positions
+
+__all__ += ["position_chart", "position_evidence_html", "position_section"]
+
+
+def position_chart(
+    pos: pd.DataFrame,
+    *,
+    issue: str | None = None,
+    actors: Sequence[str] | None = None,
+    title: str | None = None,
+    note: str | None = None,
+) -> Figure:
+    """Each actor's position on each dimension (``positions(...)`` output), with its interval, over the
+    groups (periods on a time axis, other groups side by side). One panel per issue and dimension (``issue``
+    keeps one issue); the y axis runs from the negative pole (bottom) to the positive pole (top)."""
+    cols = ["issue", "dimension", "group", "actor", "position", "ci_low", "ci_high", "n"]
+    _require(pos, cols, "position_chart")
+    frame = pos if issue is None else pos[pos["issue"] == issue]
+    title = title or ("Positions on " + (issue or "each issue's dimensions"))
+    if len(frame) == 0:
+        return message_figure("No sentence of these actors on the issue: no position to show.", title=title)
+    actors = list(actors) if actors is not None else list(dict.fromkeys(frame["actor"].astype(str)))
+    colors = actor_colors(actors)
+    panels = list(dict.fromkeys(zip(frame["issue"].astype(str), frame["dimension"].astype(str), strict=True)))
+    poles = pos.attrs.get("poles", {})
+    groups = frame["group"].astype(str)
+    dated_frame = frame[~groups.isin(_UNDATED)]
+    x, dated = _time_axis(dated_frame["group"]) if len(dated_frame) else (dated_frame["group"], False)
+    if dated and dated_frame["group"].nunique() > 1:
+        frame = dated_frame.assign(_x=x.to_numpy())
+    else:
+        order = _order_groups(frame["group"])
+        frame = frame.assign(_x=frame["group"].map({g: k for k, g in enumerate(order)}))
+        dated = False
+    fig = _new_figure(10, 1.0 + 2.3 * len(panels))
+    for k, (iss, dim) in enumerate(panels):
+        ax = fig.add_subplot(len(panels), 1, k + 1)
+        sub = frame[(frame["issue"].astype(str) == iss) & (frame["dimension"].astype(str) == dim)]
+        for j, actor in enumerate(actors):
+            s = sub[sub["actor"].astype(str) == actor].sort_values("_x")
+            if not len(s):
+                continue
+            xs = s["_x"]
+            if not dated and len(actors) > 1:
+                xs = xs + (j - (len(actors) - 1) / 2) * 0.12
+            y = s["position"].map(_num)
+            low = (y - s["ci_low"].map(_num)).clip(lower=0).fillna(0)
+            high = (s["ci_high"].map(_num) - y).clip(lower=0).fillna(0)
+            ax.errorbar(xs, y, yerr=np.vstack([low, high]), color=colors[actor], marker="o", markersize=5,
+                        linewidth=1.4, capsize=3, label=f"{actor} (n = {int(s['n'].sum()):,})")  # fmt: skip
+        ax.axhline(0, color="#666666", linewidth=0.8)
+        plus, minus = poles.get(f"{iss}/{dim}", ("+", "-"))
+        ax.set_ylabel(f"- {minus}  |  {plus} +", fontsize=7.5)
+        ax.set_title(f"{iss}: {dim}", loc="left", fontsize=10)
+        ax.grid(color="#EEEEEE")
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+        if not dated:
+            order = _order_groups(frame["group"])
+            ax.set_xticks(range(len(order)), [str(g) for g in order], fontsize=8)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    _note(
+        fig,
+        (note + "; " if note else "")
+        + "point = mean sentence score (Latent Semantic Scaling); bar = interval",
+    )
+    return fig
+
+
+def position_section(
+    tagged: pd.DataFrame,
+    *,
+    issue: str,
+    actors: Sequence[str] = ("USA", "PAK"),
+    by: str | None = None,
+    max_rows: int = 6,
+) -> HTML:
+    """Positions on an issue's dimensions for a report: the position chart (over ``by`` groups when given)
+    and, per dimension, each actor's sentences sorted by their pull toward each pole."""
+    from convergence.measure.positions import load_dimensions, position_evidence, positions
+
+    dims = load_dimensions()
+    if issue not in dims:
+        return HTML(f'<p class="cv-muted">No position dimension for {html.escape(issue)}.</p>')
+    pos = positions(tagged, actors=actors, issues=[issue], by=by or "corpus")
+    fig = position_chart(pos, issue=issue, actors=actors, note=corpus_note(tagged))
+    parts = [f'<img alt="positions on {html.escape(issue)}" src="{figure_to_data_uri(fig)}">']
+    for dim in dims[issue]:
+        parts.append(
+            f"<h4>{html.escape(issue)}: {html.escape(dim.name)}</h4><p>{html.escape(dim.definition)}</p>"
+        )
+        ev = position_evidence(tagged, issue=issue, actors=actors, dimension=dim.name)
+        parts.append(position_evidence_html(ev, max_rows=max_rows))
+    return HTML("".join(parts))
+
+
+def position_evidence_html(ev: pd.DataFrame, *, max_rows: int = 8) -> HTML:
+    """The sentences of each actor sorted by their pull toward each pole (``position_evidence(...)`` output):
+    the ``max_rows`` strongest toward the positive pole, then toward the negative pole, with the words that
+    pull them, escaped."""
+    _require(ev, ["actor", "text", "score", "pull_plus", "pull_minus"], "position_evidence_html")
+    plus = ev.attrs.get("positive", "positive pole")
+    minus = ev.attrs.get("negative", "negative pole")
+    blocks = [_CSS]
+    for actor in dict.fromkeys(ev["actor"].astype(str)):
+        sub = ev[ev["actor"].astype(str) == actor].sort_values("score", ascending=False, kind="stable")
+        blocks.append(f"<h4>{html.escape(actor)}: {len(sub)} sentence{'s' if len(sub) != 1 else ''}</h4>")
+        for label, part, words in (
+            (plus, sub[sub["score"] > 0].head(max_rows), "pull_plus"),
+            (minus, sub[sub["score"] < 0].iloc[::-1].head(max_rows), "pull_minus"),
+        ):
+            count = int((sub["score"] > 0).sum()) if words == "pull_plus" else int((sub["score"] < 0).sum())
+            blocks.append(f"<p><b>toward {html.escape(str(label))}</b> ({count})</p>")
+            if not len(part):
+                blocks.append('<p class="cv-muted">none</p>')
+                continue
+            rows = "".join(
+                f"<tr><td>{r.score:+.2f}</td><td>{html.escape(str(r.text))}</td>"
+                f"<td>{html.escape(', '.join(getattr(r, words)))}</td></tr>"
+                for r in part.itertuples(index=False)
+            )
+            blocks.append(
+                f"<table><tr><th>score</th><th>sentence</th><th>words pulling</th></tr>{rows}</table>"
+            )
+    return HTML("".join(blocks))

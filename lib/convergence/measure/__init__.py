@@ -11,6 +11,7 @@ from .evidence import evidence
 from .keyness import keyness, load_stopwords
 from .kwic import kwic
 from .output import format_convergence, to_records
+from .positions import position_evidence, positions
 from .salience import salience
 
 __all__ = [
@@ -22,6 +23,8 @@ __all__ = [
     "kwic",
     "load_stopwords",
     "load_thresholds",
+    "position_evidence",
+    "positions",
     "salience",
     "to_records",
 ]

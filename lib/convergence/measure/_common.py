@@ -128,6 +128,11 @@ THRESHOLD_KEYS = {
     "relation_pair_check": bool,
     "contrast_words": list,
     "actor_file": object,
+    "position_weight": float,
+    "position_scale": float,
+    "position_min_sentences": int,
+    "dimensions": object,
+    "position_space": object,
 }
 
 
@@ -192,6 +197,8 @@ def load_thresholds(thresholds: Mapping | str | os.PathLike | None = None) -> di
         else:
             out[key] = val
     out.setdefault("actor_file", None)
+    out.setdefault("dimensions", None)
+    out.setdefault("position_space", None)
     for key, kind in THRESHOLD_KEYS.items():
         if key not in out:
             raise MeasureError(f"threshold {key!r} is missing from the thresholds file {values.source}")
@@ -250,6 +257,12 @@ def load_thresholds(thresholds: Mapping | str | os.PathLike | None = None) -> di
         raise MeasureError(f"{where('directed_alone')}directed_alone must lie in [0, 1]")
     if not 0 <= out["ci_margin"] < 1:
         raise MeasureError(f"{where('ci_margin')}ci_margin must lie in [0, 1)")
+    if out["position_weight"] < 0 or out["position_scale"] <= 0 or out["position_min_sentences"] < 1:
+        keys = ("position_weight", "position_scale", "position_min_sentences")
+        key = next((k for k in keys if k in override), keys[0])
+        raise MeasureError(
+            f"{where(key)}position_weight must be >= 0, position_scale > 0, position_min_sentences >= 1"
+        )
     if not 0 < out["ci"] < 1:
         raise MeasureError(f"{where('ci')}ci must lie strictly between 0 and 1 (e.g. 0.95)")
     if any(w < 0 for w in out["weights"].values()) or not any(out["weights"].values()):

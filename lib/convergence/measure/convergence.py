@@ -32,6 +32,7 @@ from ._common import (
     load_thresholds,
 )
 from .evidence import evidence_rows, issue_positions
+from .positions import PositionTable, load_dimensions, position_agreement
 
 COLUMNS = [
     "issue",
@@ -49,6 +50,12 @@ COLUMNS = [
     "n_relation",
     "components",
     "evidence",
+    "index_cues",
+    "verdict_cues",
+    "position_agreement",
+    "positions",
+    "tone_a",
+    "tone_b",
 ]
 
 VERDICTS = ("convergent", "divergent", "mixed", "insufficient")
@@ -367,6 +374,7 @@ def _assess(
     alpha = (1 - settings["ci"]) / 2
     lo, hi = np.quantile(boots, [alpha, 1 - alpha]) if boots.size else (np.nan, np.nan)
     row.update(index=index, ci_low=float(lo), ci_high=float(hi))
+    row["_boots"] = boots  # the position step (_add_positions) combines these with its own draws
     parts = []
     for name in ("gap", "directed", "relation"):
         if name in available:
@@ -495,6 +503,7 @@ def convergence(
             issues = [issues]
         wanted = [str(s) for s in issues]
     labels = group_labels(tagged, by)
+    table = _position_table(tagged, pair, wanted, by, labels, settings, positions)
     rows = []
     for issue in wanted:
         if issue not in counts:
@@ -525,22 +534,182 @@ def convergence(
         by_group = dict(tuple(ev.groupby("group", sort=False))) if len(ev) else {}
         for group in sorted(set(labels.iloc[positions[issue]])):
             sub = by_group.get(group, ev.iloc[:0])
-            rows.append(
-                _assess(
-                    issue,
-                    group,
-                    sub,
-                    pair,
-                    settings,
-                    by=by,
-                    n_boot=int(n_boot),
-                    seed=seed,
-                    top_evidence=top_evidence,
-                )
+            row = _assess(
+                issue,
+                group,
+                sub,
+                pair,
+                settings,
+                by=by,
+                n_boot=int(n_boot),
+                seed=seed,
+                top_evidence=top_evidence,
             )
+            rows.append(_add_positions(row, table, pair, settings, n_boot=int(n_boot), seed=seed))
     out = pd.DataFrame(rows, columns=COLUMNS)
     for col in ("n_a", "n_b", "n_relation"):
         out[col] = out[col].astype(int)
     out.attrs["actors"] = pair
     out.attrs["by"] = by
     return out
+
+
+# ---------------------------------------------------------------------------------------------- positions
+
+
+def _position_table(tagged, pair, issues, by, labels, settings, issue_rows) -> PositionTable | None:
+    """Sentence scores of the pair on the issues' position dimensions (None when positions are off)."""
+    if settings["position_weight"] <= 0:
+        return None
+    dims = load_dimensions(settings["dimensions"])
+    if not any(s in dims for s in issues):
+        return None
+    return PositionTable(
+        tagged,
+        actors=pair,
+        issues=issues,
+        by=by,
+        dimensions=dims,
+        space=settings["position_space"],
+        labels=labels,
+        issue_rows=issue_rows,
+    )
+
+
+def _add_positions(
+    row: dict, table: PositionTable | None, pair, settings: dict, *, n_boot: int, seed: int
+) -> dict:
+    """Combine the position component P into the row's index, interval and verdict (docs/methods.md, 3b).
+
+    P = mean over the issue's dimensions of ``1 - |position_a - position_b| / position_scale`` (clipped to
+    [-1, 1]); it enters the index as a fourth component with weight ``position_weight * sqrt(n_P)``,
+    ``n_P = sqrt(n_a * n_b)`` sentences. The cue-based index and verdict stay in ``index_cues`` and
+    ``verdict_cues``; tone (VADER) is reported in ``tone_a`` / ``tone_b`` and decides nothing.
+    """
+    boots = row.pop("_boots", None)
+    row.update(index_cues=row["index"], verdict_cues=row["verdict"], position_agreement=np.nan, positions=[])
+    cue_ci = (row["ci_low"], row["ci_high"])
+    row.update(tone_a=np.nan, tone_b=np.nan)
+    if table is None:
+        return row
+    issue, group = row["issue"], row["group"]
+    a, b = pair
+    pa, pb = table.get(issue, group, a), table.get(issue, group, b)
+    row["tone_a"] = table.tone_of.get((issue, str(group), a), np.nan)
+    row["tone_b"] = table.tone_of.get((issue, str(group), b), np.nan)
+    dims = table.dimensions.get(issue, ())
+    if not dims or (pa is None and pb is None):
+        return row
+    need = settings["position_min_sentences"]
+    ok = pa is not None and pb is not None and pa.n >= need and pb.n >= need
+    rng = np.random.default_rng([int(seed), zlib.crc32(issue.encode()), zlib.crc32(str(group).encode()), 11])
+    agree = (
+        position_agreement(dims, pa, pb, scale=settings["position_scale"], n_boot=n_boot, rng=rng)
+        if ok
+        else None
+    )
+    alpha = (1 - settings["ci"]) / 2
+
+    def side(pos, j, draws):
+        if pos is None:
+            return None, None, None, 0
+        if draws is not None and len(draws):
+            lo, hi = np.nanquantile(draws[:, j], [alpha, 1 - alpha])
+        else:
+            lo = hi = np.nan
+        return float(pos.mean[j]), float(lo), float(hi), int(pos.n)
+
+    listing, texts = [], []
+    for j, dim in enumerate(dims):
+        va, la, ha, na = side(pa, j, agree["draws_a"] if agree else None)
+        vb, lb, hb, nb = side(pb, j, agree["draws_b"] if agree else None)
+        item = {
+            "dimension": dim.name,
+            "positive": dim.positive.label,
+            "negative": dim.negative.label,
+            f"position_{a}": va, f"ci_{a}": [la, ha], f"n_{a}": na,
+            f"position_{b}": vb, f"ci_{b}": [lb, hb], f"n_{b}": nb,
+            "agreement": float(agree["per_dimension"][j]) if agree else None,
+        }  # fmt: skip
+        listing.append(json_safe(item))
+
+        def shown(code, v, lo, hi, n):
+            if v is None:
+                return f"{code} no sentence"
+            ci = f" [{lo:+.2f}, {hi:+.2f}]" if lo == lo else ""
+            return f"{code} {v:+.2f}{ci} (n={n})"
+
+        texts.append(
+            f"{shown(a, va, la, ha, na)} vs {shown(b, vb, lb, hb, nb)} on {dim.name} "
+            f"(+ {dim.positive.label}, - {dim.negative.label})"
+        )
+    row["positions"] = listing
+    if agree is None:
+        row["reason"] += f"; positions not in the index (each side needs {need} sentence(s)): " + "; ".join(
+            texts
+        )
+        return row
+    P, n_p = agree["value"], agree["n"]
+    row["position_agreement"] = P
+    w_p = settings["position_weight"] * np.sqrt(n_p)
+    comp = row["components"] or {}
+    old = row["index"]
+    w_old = 0.0
+    if old == old:
+        for name in ("gap", "directed", "relation"):
+            val, n = comp.get(name), comp.get(f"n_{name}") or 0.0
+            if val is not None and val == val and n > 0:
+                w_old += settings["weights"][name] * np.sqrt(n)
+    old_v = old if old == old else 0.0
+    index = float((w_old * old_v + w_p * P) / (w_old + w_p))
+    draws = agree["draws"]
+    if len(draws):
+        old_draws = boots if boots is not None and len(boots) == len(draws) else np.full(len(draws), old_v)
+        combined = (w_old * old_draws + w_p * np.nan_to_num(draws)) / (w_old + w_p)
+        lo, hi = (float(x) for x in np.quantile(combined, [alpha, 1 - alpha]))
+    else:
+        lo = hi = np.nan
+    comp = dict(comp)
+    comp.update(position=P, n_position=round(n_p, 3), position_weight=settings["position_weight"])
+    row["components"] = comp
+    row.update(index=index, ci_low=lo, ci_high=hi)
+    t, margin = settings["threshold"], settings["ci_margin"]
+    # evidence both ways: the cue-based index and the positions point opposite ways, each with a real share
+    both = old == old and np.sign(old_v) * np.sign(P) < 0
+    both = (
+        both
+        and min(w_old * abs(old_v), w_p * abs(P)) / (w_old * abs(old_v) + w_p * abs(P))
+        >= settings["mixed_share"]
+    )
+    has_ci = lo == lo
+    cues = f"cue-based index {_fmt(old)} ({row['verdict_cues']})" if old == old else "no cue-based index"
+    detail = (
+        f"index {_fmt(index)} [{lo:+.2f}, {hi:+.2f}] from position agreement {P:+.2f} (n={n_p:.3g}) "
+        f"and {cues}; " + "; ".join(texts)
+    )
+    if has_ci and lo <= -t and hi >= t:
+        verdict, why = "mixed", f"interval spans both -{t:.2f} and +{t:.2f}"
+    elif index >= t and (not has_ci or lo > margin):
+        verdict, why = "convergent", f"index >= +{t:.2f}" + (_ci_ok(lo, margin, ">") if has_ci else "")
+    elif index <= -t and (not has_ci or hi < -margin):
+        verdict, why = "divergent", f"index <= -{t:.2f}" + (_ci_ok(hi, margin, "<") if has_ci else "")
+    elif abs(index) >= t:
+        verdict = "mixed" if both else "insufficient"
+        why = f"index beyond +/-{t:.2f} but the interval does not exclude {margin:g}"
+    elif both:
+        verdict, why = "mixed", f"positions and cues point opposite ways (|index| < {t:.2f})"
+    else:
+        verdict, why = "insufficient", f"signal too weak: |index| < {t:.2f}"
+    # Same-direction evidence never weakens a verdict the cues settled: a convergent/divergent cue verdict
+    # that the positions point the same way stands; evidence both ways among the cues stays mixed.
+    settled = {"convergent": 1.0, "divergent": -1.0}.get(row["verdict_cues"])
+    if verdict in ("insufficient", "mixed") and settled is not None and np.sign(P) == settled:
+        verdict = row["verdict_cues"]
+        why = f"{verdict} by the cues (see index_cues), and the positions point the same way"
+        # the row keeps the index and interval that settle it (the verdict never contradicts its interval)
+        row.update(index=old, ci_low=cue_ci[0], ci_high=cue_ci[1])
+    elif verdict == "insufficient" and row["verdict_cues"] == "mixed":
+        verdict, why = "mixed", "evidence both ways among the cues, and the interval does not settle it"
+    row["verdict"] = verdict
+    row["reason"] = f"{why}; {detail}"
+    return row
