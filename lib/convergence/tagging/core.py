@@ -230,8 +230,12 @@ class _Engine:
                 slow, stance_hits, mentions, holder, subject_span, self.rules.preps
             )
             if reading is not None and stance_cues and not target_stances and holder:
-                # the predicate's cues belong to its objects ("denounced the US imposition of ...")
+                # the predicate's cues belong to its objects ("denounced the US imposition of ..."); in a
+                # document whose speaker states them ("Pakistan is an important partner", a briefing), to the
+                # actors it speaks of
                 objects = [t for t in reading.targets if t != holder]
+                if not objects and speaker and holder == speaker:
+                    objects = [t for t in targets if t != holder]
                 target_stances = [{"target": t, "stance": stance, "cues": list(stance_cues)} for t in objects]
             rel_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[RELATION])]
             n_actors = len({*codes, *targets, holder} - {None})
