@@ -151,7 +151,14 @@ def _int(value) -> int:
 
 
 def corpus_note(tagged: pd.DataFrame, *, max_sources: int = 4) -> str:
-    """A one-line source note for a chart: sentences, articles, date range, main publishers."""
+    """A one-line source note for a chart: sentences, articles, date range, main publishers.
+
+    A frame the report runner loaded as a slice of the corpus carries the whole corpus's note in
+    ``attrs["corpus_note"]``; it is used while the frame still has the rows it was loaded with.
+    """
+    attrs = getattr(tagged, "attrs", {}) or {}
+    if attrs.get("corpus_note") and attrs.get("corpus_note_rows") == len(tagged):
+        return str(attrs["corpus_note"])
     if tagged is None or len(tagged) == 0:
         return "n = 0 sentences"
     parts = [f"n = {len(tagged):,} sentences"]

@@ -147,6 +147,8 @@ def cmd_report(args) -> int:
         taxonomy=args.taxonomy,
         actor_file=args.actor_file,
     )
+    if result.interrupted:
+        return 130
     return 0 if result.ok else 1
 
 
@@ -203,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     except (cv.IngestError, cv.EngineError, cv.TagDataError, cv.MeasureError, cv.ReportError) as exc:
         print(f"convergence: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("convergence: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Monroe, Colaresi & Quinn (2008), "Fightin' Words", Political Analysis 16(4), eq.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Mapping
 from importlib import resources
@@ -13,13 +14,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize import RegexpTokenizer
 
 from ._common import MeasureError, as_code, as_list, check_actors, check_tagged
 
 COLUMNS = ["term", "actor", "log_odds", "z", "count_a", "count_b"]
 
-_TOKENIZER = RegexpTokenizer(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+# The same tokens as nltk's RegexpTokenizer with this pattern, without importing nltk (and scipy) per kernel.
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]", re.UNICODE | re.MULTILINE | re.DOTALL)
 
 
 def load_stopwords(path: str | os.PathLike | None = None) -> frozenset[str]:
@@ -35,7 +36,7 @@ def load_stopwords(path: str | os.PathLike | None = None) -> frozenset[str]:
 def tokens(text: str, stopwords: frozenset[str]) -> list[str]:
     """Word tokens; acronyms (US, IMF) keep their case so "US" never becomes the pronoun "us"."""
     out = []
-    for tok in _TOKENIZER.tokenize(text):
+    for tok in _TOKEN.findall(text):
         if len(tok) > 1 and tok.isupper():
             out.append(tok)
             continue

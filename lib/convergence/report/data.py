@@ -1,14 +1,18 @@
 """The data a report notebook works on: articles, skipped inputs and tagged sentences.
 
-The batch runner parses and tags the corpus once and stores the three tables in the output folder; each
-notebook then loads them with :func:`load` in a fraction of a second instead of parsing again. Run on its
-own (``cache=""``), a notebook reads and tags the corpus itself.
+The batch runner parses and tags the corpus once and stores the tables in ``<out>/_data`` as Arrow IPC files
+(:mod:`convergence.report.tables`; never pickles: a report folder is shared, and reading it must never run
+code): ``articles.arrow`` (without the article text), ``skipped.arrow``, ``tagged.arrow`` (the sentences that
+name an issue or an actor: the only ones a measure reads) and one ``issues/<slug>.arrow`` per issue area
+with that issue's sentences, plus ``corpus.json`` (paths, counts, the corpus note of the charts). Each
+notebook then loads only what it needs with :func:`load` (an issue report: its issue's rows). Run on its own
+(``cache=""``), a notebook reads and tags the corpus itself.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,18 +20,27 @@ import pandas as pd
 
 import convergence as cv
 from convergence.paths import project_root, resolve
+from convergence.report.safety import safe_stem
+from convergence.report.tables import read_frame, write_frame
 
 _TABLES = ("articles", "skipped", "tagged")
+META = "corpus.json"
 
 
 @dataclass(frozen=True)
 class ReportData:
-    """Tables for one corpus: ``articles`` and ``skipped`` from ingest, ``tagged`` sentences from tag."""
+    """Tables for one corpus: ``articles`` and ``skipped`` from ingest, ``tagged`` sentences from tag.
+
+    ``issue``: when set, ``tagged`` holds only that issue's sentences. ``info``: counts and notes the runner
+    stored (``note``: the charts' source note for the whole corpus; ``corrections``, ``filters``).
+    """
 
     articles: pd.DataFrame
     skipped: pd.DataFrame
     tagged: pd.DataFrame
     paths: list[str] = field(default_factory=list)
+    issue: str | None = None
+    info: dict = field(default_factory=dict)
 
     def _repr_html_(self) -> str:
         import html
@@ -38,15 +51,17 @@ class ReportData:
             undated = int(dates.isna().sum())
             span = f", dated {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d} ({undated} undated)"
         where = ", ".join(html.escape(_display(p)) for p in self.paths)
+        n_sent = self.info.get("sentences", len(self.tagged))
+        extra = "".join(f" {html.escape(str(s))}." for s in self.info.get("notes", []))
         return (
             f'<p style="color:#555">Corpus <code>{where}</code>: {len(self.articles)} articles, '
-            f"{len(self.tagged)} sentences, {len(self.skipped)} skipped inputs{span}.</p>"
+            f"{n_sent} sentences, {len(self.skipped)} skipped inputs{span}.{extra}</p>"
         )
 
     def __repr__(self) -> str:
         return (
-            f"ReportData({len(self.articles)} articles, {len(self.tagged)} sentences, "
-            f"{len(self.skipped)} skipped inputs)"
+            f"ReportData({len(self.articles)} articles, {self.info.get('sentences', len(self.tagged))} "
+            f"sentences, {len(self.skipped)} skipped inputs)"
         )
 
 
@@ -78,30 +93,120 @@ def prepare(corpus, *, tag_options: dict | None = None, **read_options) -> Repor
     )
 
 
-def save(data: ReportData, folder: str | os.PathLike) -> Path:
-    """Store the three tables in ``folder`` (pickles, written atomically) for :func:`load`."""
+def _with_note(tagged: pd.DataFrame, note: str | None) -> pd.DataFrame:
+    """Mark ``tagged`` with the whole corpus's source note (``charts.corpus_note`` uses it for this frame)."""
+    if note:
+        tagged.attrs["corpus_note"] = note
+        tagged.attrs["corpus_note_rows"] = len(tagged)
+    return tagged
+
+
+def _is_tagged(frame: pd.DataFrame):
+    if not len(frame):
+        return pd.Series(False, index=frame.index)
+    has = frame["issues"].map(len).gt(0)
+    if "actors" in frame.columns:
+        has |= frame["actors"].map(len).gt(0)
+    return has
+
+
+def issue_file(issue: str) -> str:
+    """The file name of one issue's rows in the data folder."""
+    return f"issues/{safe_stem(issue, max_length=100)}.arrow"
+
+
+def save(data: ReportData, folder: str | os.PathLike, *, info: dict | None = None) -> Path:
+    """Store the tables in ``folder`` (Arrow IPC, written atomically) for :func:`load`; return the folder.
+
+    Only the sentences that name an issue or an actor are kept (no measure reads the others); each issue's
+    sentences are also written to their own file, once, so an issue report reads only those.
+    """
+    from convergence import charts
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for name in _TABLES:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-        os.close(fd)
-        try:
-            pd.to_pickle(getattr(data, name), tmp)
-            os.replace(tmp, folder / f"{name}.pkl")
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+    tagged = data.tagged
+    note = charts.corpus_note(tagged)
+    kept = tagged[_is_tagged(tagged)]
+    articles = data.articles.drop(columns=["text"], errors="ignore")
+    write_frame(articles, folder / "articles.arrow")
+    write_frame(data.skipped, folder / "skipped.arrow")
+    write_frame(kept, folder / "tagged.arrow")
+    issues: dict[str, str] = {}
+    if len(kept):
+        exploded = kept["issues"].explode()
+        exploded = exploded[exploded.notna()]
+        for issue, idx in exploded.groupby(exploded.astype(str), sort=True).groups.items():
+            name = issue_file(str(issue))
+            write_frame(kept.loc[sorted(set(idx))], folder / name)
+            issues[str(issue)] = name
+    meta = {
+        "paths": list(data.paths),
+        "articles": int(len(data.articles)),
+        "sentences": int(len(tagged)),
+        "sentences_kept": int(len(kept)),
+        "skipped": int(len(data.skipped)),
+        "note": note,
+        "issues": issues,
+        **(info or {}),
+    }
+    tmp = folder / f".{META}.tmp"
+    tmp.write_text(json.dumps(meta, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    os.replace(tmp, folder / META)
     return folder
 
 
-def load(corpus, *, cache: str | os.PathLike = "") -> ReportData:
-    """The report tables for ``corpus``: from ``cache`` (a folder written by :func:`save`) when given,
-    else by reading and tagging the corpus now."""
-    if cache:
-        folder = resolve(cache)
-        missing = [n for n in _TABLES if not (folder / f"{n}.pkl").is_file()]
-        if missing:
-            raise FileNotFoundError(f"report cache {folder} lacks {', '.join(missing)}; run without cache")
-        tables = {n: pd.read_pickle(folder / f"{n}.pkl") for n in _TABLES}
-        return ReportData(**tables, paths=[str(p) for p in _as_paths(corpus)])
-    return prepare(corpus)
+def _cache_folder(cache) -> Path:
+    folder = resolve(cache)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"report data folder not found: {folder}")
+    missing = [f"{n}.arrow" for n in _TABLES if not (folder / f"{n}.arrow").is_file()]
+    if not (folder / META).is_file():
+        missing.append(META)
+    if missing:
+        raise FileNotFoundError(
+            f"report data folder {folder} lacks {', '.join(missing)}; run `convergence report` again or "
+            'load without cache (cache="")'
+        )
+    return folder
+
+
+def load(corpus, *, cache: str | os.PathLike = "", issue: str | None = None, columns=None) -> ReportData:
+    """The report tables for ``corpus``: from ``cache`` (a data folder written by :func:`save`) when given,
+    else by reading and tagging the corpus now.
+
+    ``issue``: only that issue's tagged sentences (an issue report needs no other). ``columns``: only those
+    columns of the tagged table (the rest are not read from disk).
+    """
+    if not cache:
+        data = prepare(corpus)
+        tagged = data.tagged
+        note = None
+        if issue is not None:
+            from convergence import charts
+
+            note = charts.corpus_note(tagged)
+            tagged = tagged[tagged["issues"].map(lambda c: issue in list(c))]
+        if columns is not None:
+            tagged = tagged[[c for c in tagged.columns if c in set(columns)]]
+        tagged = _with_note(tagged, note)
+        return ReportData(data.articles, data.skipped, tagged, data.paths, issue=issue)
+    folder = _cache_folder(cache)
+    info = json.loads((folder / META).read_text(encoding="utf-8"))
+    if issue is not None:
+        name = info.get("issues", {}).get(str(issue))
+        if name is None:  # no sentence carries this issue: the table's columns, no rows
+            tagged = read_frame(folder / "tagged.arrow", columns=columns).iloc[:0]
+        else:
+            tagged = read_frame(folder / name, columns=columns)
+    else:
+        tagged = read_frame(folder / "tagged.arrow", columns=columns)
+    tagged = _with_note(tagged, info.get("note"))
+    return ReportData(
+        articles=read_frame(folder / "articles.arrow"),
+        skipped=read_frame(folder / "skipped.arrow"),
+        tagged=tagged,
+        paths=[str(p) for p in _as_paths(corpus)],
+        issue=issue,
+        info=info,
+    )

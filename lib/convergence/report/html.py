@@ -8,6 +8,7 @@ needed), as are other active elements (iframe, object, embed, base), ``on*`` eve
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import os
@@ -122,8 +123,9 @@ def self_contained(page: str) -> str:
     return page
 
 
-def notebook_html(nb, *, show_code: bool = False, title: str | None = None) -> str:
-    """An executed notebook (``nbformat`` node) as one self-contained HTML page."""
+@functools.lru_cache(maxsize=2)
+def _exporter(show_code: bool):
+    """One HTML exporter per process and setting: loading its templates is the slow part of a conversion."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab")
@@ -131,6 +133,12 @@ def notebook_html(nb, *, show_code: bool = False, title: str | None = None) -> s
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     exporter.embed_images = True
+    return exporter
+
+
+def notebook_html(nb, *, show_code: bool = False, title: str | None = None) -> str:
+    """An executed notebook (``nbformat`` node) as one self-contained HTML page."""
+    exporter = _exporter(bool(show_code))
     if title:
         nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb)

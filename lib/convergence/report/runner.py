@@ -18,14 +18,12 @@ next run cleans the killed run's temporary files and reuses its finished reports
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import contextlib
 import hashlib
 import json
 import os
 import platform
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -39,6 +37,8 @@ from convergence.measure import load_thresholds
 from convergence.paths import project_root, resolve
 from convergence.report import data as report_data
 from convergence.report.html import index_page, write_notebook_html, write_text_atomic
+from convergence.report.kernels import KERNEL_NAME
+from convergence.report.pool import NotebookPool
 from convergence.report.safety import (
     ReportError,
     RunLock,
@@ -77,6 +77,7 @@ class ReportResult:
     reports: list[dict] = field(default_factory=list)
     reused: bool = False
     seconds: float = 0.0
+    interrupted: bool = False
 
     @property
     def failures(self) -> list[dict]:
@@ -253,6 +254,8 @@ def execute_job(job: dict) -> dict:
                 status, error = "failed", _short_error(exc)
             break
     if partial.is_file():
+        if job.get("kernel") == KERNEL_NAME:
+            _name_kernel(partial, "python3")
         os.chmod(partial, 0o644)
         os.replace(partial, ipynb)
     html_ok = False
@@ -274,91 +277,18 @@ def execute_job(job: dict) -> dict:
     }
 
 
-# ---------------------------------------------------------------------------------------------- the run
-
-
-def _read_result(job: dict, job_file: Path) -> dict | None:
-    from convergence.report.worker import result_path
-
-    res_file = result_path(job_file)
+def _name_kernel(path: Path, name: str) -> None:
+    """Record ``name`` as the executed notebook's kernel (a forked kernel is a plain ``python3`` kernel)."""
     try:
-        result = json.loads(res_file.read_text(encoding="utf-8"))
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        spec = nb.setdefault("metadata", {}).setdefault("kernelspec", {})
+        spec.update(name=name, display_name="Python 3 (ipykernel)", language="python")
+        path.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     except (OSError, ValueError):
-        return None
-    job_file.unlink(missing_ok=True)
-    res_file.unlink(missing_ok=True)
-    return result
+        pass
 
 
-def _run_worker(jobs: list[dict], folder: Path, on_result=None) -> list[dict]:
-    """Execute ``jobs`` one after the other in a fresh Python process; never raises.
-
-    ``on_result(result)`` is called as each job finishes (progress lines).
-    """
-    from convergence.report.worker import result_path
-
-    folder.mkdir(parents=True, exist_ok=True)
-    files = []
-    for job in jobs:
-        job_file = folder / f"{job['name']}.job.json"
-        result_path(job_file).unlink(missing_ok=True)
-        write_text_atomic(job_file, json.dumps(job))
-        files.append(job_file)
-    started = time.perf_counter()
-    # Each cell has its own execution_timeout in the kernel; this wall-clock limit only catches a worker
-    # that hangs outside cell execution (kernel start, conversion).
-    limit = sum(job["timeout"] * 3 + 120 for job in jobs)
-    cmd = [sys.executable, "-m", "convergence.report.worker", *map(str, files)]
-    by_file = {str(f): (job, f) for job, f in zip(jobs, files, strict=True)}
-    results: dict[str, dict] = {}
-    killed = threading.Event()
-    # The worker dies with this process (convergence.report.worker sets a parent-death signal), so a killed
-    # run leaves no worker writing into the output folder.
-    env = dict(os.environ, CONVERGENCE_REPORT_PARENT=str(os.getpid()))
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=jobs[0].get("cwd"), env=env
-    )
-
-    def _kill():
-        killed.set()
-        proc.kill()
-
-    timer = threading.Timer(limit, _kill)
-    timer.start()
-    stderr_chunks: list[str] = []
-    drain = threading.Thread(target=lambda: stderr_chunks.append(proc.stderr.read()), daemon=True)
-    drain.start()
-    try:
-        for line in proc.stdout:
-            if line.startswith("done "):
-                job, job_file = by_file.get(line[5:].strip(), (None, None))
-                if job is not None:
-                    result = _read_result(job, job_file)
-                    if result is not None:
-                        results[job["name"]] = result
-                        if on_result:
-                            on_result(result)
-        code = proc.wait()
-    finally:
-        timer.cancel()
-    drain.join(timeout=5)
-    detail = "".join(stderr_chunks).strip()[-2000:]
-    out = []
-    for job, job_file in zip(jobs, files, strict=True):
-        result = results.get(job["name"]) or _read_result(job, job_file)
-        if result is None:
-            result = {
-                "name": job["name"],
-                "status": "timed out" if killed.is_set() else "failed",
-                "error": f"worker killed after {limit} s"
-                if killed.is_set()
-                else f"worker exited with code {code}: {detail}",
-                "seconds": round(time.perf_counter() - started, 2),
-            }
-            if on_result:
-                on_result(result)
-        out.append(result)
-    return out
+# ---------------------------------------------------------------------------------------------- the run
 
 
 def _rel(path: Path, out: Path) -> str:
@@ -626,6 +556,59 @@ def _run_locked(
     for f in (manifest_path, index_path):
         f.unlink(missing_ok=True)
 
+    # The kernel server warms up (imports) while the corpus is read; notebooks then fork their kernels.
+    server = _kernel_server(kernel)
+    try:
+        return _run_jobs(**locals())
+    finally:
+        if server is not None:
+            server.close()
+
+
+def _kernel_server(kernel: str):
+    """A :class:`~convergence.report.kernels.KernelServer` for the default kernel
+    (``CONVERGENCE_FORK_KERNELS=0`` turns it off: every notebook then starts a plain ``python3`` kernel)."""
+    if kernel != "python3" or os.environ.get("CONVERGENCE_FORK_KERNELS", "1") == "0":
+        return None
+    from convergence.report.kernels import KernelServer
+
+    try:
+        return KernelServer()
+    except OSError:
+        return None
+
+
+def _run_jobs(
+    *,
+    paths,
+    issues,
+    actors,
+    out,
+    show_code,
+    timeout,
+    force,
+    kernel,
+    say,
+    progress,
+    tag_options,
+    t0,
+    nb_dir,
+    workers,
+    manifest_path,
+    index_path,
+    reports_dir,
+    marker,
+    timings,
+    inputs,
+    notebook_hashes,
+    library,
+    data_hashes,
+    key,
+    candidates,
+    server,
+    parameters,
+    **_unused,
+) -> ReportResult:
     # Parse and tag once; every notebook loads these tables.
     tic = time.perf_counter()
     data = report_data.prepare(paths, **({"tag_options": tag_options} if tag_options else {}))
@@ -683,7 +666,7 @@ def _run_locked(
             "parameters": params,
             "timeout": timeout,
             "show_code": bool(show_code),
-            "kernel": kernel,
+            "kernel": kernel if server is None else KERNEL_NAME,
             "cwd": str(project_root()),
             "key": job_key,
         }
@@ -709,11 +692,10 @@ def _run_locked(
     marker.set_reports({n: _finish(by_name[n], r, out) for n, r in results.items()})
 
     tic = time.perf_counter()
+    interrupted = False
     if jobs_to_run:
         n_workers = min(workers, len(jobs_to_run))
         say(f"running {len(jobs_to_run)} notebooks on {n_workers} kernel(s); {len(results)} reused")
-        # Longest first (overview and matrix), dealt round-robin to at most one worker process per core.
-        shares = [jobs_to_run[i::n_workers] for i in range(n_workers)]
         lock = threading.Lock()
         with _progress_bar(len(jobs_to_run), progress) as bar:
 
@@ -722,20 +704,22 @@ def _run_locked(
                     job = by_name.get(res["name"])
                     if job is not None and res["status"] == "completed":
                         marker.record(res["name"], _finish(job, res, out))
+                    if res["status"] == "interrupted":
+                        return
                     mark = "ok" if res["status"] == "completed" else res["status"].upper()
                     say(f"  [{mark}] {res['name']} ({res.get('seconds', 0):.1f} s)")
                     if bar is not None:
                         bar.update(1)
 
-            with cf.ThreadPoolExecutor(max_workers=n_workers) as pool:
-                futures = [
-                    pool.submit(_run_worker, share, inside(out, out / "_jobs"), on_result)
-                    for share in shares
-                    if share
-                ]
-                for fut in cf.as_completed(futures):
-                    for res in fut.result():
-                        results[res["name"]] = res
+            pool = NotebookPool(
+                n_workers,
+                inside(out, out / "_jobs"),
+                on_result=on_result,
+                env=server.env() if server is not None else None,
+            )
+            for res in pool.run(jobs_to_run):
+                results[res["name"]] = res
+            interrupted = pool.stopped
     elif results:
         say(f"all {len(results)} notebooks unchanged: reused")
     timings["notebooks"] = round(time.perf_counter() - tic, 3)
@@ -752,6 +736,10 @@ def _run_locked(
         + (
             "all reports completed."
             if ok
+            else f"interrupted: {sum(r['status'] == 'completed' for r in reports)} report(s) finished, "
+            f"{sum(r['status'] == 'interrupted' for r in reports)} interrupted (run the same command again "
+            "to finish; the finished ones are reused)."
+            if interrupted
             else f"{sum(r['status'] != 'completed' for r in reports)} report(s) failed."
         ),
     ]
@@ -760,6 +748,7 @@ def _run_locked(
         "key": key,
         "library_fingerprint": library,
         "ok": ok,
+        "interrupted": interrupted,
         "finished": finished,
         "parameters": parameters,
         "inputs": inputs,
@@ -795,9 +784,24 @@ def _run_locked(
     )
     write_text_atomic(manifest_path, text + "\n")
     marker.finish()
-    state = "all completed" if ok else f"{len(manifest['failures'])} FAILED"
-    say(f"{len(reports)} reports ({state}) in {timings['total']:.1f} s. Index: {index_path}")
-    return ReportResult(out, index_path, manifest_path, reports, reused=False, seconds=timings["total"])
+    if interrupted:
+        done = sum(r["status"] == "completed" for r in reports)
+        say(
+            f"interrupted: {done} of {len(reports)} reports finished (run again to finish them). "
+            f"Index: {index_path}"
+        )
+    else:
+        state = "all completed" if ok else f"{len(manifest['failures'])} FAILED"
+        say(f"{len(reports)} reports ({state}) in {timings['total']:.1f} s. Index: {index_path}")
+    return ReportResult(
+        out,
+        index_path,
+        manifest_path,
+        reports,
+        reused=False,
+        seconds=timings["total"],
+        interrupted=interrupted,
+    )
 
 
 def _display_path(p: Path) -> str:
