@@ -31,7 +31,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "corpora"
+SHARED = Path(os.environ.get("CONVERGENCE_SHARED", ROOT.parent / "shared")) / "corpora"
 CORPORA = {
     "seeds": ROOT / "seeds",
     "dawn": SHARED / "dawn_app_2025_sample.jsonl.gz",

@@ -68,6 +68,9 @@ __all__ = [
     "convergence_table_html",
     "kwic_html",
     "figure_to_data_uri",
+    "issue_label",
+    "issue_order",
+    "set_issue_labels",
 ]
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -104,6 +107,46 @@ class HTML(str):
 
     def _repr_html_(self) -> str:
         return str(self)
+
+
+# ------------------------------------------------------------------------------------------- issue labels
+
+_ISSUE_LABELS: dict[str, str] = {}
+
+
+def set_issue_labels(labels: dict | None) -> None:
+    """Use ``labels`` (issue slug -> label, e.g. from a user's taxonomy) wherever a chart names an issue;
+    None: the shipped taxonomy's labels."""
+    _ISSUE_LABELS.clear()
+    if labels:
+        _ISSUE_LABELS.update({str(k): str(v) for k, v in labels.items()})
+
+
+def issue_label(slug) -> str:
+    """The taxonomy's label for an issue slug ("ifis" -> "IMF, World Bank and lenders"); the slug itself when
+    no taxonomy lists it."""
+    slug = "" if slug is None else str(slug)
+    if not _ISSUE_LABELS:
+        try:
+            from convergence.tagging.lexicon import load_taxonomy
+
+            _ISSUE_LABELS.update({k: a.label for k, a in load_taxonomy().areas.items()})
+        except Exception:  # noqa: BLE001 - labels are a courtesy; the slug is always right
+            _ISSUE_LABELS["\0"] = ""
+    return _ISSUE_LABELS.get(slug, slug)
+
+
+def issue_order(conv: pd.DataFrame) -> list[str]:
+    """The one order of issues in every report: most convergent first (highest index), most divergent
+    last, issues without an estimate after them; ties by label."""
+    if len(conv) == 0:
+        return []
+    first = conv.drop_duplicates("issue")
+    keyed = [
+        (math.isnan(_num(i)), -_num(i) if not math.isnan(_num(i)) else 0.0, issue_label(s), str(s))
+        for s, i in zip(first["issue"], first["index"], strict=True)
+    ]
+    return [k[3] for k in sorted(keyed)]
 
 
 # --------------------------------------------------------------------------------------------------- helpers
@@ -239,7 +282,8 @@ def convergence_chart(
         return message_figure("No issue area to show.", title=title or f"{a}–{b} convergence by issue area")
     frame = conv.drop_duplicates("issue").copy()
     frame["_index"] = frame["index"].map(_num)
-    frame = frame.sort_values("_index", na_position="first").reset_index(drop=True)
+    order = issue_order(frame)[::-1]  # drawn bottom-up: the first issue of the order at the top
+    frame = frame.set_index(frame["issue"].astype(str)).loc[order].reset_index(drop=True)
     n = len(frame)
     fig = _new_figure(11, 1.2 + 0.42 * n)
     has_stance = {"stance_a", "stance_b"} <= set(frame.columns)
@@ -249,7 +293,7 @@ def convergence_chart(
         ax_i = fig.add_subplot()
         ax_s = None
     y = np.arange(n)
-    labels = frame["issue"].astype(str).tolist()
+    labels = [issue_label(x) for x in frame["issue"]]
 
     if ax_s is not None:
         sa = frame["stance_a"].map(_num).to_numpy()
@@ -336,7 +380,7 @@ def convergence_heatmap(
     title = title or f"{a}–{b} convergence index by issue area and group"
     if len(conv) == 0:
         return message_figure("No issue area to show.", title=title)
-    issues = list(dict.fromkeys(conv["issue"].astype(str)))
+    issues = [i for i in issue_order(conv) if i in set(conv["issue"].astype(str))]
     groups = _order_groups(conv["group"])
     grid = np.full((len(issues), len(groups)), np.nan)
     verdict = np.full((len(issues), len(groups)), "", dtype=object)
@@ -363,7 +407,7 @@ def convergence_heatmap(
     ax.set_xticks(
         range(len(groups)), [str(g) for g in groups], rotation=45 if len(groups) > 6 else 0, ha="right"
     )
-    ax.set_yticks(range(len(issues)), issues)
+    ax.set_yticks(range(len(issues)), [issue_label(i) for i in issues])
     ax.set_xlabel("group")
     cbar = fig.colorbar(mesh, ax=ax, shrink=0.8)
     cbar.set_label("convergence index (− divergent, + convergent)")
@@ -429,7 +473,7 @@ def salience_heatmap(
                 )
     labels = [str(c)[:24] for c in table.columns]
     ax.set_xticks(range(table.shape[1]), labels, rotation=45 if table.shape[1] > 4 else 0, ha="right")
-    ax.set_yticks(range(table.shape[0]), table.index.astype(str))
+    ax.set_yticks(range(table.shape[0]), [issue_label(i) for i in table.index])
     ax.set_xlabel("group")
     cbar = fig.colorbar(mesh, ax=ax, shrink=0.8)
     cbar.set_label("share of sentences" if value == "share" else value)
@@ -448,7 +492,7 @@ def stance_distribution(
 ) -> Figure:
     """Each actor's stance distribution on one issue: histogram of sentence stance from −1 to +1."""
     _require(ev, ["actor", "stance"], "stance_distribution")
-    title = title or f"Stance of each actor's sentences{' on ' + issue if issue else ''}"
+    title = title or f"Stance of each actor's sentences{' on ' + issue_label(issue) if issue else ''}"
     colors = actor_colors(actors)
     if "kind" in ev.columns:
         ev = ev[ev["kind"] != "relation"]
@@ -711,7 +755,7 @@ def keyness_chart(
 ) -> Figure:
     """The terms most distinctive of each actor's sentences (log-odds with an informative prior)."""
     _require(key, ["term", "actor", "log_odds"], "keyness_chart")
-    title = title or "Distinctive terms of each actor" + (f" on {issue}" if issue else "")
+    title = title or "Distinctive terms of each actor" + (f" on {issue_label(issue)}" if issue else "")
     colors = actor_colors(actors)
     fig = _new_figure(10, 1.2 + 0.26 * top)
     axes = fig.subplots(1, len(actors), squeeze=False)[0]
@@ -748,11 +792,11 @@ def source_comparison(
     _require(conv, ["issue", "group", "index", "ci_low", "ci_high", "verdict"], "source_comparison")
     a, b = actors
     frame = conv if issue is None else conv[conv["issue"] == issue]
-    title = title or f"{a}–{b} convergence by source" + (f": {issue}" if issue else "")
+    title = title or f"{a}–{b} convergence by source" + (f": {issue_label(issue)}" if issue else "")
     if len(frame) == 0:
         return message_figure("No source with sentences on this issue.", title=title)
     frame = frame.assign(
-        _label=frame["issue"].astype(str) + " · " + frame["group"].astype(str)
+        _label=frame["issue"].map(issue_label) + " · " + frame["group"].astype(str)
         if issue is None
         else frame["group"].astype(str)
     )
@@ -928,13 +972,17 @@ def convergence_table_html(conv: pd.DataFrame) -> HTML:
     """The convergence frame as an escaped table: issue, group, verdict, index, interval, evidence counts."""
     _require(conv, ["issue", "index", "ci_low", "ci_high", "verdict"], "convergence_table_html")
     frame = conv.copy()
+    if len(frame):
+        order = {k: i for i, k in enumerate(issue_order(frame))}
+        frame = frame.sort_values("issue", key=lambda c: c.astype(str).map(order), kind="stable")
+    frame["issue area"] = frame["issue"].map(issue_label)
     frame["interval"] = [
         "" if math.isnan(_num(lo)) or math.isnan(_num(hi)) else f"[{_num(lo):+.2f}, {_num(hi):+.2f}]"
         for lo, hi in zip(frame["ci_low"], frame["ci_high"], strict=True)
     ]
     cols = [
         c
-        for c in ("issue", "group", "verdict", "index", "interval", "n_a", "n_b", "n_relation", "reason")
+        for c in ("issue area", "group", "verdict", "index", "interval", "n_a", "n_b", "n_relation", "reason")
         if c in frame
     ]
     return table_html(frame, columns=cols)
@@ -949,8 +997,8 @@ def verdict_card(
     rows = conv if issue is None else conv[conv["issue"] == issue]
     if len(rows) == 0:
         return HTML(
-            f'{_CSS}<div class="cv-card"><b>{html.escape(str(issue))}</b>: no sentence on this issue area; '
-            f"{verdict_badge('insufficient')}</div>"
+            f'{_CSS}<div class="cv-card"><b>{html.escape(issue_label(issue))}</b>: '
+            f"no sentence on this issue area; {verdict_badge('insufficient')}</div>"
         )
     parts = []
     for _, r in rows.iterrows():
@@ -969,7 +1017,7 @@ def verdict_card(
         reason = html.escape(str(r.get("reason", "") or ""))
         parts.append(
             f'<div class="cv-card"><div style="font-size:16px">'
-            f"<b>{html.escape(str(r['issue']))}</b>{group_txt} "
+            f"<b>{html.escape(issue_label(r['issue']))}</b>{group_txt} "
             f"{verdict_badge(r['verdict'])} index <b>{idx_txt}</b>{ci_txt}</div>"
             f'<div class="cv-muted">{counts}</div>' + (f"<div>{reason}</div>" if reason else "") + "</div>"
         )
@@ -1027,7 +1075,14 @@ def _evidence_rows(sub: pd.DataFrame, info: dict[str, dict], max_rows: int) -> s
         ]
         source = " · ".join(b for b in bits if b)
         url = meta.get("url")
-        if isinstance(url, str) and re.match(r"^https?://", url):
+        title = meta.get("title")
+        title = title.strip() if isinstance(title, str) and title.strip() else None
+        linked = isinstance(url, str) and re.match(r"^https?://", url)
+        if title:
+            name = html.escape(title)
+            name = f'<a href="{html.escape(url, quote=True)}" rel="noopener">{name}</a>' if linked else name
+            source = f"<div>{name}</div>{source}"
+        elif linked:
             source += f' <a href="{html.escape(url, quote=True)}" rel="noopener">link</a>'
         role = html.escape(roles.get((str(r.get("doc_id", "")), str(r.get("sent_id", ""))), ""))
         ref = f"{_cell(r.get('doc_id', ''))[:8]}#{_cell(r.get('sent_id', ''))}"

@@ -193,6 +193,10 @@ def load(corpus, *, cache: str | os.PathLike = "", issue: str | None = None, col
         return ReportData(data.articles, data.skipped, tagged, data.paths, issue=issue)
     folder = _cache_folder(cache)
     info = json.loads((folder / META).read_text(encoding="utf-8"))
+    if info.get("labels"):
+        from convergence import charts
+
+        charts.set_issue_labels(info["labels"])
     if issue is not None:
         name = info.get("issues", {}).get(str(issue))
         if name is None:  # no sentence carries this issue: the table's columns, no rows
@@ -209,4 +213,26 @@ def load(corpus, *, cache: str | os.PathLike = "", issue: str | None = None, col
         paths=[str(p) for p in _as_paths(corpus)],
         issue=issue,
         info=info,
+    )
+
+
+def downloads(data: ReportData):
+    """Links to this issue report's evidence files (CSV; XLSX with the verdict and the evidence), which the
+    report runner writes beside the page; run on its own, a notebook says how to get them."""
+    from convergence import charts
+
+    files = data.info.get("exports", {}).get(str(data.issue)) if data.issue else None
+    if not files:
+        return charts.HTML(
+            '<p class="cv-muted">The evidence and verdict tables (CSV and XLSX) are written by '
+            "<code>convergence report</code> beside each issue page.</p>"
+        )
+    import html
+
+    csv, xlsx = (html.escape(files[k], quote=True) for k in ("csv", "xlsx"))
+    return charts.HTML(
+        f"<p>Every evidence sentence on this issue, with the article title, date, publisher and link: "
+        f'<a href="{csv}">CSV</a> · <a href="{xlsx}">XLSX</a> (sheets: verdict, evidence). '
+        'All issues together: <a href="../evidence.csv">evidence.csv</a>, '
+        '<a href="../convergence.xlsx">convergence.xlsx</a>.</p>'
     )

@@ -18,6 +18,7 @@ next run cleans the killed run's temporary files and reuses its finished reports
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import contextlib
 import hashlib
 import json
@@ -33,9 +34,12 @@ from importlib import metadata
 from pathlib import Path
 
 import convergence as cv
+from convergence import charts
 from convergence.measure import load_thresholds
 from convergence.paths import project_root, resolve
 from convergence.report import data as report_data
+from convergence.report import exports
+from convergence.report import summary as report_summary
 from convergence.report.html import index_page, write_notebook_html, write_text_atomic
 from convergence.report.kernels import KERNEL_NAME
 from convergence.report.pool import NotebookPool
@@ -344,9 +348,25 @@ def _plain(value):
     return value
 
 
-def _summary_rows(conv) -> list[dict]:
+def _summary_rows(conv, labels: dict | None = None) -> list[dict]:
     cols = ["issue", "group", "verdict", "index", "ci_low", "ci_high", "n_a", "n_b", "n_relation", "reason"]
-    return [{c: _plain(rec.get(c)) for c in cols} for rec in conv.to_dict(orient="records")]
+    return [
+        {**{c: _plain(rec.get(c)) for c in cols}, "label": (labels or {}).get(rec["issue"], rec["issue"])}
+        for rec in conv.to_dict(orient="records")
+    ]
+
+
+def _timed(func, *args, **kwargs):
+    tic = time.perf_counter()
+    result = func(*args, **kwargs)
+    return result, round(time.perf_counter() - tic, 3)
+
+
+def issue_labels(taxonomy=None) -> dict[str, str]:
+    """Issue slug -> label from the taxonomy (the user's file or the shipped one)."""
+    from convergence.tagging.lexicon import load_taxonomy
+
+    return {slug: area.label for slug, area in load_taxonomy(taxonomy).areas.items()}
 
 
 def _has_evidence(row: dict) -> bool:
@@ -612,31 +632,62 @@ def _run_jobs(
     # Parse and tag once; every notebook loads these tables.
     tic = time.perf_counter()
     data = report_data.prepare(paths, **({"tag_options": tag_options} if tag_options else {}))
-    cache_dir = report_data.save(data, inside(out, out / "_data"))
     timings["parse_tag"] = round(time.perf_counter() - tic, 3)
     tic = time.perf_counter()
+    labels = issue_labels(tag_options.get("taxonomy"))
+    charts.set_issue_labels(labels)
     conv = cv.convergence(data.tagged, actors=actors, issues=issues)
-    summary = _summary_rows(conv)
+    order = charts.issue_order(conv)
+    conv = conv.set_index(conv["issue"].astype(str)).loc[order].reset_index(drop=True) if len(conv) else conv
+    summary = _summary_rows(conv, labels)
     timings["convergence"] = round(time.perf_counter() - tic, 3)
     say(
         f"{len(data.articles)} articles, {len(data.tagged)} sentences, {len(data.skipped)} skipped inputs; "
         f"{len(summary)} issue areas ({time.perf_counter() - t0:.1f} s)"
     )
+    pair = f"{actors[0]}–{actors[1]}"
+    issue_names = {
+        row["issue"]: safe_stem(f"{ISSUE}-{row['issue']}", max_length=100)
+        for row in summary
+        if _has_evidence(row)
+    }
+    tic = time.perf_counter()
+    cache_dir = report_data.save(
+        data,
+        inside(out, out / "_data"),
+        info={
+            "labels": labels,
+            "actors": list(actors),
+            "exports": {i: exports.issue_files(n) for i, n in issue_names.items()},
+        },
+    )
+    timings["save_data"] = round(time.perf_counter() - tic, 3)
+    documents = report_summary.documents_by_id(data.tagged)
+    best = report_summary.highlights(conv, actors=actors, documents=documents)
+    # The evidence files are written in a thread while the kernels run (this process only waits for them).
+    exporter = cf.ThreadPoolExecutor(max_workers=1)
+    written_future = exporter.submit(
+        _timed,
+        exports.write_all,
+        data.tagged,
+        conv,
+        out=out,
+        actors=actors,
+        labels=labels,
+        issue_names=issue_names,
+        check=lambda p: inside(out, p),
+    )
+    exporter.shutdown(wait=False)
 
     common = {"corpus": [str(p) for p in paths], "actors": list(actors), "cache": str(cache_dir)}
     job_list = [
         (OVERVIEW, "Corpus overview", None, dict(common)),
-        (MATRIX, f"{actors[0]}–{actors[1]} convergence matrix", None, dict(common, issues=issues or [])),
+        (MATRIX, f"{pair} convergence matrix", None, dict(common, issues=issues or [])),
     ]
     for row in summary:
-        if _has_evidence(row):
+        if row["issue"] in issue_names:
             job_list.append(
-                (
-                    ISSUE,
-                    f"{row['issue']}: {actors[0]}–{actors[1]}",
-                    row["issue"],
-                    dict(common, issue=row["issue"]),
-                )
+                (ISSUE, f"{row['label']}: {pair}", row["issue"], dict(common, issue=row["issue"]))
             )
     jobs_to_run, results = [], {}
     planned, names = [], set()
@@ -724,6 +775,7 @@ def _run_jobs(
         say(f"all {len(results)} notebooks unchanged: reused")
     timings["notebooks"] = round(time.perf_counter() - tic, 3)
 
+    written, timings["exports"] = written_future.result()
     reports = [_finish(job, results[job["name"]], out) for job in planned]
     ok = all(r["status"] == "completed" for r in reports)
     finished = datetime.now(UTC).isoformat(timespec="seconds")
@@ -762,6 +814,8 @@ def _run_jobs(
             "skipped": int(len(data.skipped)),
         },
         "summary": summary,
+        "highlights": best,
+        "exports": written["files"],
         "timings": timings,
         "reports": reports,
         "failures": [
@@ -780,6 +834,8 @@ def _run_jobs(
             reports=reports,
             actors=actors,
             info=info,
+            highlights=best,
+            downloads=written["index_links"],
         ),
     )
     write_text_atomic(manifest_path, text + "\n")

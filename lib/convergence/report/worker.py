@@ -44,6 +44,22 @@ def _on_term(signum, frame) -> None:
     raise SystemExit(128 + signum)
 
 
+def _save_once() -> None:
+    """papermill writes (and validates) the whole output notebook before and after every cell; a report
+    notebook is read only once it has finished, so write it once, when execution ends (also on errors)."""
+    from papermill.engines import NotebookExecutionManager
+
+    original = NotebookExecutionManager.save
+
+    def save(self, **kwargs):
+        if self.nb.metadata.get("papermill", {}).get("end_time"):
+            return original(self, **kwargs)
+        self.last_save_time = self.now()
+        return None
+
+    NotebookExecutionManager.save = save
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
@@ -54,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     signal.signal(signal.SIGTERM, _on_term)
     _die_with_parent()
+    _save_once()
     files = (line.strip() for line in sys.stdin if line.strip()) if args[0] == "--queue" else iter(args)
     for job_file in files:
         job = json.loads(Path(job_file).read_text(encoding="utf-8"))
