@@ -531,6 +531,11 @@ def _time_axis(groups: pd.Series) -> tuple[pd.Series, bool]:
     text = groups.astype(str).str.strip()
     decades = text.str.fullmatch(r"\d{4}s")
     cleaned = text.where(~decades, text.str[:4])
+    quarters = cleaned.str.extract(r"^(\d{4})-Q([1-4])$")
+    is_q = quarters[0].notna()
+    if is_q.any():  # "2025-Q2" -> the quarter's first month
+        months = (quarters[1].astype(float) * 3 - 2).map(lambda m: f"{int(m):02d}" if m == m else "")
+        cleaned = cleaned.where(~is_q, quarters[0] + "-" + months)
     parsed = pd.to_datetime(cleaned, errors="coerce", format="mixed")
     if parsed.notna().all() and len(parsed):
         return parsed, True

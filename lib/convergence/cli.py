@@ -63,6 +63,31 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
     _add_progress_options(g)
 
 
+def _add_filter_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("which sentences count")
+    g.add_argument(
+        "--since", metavar="DATE", help="only articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)"
+    )
+    g.add_argument(
+        "--until", metavar="DATE", help="only articles dated on or before DATE (a whole month or year)"
+    )
+    g.add_argument(
+        "--publisher",
+        metavar="NAMES",
+        help="only these publishers, comma-separated (e.g. Dawn,APP; any case)",
+    )
+    g.add_argument(
+        "--doc-type", metavar="TYPES", help="only these document types, comma-separated (e.g. news,briefing)"
+    )
+    g.add_argument(
+        "--corrections",
+        metavar="FILE",
+        help="CSV or YAML of sentence keys to exclude or re-attribute (columns sent_key, action "
+        "exclude|holder, holder, link, note; the evidence CSV gives each sentence's sent_key); the "
+        "verdicts are computed again and the output says how many corrections were applied",
+    )
+
+
 def _engine_options(args) -> dict:
     """engine/scheduler/jobs/progress keywords from the command line (--scheduler implies the Dask engine)."""
     engine = args.engine or ("dask" if args.scheduler else "local")
@@ -119,8 +144,30 @@ def cmd_tag(args) -> int:
     return 0
 
 
+def _filter_and_correct(args, tagged):
+    """The --since/--until/--publisher/--doc-type filters, then the --corrections file (one line each on
+    stderr saying what they did)."""
+    from convergence.measure.corrections import apply_corrections, describe_corrections
+    from convergence.measure.filters import describe_filters, filter_sentences
+
+    filters = {
+        "since": args.since,
+        "until": args.until,
+        "publisher": args.publisher,
+        "doc_type": args.doc_type,
+    }
+    filters = {k: v for k, v in filters.items() if v}
+    if filters:
+        tagged = filter_sentences(tagged, **filters)
+        print(describe_filters(tagged.attrs["filters"]), file=sys.stderr)
+    if args.corrections:
+        tagged = apply_corrections(tagged, resolve(args.corrections))
+        print(describe_corrections(tagged.attrs["corrections"]), file=sys.stderr)
+    return tagged
+
+
 def cmd_analyze(args) -> int:
-    tagged = _read_and_tag(args, keep="tagged")
+    tagged = _filter_and_correct(args, _read_and_tag(args, keep="tagged"))
     issues = None if args.issues in (None, "all") else [s.strip() for s in args.issues.split(",")]
     table = cv.convergence(tagged, actors=args.actors, by=args.by, issues=issues)
     if args.json:
@@ -137,7 +184,7 @@ def cmd_report(args) -> int:
     result = run_report(
         _paths(args.paths),
         issues=issues,
-        actors=args.actors,
+        actors=args.actors or [("USA", "PAK")],
         out=resolve(args.out),
         jobs=args.jobs,
         show_code=args.show_code,
@@ -146,6 +193,12 @@ def cmd_report(args) -> int:
         progress=args.progress,
         taxonomy=args.taxonomy,
         actor_file=args.actor_file,
+        by=args.by,
+        since=args.since,
+        until=args.until,
+        publisher=args.publisher,
+        doc_type=args.doc_type,
+        corrections=args.corrections,
     )
     if result.interrupted:
         return 130
@@ -177,22 +230,76 @@ def build_parser() -> argparse.ArgumentParser:
     sub.choices["tag"].add_argument("--out", default="outputs/tagged")
     sub.choices["tag"].add_argument("--format", choices=("parquet", "csv"), default="parquet")
     an = sub.choices["analyze"]
-    an.add_argument("--actors", type=_actors, default=("USA", "PAK"))
-    an.add_argument("--by", default="corpus", choices=("corpus", "doc", "month", "year", "decade", "source"))
+    an.add_argument(
+        "--actors",
+        type=_actors,
+        default=("USA", "PAK"),
+        help="the two actor codes to compare (default USA,PAK)",
+    )
+    an.add_argument(
+        "--by",
+        default="corpus",
+        choices=("corpus", "doc", "month", "quarter", "year", "decade", "source"),
+        help="one row per issue for the whole corpus (default), or per document, period or source",
+    )
     an.add_argument("--issues", default="all", help="all, or a comma-separated list of issue slugs")
     an.add_argument("--json", action="store_true", help="print a JSON list of rows")
+    _add_filter_options(an)
 
-    p = sub.add_parser("report", help="run the notebook reports with papermill and write shareable HTML")
+    p = sub.add_parser(
+        "report",
+        help="run the notebook reports with papermill and write shareable HTML",
+        description="Parse and tag the corpus once, then run the report notebooks (corpus overview, "
+        "convergence matrix, timeline, source comparison, one report per issue area) in parallel "
+        "kernels and write self-contained HTML pages, the evidence as CSV and XLSX, an index and a "
+        "manifest into --out. An unchanged re-run reuses the earlier results. Ctrl-C stops at once "
+        "(exit status 130); the index then lists what finished, and the next run reuses it.",
+    )
     _add_corpus_options(p)
-    p.add_argument("--issues", default="all")
-    p.add_argument("--actors", type=_actors, default=("USA", "PAK"))
-    p.add_argument("--out", default="outputs")
+    p.add_argument(
+        "--issues", default="all", help="all (default), or a comma-separated list of issue slugs to report on"
+    )
+    p.add_argument(
+        "--actors",
+        type=_actors,
+        action="append",
+        default=None,
+        metavar="A,B",
+        help="the pair of actor codes to compare (default USA,PAK); give it again for more pairs "
+        "(--actors USA,PAK --actors CHN,PAK): the first pair gets the full reports and pairs.html "
+        "compares every pair issue by issue",
+    )
+    p.add_argument(
+        "--out",
+        default="outputs",
+        help="output folder (default: outputs); refused when it holds another corpus's report or files "
+        "the tool did not write, unless --force",
+    )
+    p.add_argument(
+        "--by",
+        default="year",
+        choices=("month", "quarter", "year", "source"),
+        help="grouping of the matrix heatmap and the timelines (default: year; source groups the heatmap "
+        "by publisher and keeps yearly timelines)",
+    )
     p.add_argument("--jobs", type=int, default=None, help="parallel notebooks (default and cap: CPU cores)")
-    p.add_argument("--timeout", type=int, default=600, help="execution timeout per notebook, seconds")
+    p.add_argument(
+        "--timeout",
+        type=int,
+        default=600,
+        help="execution timeout per notebook cell, in seconds (default 600)",
+    )
     p.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
-    p.add_argument("--force", action="store_true", help="re-run even if inputs and parameters are unchanged")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="re-run even if inputs and parameters are unchanged, and write into a folder holding "
+        "another corpus's report or your own files (yours are kept: a file in the way is renamed "
+        "NAME.user-N, never deleted)",
+    )
     p.add_argument("--taxonomy", help="a taxonomy YAML of your own (default: the shipped one)")
-    p.add_argument("--actor-file", help="an actor dictionary YAML of your own")
+    p.add_argument("--actor-file", help="an actor dictionary YAML of your own (default: the shipped one)")
+    _add_filter_options(p)
     _add_progress_options(p)
     p.set_defaults(func=cmd_report)
     return parser

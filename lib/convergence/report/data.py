@@ -52,7 +52,15 @@ class ReportData:
             span = f", dated {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d} ({undated} undated)"
         where = ", ".join(html.escape(_display(p)) for p in self.paths)
         n_sent = self.info.get("sentences", len(self.tagged))
-        extra = "".join(f" {html.escape(str(s))}." for s in self.info.get("notes", []))
+        from convergence.measure.corrections import describe_corrections
+        from convergence.measure.filters import describe_filters
+
+        notes = [
+            describe_filters(self.info.get("filters")),
+            describe_corrections(self.info.get("corrections")),
+            describe_corrections(self.info.get("corrections_here")),
+        ]
+        extra = "".join(f" {html.escape(n)}." for n in notes if n)
         return (
             f'<p style="color:#555">Corpus <code>{where}</code>: {len(self.articles)} articles, '
             f"{n_sent} sentences, {len(self.skipped)} skipped inputs{span}.{extra}</p>"
@@ -72,24 +80,69 @@ def _display(path: str) -> str:
         return str(path)
 
 
-def _as_paths(corpus) -> list[Path]:
+def _as_paths(corpus, *, check: bool = False) -> list[Path]:
+    """Paths relative to the project root (the folder holding pyproject.toml) made absolute; ``check``: a
+    missing one is a one-line ``FileNotFoundError`` naming the absolute path tried."""
     if isinstance(corpus, (str, os.PathLike)):
         corpus = [corpus]
     if not corpus:
         raise ValueError("corpus: give at least one file or folder")
-    return [resolve(p) for p in corpus]
+    paths = [resolve(p) for p in corpus]
+    if check:
+        for given, p in zip(corpus, paths, strict=True):
+            if not p.exists():
+                raise FileNotFoundError(
+                    f"corpus path {str(given)!r} not found: tried {p} (relative paths start at the project "
+                    f"root, {project_root()})"
+                )
+    return paths
 
 
-def prepare(corpus, *, tag_options: dict | None = None, **read_options) -> ReportData:
+def _path_parameter(value, what: str) -> Path | None:
+    if value is None or value == "":
+        return None
+    p = resolve(value)
+    if not p.exists():
+        raise FileNotFoundError(
+            f"{what} {str(value)!r} not found: tried {p} (relative paths start at the project root, "
+            f"{project_root()})"
+        )
+    return p
+
+
+def prepare(
+    corpus,
+    *,
+    tag_options: dict | None = None,
+    corrections=None,
+    filters: dict | None = None,
+    **read_options,
+) -> ReportData:
     """Read and tag ``corpus`` (paths relative to the project root) through the public API.
 
     ``tag_options`` go to ``convergence.tag`` (``taxonomy``, ``actors``, ``stance_lexicon``, ``relations``).
+    ``filters``: ``since``, ``until``, ``publisher``, ``doc_type`` (``convergence.measure.filters``);
+    ``corrections``: a corrections file (``convergence.measure.corrections``), applied after the filters.
     """
-    paths = _as_paths(corpus)
+    from convergence.measure.corrections import apply_corrections
+    from convergence.measure.filters import filter_sentences
+
+    paths = _as_paths(corpus, check=True)
     parsed = cv.read_corpus(paths, **read_options)
     tagged = cv.tag(parsed, **(tag_options or {}))
+    info: dict = {}
+    if filters and any(v not in (None, "", [], ()) for v in filters.values()):
+        tagged = filter_sentences(tagged, **filters)
+        info["filters"] = tagged.attrs["filters"]
+    if corrections:
+        tagged = apply_corrections(tagged, _path_parameter(corrections, "corrections file"))
+        info["corrections"] = tagged.attrs["corrections"]
     return ReportData(
-        articles=parsed.articles, skipped=parsed.skipped, tagged=tagged, paths=[str(p) for p in paths]
+        articles=parsed.articles,
+        skipped=parsed.skipped,
+        tagged=tagged,
+        paths=[str(p) for p in paths],
+        info=info,
     )
 
 
@@ -141,6 +194,7 @@ def save(data: ReportData, folder: str | os.PathLike, *, info: dict | None = Non
             write_frame(kept.loc[sorted(set(idx))], folder / name)
             issues[str(issue)] = name
     meta = {
+        **{k: v for k, v in data.info.items() if k in ("filters", "corrections")},
         "paths": list(data.paths),
         "articles": int(len(data.articles)),
         "sentences": int(len(tagged)),
@@ -159,7 +213,10 @@ def save(data: ReportData, folder: str | os.PathLike, *, info: dict | None = Non
 def _cache_folder(cache) -> Path:
     folder = resolve(cache)
     if not folder.is_dir():
-        raise FileNotFoundError(f"report data folder not found: {folder}")
+        raise FileNotFoundError(
+            f"report data folder {str(cache)!r} not found: tried {folder} (relative paths start at the "
+            f"project root, {project_root()})"
+        )
     missing = [f"{n}.arrow" for n in _TABLES if not (folder / f"{n}.arrow").is_file()]
     if not (folder / META).is_file():
         missing.append(META)
@@ -171,15 +228,25 @@ def _cache_folder(cache) -> Path:
     return folder
 
 
-def load(corpus, *, cache: str | os.PathLike = "", issue: str | None = None, columns=None) -> ReportData:
+def load(
+    corpus,
+    *,
+    cache: str | os.PathLike = "",
+    issue: str | None = None,
+    columns=None,
+    corrections: str | os.PathLike = "",
+) -> ReportData:
     """The report tables for ``corpus``: from ``cache`` (a data folder written by :func:`save`) when given,
-    else by reading and tagging the corpus now.
+    else by reading and tagging the corpus now. Relative paths start at the project root; a path that does
+    not exist is a one-line ``FileNotFoundError`` naming the absolute path tried.
 
     ``issue``: only that issue's tagged sentences (an issue report needs no other). ``columns``: only those
-    columns of the tagged table (the rest are not read from disk).
+    columns of the tagged table (the rest are not read from disk). ``corrections``: a corrections file
+    (CSV/YAML of sentence keys to exclude or re-attribute, ``convergence.measure.corrections``); the
+    runner's data folder already has the run's corrections applied.
     """
     if not cache:
-        data = prepare(corpus)
+        data = prepare(corpus, corrections=corrections or None)
         tagged = data.tagged
         note = None
         if issue is not None:
@@ -190,7 +257,7 @@ def load(corpus, *, cache: str | os.PathLike = "", issue: str | None = None, col
         if columns is not None:
             tagged = tagged[[c for c in tagged.columns if c in set(columns)]]
         tagged = _with_note(tagged, note)
-        return ReportData(data.articles, data.skipped, tagged, data.paths, issue=issue)
+        return ReportData(data.articles, data.skipped, tagged, data.paths, issue=issue, info=data.info)
     folder = _cache_folder(cache)
     info = json.loads((folder / META).read_text(encoding="utf-8"))
     if info.get("labels"):
@@ -205,6 +272,11 @@ def load(corpus, *, cache: str | os.PathLike = "", issue: str | None = None, col
             tagged = read_frame(folder / name, columns=columns)
     else:
         tagged = read_frame(folder / "tagged.arrow", columns=columns)
+    if corrections:
+        from convergence.measure.corrections import apply_corrections
+
+        tagged = apply_corrections(tagged, _path_parameter(corrections, "corrections file"))
+        info["corrections_here"] = tagged.attrs["corrections"]
     tagged = _with_note(tagged, info.get("note"))
     return ReportData(
         articles=read_frame(folder / "articles.arrow"),

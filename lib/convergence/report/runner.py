@@ -33,13 +33,17 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+import pandas as pd
+
 import convergence as cv
 from convergence import charts
 from convergence.measure import load_thresholds
 from convergence.paths import project_root, resolve
 from convergence.report import data as report_data
 from convergence.report import exports
+from convergence.report import pairs as report_pairs
 from convergence.report import summary as report_summary
+from convergence.report.folder import check_output_folder
 from convergence.report.html import index_page, write_notebook_html, write_text_atomic
 from convergence.report.kernels import KERNEL_NAME
 from convergence.report.pool import NotebookPool
@@ -58,6 +62,8 @@ from convergence.tagging.lexicon import load_tag_data
 OVERVIEW = "00-corpus-overview"
 ISSUE = "10-issue-area"
 MATRIX = "20-convergence-matrix"
+TIMELINE = "30-timeline"
+SOURCES = "40-source-comparison"
 _PACKAGES = (
     "convergence",
     "pandas",
@@ -391,8 +397,20 @@ def run_report(
     actor_file: str | os.PathLike | None = None,
     stance_lexicon: str | os.PathLike | None = None,
     relations: str | os.PathLike | None = None,
+    by: str = "year",
+    since: str | None = None,
+    until: str | None = None,
+    publisher=None,
+    doc_type=None,
+    corrections: str | os.PathLike | None = None,
 ) -> ReportResult:
     """Run the report notebooks on the corpus ``paths`` and write self-contained HTML under ``out``.
+
+    ``actors``: one pair of actor codes, or a list of pairs (the first pair gets the full reports; every
+    pair is compared issue by issue on ``pairs.html``). ``by``: month, quarter, year or source, the grouping
+    of the matrix heatmap and the timelines. ``since``/``until``/``publisher``/``doc_type``: only those
+    articles' sentences (``convergence.measure.filters``). ``corrections``: a CSV/YAML of sentence keys to
+    exclude or re-attribute (``convergence.measure.corrections``); the index says how many were applied.
 
     Writes ``out/index.html`` (one row per issue area: verdict, index, interval, evidence counts, link),
     ``out/reports/<name>.html`` with the executed ``.ipynb`` beside each, ``out/_data/`` (the parsed and
@@ -413,9 +431,21 @@ def run_report(
     paths = [resolve(p) for p in paths]
     if not paths:
         raise ValueError("run_report: give at least one corpus path")
-    actors = tuple(str(a).upper() for a in actors)
-    if len(actors) != 2:
-        raise ValueError(f"run_report: actors must be two actor codes, got {actors!r}")
+    pairs = _pairs(actors)
+    actors = pairs[0]
+    if by not in BY_REPORT:
+        raise ValueError(f"run_report: by must be one of {', '.join(BY_REPORT)}, got {by!r}")
+    filters = {"since": since, "until": until, "publisher": publisher, "doc_type": doc_type}
+    filters = {k: v for k, v in filters.items() if v not in (None, "", [], ())}
+    if filters:
+        from convergence.measure.filters import filter_sentences
+
+        filter_sentences(_EMPTY_DATED, **filters)  # a bad date is an error before anything is read
+    if corrections:
+        from convergence.measure.corrections import load_corrections
+
+        corrections = resolve(corrections)
+        load_corrections(corrections)  # checked before the corpus is read
     if isinstance(issues, str):
         issues = [issues]
     issues = None if issues is None else [str(i) for i in issues]
@@ -456,7 +486,36 @@ def run_report(
             progress=progress,
             tag_options=tag_options,
             t0=t0,
+            options={
+                "by": by,
+                "filters": filters,
+                "corrections": str(corrections) if corrections else None,
+                "pairs": [list(p) for p in pairs],
+            },
         )
+
+
+BY_REPORT = ("month", "quarter", "year", "source")
+_EMPTY_DATED = pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "publisher": [], "doc_type": []})
+
+
+def _pairs(actors) -> list[tuple[str, str]]:
+    """``("USA", "PAK")``, ``[("USA", "PAK"), ("CHN", "PAK")]`` or "USA,PAK" strings: a list of pairs."""
+    if isinstance(actors, str):
+        actors = [actors]
+    items = list(actors)
+    if len(items) == 2 and all(isinstance(a, str) and "," not in a for a in items):
+        items = [tuple(items)]
+    pairs = []
+    for item in items:
+        codes = tuple(c.strip().upper() for c in (item.split(",") if isinstance(item, str) else item))
+        if len(codes) != 2 or not all(codes):
+            raise ValueError(f"run_report: actors must be pairs of two actor codes, got {item!r}")
+        if codes not in pairs:
+            pairs.append(codes)
+    if not pairs:
+        raise ValueError("run_report: give at least one pair of actors")
+    return pairs
 
 
 def _progress_bar(total: int, enabled: bool | None):
@@ -491,7 +550,9 @@ def _run_locked(
     progress,
     tag_options,
     t0,
+    options,
 ) -> ReportResult:
+    check_output_folder(out, corpus=[str(p) for p in paths], force=force, say=say)
     nb_dir = resolve(notebooks) if notebooks else project_root() / "notebooks"
     cpu = os.cpu_count() or 1
     workers = max(1, min(int(jobs) if jobs else cpu, cpu))
@@ -515,6 +576,9 @@ def _run_locked(
     notebook_hashes = {p.name: _sha256_file(p) for p in sorted(nb_dir.glob("*.ipynb"))}
     library = library_fingerprint()
     data_hashes = {k: _sha256_file(Path(v)) for k, v in tag_options.items()}
+    if options.get("corrections"):
+        data_hashes["corrections"] = _sha256_file(Path(options["corrections"]))
+    data_options = {"filters": options.get("filters") or {}, "by": options.get("by")}
     parameters = {
         "paths": [str(p) for p in paths],
         "issues": issues,
@@ -525,10 +589,12 @@ def _run_locked(
         "notebooks": str(nb_dir),
         "kernel": kernel,
         "data_files": dict(tag_options),
+        **options,
     }
     key = _digest(
         {
             "inputs": [(i["path"], i["sha256"]) for i in inputs],
+            "options": options,
             "issues": issues,
             "actors": actors,
             "show_code": bool(show_code),
@@ -627,11 +693,18 @@ def _run_jobs(
     candidates,
     server,
     parameters,
+    options,
+    data_options,
     **_unused,
 ) -> ReportResult:
     # Parse and tag once; every notebook loads these tables.
     tic = time.perf_counter()
-    data = report_data.prepare(paths, **({"tag_options": tag_options} if tag_options else {}))
+    data = report_data.prepare(
+        paths,
+        **({"tag_options": tag_options} if tag_options else {}),
+        **({"filters": options["filters"]} if options.get("filters") else {}),
+        **({"corrections": options["corrections"]} if options.get("corrections") else {}),
+    )
     timings["parse_tag"] = round(time.perf_counter() - tic, 3)
     tic = time.perf_counter()
     labels = issue_labels(tag_options.get("taxonomy"))
@@ -680,15 +753,22 @@ def _run_jobs(
     exporter.shutdown(wait=False)
 
     common = {"corpus": [str(p) for p in paths], "actors": list(actors), "cache": str(cache_dir)}
+    by = options.get("by") or "year"
+    period = by if by != "source" else "year"
     job_list = [
-        (OVERVIEW, "Corpus overview", None, dict(common)),
-        (MATRIX, f"{pair} convergence matrix", None, dict(common, issues=issues or [])),
+        (OVERVIEW, "Corpus overview", None, dict(common, by="month" if period == "quarter" else period)),
+        (MATRIX, f"{pair} convergence matrix", None, dict(common, issues=issues or [], by=by)),
     ]
+    dated = "date" in data.tagged.columns and data.tagged["date"].notna().any()
+    n_sources = data.tagged["publisher"].dropna().nunique() if "publisher" in data.tagged.columns else 0
+    if dated and f"{TIMELINE}.ipynb" in notebook_hashes:
+        job_list.append((TIMELINE, f"{pair} over time", None, dict(common, issues=issues or [], by=period)))
+    if n_sources > 1 and f"{SOURCES}.ipynb" in notebook_hashes:
+        job_list.append((SOURCES, f"{pair} by source", None, dict(common, issue="")))
     for row in summary:
         if row["issue"] in issue_names:
-            job_list.append(
-                (ISSUE, f"{row['label']}: {pair}", row["issue"], dict(common, issue=row["issue"]))
-            )
+            params = dict(common, issue=row["issue"], by=period)
+            job_list.append((ISSUE, f"{row['label']}: {pair}", row["issue"], params))
     jobs_to_run, results = [], {}
     planned, names = [], set()
     for nb_name, title, issue, params in job_list:
@@ -700,6 +780,7 @@ def _run_jobs(
             {
                 "inputs": [(i["path"], i["sha256"]) for i in inputs],
                 "notebook": notebook_hashes[f"{nb_name}.ipynb"],
+                "data_options": data_options,
                 "params": {k: v for k, v in params.items() if k != "cache"},
                 "show_code": bool(show_code),
                 "version": cv.__version__,
@@ -795,6 +876,37 @@ def _run_jobs(
             else f"{sum(r['status'] != 'completed' for r in reports)} report(s) failed."
         ),
     ]
+    from convergence.measure.corrections import describe_corrections
+    from convergence.measure.filters import describe_filters
+
+    info += [
+        line
+        for line in (
+            describe_filters(data.info.get("filters")),
+            describe_corrections(data.info.get("corrections")),
+        )
+        if line
+    ]
+    extra_links = []
+    pairs = [tuple(p) for p in options.get("pairs") or [actors]]
+    if len(pairs) > 1:
+        tic = time.perf_counter()
+        table = report_pairs.compare_pairs(data.tagged, pairs, issues=issues)
+        write_text_atomic(
+            inside(out, out / "pairs.html"),
+            report_pairs.pairs_page(
+                table,
+                pairs=pairs,
+                title="Pairs side by side: " + ", ".join(f"{a}–{b}" for a, b in pairs),
+                info=info[0],
+            ),
+        )
+        flat = table.drop(columns=["components", "evidence"], errors="ignore")
+        flat.insert(1, "issue_label", flat["issue"].map(lambda x: labels.get(x, x)))
+        exports.write_csv(flat, inside(out, out / "pairs.csv"))
+        written["files"] += ["pairs.html", "pairs.csv"]
+        extra_links.append(("pairs side by side", "pairs.html"))
+        timings["pairs"] = round(time.perf_counter() - tic, 3)
     timings["total"] = round(time.perf_counter() - t0, 3)
     manifest = {
         "key": key,
@@ -816,6 +928,7 @@ def _run_jobs(
         "summary": summary,
         "highlights": best,
         "exports": written["files"],
+        "written": [*written["files"], "index.html", "manifest.json"],
         "timings": timings,
         "reports": reports,
         "failures": [
@@ -835,7 +948,7 @@ def _run_jobs(
             actors=actors,
             info=info,
             highlights=best,
-            downloads=written["index_links"],
+            downloads=[*written["index_links"], *extra_links],
         ),
     )
     write_text_atomic(manifest_path, text + "\n")
