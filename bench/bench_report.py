@@ -127,8 +127,9 @@ def main(argv=None) -> int:
         for phase in ("cold", "warm-cache", "rerun"):
             r = res[phase]
             print(
-                f"{name:10} {phase:10} {r['seconds']:7.1f} s  exit {r['exit']}  tree {r['peak_tree_mb']:5d} MB  "
-                f"largest process {r['peak_process_mb']:5d} MB  load {r['load_avg_1min']:.1f}",
+                f"{name:10} {phase:10} {r['seconds']:7.1f} s  exit {r['exit']}  "
+                f"tree {r['peak_tree_mb']:5d} MB  largest process {r['peak_process_mb']:5d} MB  "
+                f"load {r['load_avg_1min']:.1f}",
                 flush=True,
             )
     if args.json:

@@ -304,7 +304,7 @@ def downloads(data: ReportData):
     csv, xlsx = (html.escape(files[k], quote=True) for k in ("csv", "xlsx"))
     return charts.HTML(
         f"<p>Every evidence sentence on this issue, with the article title, date, publisher and link: "
-        f'<a href="{csv}">CSV</a> · <a href="{xlsx}">XLSX</a> (sheets: verdict, evidence). '
-        'All issues together: <a href="../evidence.csv">evidence.csv</a>, '
-        '<a href="../convergence.xlsx">convergence.xlsx</a>.</p>'
+        f'<a href="{csv}" download>CSV</a> · <a href="{xlsx}" download>XLSX</a> (sheets: verdict, evidence). '
+        'All issues together: <a href="../evidence.csv" download>evidence.csv</a>, '
+        '<a href="../convergence.xlsx" download>convergence.xlsx</a>.</p>'
     )

@@ -290,7 +290,12 @@ def index_page(
             f"<td>{ipynb}</td></tr>"
         )
     info_html = "".join(f'<p class="muted">{html.escape(line)}</p>' for line in info)
-    files = " · ".join(_link(href, label) for label, href in downloads)
+    files = " · ".join(
+        f'<a href="{html.escape(href, quote=True)}"'
+        + ("" if href.endswith(".html") else " download")
+        + f">{html.escape(label)}</a>"
+        for label, href in downloads
+    )
     files_html = (
         f'<p class="downloads">Take the evidence away: {files}. Each issue report links its own '
         "evidence file.</p>"
