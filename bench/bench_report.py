@@ -7,7 +7,9 @@ cache, and an unchanged re-run.
 
 Each phase runs ``python -m convergence.cli report CORPUS --out TMP`` in a subprocess; a thread samples every
 100 ms the process tree (the runner, its notebook workers and their kernels): peak of the summed PSS (RSS
-where PSS cannot be read) and the peak RSS of the largest single process (one kernel). Phases:
+where PSS cannot be read) and the peak RSS of the largest single process (one kernel); CPU seconds are
+those of every process the command started (user + system, from the children's resource usage), which
+depend far less than wall time on what else the machine runs. Phases:
 
 * ``cold``: empty output folder and empty parse/tag cache (``CONVERGENCE_CACHE`` set to a fresh folder);
 * ``warm-cache``: empty output folder, the parse cache the cold phase filled;
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -83,13 +86,17 @@ def run_phase(corpus: Path, out: Path, cache: Path, extra: list[str]) -> dict:
     env = dict(os.environ, CONVERGENCE_CACHE=str(cache))
     cmd = [sys.executable, "-m", "convergence.cli", "report", str(corpus), "--out", str(out), "--no-progress"]
     load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd + extra, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     with TreeSampler(proc.pid) as sampler:
         output, _ = proc.communicate()
     seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return {
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 1),
         "exit": proc.returncode,
         "peak_tree_mb": round(sampler.peak_tree / 1e6),
         "peak_process_mb": round(sampler.peak_one / 1e6),
@@ -127,9 +134,9 @@ def main(argv=None) -> int:
         for phase in ("cold", "warm-cache", "rerun"):
             r = res[phase]
             print(
-                f"{name:10} {phase:10} {r['seconds']:7.1f} s  exit {r['exit']}  "
-                f"tree {r['peak_tree_mb']:5d} MB  largest process {r['peak_process_mb']:5d} MB  "
-                f"load {r['load_avg_1min']:.1f}",
+                f"{name:10} {phase:10} {r['seconds']:7.1f} s  cpu {r['cpu_seconds']:6.1f} s  "
+                f"exit {r['exit']}  tree {r['peak_tree_mb']:5d} MB  "
+                f"largest process {r['peak_process_mb']:5d} MB  load {r['load_avg_1min']:.1f}",
                 flush=True,
             )
     if args.json:
