@@ -183,3 +183,25 @@ def test_a_browser_opens_the_pages_downloads_the_tables_and_reads_them_back(run,
     assert set(ev["issue"]) == {"counterterrorism"} and ev["title"].str.len().gt(0).all()
     sheets = pd.read_excel(got[(f"{base}/{issue_page}", "XLSX")], sheet_name=None, dtype=str)
     assert len(sheets["evidence"]) == len(ev)
+
+
+def test_an_issue_slice_gives_the_same_measures_as_the_whole_table(tmp_path):
+    import convergence as cv
+
+    tables = tagged_small.tables()
+    report_data.save(report_data.ReportData(**tables, paths=["x"]), tmp_path / "_data")
+    for issue in ("counterterrorism", "afghanistan"):
+        part = report_data.load([ROOT / "seeds"], cache=tmp_path / "_data", issue=issue).tagged
+        assert part["issues"].map(lambda c, i=issue: i in c).all() and len(part) < len(tables["tagged"])
+        for kw in ({}, {"by": "year"}):
+            whole = cv.convergence(tables["tagged"], actors=("USA", "PAK"), issues=[issue], **kw)
+            sliced = cv.convergence(part, actors=("USA", "PAK"), issues=[issue], **kw)
+            pd.testing.assert_frame_equal(whole, sliced)
+        pd.testing.assert_frame_equal(
+            cv.evidence(tables["tagged"], issue=issue).reset_index(drop=True),
+            cv.evidence(part, issue=issue).reset_index(drop=True),
+        )
+        pd.testing.assert_frame_equal(
+            cv.keyness(tables["tagged"], issue=issue, min_count=1),
+            cv.keyness(part, issue=issue, min_count=1),
+        )

@@ -46,6 +46,25 @@ def tokens(text: str, stopwords: frozenset[str]) -> list[str]:
     return out
 
 
+def background_counts(texts, stopwords: frozenset[str] | None = None) -> Counter:
+    """Token counts over ``texts`` (the informative prior's background)."""
+    stop = load_stopwords() if stopwords is None else stopwords
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(tokens(str(text), stop))
+    return counts
+
+
+def _stored_background(tagged: pd.DataFrame) -> Counter | None:
+    """The whole corpus's background counts, when a report runner loaded ``tagged`` as a slice of it and
+    attached them (``attrs["token_background"]``, for exactly the rows it loaded)."""
+    attrs = getattr(tagged, "attrs", {}) or {}
+    counts = attrs.get("token_background")
+    if counts is None or attrs.get("token_background_rows") != len(tagged):
+        return None
+    return Counter(counts)
+
+
 def keyness(
     tagged: pd.DataFrame,
     *,
@@ -61,7 +80,8 @@ def keyness(
     Columns: term, actor (whose term it is), log_odds (delta, A over B; negative = B's term), z (delta
     over its standard error), count_a, count_b. ``top`` terms per actor, largest |z| first.
     ``prior``: a number a0 -> informative prior alpha_w = a0 * f_w with f_w the term's share in the
-    whole tagged frame (the background); "uniform" -> alpha_w = 0.01 for every term; or a mapping
+    whole tagged frame (the background; a frame the report runner loaded as one issue's slice carries the
+    whole corpus's counts); "uniform" -> alpha_w = 0.01 for every term; or a mapping
     term -> pseudo-count. Terms counted fewer than ``min_count`` times in A and B together are dropped.
     """
     check_tagged(tagged, columns=("text", "issues", "holder"))
@@ -97,9 +117,9 @@ def keyness(
             raise MeasureError(f"prior must be a number, 'uniform' or a mapping; got {prior!r}") from None
         if a0 <= 0:
             raise MeasureError("prior (a0) must be > 0")
-        background: Counter = Counter()
-        for text in tagged["text"]:
-            background.update(tokens(str(text), stop))
+        background = _stored_background(tagged) if stopwords is None else None
+        if background is None:
+            background = background_counts(tagged["text"], stop)
         total = sum(background.values())
         f = np.array([background.get(t, 0) + 1.0 for t in vocab]) / (total + len(vocab))
         alpha = a0 * f

@@ -185,6 +185,11 @@ def save(data: ReportData, folder: str | os.PathLike, *, info: dict | None = Non
     write_frame(articles, folder / "articles.arrow")
     write_frame(data.skipped, folder / "skipped.arrow")
     write_frame(kept, folder / "tagged.arrow")
+    from convergence.measure.keyness import background_counts
+
+    counts = background_counts(tagged["text"]) if "text" in tagged.columns else {}
+    background = pd.DataFrame({"term": list(counts), "count": list(counts.values())})
+    write_frame(background, folder / "background.arrow")
     issues: dict[str, str] = {}
     if len(kept):
         exploded = kept["issues"].explode()
@@ -278,6 +283,10 @@ def load(
         tagged = apply_corrections(tagged, _path_parameter(corrections, "corrections file"))
         info["corrections_here"] = tagged.attrs["corrections"]
     tagged = _with_note(tagged, info.get("note"))
+    if (folder / "background.arrow").is_file():  # keyness's prior: the whole corpus, not this slice
+        bg = read_frame(folder / "background.arrow")
+        tagged.attrs["token_background"] = dict(zip(bg["term"], bg["count"].astype(int), strict=True))
+        tagged.attrs["token_background_rows"] = len(tagged)
     return ReportData(
         articles=read_frame(folder / "articles.arrow"),
         skipped=read_frame(folder / "skipped.arrow"),
