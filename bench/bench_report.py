@@ -105,13 +105,17 @@ def run_phase(corpus: Path, out: Path, cache: Path, extra: list[str]) -> dict:
     }
 
 
-def bench(name: str, corpus: Path, extra: list[str]) -> dict:
+PHASES = ("cold", "warm-cache", "rerun")
+
+
+def bench(name: str, corpus: Path, extra: list[str], phases=PHASES) -> dict:
+    out = {"corpus": name}
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
         tmp = Path(tmp)
-        cold = run_phase(corpus, tmp / "out", tmp / "cache", extra)
-        warm = run_phase(corpus, tmp / "out2", tmp / "cache", extra)
-        rerun = run_phase(corpus, tmp / "out", tmp / "cache", extra)
-    return {"corpus": name, "cold": cold, "warm-cache": warm, "rerun": rerun}
+        for phase in phases:
+            folder = tmp / ("out2" if phase == "warm-cache" else "out")
+            out[phase] = run_phase(corpus, folder, tmp / "cache", extra)
+    return out
 
 
 def main(argv=None) -> int:
@@ -121,6 +125,9 @@ def main(argv=None) -> int:
     )
     ap.add_argument("--issues", help="passed to report --issues")
     ap.add_argument("--json", help="also write the figures to this JSON file")
+    ap.add_argument(
+        "--phases", default=",".join(PHASES), help="comma-separated phases to run (default: all three)"
+    )
     args = ap.parse_args(argv)
     extra = ["--issues", args.issues] if args.issues else []
     results = []
@@ -129,9 +136,10 @@ def main(argv=None) -> int:
         if not path.exists():
             print(f"{name}: {path} not found, skipped")
             continue
-        res = bench(name, path, extra)
+        phases = [p for p in args.phases.split(",") if p in PHASES]
+        res = bench(name, path, extra, phases)
         results.append(res)
-        for phase in ("cold", "warm-cache", "rerun"):
+        for phase in phases:
             r = res[phase]
             print(
                 f"{name:10} {phase:10} {r['seconds']:7.1f} s  cpu {r['cpu_seconds']:6.1f} s  "

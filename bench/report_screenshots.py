@@ -5,7 +5,7 @@
 
 Runs ``convergence report seeds`` (the project's own seed texts) into a temporary folder, then opens
 ``index.html`` and the issue page with the most evidence in Chromium (/usr/bin/chromium, offline) and saves
-the top of each page as a PNG of 1280 px width.
+a PNG of 1280 px width of each: the top of the index, the issue page from its evidence sentences on.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 
 
-def shoot(pages: list[tuple[Path, Path]], *, height: int) -> None:
+def shoot(pages: list[tuple[Path, Path, str | None]], *, height: int) -> None:
+    """Screenshot each page's viewport; when a heading text is given, scrolled to that heading."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -31,9 +32,11 @@ def shoot(pages: list[tuple[Path, Path]], *, height: int) -> None:
         )
         try:
             page = browser.new_page(viewport={"width": 1280, "height": height})
-            for source, target in pages:
+            for source, target, heading in pages:
                 page.goto(source.resolve().as_uri())
                 page.wait_for_load_state("load")
+                if heading:
+                    page.get_by_role("heading", name=heading).first.evaluate("e => e.scrollIntoView()")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(target))
                 print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
@@ -55,7 +58,10 @@ def main(argv=None) -> int:
         best = max(issues, key=lambda s: (s["n_a"] or 0) + (s["n_b"] or 0) + (s["n_relation"] or 0))
         page = next(r["html"] for r in manifest["reports"] if r.get("issue") == best["issue"])
         shoot(
-            [(out / "index.html", ROOT / "docs/img/index.png"), (out / page, ROOT / "docs/img/issue.png")],
+            [
+                (out / "index.html", ROOT / "docs/img/index.png", None),
+                (out / page, ROOT / "docs/img/issue.png", "Evidence sentences"),
+            ],
             height=args.height,
         )
     return 0

@@ -195,6 +195,12 @@ def issue_files(name: str) -> dict[str, str]:
     return {"csv": f"{name}.evidence.csv", "xlsx": f"{name}.xlsx"}
 
 
+def planned_files(names) -> list[str]:
+    """Every export file a run writes for the issue reports ``names`` (relative to the output folder)."""
+    files = [f"reports/{f}" for name in names for f in issue_files(name).values()]
+    return [*files, *INDEX_FILES.values()]
+
+
 INDEX_FILES = {"verdicts_csv": "verdicts.csv", "evidence_csv": "evidence.csv", "xlsx": "convergence.xlsx"}
 
 

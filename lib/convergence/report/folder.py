@@ -60,6 +60,7 @@ def own_files(out: Path) -> set[str]:
     marker = _marker(out)
     if marker:
         entries += list((marker.get("reports") or {}).values())
+        own.update(str(f) for f in marker.get("written") or [])
     for entry in entries:
         if isinstance(entry, dict):
             own.update(str(entry[k]) for k in ("html", "ipynb") if entry.get(k))
@@ -84,12 +85,13 @@ def _files(out: Path) -> list[str]:
     return sorted(found)
 
 
-def check_output_folder(out: Path, *, corpus: list[str], force: bool, say=print) -> None:
+def check_output_folder(out: Path, *, corpus: list[str], force: bool, say=print) -> set[str]:
     """Refuse (:class:`ForeignFolderError`, one line) to write a report into ``out`` when it holds another
     corpus's report or files the tool did not write, unless ``force``; with ``force``, move the user's
-    files that a run would overwrite out of the way (renamed, never deleted)."""
+    files that a run would overwrite out of the way (renamed, never deleted). Returns the files earlier
+    runs wrote there (the new run records them as its own, so a killed run's files stay known)."""
     if not out.is_dir():
-        return
+        return set()
     manifest = _manifest(out)
     own = own_files(out)
     foreign = [f for f in _files(out) if f not in own]
@@ -116,3 +118,4 @@ def check_output_folder(out: Path, *, corpus: list[str], force: bool, say=print)
                 n += 1
             os.replace(src, dst)
             say(f"kept your {rel} as {dst.relative_to(out).as_posix()} (the report writes {rel})")
+    return own

@@ -552,7 +552,7 @@ def _run_locked(
     t0,
     options,
 ) -> ReportResult:
-    check_output_folder(out, corpus=[str(p) for p in paths], force=force, say=say)
+    own_files = check_output_folder(out, corpus=[str(p) for p in paths], force=force, say=say)
     nb_dir = resolve(notebooks) if notebooks else project_root() / "notebooks"
     cpu = os.cpu_count() or 1
     workers = max(1, min(int(jobs) if jobs else cpu, cpu))
@@ -638,7 +638,7 @@ def _run_locked(
             if isinstance(entry, dict) and entry.get("name") and _reusable(entry, out):
                 candidates[entry["name"]] = entry
     # From here on the folder is being rewritten: no index or manifest may claim a report until the end.
-    marker.start(out=str(out), key=key, reports=candidates)
+    marker.start(out=str(out), key=key, reports=candidates, written=sorted(own_files))
     for f in (manifest_path, index_path):
         f.unlink(missing_ok=True)
 
@@ -737,6 +737,7 @@ def _run_jobs(
     timings["save_data"] = round(time.perf_counter() - tic, 3)
     documents = report_summary.documents_by_id(data.tagged)
     best = report_summary.highlights(conv, actors=actors, documents=documents)
+    marker.add_written(exports.planned_files(issue_names.values()))
     # The evidence files are written in a thread while the kernels run (this process only waits for them).
     exporter = cf.ThreadPoolExecutor(max_workers=1)
     written_future = exporter.submit(
@@ -821,6 +822,7 @@ def _run_jobs(
         else:
             jobs_to_run.append(job)
     by_name = {job["name"]: job for job in planned}
+    marker.add_written(_rel(Path(job[k]), out) for job in planned for k in ("html", "ipynb"))
     marker.set_reports({n: _finish(by_name[n], r, out) for n, r in results.items()})
 
     tic = time.perf_counter()
@@ -904,6 +906,7 @@ def _run_jobs(
         flat = table.drop(columns=["components", "evidence"], errors="ignore")
         flat.insert(1, "issue_label", flat["issue"].map(lambda x: labels.get(x, x)))
         exports.write_csv(flat, inside(out, out / "pairs.csv"))
+        marker.add_written(["pairs.html", "pairs.csv"])
         written["files"] += ["pairs.html", "pairs.csv"]
         extra_links.append(("pairs side by side", "pairs.html"))
         timings["pairs"] = round(time.perf_counter() - tic, 3)
@@ -928,7 +931,10 @@ def _run_jobs(
         "summary": summary,
         "highlights": best,
         "exports": written["files"],
-        "written": [*written["files"], "index.html", "manifest.json"],
+        "written": sorted(
+            {*written["files"], "index.html", "manifest.json"}
+            | {_rel(Path(job[k]), out) for job in planned for k in ("html", "ipynb")}
+        ),
         "timings": timings,
         "reports": reports,
         "failures": [
