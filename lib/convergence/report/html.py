@@ -17,7 +17,13 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from convergence import charts
+
+def _charts():
+    """convergence.charts, imported when first needed (it loads matplotlib)."""
+    from convergence import charts
+
+    return charts
+
 
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 _LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
@@ -217,7 +223,7 @@ def _sentence(actor: str, item: dict | None) -> str:
     value = "" if stance is None or stance != stance else f" ({stance:+.2f})"
     return (
         f'<div class="q"><span class="who">{html.escape(actor)}{value}</span> '
-        f"“{charts.highlight(item.get('text', ''), item.get('cues') or [])}”"
+        f"“{_charts().highlight(item.get('text', ''), item.get('cues') or [])}”"
         f'<div class="muted">{" · ".join(src)}</div></div>'
     )
 
@@ -237,7 +243,7 @@ def _highlights_html(highlights: dict | None, actors: Sequence[str], by_issue: d
             lo, hi = _fmt(it.get("ci_low")), _fmt(it.get("ci_high"))
             interval = f" interval [{lo}, {hi}]" if lo and hi else ""
             cards.append(
-                f'<div class="card"><div class="head"><b>{name}</b> {charts.verdict_badge(it["verdict"])} '
+                f'<div class="card"><div class="head"><b>{name}</b> {_charts().verdict_badge(it["verdict"])} '
                 f"index <b>{_fmt(it.get('index'))}</b>{interval} "
                 f'<span class="muted">n = {it.get("n_a", 0)} {html.escape(a)} / {it.get("n_b", 0)} '
                 f"{html.escape(b)}</span></div>{_sentence(a, it.get('a'))}{_sentence(b, it.get('b'))}"
@@ -273,7 +279,7 @@ def index_page(
         interval = f"[{lo}, {hi}]" if lo and hi else ""
         link = _link(rep.get("html") if rep.get("html_exists") else None, s.get("label") or s["issue"])
         rows.append(
-            f"<tr><td>{link}</td><td>{charts.verdict_badge(s.get('verdict', ''))}</td>"
+            f"<tr><td>{link}</td><td>{_charts().verdict_badge(s.get('verdict', ''))}</td>"
             f'<td class="num">{_fmt(s.get("index"))}</td><td class="num">{interval}</td>'
             f'<td class="num">{_fmt(s.get("n_a"), False)}</td>'
             f'<td class="num">{_fmt(s.get("n_b"), False)}</td>'
@@ -302,7 +308,7 @@ def index_page(
         if files
         else ""
     )
-    legend = " ".join(str(charts.verdict_badge(v)) for v in charts.VERDICTS)
+    legend = " ".join(str(_charts().verdict_badge(v)) for v in _charts().VERDICTS)
     page = (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"

@@ -7,7 +7,14 @@ import html
 import pandas as pd
 
 import convergence as cv
-from convergence import charts
+
+
+def _charts():
+    """convergence.charts, imported when first needed (it loads matplotlib)."""
+    from convergence import charts
+
+    return charts
+
 
 _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;max-width:80em;
@@ -28,7 +35,7 @@ def compare_pairs(tagged: pd.DataFrame, pairs, *, issues=None, thresholds=None) 
     both = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if not len(both):
         return both
-    order = charts.issue_order(frames[0])
+    order = _charts().issue_order(frames[0])
     order += [i for i in dict.fromkeys(both["issue"].astype(str)) if i not in order]
     rank = {k: i for i, k in enumerate(order)}
     return both.sort_values("issue", key=lambda c: c.astype(str).map(rank), kind="stable").reset_index(
@@ -45,7 +52,7 @@ def _cell(row) -> str:
     value = "" if pd.isna(idx) else f" {idx:+.2f}"
     interval = "" if pd.isna(lo) or pd.isna(hi) else f' <span class="muted">[{lo:+.2f}, {hi:+.2f}]</span>'
     counts = f'<div class="muted">n = {int(row.get("n_a") or 0)} / {int(row.get("n_b") or 0)}</div>'
-    return f'<td class="num">{charts.verdict_badge(str(row.get("verdict")))}{value}{interval}{counts}</td>'
+    return f'<td class="num">{_charts().verdict_badge(str(row.get("verdict")))}{value}{interval}{counts}</td>'
 
 
 def pairs_page(table: pd.DataFrame, *, pairs, title: str, info: str = "") -> str:
@@ -57,12 +64,12 @@ def pairs_page(table: pd.DataFrame, *, pairs, title: str, info: str = "") -> str
     issues = list(dict.fromkeys(table["issue"].astype(str))) if len(table) else []
     head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
     rows = "".join(
-        f"<tr><td>{html.escape(charts.issue_label(i))}</td>"
+        f"<tr><td>{html.escape(_charts().issue_label(i))}</td>"
         + "".join(_cell(by.get((i, n))) for n in names)
         + "</tr>"
         for i in issues
     )
-    legend = " ".join(str(charts.verdict_badge(v)) for v in charts.VERDICTS)
+    legend = " ".join(str(_charts().verdict_badge(v)) for v in _charts().VERDICTS)
     page = (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"

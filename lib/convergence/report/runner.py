@@ -36,7 +36,6 @@ from pathlib import Path
 import pandas as pd
 
 import convergence as cv
-from convergence import charts
 from convergence.measure import load_thresholds
 from convergence.paths import project_root, resolve
 from convergence.report import data as report_data
@@ -58,6 +57,14 @@ from convergence.report.safety import (
     sha256_file,
 )
 from convergence.tagging.lexicon import load_tag_data
+
+
+def _charts():
+    """convergence.charts, imported when first needed (it loads matplotlib)."""
+    from convergence import charts
+
+    return charts
+
 
 OVERVIEW = "00-corpus-overview"
 ISSUE = "10-issue-area"
@@ -708,9 +715,9 @@ def _run_jobs(
     timings["parse_tag"] = round(time.perf_counter() - tic, 3)
     tic = time.perf_counter()
     labels = issue_labels(tag_options.get("taxonomy"))
-    charts.set_issue_labels(labels)
+    _charts().set_issue_labels(labels)
     conv = cv.convergence(data.tagged, actors=actors, issues=issues)
-    order = charts.issue_order(conv)
+    order = _charts().issue_order(conv)
     conv = conv.set_index(conv["issue"].astype(str)).loc[order].reset_index(drop=True) if len(conv) else conv
     summary = _summary_rows(conv, labels)
     timings["convergence"] = round(time.perf_counter() - tic, 3)

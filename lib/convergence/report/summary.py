@@ -8,7 +8,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from convergence import charts
+
+def _charts():
+    """convergence.charts, imported when first needed (it loads matplotlib)."""
+    from convergence import charts
+
+    return charts
 
 
 def _num(value) -> float | None:
@@ -78,7 +83,7 @@ def highlights(
         for rec in sub.head(top).to_dict(orient="records"):
             item = {
                 "issue": str(rec["issue"]),
-                "label": charts.issue_label(rec["issue"]),
+                "label": _charts().issue_label(rec["issue"]),
                 "verdict": str(rec["verdict"]),
                 "index": _num(rec.get("index")),
                 "ci_low": _num(rec.get("ci_low")),
