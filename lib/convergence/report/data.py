@@ -130,6 +130,7 @@ def prepare(
     paths = _as_paths(corpus, check=True)
     parsed = cv.read_corpus(paths, **read_options)
     tagged = cv.tag(parsed, **(tag_options or {}))
+    parsed_skipped = parsed.skipped
     info: dict = {}
     if filters and any(v not in (None, "", [], ()) for v in filters.values()):
         tagged = filter_sentences(tagged, **filters)
@@ -137,9 +138,11 @@ def prepare(
     if corrections:
         tagged = apply_corrections(tagged, _path_parameter(corrections, "corrections file"))
         info["corrections"] = tagged.attrs["corrections"]
+    articles = parsed.articles.drop(columns=["text"], errors="ignore")  # no report shows whole articles
+    del parsed
     return ReportData(
-        articles=parsed.articles,
-        skipped=parsed.skipped,
+        articles=articles,
+        skipped=parsed_skipped,
         tagged=tagged,
         paths=[str(p) for p in paths],
         info=info,

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import dataclasses
+import gc
 import hashlib
 import json
 import os
@@ -742,6 +744,11 @@ def _run_jobs(
         },
     )
     timings["save_data"] = round(time.perf_counter() - tic, 3)
+    # From here on only the sentences naming an issue or an actor are needed (every measure reads no other):
+    # the rest of the corpus is let go before the kernels start.
+    n_sentences = len(data.tagged)
+    data = dataclasses.replace(data, tagged=data.tagged[report_data._is_tagged(data.tagged)])
+    gc.collect()
     documents = report_summary.documents_by_id(data.tagged)
     best = report_summary.highlights(conv, actors=actors, documents=documents)
     marker.add_written(exports.planned_files(issue_names.values()))
@@ -872,7 +879,7 @@ def _run_jobs(
     dated = data.tagged["date"].notna().any() if "date" in data.tagged.columns else False
     info = [
         f"Corpus: {', '.join(_display_path(p) for p in paths)}: {len(data.articles)} articles, "
-        f"{len(data.tagged)} sentences, {len(data.skipped)} skipped inputs"
+        f"{n_sentences} sentences, {len(data.skipped)} skipped inputs"
         + ("" if dated else "; no dates in the corpus"),
         f"Generated {finished} by convergence {cv.__version__}; "
         + (
@@ -932,7 +939,7 @@ def _run_jobs(
         "platform": {"python": sys.version.split()[0], "system": platform.platform()},
         "corpus": {
             "articles": int(len(data.articles)),
-            "sentences": int(len(data.tagged)),
+            "sentences": int(n_sentences),
             "skipped": int(len(data.skipped)),
         },
         "summary": summary,
