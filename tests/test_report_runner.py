@@ -170,6 +170,8 @@ def test_rerun_reuses_results_and_force_reruns(good_run, fake_prepare, capsys):
     assert {r["name"] for r in forced.reports} == {
         "00-corpus-overview",
         "20-convergence-matrix",
+        "30-timeline",
+        "40-source-comparison",
         "10-issue-area-kashmir",
     }
 
