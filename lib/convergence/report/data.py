@@ -24,6 +24,11 @@ from convergence.report.safety import safe_stem
 from convergence.report.tables import read_frame, write_frame
 
 _TABLES = ("articles", "skipped", "tagged")
+# Columns no measure or chart reads (match terms, tone, offsets): left on disk by ``columns="measures"``.
+_NOT_MEASURED = ("issue_terms", "actor_terms", "tone", "holder_source", "start", "end", "para_id")
+# What the corpus overview reads (salience, actors mentioned): no text, no stance detail.
+_OVERVIEW = ("doc_id", "sent_id", "issues", "actors", "holder", "date", "year", "publisher", "country",
+             "doc_speaker")  # fmt: skip
 META = "corpus.json"
 
 
@@ -218,6 +223,20 @@ def save(data: ReportData, folder: str | os.PathLike, *, info: dict | None = Non
     return folder
 
 
+def _columns(columns):
+    """None, or a predicate on column names: a list of names, or a named set (``"measures"``,
+    ``"overview"``)."""
+    if columns is None:
+        return None
+    if columns == "measures":
+        return lambda name: name not in _NOT_MEASURED
+    if columns == "overview":
+        return set(_OVERVIEW).__contains__
+    if isinstance(columns, str):
+        raise ValueError(f"columns must be a list of names, 'measures' or 'overview', not {columns!r}")
+    return set(columns).__contains__
+
+
 def _cache_folder(cache) -> Path:
     folder = resolve(cache)
     if not folder.is_dir():
@@ -249,10 +268,13 @@ def load(
     not exist is a one-line ``FileNotFoundError`` naming the absolute path tried.
 
     ``issue``: only that issue's tagged sentences (an issue report needs no other). ``columns``: only those
-    columns of the tagged table (the rest are not read from disk). ``corrections``: a corrections file
+    columns of the tagged table (the rest are not read from disk); ``"measures"``: every column but the
+    ones no measure or chart reads (match terms, tone, offsets); ``"overview"``: what the corpus overview
+    reads (no text). ``corrections``: a corrections file
     (CSV/YAML of sentence keys to exclude or re-attribute, ``convergence.measure.corrections``); the
     runner's data folder already has the run's corrections applied.
     """
+    columns = _columns(columns)
     if not cache:
         data = prepare(corpus, corrections=corrections or None)
         tagged = data.tagged
@@ -263,7 +285,7 @@ def load(
             note = charts.corpus_note(tagged)
             tagged = tagged[tagged["issues"].map(lambda c: issue in list(c))]
         if columns is not None:
-            tagged = tagged[[c for c in tagged.columns if c in set(columns)]]
+            tagged = tagged[[c for c in tagged.columns if columns(c)]]
         tagged = _with_note(tagged, note)
         return ReportData(data.articles, data.skipped, tagged, data.paths, issue=issue, info=data.info)
     folder = _cache_folder(cache)

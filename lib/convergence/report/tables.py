@@ -81,28 +81,52 @@ def _is_nested(kind: pa.DataType) -> bool:
 
 def read_frame(path: str | os.PathLike, *, columns=None) -> pd.DataFrame:
     """A frame written by :func:`write_frame`: same columns, dtypes, index; list cells as lists, dict cells
-    as dicts. ``columns`` reads only those (the index always comes along)."""
+    as dicts. ``columns`` (names, or a predicate on a name) reads only those (the index always comes
+    along)."""
     path = Path(path)
     table = feather.read_table(path, columns=None, memory_map=True)
     meta = table.schema.metadata or {}
     json_cols = set(json.loads(meta.get(_JSON_COLUMNS.encode(), b"[]")))
     if columns is not None:
-        wanted = set(columns)
+        wanted = columns if callable(columns) else set(columns).__contains__
         pandas_meta = json.loads(meta.get(b"pandas", b"{}"))
         index_cols = {c for c in pandas_meta.get("index_columns", []) if isinstance(c, str)}
-        keep = [n for n in table.column_names if n in wanted or n in index_cols]
+        keep = [n for n in table.column_names if wanted(n) or n in index_cols]
         table = table.select(keep)
+    order = _column_order(table)
+    types = {c["name"]: c.get("numpy_type") for c in (table.schema.pandas_metadata or {}).get("columns", [])}
     nested = [f.name for f in table.schema if _is_nested(f.type)]
     frame = table.drop_columns(nested).to_pandas() if nested else table.to_pandas()
     for name in nested:
-        frame[name] = pd.Series(table.column(name).to_pylist(), index=frame.index, dtype=object)
-    frame = frame[[c for c in _column_order(table) if c in frame.columns]]
-    types = {c["name"]: c.get("numpy_type") for c in (table.schema.pandas_metadata or {}).get("columns", [])}
+        column = table.column(name)
+        table = table.drop_columns([name])
+        frame[name] = pd.Series(_shared(column.to_pylist()), index=frame.index, dtype=object)
+        del column
+    frame = frame[[c for c in order if c in frame.columns]]
     for col in frame.columns:
         frame[col] = _as_written(frame[col], types.get(col))
     for col in json_cols & set(frame.columns):
         frame[col] = frame[col].map(lambda v: json.loads(v) if isinstance(v, str) else v)
     return frame
+
+
+def _shared(values: list) -> list:
+    """``values`` with equal lists of plain values as one shared list object (a tagged table repeats the
+    same few tag lists hundreds of thousands of times); lists holding dicts are shared only when empty.
+    As in the tagging output, a cell must be copied before it is changed in place."""
+    seen: dict = {}
+    out = []
+    for value in values:
+        if isinstance(value, list):
+            try:
+                key = tuple(value)
+                hash(key)
+            except TypeError:
+                key = None if value else ()
+            if key is not None:
+                value = seen.setdefault(key, value)
+        out.append(value)
+    return out
 
 
 def _as_written(column: pd.Series, numpy_type: str | None) -> pd.Series:
