@@ -114,9 +114,65 @@ def test_timeline_on_undated_groups_says_so():
 
 def test_decade_groups_are_a_time_axis():
     fig = charts.timeline(_conv(groups=("1990s", "2000s")), issue="afghanistan")
-    assert not fig.axes[0].texts  # no "not periods" message
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert not any("not periods" in t for t in texts)
+    assert all(t.isdigit() for t in texts)  # each point is labelled with its n
     xs = fig.axes[0].lines[0].get_xdata()
     assert len(xs) == 2
+
+
+def _thin_conv(n_issues: int):
+    rows = []
+    for k in range(n_issues):
+        for g in ("2016-03", *(f"2025-{m:02d}" for m in range(1, 7))):
+            thin = g < "2025"
+            rows.append(
+                {
+                    "issue": f"issue_{k}",
+                    "group": g,
+                    "index": 1.0 if thin else 0.1 * (k % 5),
+                    "ci_low": -0.5,
+                    "ci_high": 0.5,
+                    "verdict": "insufficient" if thin else "mixed",
+                    "n_a": 1 if thin else 12,
+                    "n_b": 1 if thin else 9,
+                    "n_relation": 0,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_timeline_keeps_thin_old_periods_out_of_the_span_and_labels_n():
+    fig = charts.timeline(_thin_conv(1))
+    ax = fig.axes[0]
+    lo, _hi = ax.get_xlim()
+    import matplotlib.dates as mdates
+
+    assert mdates.num2date(lo).year >= 2024  # the 2016 stray period does not stretch the axis
+    assert "2016-03 (n=2)" in fig._supxlabel.get_text().replace("\n", " ")  # listed in the note
+    assert [t.get_text() for t in ax.texts] == ["21"] * 6
+
+
+def test_many_issues_are_small_multiples_not_repeated_colours():
+    fig = charts.timeline(_thin_conv(10))
+    panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title(loc="left")]
+    assert len(panels) == 10
+    assert len({ax.get_title(loc="left") for ax in panels}) == 10
+    sal = pd.DataFrame(
+        [
+            {"issue": f"i{k}", "group": g, "actor": "USA", "n_sentences": 3, "n_total": n, "share": 3 / n}
+            for k in range(10)
+            for g, n in (("2016", 2), ("2024", 40), ("2025", 50))
+        ]
+    )
+    fig = charts.salience_timeline(sal, issues=[f"i{k}" for k in range(10)])
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == 10  # more than eight issues: one panel each
+    assert all(len(ax.lines) == 1 for ax in panels)
+    assert "2016 (n=2)" in fig._supxlabel.get_text().replace("\n", " ")
+    fig = charts.salience_timeline(sal, issues=["i0", "i1"])
+    colours = [line.get_color() for line in fig.axes[0].lines]
+    assert len(set(colours)) == 2
 
 
 def test_stance_keyness_sources_and_articles():

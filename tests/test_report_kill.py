@@ -23,7 +23,7 @@ import pytest
 from convergence.report.safety import LOCK_NAME, MARKER_NAME, ReportLockedError, RunLock, sha256_file
 
 ROOT = Path(__file__).resolve().parents[1]
-ISSUES = "counterterrorism,kashmir"  # four notebooks: overview, matrix, two issue reports
+ISSUES = "counterterrorism,kashmir"  # five notebooks: overview, matrix, timeline, two issue reports
 
 pytestmark = pytest.mark.slow
 
@@ -179,7 +179,7 @@ def test_killed_runs_never_look_complete_and_the_next_run_finishes(tmp_path):
     assert reused and int(reused.group(2)) >= 1, stdout
     check()
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["ok"] and len(manifest["reports"]) == 4
+    assert manifest["ok"] and len(manifest["reports"]) == 5
     assert all(r["status"] == "completed" and r["html_sha256"] for r in manifest["reports"])
     assert not (out / MARKER_NAME).exists()
     temp = [p for p in out.rglob("*") if p.name.endswith((".tmp", ".partial.ipynb"))]
@@ -187,14 +187,14 @@ def test_killed_runs_never_look_complete_and_the_next_run_finishes(tmp_path):
 
     # 5. Unchanged rerun: every report verified by hash and reused; a tampered report is not reused.
     run = _Run(out)
-    assert run.finish(120) == 0 and "reusing 4 reports" in "".join(run.seen)
+    assert run.finish(120) == 0 and "reusing 5 reports" in "".join(run.seen)
     victim = out / manifest["reports"][-1]["html"]
     victim.write_text(victim.read_text(encoding="utf-8") + "<!-- edited -->", encoding="utf-8")
     run = _Run(out)
     assert run.finish(300) == 0  # (the manifest rightly disagrees with the edited file until the rerun)
     check()
     stdout = "".join(run.seen)
-    assert "reusing 4 reports" not in stdout and "running 1 notebooks" in stdout, stdout
+    assert "reusing 5 reports" not in stdout and "running 1 notebooks" in stdout, stdout
 
 
 def test_a_second_run_into_the_same_folder_refuses_at_once(tmp_path):

@@ -68,6 +68,9 @@ __all__ = [
     "convergence_table_html",
     "kwic_html",
     "figure_to_data_uri",
+    "issue_label",
+    "issue_order",
+    "set_issue_labels",
 ]
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -106,6 +109,46 @@ class HTML(str):
         return str(self)
 
 
+# ------------------------------------------------------------------------------------------- issue labels
+
+_ISSUE_LABELS: dict[str, str] = {}
+
+
+def set_issue_labels(labels: dict | None) -> None:
+    """Use ``labels`` (issue slug -> label, e.g. from a user's taxonomy) wherever a chart names an issue;
+    None: the shipped taxonomy's labels."""
+    _ISSUE_LABELS.clear()
+    if labels:
+        _ISSUE_LABELS.update({str(k): str(v) for k, v in labels.items()})
+
+
+def issue_label(slug) -> str:
+    """The taxonomy's label for an issue slug ("ifis" -> "IMF, World Bank and lenders"); the slug itself when
+    no taxonomy lists it."""
+    slug = "" if slug is None else str(slug)
+    if not _ISSUE_LABELS:
+        try:
+            from convergence.tagging.lexicon import load_taxonomy
+
+            _ISSUE_LABELS.update({k: a.label for k, a in load_taxonomy().areas.items()})
+        except Exception:  # noqa: BLE001 - labels are a courtesy; the slug is always right
+            _ISSUE_LABELS["\0"] = ""
+    return _ISSUE_LABELS.get(slug, slug)
+
+
+def issue_order(conv: pd.DataFrame) -> list[str]:
+    """The one order of issues in every report: most convergent first (highest index), most divergent
+    last, issues without an estimate after them; ties by label."""
+    if len(conv) == 0:
+        return []
+    first = conv.drop_duplicates("issue")
+    keyed = [
+        (math.isnan(_num(i)), -_num(i) if not math.isnan(_num(i)) else 0.0, issue_label(s), str(s))
+        for s, i in zip(first["issue"], first["index"], strict=True)
+    ]
+    return [k[3] for k in sorted(keyed)]
+
+
 # --------------------------------------------------------------------------------------------------- helpers
 
 
@@ -134,6 +177,10 @@ def _require(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
 def _note(fig: Figure, note: str | None) -> None:
     # A figure-level x label is part of the constrained layout: the note never overlaps the axes labels.
     if note:
+        import textwrap
+
+        width = max(60, int(fig.get_figwidth() * 17))  # characters of 7.5 pt text across the figure
+        note = "\n".join(textwrap.wrap(note, width))
         fig.supxlabel(note, x=0.005, ha="left", fontsize=7.5, color="#444444")
 
 
@@ -151,7 +198,14 @@ def _int(value) -> int:
 
 
 def corpus_note(tagged: pd.DataFrame, *, max_sources: int = 4) -> str:
-    """A one-line source note for a chart: sentences, articles, date range, main publishers."""
+    """A one-line source note for a chart: sentences, articles, date range, main publishers.
+
+    A frame the report runner loaded as a slice of the corpus carries the whole corpus's note in
+    ``attrs["corpus_note"]``; it is used while the frame still has the rows it was loaded with.
+    """
+    attrs = getattr(tagged, "attrs", {}) or {}
+    if attrs.get("corpus_note") and attrs.get("corpus_note_rows") == len(tagged):
+        return str(attrs["corpus_note"])
     if tagged is None or len(tagged) == 0:
         return "n = 0 sentences"
     parts = [f"n = {len(tagged):,} sentences"]
@@ -232,7 +286,8 @@ def convergence_chart(
         return message_figure("No issue area to show.", title=title or f"{a}–{b} convergence by issue area")
     frame = conv.drop_duplicates("issue").copy()
     frame["_index"] = frame["index"].map(_num)
-    frame = frame.sort_values("_index", na_position="first").reset_index(drop=True)
+    order = issue_order(frame)[::-1]  # drawn bottom-up: the first issue of the order at the top
+    frame = frame.set_index(frame["issue"].astype(str)).loc[order].reset_index(drop=True)
     n = len(frame)
     fig = _new_figure(11, 1.2 + 0.42 * n)
     has_stance = {"stance_a", "stance_b"} <= set(frame.columns)
@@ -242,7 +297,7 @@ def convergence_chart(
         ax_i = fig.add_subplot()
         ax_s = None
     y = np.arange(n)
-    labels = frame["issue"].astype(str).tolist()
+    labels = [issue_label(x) for x in frame["issue"]]
 
     if ax_s is not None:
         sa = frame["stance_a"].map(_num).to_numpy()
@@ -329,7 +384,7 @@ def convergence_heatmap(
     title = title or f"{a}–{b} convergence index by issue area and group"
     if len(conv) == 0:
         return message_figure("No issue area to show.", title=title)
-    issues = list(dict.fromkeys(conv["issue"].astype(str)))
+    issues = [i for i in issue_order(conv) if i in set(conv["issue"].astype(str))]
     groups = _order_groups(conv["group"])
     grid = np.full((len(issues), len(groups)), np.nan)
     verdict = np.full((len(issues), len(groups)), "", dtype=object)
@@ -356,7 +411,7 @@ def convergence_heatmap(
     ax.set_xticks(
         range(len(groups)), [str(g) for g in groups], rotation=45 if len(groups) > 6 else 0, ha="right"
     )
-    ax.set_yticks(range(len(issues)), issues)
+    ax.set_yticks(range(len(issues)), [issue_label(i) for i in issues])
     ax.set_xlabel("group")
     cbar = fig.colorbar(mesh, ax=ax, shrink=0.8)
     cbar.set_label("convergence index (− divergent, + convergent)")
@@ -422,7 +477,7 @@ def salience_heatmap(
                 )
     labels = [str(c)[:24] for c in table.columns]
     ax.set_xticks(range(table.shape[1]), labels, rotation=45 if table.shape[1] > 4 else 0, ha="right")
-    ax.set_yticks(range(table.shape[0]), table.index.astype(str))
+    ax.set_yticks(range(table.shape[0]), [issue_label(i) for i in table.index])
     ax.set_xlabel("group")
     cbar = fig.colorbar(mesh, ax=ax, shrink=0.8)
     cbar.set_label("share of sentences" if value == "share" else value)
@@ -441,7 +496,7 @@ def stance_distribution(
 ) -> Figure:
     """Each actor's stance distribution on one issue: histogram of sentence stance from −1 to +1."""
     _require(ev, ["actor", "stance"], "stance_distribution")
-    title = title or f"Stance of each actor's sentences{' on ' + issue if issue else ''}"
+    title = title or f"Stance of each actor's sentences{' on ' + issue_label(issue) if issue else ''}"
     colors = actor_colors(actors)
     if "kind" in ev.columns:
         ev = ev[ev["kind"] != "relation"]
@@ -480,10 +535,43 @@ def _time_axis(groups: pd.Series) -> tuple[pd.Series, bool]:
     text = groups.astype(str).str.strip()
     decades = text.str.fullmatch(r"\d{4}s")
     cleaned = text.where(~decades, text.str[:4])
+    quarters = cleaned.str.extract(r"^(\d{4})-Q([1-4])$")
+    is_q = quarters[0].notna()
+    if is_q.any():  # "2025-Q2" -> the quarter's first month
+        months = (quarters[1].astype(float) * 3 - 2).map(lambda m: f"{int(m):02d}" if m == m else "")
+        cleaned = cleaned.where(~is_q, quarters[0] + "-" + months)
     parsed = pd.to_datetime(cleaned, errors="coerce", format="mixed")
     if parsed.notna().all() and len(parsed):
         return parsed, True
     return groups, False
+
+
+def _panels(n: int, *, width: float = 10, panel_height: float = 2.1, ncols: int = 3):
+    """A figure of ``n`` small panels sharing both axes (small multiples), and the list of axes."""
+    ncols = min(ncols, n)
+    nrows = -(-n // ncols)
+    fig = _new_figure(width, 0.9 + panel_height * nrows)
+    axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False).ravel().tolist()
+    for ax in axes[n:]:
+        ax.set_visible(False)
+    return fig, axes[:n]
+
+
+def _date_ticks(ax, most: int) -> None:
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(maxticks=most)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _thin_note(thin: pd.DataFrame, what: str) -> str:
+    if not len(thin):
+        return ""
+    pairs = list(zip(thin["group"], thin["_n"], strict=True))[:6]
+    shown = ", ".join(f"{g} (n={int(n)})" for g, n in pairs)
+    more = f" and {len(thin) - 6} more" if len(thin) > 6 else ""
+    return f"not plotted ({what}): {shown}{more}"
 
 
 def timeline(
@@ -494,60 +582,93 @@ def timeline(
     title: str | None = None,
     note: str | None = None,
 ) -> Figure:
-    """Convergence index over time (groups = months, years or decades) with its interval, per issue."""
+    """Convergence index over time (groups = months, quarters, years or decades) with its interval.
+
+    Each point is labelled with its n (evidence sentences of both actors plus relation sentences). A period
+    with an *insufficient* verdict is too thin: drawn hollow and not joined to the line (a period without
+    any value: a grey tick at the bottom). The x axis spans the periods with a firm estimate, so a few
+    stray old articles never stretch or dominate the chart (the note lists the periods left outside).
+    Several issues are drawn as small multiples, one panel per issue, in the report's issue order.
+    """
     _require(conv, ["issue", "group", "index", "ci_low", "ci_high", "verdict"], "timeline")
     a, b = actors
     frame = conv if issue is None else conv[conv["issue"] == issue]
-    title = title or f"{a}–{b} convergence over time" + (f": {issue}" if issue else "")
+    title = title or f"{a}–{b} convergence over time" + (f": {issue_label(issue)}" if issue else "")
     frame = frame[frame["group"].notna() & ~frame["group"].astype(str).isin(_UNDATED)]
     if len(frame) == 0:
         return message_figure("No dated sentences: the corpus gives no dates for a timeline.", title=title)
     x, dated = _time_axis(frame["group"])
     if not dated:
         return message_figure(
-            "Groups are not periods; group by month, year or decade for a timeline.", title=title
+            "Groups are not periods; group by month, quarter, year or decade for a timeline.", title=title
         )
-    frame = frame.assign(_x=x.to_numpy()).sort_values("_x")
-    issues = list(dict.fromkeys(frame["issue"].astype(str)))
-    fig = _new_figure(10, 3.6 if len(issues) == 1 else 4.4)
-    ax = fig.add_subplot()
-    palette = [OKABE_ITO[k] for k in ("blue", "reddish_purple", "sky_blue", "orange", "black", "yellow")]
-    for k, iss in enumerate(issues):
-        sub = frame[frame["issue"].astype(str) == iss]
-        color = palette[k % len(palette)] if len(issues) > 1 else "#555555"
-        idx = sub["index"].map(_num)
-        ax.plot(sub["_x"], idx, color=color, linewidth=1.5, label=iss if len(issues) > 1 else None)
-        ax.fill_between(sub["_x"], sub["ci_low"].map(_num), sub["ci_high"].map(_num), color=color, alpha=0.12)
-        for xv, iv, v in zip(sub["_x"], idx, sub["verdict"].astype(str), strict=True):
-            if not math.isnan(iv):
-                # One issue: points in verdict colours; several: in the issue's colour (legend).
-                vc = VERDICT_COLORS.get(v, OKABE_ITO["black"]) if len(issues) == 1 else color
-                ax.scatter(
-                    [xv],
-                    [iv],
-                    s=36,
-                    zorder=3,
-                    facecolors="white" if v == "insufficient" else vc,
-                    edgecolors=vc,
-                )
-    ax.axhline(0, color="#666666", linewidth=0.8)
-    xs = pd.to_datetime(frame["_x"])
-    pad = max((xs.max() - xs.min()) * 0.05, pd.Timedelta(days=200))
-    ax.set_xlim(xs.min() - pad, xs.max() + pad)
-    ax.set_ylim(-1.05, 1.05)
-    ax.set_ylabel("convergence index")
-    ax.set_xlabel("period")
-    ax.grid(color="#EEEEEE")
-    ax.set_title(title, loc="left", fontweight="bold")
-    if len(issues) > 1:
-        ax.legend(fontsize=8, ncols=1 if len(issues) < 12 else 2, loc="upper left", bbox_to_anchor=(1.01, 1))
+    counts = sum(frame[c].map(_num).fillna(0) for c in ("n_a", "n_b", "n_relation") if c in frame.columns)
+    frame = frame.assign(_x=x.to_numpy(), _n=counts, _i=frame["index"].map(_num)).sort_values("_x")
+    frame["_thin"] = frame["_i"].isna() | frame["verdict"].astype(str).eq("insufficient")
+    solid = frame[~frame["_thin"]]
+    if len(solid) == 0:  # no firm estimate anywhere: span the periods that have any value
+        solid = frame[frame["_i"].notna()]
+    if len(solid) == 0:
+        return message_figure("Every period is too thin for an estimate (no evidence).", title=title)
+    lo_x, hi_x = pd.to_datetime(solid["_x"]).min(), pd.to_datetime(solid["_x"]).max()
+    pad = max((hi_x - lo_x) * 0.06, pd.Timedelta(days=45))
+    in_range = (pd.to_datetime(frame["_x"]) >= lo_x - pad) & (pd.to_datetime(frame["_x"]) <= hi_x + pad)
+    issues = [i for i in issue_order(frame) if i in set(frame["issue"].astype(str))]
+    if len(issues) == 1:
+        fig = _new_figure(10, 3.8)
+        axes = [fig.add_subplot()]
     else:
-        _verdict_legend(ax, frame["verdict"].astype(str), loc="lower right")
-    single = xs.nunique() == 1
-    extra = "only one dated period: no trend to show; " if single else ""
-    _note(
-        fig, (note + "; " if note else "") + extra + "band = interval; hollow point = insufficient evidence"
-    )
+        fig, axes = _panels(len(issues))
+    for ax, iss in zip(axes, issues, strict=True):
+        sub = frame[(frame["issue"].astype(str) == iss) & in_range]
+        ok = sub[~sub["_thin"]]
+        ax.plot(ok["_x"], ok["_i"], color="#555555", linewidth=1.3)
+        ax.fill_between(
+            ok["_x"],
+            ok["ci_low"].map(_num),
+            ok["ci_high"].map(_num),
+            color="#555555",
+            alpha=0.12,
+            linewidth=0,
+        )
+        for xv, iv, v, n in zip(ok["_x"], ok["_i"], ok["verdict"].astype(str), ok["_n"], strict=True):
+            vc = VERDICT_COLORS.get(v, OKABE_ITO["black"])
+            ax.scatter([xv], [iv], s=30, zorder=3, color=vc)
+            ax.annotate(f"{int(n)}", (xv, iv), textcoords="offset points", xytext=(0, 6), ha="center",
+                        fontsize=6.5, color="#444444")  # fmt: skip
+        weak = sub[sub["_thin"] & sub["_i"].notna()]
+        ax.scatter(weak["_x"], weak["_i"], s=30, zorder=3, facecolors="white", edgecolors=OKABE_ITO["grey"])
+        for xv, iv, n in zip(weak["_x"], weak["_i"], weak["_n"], strict=True):
+            ax.annotate(f"{int(n)}", (xv, iv), textcoords="offset points", xytext=(0, 6), ha="center",
+                        fontsize=6.5, color="#888888")  # fmt: skip
+        thin = sub[sub["_i"].isna()]
+        if len(thin):
+            ax.scatter(thin["_x"], [-0.97] * len(thin), marker="|", s=60, color=OKABE_ITO["grey"], zorder=2)
+        ax.axhline(0, color="#666666", linewidth=0.8)
+        ax.set_ylim(-1.05, 1.1)
+        ax.set_xlim(lo_x - pad, hi_x + pad)
+        ax.grid(color="#EEEEEE")
+        _date_ticks(ax, 4 if len(issues) > 1 else 8)
+        if len(issues) > 1:
+            ax.set_title(issue_label(iss), loc="left", fontsize=9)
+            ax.tick_params(labelsize=7)
+    if len(issues) == 1:
+        axes[0].set_ylabel("convergence index")
+        axes[0].set_xlabel("period")
+        axes[0].set_title(title, loc="left", fontweight="bold")
+        _verdict_legend(axes[0], frame["verdict"].astype(str), loc="lower right")
+    else:
+        fig.suptitle(title, fontweight="bold", x=0.01, ha="left")
+        fig.supylabel("convergence index", fontsize=9)
+    outside = frame[~in_range].drop_duplicates("group")
+    single = solid["_x"].nunique() == 1
+    parts = [
+        note or "",
+        "only one period with an estimate: no trend to show" if single else "",
+        "number = evidence sentences; band = interval; hollow = insufficient; tick = no estimate",
+        _thin_note(outside, "thin, outside the span"),
+    ]
+    _note(fig, "; ".join(p for p in parts if p))
     return fig
 
 
@@ -559,8 +680,15 @@ def salience_timeline(
     title: str | None = None,
     note: str | None = None,
     top: int = 6,
+    min_total: int = 20,
 ) -> Figure:
-    """Share of sentences per issue area over time (top issues by total salience unless ``issues`` given)."""
+    """Share of sentences per issue area over time (top issues by total salience unless ``issues`` given).
+
+    A period with fewer than ``min_total`` attributed sentences is too thin: its shares are not plotted (two
+    stray articles would read as 100 %), it is listed in the note, and the x axis spans the other periods.
+    The number of sentences per period is printed along the top. Up to eight issues share one chart in
+    eight distinct colours; more are drawn as small multiples.
+    """
     _require(sal, ["issue", "group", "share"], "salience_timeline")
     title = title or "Issue salience over time"
     sal = _pool_salience(sal, actor) if len(sal) else sal
@@ -570,37 +698,67 @@ def salience_timeline(
     x, dated = _time_axis(frame["group"])
     if not dated:
         return message_figure(
-            "Groups are not periods; group by month, year or decade for a timeline.", title=title
+            "Groups are not periods; group by month, quarter, year or decade for a timeline.", title=title
         )
     frame = frame.assign(_x=x.to_numpy())
-    chosen = list(issues) if issues else frame.groupby("issue")["share"].sum().nlargest(top).index.tolist()
-    fig = _new_figure(10, 3.8)
-    ax = fig.add_subplot()
-    palette = [
-        OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "orange", "reddish_purple", "sky_blue")
-    ]
-    styles = ["-", "--", "-.", ":"]
-    for k, iss in enumerate(chosen):
-        sub = frame[frame["issue"] == iss].groupby("_x")["share"].sum().sort_index()
-        ax.plot(
-            sub.index,
-            sub.to_numpy(),
-            color=palette[k % 6],
-            linestyle=styles[(k // 6) % 4],
-            marker="o",
-            ms=3,
-            label=iss,
+    totals = (
+        frame.drop_duplicates("group").set_index("group")["n_total"].map(_num).fillna(0)
+        if "n_total" in frame.columns
+        else pd.Series(dtype=float)
+    )
+    frame = frame.assign(_n=frame["group"].map(totals).fillna(min_total))
+    thin_groups = frame[frame["_n"] < min_total].drop_duplicates("group")
+    frame = frame[frame["_n"] >= min_total]
+    if len(frame) == 0:
+        return message_figure(
+            f"Every period has fewer than {min_total} sentences: too thin for shares.", title=title
         )
+    chosen = list(issues) if issues else frame.groupby("issue")["share"].sum().nlargest(top).index.tolist()
     xs = pd.to_datetime(frame["_x"])
-    pad = max((xs.max() - xs.min()) * 0.05, pd.Timedelta(days=200))
-    ax.set_xlim(xs.min() - pad, xs.max() + pad)
-    ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
-    ax.set_ylabel("share of sentences")
-    ax.set_xlabel("period")
-    ax.grid(color="#EEEEEE")
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
-    ax.set_title(title, loc="left", fontweight="bold")
-    _note(fig, note)
+    pad = max((xs.max() - xs.min()) * 0.05, pd.Timedelta(days=45))
+    palette = [OKABE_ITO[k] for k in ("blue", "vermillion", "bluish_green", "orange", "reddish_purple",
+                                      "sky_blue", "black", "yellow")]  # fmt: skip
+    if len(chosen) <= 8:
+        fig = _new_figure(10, 3.8)
+        axes = [fig.add_subplot()] * len(chosen)
+    else:
+        fig, axes = _panels(len(chosen))
+    for k, (ax, iss) in enumerate(zip(axes, chosen, strict=True)):
+        sub = frame[frame["issue"] == iss].groupby("_x")["share"].sum().sort_index()
+        color = palette[k] if len(chosen) <= 8 else OKABE_ITO["blue"]
+        ax.plot(sub.index, sub.to_numpy(), color=color, marker="o", ms=3, label=issue_label(iss))
+        _date_ticks(ax, 4 if len(chosen) > 8 else 8)
+        if len(chosen) > 8:
+            ax.set_title(issue_label(iss), loc="left", fontsize=9)
+            ax.tick_params(labelsize=7)
+    for ax in dict.fromkeys(axes):
+        ax.set_xlim(xs.min() - pad, xs.max() + pad)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.grid(color="#EEEEEE")
+    first = axes[0]
+    periods = frame.drop_duplicates("group")
+    if len(periods) <= 24:
+        for xv, n in zip(periods["_x"], periods["_n"], strict=True):
+            first.annotate(
+                f"n={int(n)}",
+                (xv, 1),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                fontsize=6.5,
+                color="#666666",
+            )
+    if len(chosen) <= 8:
+        first.set_ylabel("share of sentences")
+        first.set_xlabel("period")
+        first.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+        first.set_title(title, loc="left", fontweight="bold", pad=14)
+    else:
+        fig.suptitle(title, fontweight="bold", x=0.01, ha="left")
+    parts = [note or "", f"n = attributed sentences per period; periods under {min_total} not plotted"]
+    parts.append(_thin_note(thin_groups, f"under {min_total} sentences"))
+    _note(fig, "; ".join(p for p in parts if p))
     return fig
 
 
@@ -704,7 +862,7 @@ def keyness_chart(
 ) -> Figure:
     """The terms most distinctive of each actor's sentences (log-odds with an informative prior)."""
     _require(key, ["term", "actor", "log_odds"], "keyness_chart")
-    title = title or "Distinctive terms of each actor" + (f" on {issue}" if issue else "")
+    title = title or "Distinctive terms of each actor" + (f" on {issue_label(issue)}" if issue else "")
     colors = actor_colors(actors)
     fig = _new_figure(10, 1.2 + 0.26 * top)
     axes = fig.subplots(1, len(actors), squeeze=False)[0]
@@ -741,11 +899,11 @@ def source_comparison(
     _require(conv, ["issue", "group", "index", "ci_low", "ci_high", "verdict"], "source_comparison")
     a, b = actors
     frame = conv if issue is None else conv[conv["issue"] == issue]
-    title = title or f"{a}–{b} convergence by source" + (f": {issue}" if issue else "")
+    title = title or f"{a}–{b} convergence by source" + (f": {issue_label(issue)}" if issue else "")
     if len(frame) == 0:
         return message_figure("No source with sentences on this issue.", title=title)
     frame = frame.assign(
-        _label=frame["issue"].astype(str) + " · " + frame["group"].astype(str)
+        _label=frame["issue"].map(issue_label) + " · " + frame["group"].astype(str)
         if issue is None
         else frame["group"].astype(str)
     )
@@ -921,13 +1079,17 @@ def convergence_table_html(conv: pd.DataFrame) -> HTML:
     """The convergence frame as an escaped table: issue, group, verdict, index, interval, evidence counts."""
     _require(conv, ["issue", "index", "ci_low", "ci_high", "verdict"], "convergence_table_html")
     frame = conv.copy()
+    if len(frame):
+        order = {k: i for i, k in enumerate(issue_order(frame))}
+        frame = frame.sort_values("issue", key=lambda c: c.astype(str).map(order), kind="stable")
+    frame["issue area"] = frame["issue"].map(issue_label)
     frame["interval"] = [
         "" if math.isnan(_num(lo)) or math.isnan(_num(hi)) else f"[{_num(lo):+.2f}, {_num(hi):+.2f}]"
         for lo, hi in zip(frame["ci_low"], frame["ci_high"], strict=True)
     ]
     cols = [
         c
-        for c in ("issue", "group", "verdict", "index", "interval", "n_a", "n_b", "n_relation", "reason")
+        for c in ("issue area", "group", "verdict", "index", "interval", "n_a", "n_b", "n_relation", "reason")
         if c in frame
     ]
     return table_html(frame, columns=cols)
@@ -942,8 +1104,8 @@ def verdict_card(
     rows = conv if issue is None else conv[conv["issue"] == issue]
     if len(rows) == 0:
         return HTML(
-            f'{_CSS}<div class="cv-card"><b>{html.escape(str(issue))}</b>: no sentence on this issue area; '
-            f"{verdict_badge('insufficient')}</div>"
+            f'{_CSS}<div class="cv-card"><b>{html.escape(issue_label(issue))}</b>: '
+            f"no sentence on this issue area; {verdict_badge('insufficient')}</div>"
         )
     parts = []
     for _, r in rows.iterrows():
@@ -962,7 +1124,7 @@ def verdict_card(
         reason = html.escape(str(r.get("reason", "") or ""))
         parts.append(
             f'<div class="cv-card"><div style="font-size:16px">'
-            f"<b>{html.escape(str(r['issue']))}</b>{group_txt} "
+            f"<b>{html.escape(issue_label(r['issue']))}</b>{group_txt} "
             f"{verdict_badge(r['verdict'])} index <b>{idx_txt}</b>{ci_txt}</div>"
             f'<div class="cv-muted">{counts}</div>' + (f"<div>{reason}</div>" if reason else "") + "</div>"
         )
@@ -1020,7 +1182,14 @@ def _evidence_rows(sub: pd.DataFrame, info: dict[str, dict], max_rows: int) -> s
         ]
         source = " · ".join(b for b in bits if b)
         url = meta.get("url")
-        if isinstance(url, str) and re.match(r"^https?://", url):
+        title = meta.get("title")
+        title = title.strip() if isinstance(title, str) and title.strip() else None
+        linked = isinstance(url, str) and re.match(r"^https?://", url)
+        if title:
+            name = html.escape(title)
+            name = f'<a href="{html.escape(url, quote=True)}" rel="noopener">{name}</a>' if linked else name
+            source = f"<div>{name}</div>{source}"
+        elif linked:
             source += f' <a href="{html.escape(url, quote=True)}" rel="noopener">link</a>'
         role = html.escape(roles.get((str(r.get("doc_id", "")), str(r.get("sent_id", ""))), ""))
         ref = f"{_cell(r.get('doc_id', ''))[:8]}#{_cell(r.get('sent_id', ''))}"

@@ -39,7 +39,9 @@ def _issues(args) -> list[str] | None:
 
 
 def _check_actors(args) -> None:
-    check_actor_codes(args.actors, actor_file=_data_file(args.actor_file))
+    pairs = args.actors if isinstance(args.actors, list) else [args.actors] if args.actors else []
+    for pair in pairs:  # `report` takes --actors once per pair
+        check_actor_codes(pair, actor_file=_data_file(args.actor_file))
 
 
 def _actors(value: str) -> tuple[str, str]:
@@ -88,6 +90,31 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
         "--jobs", type=int, default=None, help="worker processes (local pool or temporary Dask cluster)"
     )
     _add_progress_options(g)
+
+
+def _add_filter_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("which sentences count")
+    g.add_argument(
+        "--since", metavar="DATE", help="only articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)"
+    )
+    g.add_argument(
+        "--until", metavar="DATE", help="only articles dated on or before DATE (a whole month or year)"
+    )
+    g.add_argument(
+        "--publisher",
+        metavar="NAMES",
+        help="only these publishers, comma-separated (e.g. Dawn,APP; any case)",
+    )
+    g.add_argument(
+        "--doc-type", metavar="TYPES", help="only these document types, comma-separated (e.g. news,briefing)"
+    )
+    g.add_argument(
+        "--corrections",
+        metavar="FILE",
+        help="CSV or YAML of sentence keys to exclude or re-attribute (columns sent_key, action "
+        "exclude|holder, holder, link, note; the evidence CSV gives each sentence's sent_key); the "
+        "verdicts are computed again and the output says how many corrections were applied",
+    )
 
 
 def _engine_options(args) -> dict:
@@ -150,10 +177,32 @@ def cmd_tag(args) -> int:
     return 0
 
 
+def _filter_and_correct(args, tagged):
+    """The --since/--until/--publisher/--doc-type filters, then the --corrections file (one line each on
+    stderr saying what they did)."""
+    from convergence.measure.corrections import apply_corrections, describe_corrections
+    from convergence.measure.filters import describe_filters, filter_sentences
+
+    filters = {
+        "since": args.since,
+        "until": args.until,
+        "publisher": args.publisher,
+        "doc_type": args.doc_type,
+    }
+    filters = {k: v for k, v in filters.items() if v}
+    if filters:
+        tagged = filter_sentences(tagged, **filters)
+        print(describe_filters(tagged.attrs["filters"]), file=sys.stderr)
+    if args.corrections:
+        tagged = apply_corrections(tagged, from_cwd(args.corrections))
+        print(describe_corrections(tagged.attrs["corrections"]), file=sys.stderr)
+    return tagged
+
+
 def cmd_analyze(args) -> int:
     _check_actors(args)
     issues = _issues(args)
-    tagged = _read_and_tag(args, keep="tagged")
+    tagged = _filter_and_correct(args, _read_and_tag(args, keep="tagged"))
     table = cv.convergence(tagged, actors=args.actors, by=args.by, issues=issues)
     if args.json:
         print(json.dumps(cv.to_records(table), ensure_ascii=False, indent=2, default=str))
@@ -170,7 +219,7 @@ def cmd_report(args) -> int:
     result = run_report(
         _paths(args.paths),
         issues=issues,
-        actors=args.actors,
+        actors=args.actors or [("USA", "PAK")],
         out=from_cwd(args.out),
         jobs=args.jobs,
         show_code=args.show_code,
@@ -179,7 +228,15 @@ def cmd_report(args) -> int:
         progress=args.progress,
         taxonomy=_data_file(args.taxonomy),
         actor_file=_data_file(args.actor_file),
+        by=args.by,
+        since=args.since,
+        until=args.until,
+        publisher=args.publisher,
+        doc_type=args.doc_type,
+        corrections=from_cwd(args.corrections) if args.corrections else None,
     )
+    if result.interrupted:
+        return 130
     return 0 if result.ok else 1
 
 
@@ -239,34 +296,79 @@ def build_parser() -> argparse.ArgumentParser:
     )
     an = sub.choices["analyze"]
     an.add_argument(
-        "--actors", type=_actors, default=("USA", "PAK"), help="two actor codes (default: USA,PAK)"
+        "--actors",
+        type=_actors,
+        default=("USA", "PAK"),
+        help="the two actor codes to compare (default: USA,PAK; `convergence actors` lists them)",
     )
     an.add_argument(
         "--by",
         default="corpus",
-        choices=("corpus", "doc", "month", "year", "decade", "source"),
-        help="group the measure by (default: corpus)",
+        choices=("corpus", "doc", "month", "quarter", "year", "decade", "source"),
+        help="one row per issue for the whole corpus (default), or per document, period or source",
     )
     an.add_argument(
         "--issues", default="all", help="all, or a comma-separated list of issue slugs (convergence issues)"
     )
     an.add_argument("--json", action="store_true", help="print a JSON list of rows")
+    _add_filter_options(an)
 
-    p = sub.add_parser("report", help="run the notebook reports with papermill and write shareable HTML")
+    p = sub.add_parser(
+        "report",
+        help="run the notebook reports with papermill and write shareable HTML",
+        description="Parse and tag the corpus once, then run the report notebooks (corpus overview, "
+        "convergence matrix, timeline, source comparison, one report per issue area) in parallel "
+        "kernels and write self-contained HTML pages, the evidence as CSV and XLSX, an index and a "
+        "manifest into --out. An unchanged re-run reuses the earlier results. Ctrl-C stops at once "
+        "(exit status 130); the index then lists what finished, and the next run reuses it.",
+    )
     _add_corpus_options(p)
     p.add_argument(
-        "--issues", default="all", help="all, or a comma-separated list of issue slugs (convergence issues)"
+        "--issues",
+        default="all",
+        help="all (default), or a comma-separated list of issue slugs to report on (convergence issues)",
     )
     p.add_argument(
-        "--actors", type=_actors, default=("USA", "PAK"), help="two actor codes (default: USA,PAK)"
+        "--actors",
+        type=_actors,
+        action="append",
+        default=None,
+        metavar="A,B",
+        help="the pair of actor codes to compare (default USA,PAK); give it again for more pairs "
+        "(--actors USA,PAK --actors CHN,PAK): the first pair gets the full reports and pairs.html "
+        "compares every pair issue by issue",
     )
-    p.add_argument("--out", default="outputs", help="output folder, from the current one (default: outputs)")
+    p.add_argument(
+        "--out",
+        default="outputs",
+        help="output folder, from the current one (default: outputs); refused when it holds another corpus's report or files "
+        "the tool did not write, unless --force",
+    )
+    p.add_argument(
+        "--by",
+        default="year",
+        choices=("month", "quarter", "year", "source"),
+        help="grouping of the matrix heatmap and the timelines (default: year; source groups the heatmap "
+        "by publisher and keeps yearly timelines)",
+    )
     p.add_argument("--jobs", type=int, default=None, help="parallel notebooks (default and cap: CPU cores)")
-    p.add_argument("--timeout", type=int, default=600, help="execution timeout per notebook, seconds")
+    p.add_argument(
+        "--timeout",
+        type=int,
+        default=600,
+        help="execution timeout per notebook cell, in seconds (default 600)",
+    )
     p.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
-    p.add_argument("--force", action="store_true", help="re-run even if inputs and parameters are unchanged")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="re-run even if inputs and parameters are unchanged, and write into a folder holding "
+        "another corpus's report or your own files (yours are kept: a file in the way is renamed "
+        "NAME.user-N, never deleted)",
+    )
     p.add_argument("--taxonomy", help="a taxonomy YAML of your own (default: the shipped one)")
-    p.add_argument("--actor-file", help="an actor dictionary YAML of your own")
+    p.add_argument("--actor-file", help="an actor dictionary YAML of your own (default: the shipped one)")
+    _add_filter_options(p)
     _add_progress_options(p)
     p.set_defaults(func=cmd_report)
 

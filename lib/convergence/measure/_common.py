@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..errors import ConvergenceError
 
-BY_CHOICES = ("corpus", "doc", "month", "year", "decade", "source")
+BY_CHOICES = ("corpus", "doc", "month", "quarter", "year", "decade", "source")
 
 #: Columns of the tagged-sentence table the measures read (docs/architecture.md, "Tagged sentences").
 TAGGED_REQUIRED = ("doc_id", "sent_id", "text", "issues", "holder", "targets", "stance", "relation")
@@ -102,6 +102,11 @@ def group_labels(frame: pd.DataFrame, by: str) -> pd.Series:
     if by == "month":
         months = _dates(frame).dt.strftime("%Y-%m")
         return months.where(months.notna(), UNKNOWN_GROUP).astype(object)
+    if by == "quarter":
+        dates = _dates(frame)
+        year, quarter = dates.dt.year.astype("Int64"), dates.dt.quarter.astype("Int64")
+        quarters = year.astype(str) + "-Q" + quarter.astype(str)
+        return quarters.where(dates.notna(), UNKNOWN_GROUP).astype(object)
     years = _years(frame)
     # label each distinct year once, then map (a corpus has few distinct years and many sentences)
     names = {y: str(int(y)) if by == "year" else f"{int(y) // 10 * 10}s" for y in years.dropna().unique()}

@@ -6,6 +6,7 @@ Monroe, Colaresi & Quinn (2008), "Fightin' Words", Political Analysis 16(4), eq.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Mapping
 from importlib import resources
@@ -13,14 +14,14 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize import RegexpTokenizer
 
 from ..tagging.codes import check_codes
 from ._common import MeasureError, as_code, as_list, check_actors, check_tagged
 
 COLUMNS = ["term", "actor", "log_odds", "z", "count_a", "count_b"]
 
-_TOKENIZER = RegexpTokenizer(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+# The same tokens as nltk's RegexpTokenizer with this pattern, without importing nltk (and scipy) per kernel.
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]", re.UNICODE | re.MULTILINE | re.DOTALL)
 
 
 def load_stopwords(path: str | os.PathLike | None = None) -> frozenset[str]:
@@ -36,7 +37,7 @@ def load_stopwords(path: str | os.PathLike | None = None) -> frozenset[str]:
 def tokens(text: str, stopwords: frozenset[str]) -> list[str]:
     """Word tokens; acronyms (US, IMF) keep their case so "US" never becomes the pronoun "us"."""
     out = []
-    for tok in _TOKENIZER.tokenize(text):
+    for tok in _TOKEN.findall(text):
         if len(tok) > 1 and tok.isupper():
             out.append(tok)
             continue
@@ -44,6 +45,25 @@ def tokens(text: str, stopwords: frozenset[str]) -> list[str]:
         if len(low) > 1 and low not in stopwords:
             out.append(low)
     return out
+
+
+def background_counts(texts, stopwords: frozenset[str] | None = None) -> Counter:
+    """Token counts over ``texts`` (the informative prior's background)."""
+    stop = load_stopwords() if stopwords is None else stopwords
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(tokens(str(text), stop))
+    return counts
+
+
+def _stored_background(tagged: pd.DataFrame) -> Counter | None:
+    """The whole corpus's background counts, when a report runner loaded ``tagged`` as a slice of it and
+    attached them (``attrs["token_background"]``, for exactly the rows it loaded)."""
+    attrs = getattr(tagged, "attrs", {}) or {}
+    counts = attrs.get("token_background")
+    if counts is None or attrs.get("token_background_rows") != len(tagged):
+        return None
+    return Counter(counts)
 
 
 def keyness(
@@ -61,7 +81,8 @@ def keyness(
     Columns: term, actor (whose term it is), log_odds (delta, A over B; negative = B's term), z (delta
     over its standard error), count_a, count_b. ``top`` terms per actor, largest |z| first.
     ``prior``: a number a0 -> informative prior alpha_w = a0 * f_w with f_w the term's share in the
-    whole tagged frame (the background); "uniform" -> alpha_w = 0.01 for every term; or a mapping
+    whole tagged frame (the background; a frame the report runner loaded as one issue's slice carries the
+    whole corpus's counts); "uniform" -> alpha_w = 0.01 for every term; or a mapping
     term -> pseudo-count. Terms counted fewer than ``min_count`` times in A and B together are dropped.
     """
     check_tagged(tagged, columns=("text", "issues", "holder"))
@@ -98,9 +119,9 @@ def keyness(
             raise MeasureError(f"prior must be a number, 'uniform' or a mapping; got {prior!r}") from None
         if a0 <= 0:
             raise MeasureError("prior (a0) must be > 0")
-        background: Counter = Counter()
-        for text in tagged["text"]:
-            background.update(tokens(str(text), stop))
+        background = _stored_background(tagged) if stopwords is None else None
+        if background is None:
+            background = background_counts(tagged["text"], stop)
         total = sum(background.values())
         f = np.array([background.get(t, 0) + 1.0 for t in vocab]) / (total + len(vocab))
         alpha = a0 * f

@@ -15,6 +15,7 @@ import importlib
 _WHERE = {
     "ReportData": "data",
     "load": "data",
+    "downloads": "data",
     "prepare": "data",
     "save": "data",
     "neutralize_active_content": "html",

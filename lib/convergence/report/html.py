@@ -8,6 +8,7 @@ needed), as are other active elements (iframe, object, embed, base), ``on*`` eve
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import os
@@ -16,7 +17,13 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from convergence import charts
+
+def _charts():
+    """convergence.charts, imported when first needed (it loads matplotlib)."""
+    from convergence import charts
+
+    return charts
+
 
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 _LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
@@ -122,8 +129,9 @@ def self_contained(page: str) -> str:
     return page
 
 
-def notebook_html(nb, *, show_code: bool = False, title: str | None = None) -> str:
-    """An executed notebook (``nbformat`` node) as one self-contained HTML page."""
+@functools.lru_cache(maxsize=2)
+def _exporter(show_code: bool):
+    """One HTML exporter per process and setting: loading its templates is the slow part of a conversion."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab")
@@ -131,6 +139,12 @@ def notebook_html(nb, *, show_code: bool = False, title: str | None = None) -> s
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     exporter.embed_images = True
+    return exporter
+
+
+def notebook_html(nb, *, show_code: bool = False, title: str | None = None) -> str:
+    """An executed notebook (``nbformat`` node) as one self-contained HTML page."""
+    exporter = _exporter(bool(show_code))
     if title:
         nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb)
@@ -154,6 +168,13 @@ th,td{border-bottom:1px solid #ddd;padding:5px 10px;text-align:left;vertical-ali
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .status-failed,.status-timed-out{color:#D55E00;font-weight:600} .status-reused{color:#0072B2}
 .err{font-family:monospace;font-size:.85em;white-space:pre-wrap;color:#7a2a00;max-width:40em}
+.answer{display:flex;gap:1.5em;flex-wrap:wrap;margin:1em 0}
+.answer .col{flex:1 1 30em;min-width:20em} .answer h3{margin:.2em 0 .5em}
+.card{border:1px solid #ddd;border-radius:6px;padding:.6em .8em;margin-bottom:.8em;background:#fcfcfc}
+.card .head{margin-bottom:.4em} .q{margin:.35em 0;font-size:.92em;line-height:1.35}
+.q .who{font-weight:600;margin-right:.3em} mark{background:#fff1a8}
+.downloads{background:#f4f8fb;padding:.5em .8em;border-radius:4px}
+.status-interrupted{color:#E69F00;font-weight:600}
 """
 
 
@@ -180,6 +201,61 @@ def _status(report: dict) -> str:
     return f'<span class="{css}">{html.escape(status + reused)}</span>'
 
 
+def _sentence(actor: str, item: dict | None) -> str:
+    if not item:
+        return (
+            f'<div class="q"><span class="who">{html.escape(actor)}</span> '
+            '<span class="muted">no sentence of its own on this issue</span></div>'
+        )
+    src = [html.escape(x) for x in (item.get("publisher"), item.get("date")) if x]
+    title = item.get("title")
+    url = item.get("url")
+    if title:
+        label = html.escape(title)
+        src.append(
+            f'<a href="{html.escape(url, quote=True)}" rel="noopener">{label}</a>'
+            if url and re.match(r"^https?://", url)
+            else f"<i>{label}</i>"
+        )
+    elif url and re.match(r"^https?://", url):
+        src.append(f'<a href="{html.escape(url, quote=True)}" rel="noopener">link</a>')
+    stance = item.get("stance")
+    value = "" if stance is None or stance != stance else f" ({stance:+.2f})"
+    return (
+        f'<div class="q"><span class="who">{html.escape(actor)}{value}</span> '
+        f"“{_charts().highlight(item.get('text', ''), item.get('cues') or [])}”"
+        f'<div class="muted">{" · ".join(src)}</div></div>'
+    )
+
+
+def _highlights_html(highlights: dict | None, actors: Sequence[str], by_issue: dict) -> str:
+    if not highlights:
+        return ""
+    a, b = actors
+    blocks = []
+    for side, heading in (("convergent", "Most convergent"), ("divergent", "Most divergent")):
+        # an issue is on the side its index points to; its own verdict says how firmly
+        items = highlights.get(side) or []
+        cards = []
+        for it in items:
+            rep = by_issue.get(it["issue"], {})
+            name = _link(rep.get("html") if rep.get("html_exists") else None, it["label"])
+            lo, hi = _fmt(it.get("ci_low")), _fmt(it.get("ci_high"))
+            interval = f" interval [{lo}, {hi}]" if lo and hi else ""
+            cards.append(
+                f'<div class="card"><div class="head"><b>{name}</b> {_charts().verdict_badge(it["verdict"])} '
+                f"index <b>{_fmt(it.get('index'))}</b>{interval} "
+                f'<span class="muted">n = {it.get("n_a", 0)} {html.escape(a)} / {it.get("n_b", 0)} '
+                f"{html.escape(b)}</span></div>{_sentence(a, it.get('a'))}{_sentence(b, it.get('b'))}"
+                + (_sentence(f"{a} and {b}", it["relation"]) if it.get("relation") else "")
+                + "</div>"
+            )
+        leaning = "towards convergence" if side == "convergent" else "towards divergence"
+        body = "".join(cards) or f'<p class="muted">No issue area leans {leaning} on this evidence.</p>'
+        blocks.append(f'<div class="col"><h3>{heading}</h3>{body}</div>')
+    return f'<div class="answer">{"".join(blocks)}</div>'
+
+
 def index_page(
     *,
     title: str,
@@ -187,8 +263,13 @@ def index_page(
     reports: Sequence[dict],
     actors: Sequence[str],
     info: Sequence[str] = (),
+    highlights: dict | None = None,
+    downloads: Sequence[tuple[str, str]] = (),
+    extra: str = "",
 ) -> str:
-    """The index: one row per issue (verdict, index, interval, evidence counts, link), then every report."""
+    """The index: the answer first (most convergent and most divergent issues with their strongest sentence
+    per side), then one row per issue (label, verdict, index, interval, evidence counts, link), the
+    downloads (evidence and verdict tables), then every report."""
     a, b = actors
     by_issue = {r.get("issue"): r for r in reports if r.get("issue")}
     rows = []
@@ -196,9 +277,9 @@ def index_page(
         rep = by_issue.get(s["issue"], {})
         lo, hi = _fmt(s.get("ci_low")), _fmt(s.get("ci_high"))
         interval = f"[{lo}, {hi}]" if lo and hi else ""
-        link = _link(rep.get("html") if rep.get("html_exists") else None, s["issue"])
+        link = _link(rep.get("html") if rep.get("html_exists") else None, s.get("label") or s["issue"])
         rows.append(
-            f"<tr><td>{link}</td><td>{charts.verdict_badge(s.get('verdict', ''))}</td>"
+            f"<tr><td>{link}</td><td>{_charts().verdict_badge(s.get('verdict', ''))}</td>"
             f'<td class="num">{_fmt(s.get("index"))}</td><td class="num">{interval}</td>'
             f'<td class="num">{_fmt(s.get("n_a"), False)}</td>'
             f'<td class="num">{_fmt(s.get("n_b"), False)}</td>'
@@ -215,13 +296,26 @@ def index_page(
             f"<td>{ipynb}</td></tr>"
         )
     info_html = "".join(f'<p class="muted">{html.escape(line)}</p>' for line in info)
-    legend = " ".join(str(charts.verdict_badge(v)) for v in charts.VERDICTS)
+    files = " · ".join(
+        f'<a href="{html.escape(href, quote=True)}"'
+        + ("" if href.endswith(".html") else " download")
+        + f">{html.escape(label)}</a>"
+        for label, href in downloads
+    )
+    files_html = (
+        f'<p class="downloads">Take the evidence away: {files}. Each issue report links its own '
+        "evidence file.</p>"
+        if files
+        else ""
+    )
+    legend = " ".join(str(_charts().verdict_badge(v)) for v in _charts().VERDICTS)
     page = (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{html.escape(title)}</title>"
         f"<style>{_INDEX_CSS}</style></head><body>"
         f"<h1>{html.escape(title)}</h1>{info_html}"
+        f"{_highlights_html(highlights, actors, by_issue)}"
         f"<h2>Where {html.escape(a)} and {html.escape(b)} converge and diverge</h2>"
         f'<p class="muted">Verdicts: {legend}. Index from −1 (divergent) to +1 (convergent); '
         "the interval is a "
@@ -230,7 +324,7 @@ def index_page(
         "<table><thead><tr><th>issue area</th><th>verdict</th><th>index</th><th>interval</th>"
         f"<th>n {html.escape(a)}</th><th>n {html.escape(b)}</th><th>n relation</th><th>report</th>"
         "</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table>{files_html}{extra}"
         "<h2>All reports</h2><table><thead><tr><th>report</th><th>status</th><th>time</th>"
         "<th>executed</th></tr>"
         f"</thead><tbody>{''.join(report_rows)}</tbody></table>"

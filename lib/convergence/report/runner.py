@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import dataclasses
+import gc
 import hashlib
 import json
 import os
 import platform
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -34,11 +35,19 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+import pandas as pd
+
 import convergence as cv
 from convergence.measure import load_thresholds
 from convergence.paths import project_root, resolve
 from convergence.report import data as report_data
+from convergence.report import exports
+from convergence.report import pairs as report_pairs
+from convergence.report import summary as report_summary
+from convergence.report.folder import check_output_folder
 from convergence.report.html import index_page, write_notebook_html, write_text_atomic
+from convergence.report.kernels import KERNEL_NAME
+from convergence.report.pool import NotebookPool
 from convergence.report.safety import (
     ReportError,
     RunLock,
@@ -51,9 +60,19 @@ from convergence.report.safety import (
 )
 from convergence.tagging.lexicon import load_tag_data
 
+
+def _charts():
+    """convergence.charts, imported when first needed (it loads matplotlib)."""
+    from convergence import charts
+
+    return charts
+
+
 OVERVIEW = "00-corpus-overview"
 ISSUE = "10-issue-area"
 MATRIX = "20-convergence-matrix"
+TIMELINE = "30-timeline"
+SOURCES = "40-source-comparison"
 _PACKAGES = (
     "convergence",
     "pandas",
@@ -77,6 +96,7 @@ class ReportResult:
     reports: list[dict] = field(default_factory=list)
     reused: bool = False
     seconds: float = 0.0
+    interrupted: bool = False
 
     @property
     def failures(self) -> list[dict]:
@@ -253,6 +273,8 @@ def execute_job(job: dict) -> dict:
                 status, error = "failed", _short_error(exc)
             break
     if partial.is_file():
+        if job.get("kernel") == KERNEL_NAME:
+            _name_kernel(partial, "python3")
         os.chmod(partial, 0o644)
         os.replace(partial, ipynb)
     html_ok = False
@@ -274,91 +296,18 @@ def execute_job(job: dict) -> dict:
     }
 
 
-# ---------------------------------------------------------------------------------------------- the run
-
-
-def _read_result(job: dict, job_file: Path) -> dict | None:
-    from convergence.report.worker import result_path
-
-    res_file = result_path(job_file)
+def _name_kernel(path: Path, name: str) -> None:
+    """Record ``name`` as the executed notebook's kernel (a forked kernel is a plain ``python3`` kernel)."""
     try:
-        result = json.loads(res_file.read_text(encoding="utf-8"))
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        spec = nb.setdefault("metadata", {}).setdefault("kernelspec", {})
+        spec.update(name=name, display_name="Python 3 (ipykernel)", language="python")
+        path.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     except (OSError, ValueError):
-        return None
-    job_file.unlink(missing_ok=True)
-    res_file.unlink(missing_ok=True)
-    return result
+        pass
 
 
-def _run_worker(jobs: list[dict], folder: Path, on_result=None) -> list[dict]:
-    """Execute ``jobs`` one after the other in a fresh Python process; never raises.
-
-    ``on_result(result)`` is called as each job finishes (progress lines).
-    """
-    from convergence.report.worker import result_path
-
-    folder.mkdir(parents=True, exist_ok=True)
-    files = []
-    for job in jobs:
-        job_file = folder / f"{job['name']}.job.json"
-        result_path(job_file).unlink(missing_ok=True)
-        write_text_atomic(job_file, json.dumps(job))
-        files.append(job_file)
-    started = time.perf_counter()
-    # Each cell has its own execution_timeout in the kernel; this wall-clock limit only catches a worker
-    # that hangs outside cell execution (kernel start, conversion).
-    limit = sum(job["timeout"] * 3 + 120 for job in jobs)
-    cmd = [sys.executable, "-m", "convergence.report.worker", *map(str, files)]
-    by_file = {str(f): (job, f) for job, f in zip(jobs, files, strict=True)}
-    results: dict[str, dict] = {}
-    killed = threading.Event()
-    # The worker dies with this process (convergence.report.worker sets a parent-death signal), so a killed
-    # run leaves no worker writing into the output folder.
-    env = dict(os.environ, CONVERGENCE_REPORT_PARENT=str(os.getpid()))
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=jobs[0].get("cwd"), env=env
-    )
-
-    def _kill():
-        killed.set()
-        proc.kill()
-
-    timer = threading.Timer(limit, _kill)
-    timer.start()
-    stderr_chunks: list[str] = []
-    drain = threading.Thread(target=lambda: stderr_chunks.append(proc.stderr.read()), daemon=True)
-    drain.start()
-    try:
-        for line in proc.stdout:
-            if line.startswith("done "):
-                job, job_file = by_file.get(line[5:].strip(), (None, None))
-                if job is not None:
-                    result = _read_result(job, job_file)
-                    if result is not None:
-                        results[job["name"]] = result
-                        if on_result:
-                            on_result(result)
-        code = proc.wait()
-    finally:
-        timer.cancel()
-    drain.join(timeout=5)
-    detail = "".join(stderr_chunks).strip()[-2000:]
-    out = []
-    for job, job_file in zip(jobs, files, strict=True):
-        result = results.get(job["name"]) or _read_result(job, job_file)
-        if result is None:
-            result = {
-                "name": job["name"],
-                "status": "timed out" if killed.is_set() else "failed",
-                "error": f"worker killed after {limit} s"
-                if killed.is_set()
-                else f"worker exited with code {code}: {detail}",
-                "seconds": round(time.perf_counter() - started, 2),
-            }
-            if on_result:
-                on_result(result)
-        out.append(result)
-    return out
+# ---------------------------------------------------------------------------------------------- the run
 
 
 def _rel(path: Path, out: Path) -> str:
@@ -414,9 +363,25 @@ def _plain(value):
     return value
 
 
-def _summary_rows(conv) -> list[dict]:
+def _summary_rows(conv, labels: dict | None = None) -> list[dict]:
     cols = ["issue", "group", "verdict", "index", "ci_low", "ci_high", "n_a", "n_b", "n_relation", "reason"]
-    return [{c: _plain(rec.get(c)) for c in cols} for rec in conv.to_dict(orient="records")]
+    return [
+        {**{c: _plain(rec.get(c)) for c in cols}, "label": (labels or {}).get(rec["issue"], rec["issue"])}
+        for rec in conv.to_dict(orient="records")
+    ]
+
+
+def _timed(func, *args, **kwargs):
+    tic = time.perf_counter()
+    result = func(*args, **kwargs)
+    return result, round(time.perf_counter() - tic, 3)
+
+
+def issue_labels(taxonomy=None) -> dict[str, str]:
+    """Issue slug -> label from the taxonomy (the user's file or the shipped one)."""
+    from convergence.tagging.lexicon import load_taxonomy
+
+    return {slug: area.label for slug, area in load_taxonomy(taxonomy).areas.items()}
 
 
 def _has_evidence(row: dict) -> bool:
@@ -441,8 +406,20 @@ def run_report(
     actor_file: str | os.PathLike | None = None,
     stance_lexicon: str | os.PathLike | None = None,
     relations: str | os.PathLike | None = None,
+    by: str = "year",
+    since: str | None = None,
+    until: str | None = None,
+    publisher=None,
+    doc_type=None,
+    corrections: str | os.PathLike | None = None,
 ) -> ReportResult:
     """Run the report notebooks on the corpus ``paths`` and write self-contained HTML under ``out``.
+
+    ``actors``: one pair of actor codes, or a list of pairs (the first pair gets the full reports; every
+    pair is compared issue by issue on ``pairs.html``). ``by``: month, quarter, year or source, the grouping
+    of the matrix heatmap and the timelines. ``since``/``until``/``publisher``/``doc_type``: only those
+    articles' sentences (``convergence.measure.filters``). ``corrections``: a CSV/YAML of sentence keys to
+    exclude or re-attribute (``convergence.measure.corrections``); the index says how many were applied.
 
     Writes ``out/index.html`` (one row per issue area: verdict, index, interval, evidence counts, link),
     ``out/reports/<name>.html`` with the executed ``.ipynb`` beside each, ``out/_data/`` (the parsed and
@@ -463,9 +440,21 @@ def run_report(
     paths = [resolve(p) for p in paths]
     if not paths:
         raise ValueError("run_report: give at least one corpus path")
-    actors = tuple(str(a).upper() for a in actors)
-    if len(actors) != 2:
-        raise ValueError(f"run_report: actors must be two actor codes, got {actors!r}")
+    pairs = _pairs(actors)
+    actors = pairs[0]
+    if by not in BY_REPORT:
+        raise ValueError(f"run_report: by must be one of {', '.join(BY_REPORT)}, got {by!r}")
+    filters = {"since": since, "until": until, "publisher": publisher, "doc_type": doc_type}
+    filters = {k: v for k, v in filters.items() if v not in (None, "", [], ())}
+    if filters:
+        from convergence.measure.filters import filter_sentences
+
+        filter_sentences(_EMPTY_DATED, **filters)  # a bad date is an error before anything is read
+    if corrections:
+        from convergence.measure.corrections import load_corrections
+
+        corrections = resolve(corrections)
+        load_corrections(corrections)  # checked before the corpus is read
     if isinstance(issues, str):
         issues = [issues]
     issues = None if issues is None else [str(i) for i in issues]
@@ -506,7 +495,36 @@ def run_report(
             progress=progress,
             tag_options=tag_options,
             t0=t0,
+            options={
+                "by": by,
+                "filters": filters,
+                "corrections": str(corrections) if corrections else None,
+                "pairs": [list(p) for p in pairs],
+            },
         )
+
+
+BY_REPORT = ("month", "quarter", "year", "source")
+_EMPTY_DATED = pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "publisher": [], "doc_type": []})
+
+
+def _pairs(actors) -> list[tuple[str, str]]:
+    """``("USA", "PAK")``, ``[("USA", "PAK"), ("CHN", "PAK")]`` or "USA,PAK" strings: a list of pairs."""
+    if isinstance(actors, str):
+        actors = [actors]
+    items = list(actors)
+    if len(items) == 2 and all(isinstance(a, str) and "," not in a for a in items):
+        items = [tuple(items)]
+    pairs = []
+    for item in items:
+        codes = tuple(c.strip().upper() for c in (item.split(",") if isinstance(item, str) else item))
+        if len(codes) != 2 or not all(codes):
+            raise ValueError(f"run_report: actors must be pairs of two actor codes, got {item!r}")
+        if codes not in pairs:
+            pairs.append(codes)
+    if not pairs:
+        raise ValueError("run_report: give at least one pair of actors")
+    return pairs
 
 
 def _progress_bar(total: int, enabled: bool | None):
@@ -541,7 +559,9 @@ def _run_locked(
     progress,
     tag_options,
     t0,
+    options,
 ) -> ReportResult:
+    own_files = check_output_folder(out, corpus=[str(p) for p in paths], force=force, say=say)
     nb_dir = resolve(notebooks) if notebooks else project_root() / "notebooks"
     cpu = os.cpu_count() or 1
     workers = max(1, min(int(jobs) if jobs else cpu, cpu))
@@ -565,6 +585,9 @@ def _run_locked(
     notebook_hashes = {p.name: _sha256_file(p) for p in sorted(nb_dir.glob("*.ipynb"))}
     library = library_fingerprint()
     data_hashes = {k: _sha256_file(Path(v)) for k, v in tag_options.items()}
+    if options.get("corrections"):
+        data_hashes["corrections"] = _sha256_file(Path(options["corrections"]))
+    data_options = {"filters": options.get("filters") or {}, "by": options.get("by")}
     parameters = {
         "paths": [str(p) for p in paths],
         "issues": issues,
@@ -575,10 +598,12 @@ def _run_locked(
         "notebooks": str(nb_dir),
         "kernel": kernel,
         "data_files": dict(tag_options),
+        **options,
     }
     key = _digest(
         {
             "inputs": [(i["path"], i["sha256"]) for i in inputs],
+            "options": options,
             "issues": issues,
             "actors": actors,
             "show_code": bool(show_code),
@@ -622,39 +647,143 @@ def _run_locked(
             if isinstance(entry, dict) and entry.get("name") and _reusable(entry, out):
                 candidates[entry["name"]] = entry
     # From here on the folder is being rewritten: no index or manifest may claim a report until the end.
-    marker.start(out=str(out), key=key, reports=candidates)
+    marker.start(out=str(out), key=key, reports=candidates, written=sorted(own_files))
     for f in (manifest_path, index_path):
         f.unlink(missing_ok=True)
 
+    # The kernel server warms up (imports) while the corpus is read; notebooks then fork their kernels.
+    server = _kernel_server(kernel)
+    try:
+        return _run_jobs(**locals())
+    finally:
+        if server is not None:
+            server.close()
+
+
+def _kernel_server(kernel: str):
+    """A :class:`~convergence.report.kernels.KernelServer` for the default kernel
+    (``CONVERGENCE_FORK_KERNELS=0`` turns it off: every notebook then starts a plain ``python3`` kernel)."""
+    if kernel != "python3" or os.environ.get("CONVERGENCE_FORK_KERNELS", "1") == "0":
+        return None
+    from convergence.report.kernels import KernelServer
+
+    try:
+        return KernelServer()
+    except OSError:
+        return None
+
+
+def _run_jobs(
+    *,
+    paths,
+    issues,
+    actors,
+    out,
+    show_code,
+    timeout,
+    force,
+    kernel,
+    say,
+    progress,
+    tag_options,
+    t0,
+    nb_dir,
+    workers,
+    manifest_path,
+    index_path,
+    reports_dir,
+    marker,
+    timings,
+    inputs,
+    notebook_hashes,
+    library,
+    data_hashes,
+    key,
+    candidates,
+    server,
+    parameters,
+    options,
+    data_options,
+    **_unused,
+) -> ReportResult:
     # Parse and tag once; every notebook loads these tables.
     tic = time.perf_counter()
-    data = report_data.prepare(paths, **({"tag_options": tag_options} if tag_options else {}))
-    cache_dir = report_data.save(data, inside(out, out / "_data"))
+    data = report_data.prepare(
+        paths,
+        **({"tag_options": tag_options} if tag_options else {}),
+        **({"filters": options["filters"]} if options.get("filters") else {}),
+        **({"corrections": options["corrections"]} if options.get("corrections") else {}),
+    )
     timings["parse_tag"] = round(time.perf_counter() - tic, 3)
     tic = time.perf_counter()
+    labels = issue_labels(tag_options.get("taxonomy"))
+    _charts().set_issue_labels(labels)
     conv = cv.convergence(data.tagged, actors=actors, issues=issues)
-    summary = _summary_rows(conv)
+    order = _charts().issue_order(conv)
+    conv = conv.set_index(conv["issue"].astype(str)).loc[order].reset_index(drop=True) if len(conv) else conv
+    summary = _summary_rows(conv, labels)
     timings["convergence"] = round(time.perf_counter() - tic, 3)
     say(
         f"{len(data.articles)} articles, {len(data.tagged)} sentences, {len(data.skipped)} skipped inputs; "
         f"{len(summary)} issue areas ({time.perf_counter() - t0:.1f} s)"
     )
+    pair = f"{actors[0]}–{actors[1]}"
+    issue_names = {
+        row["issue"]: safe_stem(f"{ISSUE}-{row['issue']}", max_length=100)
+        for row in summary
+        if _has_evidence(row)
+    }
+    tic = time.perf_counter()
+    cache_dir = report_data.save(
+        data,
+        inside(out, out / "_data"),
+        info={
+            "labels": labels,
+            "actors": list(actors),
+            "exports": {i: exports.issue_files(n) for i, n in issue_names.items()},
+        },
+    )
+    timings["save_data"] = round(time.perf_counter() - tic, 3)
+    # From here on only the sentences naming an issue or an actor are needed (every measure reads no other):
+    # the rest of the corpus is let go before the kernels start.
+    n_sentences = len(data.tagged)
+    data = dataclasses.replace(data, tagged=data.tagged[report_data._is_tagged(data.tagged)])
+    gc.collect()
+    documents = report_summary.documents_by_id(data.tagged)
+    best = report_summary.highlights(conv, actors=actors, documents=documents)
+    marker.add_written(exports.planned_files(issue_names.values()))
+    # The evidence files are written in a thread while the kernels run (this process only waits for them).
+    exporter = cf.ThreadPoolExecutor(max_workers=1)
+    written_future = exporter.submit(
+        _timed,
+        exports.write_all,
+        data.tagged,
+        conv,
+        out=out,
+        actors=actors,
+        labels=labels,
+        issue_names=issue_names,
+        check=lambda p: inside(out, p),
+    )
+    exporter.shutdown(wait=False)
 
     common = {"corpus": [str(p) for p in paths], "actors": list(actors), "cache": str(cache_dir)}
+    by = options.get("by") or "year"
+    period = by if by != "source" else "year"
     job_list = [
-        (OVERVIEW, "Corpus overview", None, dict(common)),
-        (MATRIX, f"{actors[0]}–{actors[1]} convergence matrix", None, dict(common, issues=issues or [])),
+        (OVERVIEW, "Corpus overview", None, dict(common, by="month" if period == "quarter" else period)),
+        (MATRIX, f"{pair} convergence matrix", None, dict(common, issues=issues or [], by=by)),
     ]
+    dated = "date" in data.tagged.columns and data.tagged["date"].notna().any()
+    n_sources = data.tagged["publisher"].dropna().nunique() if "publisher" in data.tagged.columns else 0
+    if dated and f"{TIMELINE}.ipynb" in notebook_hashes:
+        job_list.append((TIMELINE, f"{pair} over time", None, dict(common, issues=issues or [], by=period)))
+    if n_sources > 1 and f"{SOURCES}.ipynb" in notebook_hashes:
+        job_list.append((SOURCES, f"{pair} by source", None, dict(common, issue="")))
     for row in summary:
-        if _has_evidence(row):
-            job_list.append(
-                (
-                    ISSUE,
-                    f"{row['issue']}: {actors[0]}–{actors[1]}",
-                    row["issue"],
-                    dict(common, issue=row["issue"]),
-                )
-            )
+        if row["issue"] in issue_names:
+            params = dict(common, issue=row["issue"], by=period)
+            job_list.append((ISSUE, f"{row['label']}: {pair}", row["issue"], params))
     jobs_to_run, results = [], {}
     planned, names = [], set()
     for nb_name, title, issue, params in job_list:
@@ -666,6 +795,7 @@ def _run_locked(
             {
                 "inputs": [(i["path"], i["sha256"]) for i in inputs],
                 "notebook": notebook_hashes[f"{nb_name}.ipynb"],
+                "data_options": data_options,
                 "params": {k: v for k, v in params.items() if k != "cache"},
                 "show_code": bool(show_code),
                 "version": cv.__version__,
@@ -683,7 +813,7 @@ def _run_locked(
             "parameters": params,
             "timeout": timeout,
             "show_code": bool(show_code),
-            "kernel": kernel,
+            "kernel": kernel if server is None else KERNEL_NAME,
             "cwd": str(project_root()),
             "key": job_key,
         }
@@ -706,14 +836,14 @@ def _run_locked(
         else:
             jobs_to_run.append(job)
     by_name = {job["name"]: job for job in planned}
+    marker.add_written(_rel(Path(job[k]), out) for job in planned for k in ("html", "ipynb"))
     marker.set_reports({n: _finish(by_name[n], r, out) for n, r in results.items()})
 
     tic = time.perf_counter()
+    interrupted = False
     if jobs_to_run:
         n_workers = min(workers, len(jobs_to_run))
         say(f"running {len(jobs_to_run)} notebooks on {n_workers} kernel(s); {len(results)} reused")
-        # Longest first (overview and matrix), dealt round-robin to at most one worker process per core.
-        shares = [jobs_to_run[i::n_workers] for i in range(n_workers)]
         lock = threading.Lock()
         with _progress_bar(len(jobs_to_run), progress) as bar:
 
@@ -722,44 +852,84 @@ def _run_locked(
                     job = by_name.get(res["name"])
                     if job is not None and res["status"] == "completed":
                         marker.record(res["name"], _finish(job, res, out))
+                    if res["status"] == "interrupted":
+                        return
                     mark = "ok" if res["status"] == "completed" else res["status"].upper()
                     say(f"  [{mark}] {res['name']} ({res.get('seconds', 0):.1f} s)")
                     if bar is not None:
                         bar.update(1)
 
-            with cf.ThreadPoolExecutor(max_workers=n_workers) as pool:
-                futures = [
-                    pool.submit(_run_worker, share, inside(out, out / "_jobs"), on_result)
-                    for share in shares
-                    if share
-                ]
-                for fut in cf.as_completed(futures):
-                    for res in fut.result():
-                        results[res["name"]] = res
+            pool = NotebookPool(
+                n_workers,
+                inside(out, out / "_jobs"),
+                on_result=on_result,
+                env=server.env() if server is not None else None,
+            )
+            for res in pool.run(jobs_to_run):
+                results[res["name"]] = res
+            interrupted = pool.stopped
     elif results:
         say(f"all {len(results)} notebooks unchanged: reused")
     timings["notebooks"] = round(time.perf_counter() - tic, 3)
 
+    written, timings["exports"] = written_future.result()
     reports = [_finish(job, results[job["name"]], out) for job in planned]
     ok = all(r["status"] == "completed" for r in reports)
     finished = datetime.now(UTC).isoformat(timespec="seconds")
     dated = data.tagged["date"].notna().any() if "date" in data.tagged.columns else False
     info = [
         f"Corpus: {', '.join(_display_path(p) for p in paths)}: {len(data.articles)} articles, "
-        f"{len(data.tagged)} sentences, {len(data.skipped)} skipped inputs"
+        f"{n_sentences} sentences, {len(data.skipped)} skipped inputs"
         + ("" if dated else "; no dates in the corpus"),
         f"Generated {finished} by convergence {cv.__version__}; "
         + (
             "all reports completed."
             if ok
+            else f"interrupted: {sum(r['status'] == 'completed' for r in reports)} report(s) finished, "
+            f"{sum(r['status'] == 'interrupted' for r in reports)} interrupted (run the same command again "
+            "to finish; the finished ones are reused)."
+            if interrupted
             else f"{sum(r['status'] != 'completed' for r in reports)} report(s) failed."
         ),
     ]
+    from convergence.measure.corrections import describe_corrections
+    from convergence.measure.filters import describe_filters
+
+    info += [
+        line
+        for line in (
+            describe_filters(data.info.get("filters")),
+            describe_corrections(data.info.get("corrections")),
+        )
+        if line
+    ]
+    extra_links = []
+    pairs = [tuple(p) for p in options.get("pairs") or [actors]]
+    if len(pairs) > 1:
+        tic = time.perf_counter()
+        table = report_pairs.compare_pairs(data.tagged, pairs, issues=issues)
+        write_text_atomic(
+            inside(out, out / "pairs.html"),
+            report_pairs.pairs_page(
+                table,
+                pairs=pairs,
+                title="Pairs side by side: " + ", ".join(f"{a}–{b}" for a, b in pairs),
+                info=info[0],
+            ),
+        )
+        flat = table.drop(columns=["components", "evidence"], errors="ignore")
+        flat.insert(1, "issue_label", flat["issue"].map(lambda x: labels.get(x, x)))
+        exports.write_csv(flat, inside(out, out / "pairs.csv"))
+        marker.add_written(["pairs.html", "pairs.csv"])
+        written["files"] += ["pairs.html", "pairs.csv"]
+        extra_links.append(("pairs side by side", "pairs.html"))
+        timings["pairs"] = round(time.perf_counter() - tic, 3)
     timings["total"] = round(time.perf_counter() - t0, 3)
     manifest = {
         "key": key,
         "library_fingerprint": library,
         "ok": ok,
+        "interrupted": interrupted,
         "finished": finished,
         "parameters": parameters,
         "inputs": inputs,
@@ -769,10 +939,16 @@ def _run_locked(
         "platform": {"python": sys.version.split()[0], "system": platform.platform()},
         "corpus": {
             "articles": int(len(data.articles)),
-            "sentences": int(len(data.tagged)),
+            "sentences": int(n_sentences),
             "skipped": int(len(data.skipped)),
         },
         "summary": summary,
+        "highlights": best,
+        "exports": written["files"],
+        "written": sorted(
+            {*written["files"], "index.html", "manifest.json"}
+            | {_rel(Path(job[k]), out) for job in planned for k in ("html", "ipynb")}
+        ),
         "timings": timings,
         "reports": reports,
         "failures": [
@@ -791,13 +967,30 @@ def _run_locked(
             reports=reports,
             actors=actors,
             info=info,
+            highlights=best,
+            downloads=[*written["index_links"], *extra_links],
         ),
     )
     write_text_atomic(manifest_path, text + "\n")
     marker.finish()
-    state = "all completed" if ok else f"{len(manifest['failures'])} FAILED"
-    say(f"{len(reports)} reports ({state}) in {timings['total']:.1f} s. Index: {index_path}")
-    return ReportResult(out, index_path, manifest_path, reports, reused=False, seconds=timings["total"])
+    if interrupted:
+        done = sum(r["status"] == "completed" for r in reports)
+        say(
+            f"interrupted: {done} of {len(reports)} reports finished (run again to finish them). "
+            f"Index: {index_path}"
+        )
+    else:
+        state = "all completed" if ok else f"{len(manifest['failures'])} FAILED"
+        say(f"{len(reports)} reports ({state}) in {timings['total']:.1f} s. Index: {index_path}")
+    return ReportResult(
+        out,
+        index_path,
+        manifest_path,
+        reports,
+        reused=False,
+        seconds=timings["total"],
+        interrupted=interrupted,
+    )
 
 
 def _display_path(p: Path) -> str:

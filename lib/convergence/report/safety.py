@@ -180,6 +180,11 @@ class RunMarker:
         self.state.setdefault("reports", {})[name] = entry
         self._write()
 
+    def add_written(self, files) -> None:
+        """Record files (relative to the folder) this run writes besides its reports, before writing them."""
+        self.state["written"] = sorted(set(self.state.get("written") or []) | {str(f) for f in files})
+        self._write()
+
     def set_reports(self, reports: dict) -> None:
         self.state["reports"] = dict(reports)
         self._write()

@@ -1,7 +1,10 @@
-"""Run report jobs in a separate process: ``python -m convergence.report.worker JOB.json [JOB.json ...]``.
+"""Run report jobs in a separate process: ``python -m convergence.report.worker --queue FOLDER`` reads job
+file paths from its standard input, one a line, until it closes (``python -m convergence.report.worker
+JOB.json [JOB.json ...]`` runs the files named).
 
-The runner starts at most one such process per CPU core and gives each a share of the notebooks; each
-job's result goes to ``<job>.result.json`` beside its job file. A notebook that crashes its kernel or hangs
+The runner's pool (:mod:`convergence.report.pool`) starts at most one such process per CPU core and hands
+each the next job as it finishes one; each job's result goes to ``<job>.result.json`` beside its job file,
+then ``done <job file>`` is printed. A notebook that crashes its kernel or hangs
 cannot take the runner down with it. When the runner dies (even by SIGKILL) the worker gets SIGTERM (Linux
 parent-death signal) and exits, shutting its kernel down, so no orphan keeps writing into the output folder.
 """
@@ -15,12 +18,8 @@ import sys
 from pathlib import Path
 
 from convergence.report.html import write_text_atomic
+from convergence.report.pool import result_path
 from convergence.report.runner import execute_job
-
-
-def result_path(job_file: str | Path) -> Path:
-    job_file = Path(job_file)
-    return job_file.with_name(job_file.name.replace(".job.json", "") + ".result.json")
 
 
 def _die_with_parent() -> None:
@@ -45,14 +44,35 @@ def _on_term(signum, frame) -> None:
     raise SystemExit(128 + signum)
 
 
+def _save_once() -> None:
+    """papermill writes (and validates) the whole output notebook before and after every cell; a report
+    notebook is read only once it has finished, so write it once, when execution ends (also on errors)."""
+    from papermill.engines import NotebookExecutionManager
+
+    original = NotebookExecutionManager.save
+
+    def save(self, **kwargs):
+        if self.nb.metadata.get("papermill", {}).get("end_time"):
+            return original(self, **kwargs)
+        self.last_save_time = self.now()
+        return None
+
+    NotebookExecutionManager.save = save
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
-        print("usage: python -m convergence.report.worker JOB.json [JOB.json ...]", file=sys.stderr)
+        print(
+            "usage: python -m convergence.report.worker --queue FOLDER | JOB.json [JOB.json ...]",
+            file=sys.stderr,
+        )
         return 2
     signal.signal(signal.SIGTERM, _on_term)
     _die_with_parent()
-    for job_file in args:
+    _save_once()
+    files = (line.strip() for line in sys.stdin if line.strip()) if args[0] == "--queue" else iter(args)
+    for job_file in files:
         job = json.loads(Path(job_file).read_text(encoding="utf-8"))
         result = execute_job(job)
         write_text_atomic(result_path(job_file), json.dumps(result))

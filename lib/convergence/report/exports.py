@@ -1,0 +1,252 @@
+"""The evidence to take away: full evidence and verdict tables as CSV and XLSX beside the report pages.
+
+For each issue report ``reports/<name>.html`` the runner writes ``reports/<name>.evidence.csv`` and
+``reports/<name>.xlsx`` (sheets *verdict* and *evidence*); for the index, ``verdicts.csv``,
+``evidence.csv`` and ``convergence.xlsx`` (sheets *verdicts* and *evidence*, every issue). Each evidence row
+is one sentence in one role, with the article's title, date, publisher and link and the sentence key
+(``sent_key``, see ``convergence.measure.validation.sentence_key``) that corrections refer to. Text
+cells that a spreadsheet would run as a formula get a leading quote
+(:func:`convergence.csvsafe.neutralise_csv_cells`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import convergence as cv
+from convergence.csvsafe import neutralise_csv_cells
+from convergence.measure.validation import sentence_key
+
+EVIDENCE_COLUMNS = [
+    "issue",
+    "issue_label",
+    "actor",
+    "kind",
+    "object",
+    "stance",
+    "relation",
+    "weight",
+    "cues",
+    "holder",
+    "targets",
+    "text",
+    "title",
+    "date",
+    "publisher",
+    "doc_type",
+    "url",
+    "doc_id",
+    "sent_id",
+    "sent_key",
+    "group",
+]
+VERDICT_COLUMNS = [
+    "issue",
+    "issue_label",
+    "group",
+    "verdict",
+    "index",
+    "ci_low",
+    "ci_high",
+    "n_a",
+    "n_b",
+    "n_relation",
+    "stance_a",
+    "stance_b",
+    "relation",
+    "reason",
+    "actor_a",
+    "actor_b",
+]
+_DOC_COLUMNS = ("title", "date", "publisher", "doc_type", "url")
+
+
+def _documents(tagged: pd.DataFrame) -> pd.DataFrame:
+    cols = [c for c in _DOC_COLUMNS if c in tagged.columns]
+    if "doc_id" not in tagged.columns:
+        return pd.DataFrame(columns=["doc_id", *cols])
+    return tagged.drop_duplicates("doc_id")[["doc_id", *cols]]
+
+
+def evidence_table(
+    tagged: pd.DataFrame,
+    *,
+    issue: str,
+    actors=("USA", "PAK"),
+    labels: Mapping[str, str] | None = None,
+    documents: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every evidence sentence of ``issue`` for the pair (``cv.evidence``), with the article's title, date,
+    publisher, document type and link, the issue's label and each sentence's ``sent_key``."""
+    ev = cv.evidence(tagged, issue=issue, actors=tuple(actors))
+    docs = _documents(tagged) if documents is None else documents
+    if len(ev):
+        ev = ev.merge(docs, on="doc_id", how="left")
+        ev["sent_key"] = ev["text"].map(lambda t: sentence_key(t) if isinstance(t, str) else "")
+    ev["issue"] = issue
+    ev["issue_label"] = (labels or {}).get(issue, issue)
+    for col in EVIDENCE_COLUMNS:
+        if col not in ev.columns:
+            ev[col] = None
+    return ev[EVIDENCE_COLUMNS].reset_index(drop=True)
+
+
+def verdict_table(conv: pd.DataFrame, *, actors, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The convergence rows as a flat table: issue and its label, verdict, index, interval, counts, reason."""
+    out = conv.copy()
+    out["issue_label"] = out["issue"].map(lambda s: (labels or {}).get(s, s))
+    out["actor_a"], out["actor_b"] = actors[0], actors[1]
+    for col in VERDICT_COLUMNS:
+        if col not in out.columns:
+            out[col] = None
+    return out[VERDICT_COLUMNS].reset_index(drop=True)
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists joined by "; ", dates as YYYY-MM-DD, floats rounded: one plain value per cell."""
+    out = frame.copy()
+    for col in out.columns:
+        series = out[col]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            out[col] = series.dt.strftime("%Y-%m-%d").where(series.notna(), None)
+        elif series.dtype == object:
+            out[col] = series.map(
+                lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else v
+            )
+        elif pd.api.types.is_float_dtype(series):
+            out[col] = series.round(4)
+    return neutralise_csv_cells(out)
+
+
+def _atomic(path: Path, write) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """``frame`` as UTF-8 CSV (with a byte-order mark, so spreadsheets read accents), formula-safe."""
+    flat = _flat(frame)
+    return _atomic(Path(path), lambda tmp: flat.to_csv(tmp, index=False, encoding="utf-8-sig"))
+
+
+def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | os.PathLike) -> Path:
+    """One XLSX workbook, a sheet per frame, values only (text never taken as a formula)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    def write(tmp):
+        book = Workbook(write_only=True)
+        for name, frame in sheets.items():
+            sheet = book.create_sheet(title=name[:31])
+            flat = _flat(frame)
+            bold = []
+            for col in flat.columns:
+                cell = WriteOnlyCell(sheet, value=str(col))
+                cell.font = Font(bold=True)
+                bold.append(cell)
+            sheet.append(bold)
+            for row in flat.itertuples(index=False, name=None):
+                sheet.append([_xlsx_value(v) for v in row])
+        book.save(tmp)
+
+    return _atomic(Path(path), write)
+
+
+def _xlsx_value(value):
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (pd.Timestamp,)):
+        return value.to_pydatetime()
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def read_back(path: str | os.PathLike) -> pd.DataFrame:
+    """A CSV or the first sheet of an XLSX written here, as a frame of text (for checks and tests)."""
+    path = Path(path)
+    if path.suffix == ".csv":
+        return pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    return pd.read_excel(path, dtype=str, engine="openpyxl").fillna("")
+
+
+def issue_files(name: str) -> dict[str, str]:
+    """The export files of the issue report ``name``, relative to the ``reports/`` folder."""
+    return {"csv": f"{name}.evidence.csv", "xlsx": f"{name}.xlsx"}
+
+
+def planned_files(names) -> list[str]:
+    """Every export file a run writes for the issue reports ``names`` (relative to the output folder)."""
+    files = [f"reports/{f}" for name in names for f in issue_files(name).values()]
+    return [*files, *INDEX_FILES.values()]
+
+
+INDEX_FILES = {"verdicts_csv": "verdicts.csv", "evidence_csv": "evidence.csv", "xlsx": "convergence.xlsx"}
+
+
+def write_all(
+    tagged: pd.DataFrame,
+    conv: pd.DataFrame,
+    *,
+    out: str | os.PathLike,
+    actors,
+    labels: Mapping[str, str] | None = None,
+    issue_names: Mapping[str, str],
+    check=lambda p: p,
+) -> dict:
+    """Write every export of a report run: per issue report, its evidence (CSV) and its verdict and evidence
+    (XLSX) in ``out/reports/``; for the index, ``verdicts.csv``, ``evidence.csv`` (every issue) and
+    ``convergence.xlsx`` in ``out``. ``check(path)`` vets each path (the runner keeps them inside ``out``).
+
+    Returns ``{"files": [paths relative to out], "index_links": [(label, href)]}``.
+    """
+    out = Path(out)
+    docs = _documents(tagged)
+    exploded = tagged["issues"].explode() if len(tagged) else pd.Series(dtype=object)
+    exploded = exploded[exploded.notna()]
+    rows_of = exploded.groupby(exploded.astype(str)).groups if len(exploded) else {}
+    verdicts = verdict_table(conv, actors=actors, labels=labels)
+    frames, files = [], []
+    for issue, name in issue_names.items():
+        idx = rows_of.get(issue)
+        sub = tagged.loc[sorted(set(idx))] if idx is not None else tagged.iloc[:0]
+        ev = evidence_table(sub, issue=issue, actors=actors, labels=labels, documents=docs)
+        frames.append(ev)
+        names = issue_files(name)
+        write_csv(ev, check(out / "reports" / names["csv"]))
+        write_xlsx(
+            {"verdict": verdicts[verdicts["issue"] == issue], "evidence": ev},
+            check(out / "reports" / names["xlsx"]),
+        )
+        files += [f"reports/{names['csv']}", f"reports/{names['xlsx']}"]
+    everything = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    write_csv(verdicts, check(out / INDEX_FILES["verdicts_csv"]))
+    write_csv(everything, check(out / INDEX_FILES["evidence_csv"]))
+    write_xlsx({"verdicts": verdicts, "evidence": everything}, check(out / INDEX_FILES["xlsx"]))
+    files += list(INDEX_FILES.values())
+    links = [
+        ("verdicts (CSV)", INDEX_FILES["verdicts_csv"]),
+        (f"every evidence sentence, {len(everything)} rows (CSV)", INDEX_FILES["evidence_csv"]),
+        ("both tables (XLSX)", INDEX_FILES["xlsx"]),
+    ]
+    return {"files": files, "index_links": links}

@@ -1,0 +1,230 @@
+"""A bounded pool of notebook workers: at most ``size`` worker processes, each fed one job at a time.
+
+Each worker is ``python -m convergence.report.worker --queue <folder>``: a process that keeps papermill and
+nbconvert loaded and executes the job files written to its standard input one after the other (a fresh
+kernel per notebook). Jobs are handed out from one shared queue, longest first, so a core never idles
+while another still has a list to work through. A worker that dies (a crashed kernel, a hang past its
+wall-clock limit) is replaced for the next job.
+
+Workers run in their own session: a Ctrl-C in the terminal reaches the runner only, which calls
+:meth:`NotebookPool.stop`; the workers are then asked to end (SIGTERM: each shuts its kernel down) and the
+jobs not finished are reported as ``interrupted``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from convergence.report.html import write_text_atomic
+
+
+def result_path(job_file: str | Path) -> Path:
+    job_file = Path(job_file)
+    return job_file.with_name(job_file.name.replace(".job.json", "") + ".result.json")
+
+
+def _read_result(job_file: Path) -> dict | None:
+    res_file = result_path(job_file)
+    try:
+        result = json.loads(res_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    job_file.unlink(missing_ok=True)
+    res_file.unlink(missing_ok=True)
+    return result
+
+
+class _Worker:
+    """One worker process and the job it is running."""
+
+    def __init__(self, folder: Path, cwd: str | None, extra_env: dict | None = None):
+        env = dict(os.environ, **(extra_env or {}), CONVERGENCE_REPORT_PARENT=str(os.getpid()))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "convergence.report.worker", "--queue", str(folder)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=cwd,
+            env=env,
+            start_new_session=True,
+        )
+        self.stderr: list[str] = []
+        self._drain = threading.Thread(target=self._read_stderr, daemon=True)
+        self._drain.start()
+        self.killed = False
+
+    def _read_stderr(self) -> None:
+        for line in self.proc.stderr:
+            self.stderr.append(line)
+            del self.stderr[:-40]
+
+    def run(self, job_file: Path, limit: float) -> bool:
+        """Send one job; True when the worker reports it done, False when the worker died or was killed."""
+        timer = threading.Timer(limit, self.kill)
+        timer.start()
+        try:
+            self.proc.stdin.write(f"{job_file}\n")
+            self.proc.stdin.flush()
+            for line in self.proc.stdout:
+                if line.strip() == f"done {job_file}":
+                    return True
+            return False
+        except (BrokenPipeError, OSError, ValueError):
+            return False
+        finally:
+            timer.cancel()
+
+    def kill(self) -> None:
+        self.killed = True
+        with _quiet():
+            self.proc.kill()
+
+    def terminate(self) -> None:
+        with _quiet():
+            self.proc.send_signal(signal.SIGTERM)
+
+    def close(self, timeout: float = 30) -> None:
+        with _quiet():
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            self.proc.wait(timeout=10)
+
+    def detail(self) -> str:
+        return "".join(self.stderr).strip()[-2000:]
+
+
+class _quiet:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        return kind is not None and issubclass(kind, (OSError, ValueError))
+
+
+class NotebookPool:
+    """Run job dicts (see ``runner.execute_job``) on at most ``size`` workers; results in input order.
+
+    ``on_result(result)`` is called (from a pool thread) as each job finishes. :meth:`stop` ends the run:
+    running jobs are stopped and every unfinished job's result has status ``interrupted``. A Ctrl-C
+    (KeyboardInterrupt) while :meth:`run` waits does the same, and ``run`` returns normally.
+    """
+
+    def __init__(self, size: int, folder: Path, *, on_result=None, env: dict | None = None):
+        self.size = max(1, int(size))
+        self.env = dict(env or {})
+        self.folder = Path(folder)
+        self.on_result = on_result
+        self._stopping = threading.Event()
+        self._workers: list[_Worker] = []
+        self._lock = threading.Lock()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopping.is_set()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        with self._lock:
+            workers = list(self._workers)
+        for w in workers:
+            w.terminate()
+
+    def _start_worker(self, cwd) -> _Worker:
+        w = _Worker(self.folder, cwd, self.env)
+        with self._lock:
+            self._workers.append(w)
+        if self._stopping.is_set():
+            w.terminate()
+        return w
+
+    def _serve(self, todo: queue.Queue, results: dict) -> None:
+        worker: _Worker | None = None
+        try:
+            while not self._stopping.is_set():
+                try:
+                    job, job_file = todo.get_nowait()
+                except queue.Empty:
+                    break
+                if worker is None or worker.proc.poll() is not None:
+                    worker = self._start_worker(job.get("cwd"))
+                started = time.perf_counter()
+                # Each cell has its own execution_timeout in the kernel; this wall-clock limit only catches a
+                # worker that hangs outside cell execution (kernel start, conversion).
+                limit = job["timeout"] * 3 + 120
+                done = worker.run(job_file, limit)
+                result = _read_result(job_file) if done else None
+                if result is None:
+                    result = _read_result(job_file)
+                if result is None:
+                    if self._stopping.is_set():
+                        status, error = "interrupted", "interrupted before it finished"
+                    elif worker.killed:
+                        status, error = "timed out", f"worker killed after {limit} s"
+                    else:
+                        code = worker.proc.wait(timeout=30)
+                        status, error = "failed", f"worker exited with code {code}: {worker.detail()}"
+                    result = {
+                        "name": job["name"],
+                        "status": status,
+                        "error": error,
+                        "seconds": round(time.perf_counter() - started, 2),
+                    }
+                    worker.close(timeout=5)
+                    worker = None
+                results[job["name"]] = result
+                if self.on_result:
+                    self.on_result(result)
+        finally:
+            if worker is not None:
+                worker.close()
+
+    def run(self, jobs: list[dict]) -> list[dict]:
+        """Execute ``jobs`` (already ordered, longest first); returns one result per job, in input order."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        todo: queue.Queue = queue.Queue()
+        for job in jobs:
+            job_file = self.folder / f"{job['name']}.job.json"
+            result_path(job_file).unlink(missing_ok=True)
+            write_text_atomic(job_file, json.dumps(job))
+            todo.put((job, job_file))
+        results: dict[str, dict] = {}
+        threads = [
+            threading.Thread(target=self._serve, args=(todo, results), daemon=True)
+            for _ in range(min(self.size, len(jobs)))
+        ]
+        for t in threads:
+            t.start()
+        try:
+            for t in threads:
+                while t.is_alive():
+                    t.join(timeout=0.2)
+        except KeyboardInterrupt:  # Ctrl-C: stop the workers, keep what finished
+            self.stop()
+            for t in threads:
+                t.join(timeout=60)
+        out = []
+        for job in jobs:
+            res = results.get(job["name"])
+            if res is None:
+                res = {
+                    "name": job["name"],
+                    "status": "interrupted",
+                    "error": "not started: the run was interrupted",
+                    "seconds": 0.0,
+                }
+                job_file = self.folder / f"{job['name']}.job.json"
+                job_file.unlink(missing_ok=True)
+            out.append(res)
+        return out
