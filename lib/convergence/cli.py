@@ -341,8 +341,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--out",
         default="outputs",
-        help="output folder, from the current one (default: outputs); refused when it holds another corpus's report or files "
-        "the tool did not write, unless --force",
+        help="output folder, from the current one (default: outputs); refused when it holds another "
+        "corpus's report or files the tool did not write, unless --force",
     )
     p.add_argument(
         "--by",
