@@ -292,8 +292,16 @@ class _Engine:
         return out
 
     def _parse(self, norms, own, meta):
-        """Dependency parses of the sentences that can change a result (an issue or an actor), by index."""
-        todo = [i for i, o in enumerate(own) if (o[0] or o[3]) and norms[i]]
+        """Dependency parses of the sentences that can change a result, by index: those with an issue (or
+        right after one, which may inherit it), and those naming an actor with a speech verb (they introduce
+        the speakers and roles that later sentences refer to)."""
+        speech = self.rules.speech
+        todo = [
+            i
+            for i, o in enumerate(own)
+            if norms[i]
+            and (o[0] or (i > 0 and own[i - 1][0]) or (o[3] and speech.search(fold(norms[i])) is not None))
+        ]
         if not todo:
             return {}
         return dict(zip(todo, parse_many([norms[i] for i in todo]), strict=True))
