@@ -292,16 +292,17 @@ class _Engine:
         return out
 
     def _parse(self, norms, own, meta):
-        """Dependency parses of the sentences that can change a result, by index: those with an issue (or
-        right after one, which may inherit it), and those naming an actor with a speech verb (they introduce
-        the speakers and roles that later sentences refer to)."""
+        """Dependency parses of the sentences that can change a result, by index: an issue (its own, or the
+        previous sentence's, which it may inherit) with an actor mention or a speech verb, and an actor
+        with a speech verb (it introduces the speakers and roles later sentences refer to)."""
         speech = self.rules.speech
-        todo = [
-            i
-            for i, o in enumerate(own)
-            if norms[i]
-            and (o[0] or (i > 0 and own[i - 1][0]) or (o[3] and speech.search(fold(norms[i])) is not None))
-        ]
+        todo = []
+        for i, o in enumerate(own):
+            if not norms[i]:
+                continue
+            issue = bool(o[0]) or (i > 0 and bool(own[i - 1][0]))
+            if (issue or o[3]) and (o[3] and issue or speech.search(fold(norms[i])) is not None):
+                todo.append(i)
         if not todo:
             return {}
         return dict(zip(todo, parse_many([norms[i] for i in todo]), strict=True))
