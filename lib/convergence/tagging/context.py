@@ -122,19 +122,28 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
     )
 
 
+def publisher_code(info, publishers: dict, domains: dict) -> str | None:
+    """The code ``publishers`` gives the article's publisher (case-insensitive), else the one ``domains``
+    gives its URL's host (a subdomain counts), else None."""
+    publisher = info.get("publisher")
+    if isinstance(publisher, str) and publisher.strip().casefold() in publishers:
+        return publishers[publisher.strip().casefold()]
+    url = info.get("url")
+    if isinstance(url, str) and url:
+        host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
+        for domain, code in domains.items():
+            if host == domain or host.endswith("." + domain):
+                return code
+    return None
+
+
 def home_country(info: dict | None, data: Attribution, actors: Actors, first_sentence: str | None = None):
     """The publisher's home country (publisher name, then URL domain), else the country of the dateline of
     ``first_sentence`` ("ISLAMABAD:" -> PAK), else None."""
     info = info or {}
-    publisher = info.get("publisher")
-    if isinstance(publisher, str) and publisher.strip().casefold() in data.home_publishers:
-        return data.home_publishers[publisher.strip().casefold()]
-    url = info.get("url")
-    if isinstance(url, str) and url:
-        host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
-        for domain, code in data.home_domains.items():
-            if host == domain or host.endswith("." + domain):
-                return code
+    code = publisher_code(info, data.home_publishers, data.home_domains)
+    if code is not None:
+        return code
     if first_sentence and data.dateline is not None:
         m = data.dateline.match(first_sentence)
         if m:

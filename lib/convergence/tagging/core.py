@@ -6,14 +6,13 @@ import functools
 import os
 import re
 from bisect import bisect_right
-from urllib.parse import urlparse
 
 import numpy as np
 import pandas as pd
 
 from ..engine import ENGINES, map_batches
 from ..errors import ConvergenceError
-from .context import DocContext, home_country, load_attribution
+from .context import DocContext, home_country, load_attribution, publisher_code
 from .holders import HolderRules
 from .lexicon import (
     Actors,
@@ -462,15 +461,9 @@ def _country_speaks(row, actors: Actors) -> bool:
 
 
 def _doc_speaker(row, actors: Actors):
-    publisher = row.get("publisher")
-    if isinstance(publisher, str) and publisher.strip().casefold() in actors.publishers:
-        return actors.publishers[publisher.strip().casefold()]
-    url = row.get("url")
-    if isinstance(url, str) and url:
-        host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
-        for domain, code in actors.url_domains.items():
-            if host == domain or host.endswith("." + domain):
-                return code
+    code = publisher_code(row, actors.publishers, actors.url_domains)
+    if code is not None:
+        return code
     country = row.get("country")
     if isinstance(country, str) and country.strip():
         if _country_speaks(row, actors):
