@@ -73,7 +73,6 @@ class _Engine:
         self.reader = Reader(
             self.attribution,
             actors.rules.get("non_state_nouns", ()),
-            actors.codes,
             actors.rules.get("joint_subjects", ()),
         )
         self.tone = tone

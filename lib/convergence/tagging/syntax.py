@@ -139,7 +139,6 @@ class Reading:
     clause: list[tuple[int, int]] = field(default_factory=list)  # the main clause's words (see _clause_words)
     targets: list[str] = field(default_factory=list)
     mode: str = ""
-    subject: tuple[int, int] | None = None  # character span of the holder's noun phrase
 
 
 def lemma(tok) -> str:
@@ -150,13 +149,12 @@ def lemma(tok) -> str:
 class Reader:
     """Reads parsed sentences of one document in order (see the module docstring)."""
 
-    def __init__(self, data: Attribution, non_state_nouns=(), codes=(), joint_subjects=()):
+    def __init__(self, data: Attribution, non_state_nouns=(), joint_subjects=()):
         self.data = data
         self.joint = frozenset(" ".join(j.split()) for j in joint_subjects)
         self.non_state = frozenset(data.non_state_heads) | frozenset(
             w for w in non_state_nouns if " " not in w
         )
-        self.codes = frozenset(codes)
 
     # -------------------------------------------------------------------------------- noun phrases
     def _np_tokens(self, head):
@@ -449,9 +447,6 @@ class Reader:
                 out.source = _SOURCES[("agent" if subj.i != node.i else "subject") if how == "actor" else how]
                 if how == "possessive" and subj.i != node.i:
                     out.source = "agent"
-        if node is not None:
-            words = self._np_tokens(node)
-            out.subject = (words[0].idx, words[-1].idx + len(words[-1].text))
         out.decided = node is not None and how != "unknown"
         out.holder = who
         zone = self._zone(content)
