@@ -53,7 +53,7 @@ def test_report_gets_absolute_paths_from_the_current_folder(elsewhere, monkeypat
 
     def fake_run_report(paths, **options):
         seen.update(options, paths=paths)
-        return type("Result", (), {"ok": True})()
+        return type("Result", (), {"ok": True, "interrupted": False})()
 
     monkeypatch.setattr(report, "run_report", fake_run_report)
     (elsewhere / "my_actors.yaml").write_bytes((ROOT / "lib/convergence/data/actors.yaml").read_bytes())

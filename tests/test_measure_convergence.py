@@ -259,7 +259,8 @@ def test_evidence_both_ways_is_mixed_until_the_interval_settles_it():
 
 
 def test_one_sided_request_is_not_agreement_but_one_sided_pressure_is_divergence():
-    frame = _directed_docs(0, 3).assign(holder="PAK", targets=[["USA"]] * 3, stance=0.5)
+    # a mild one-sided cue (a request) is no agreement; a clear act (thanking) would be, by itself
+    frame = _directed_docs(0, 3).assign(holder="PAK", targets=[["USA"]] * 3, stance=0.3)
     row = convergence(frame, n_boot=100).iloc[0]
     assert row["verdict"] == "insufficient"
     assert row["reason"].startswith("only PAK states a position (3 sentence(s)")

@@ -45,12 +45,6 @@ def test_kashmir_salient_for_pakistan_nearly_absent_for_the_us(tagged):
     assert (ranks <= 5).mean() >= 0.5  # among Pakistan's five most salient issues in most decades
 
 
-@pytest.mark.xfail(
-    reason="by decade the verdict is divergent from the 1970s on except the 2000s (the positions differ by "
-    "about 0.4 there, the interval reaches past 0), and the 1940s-1960s stay mixed (few sentences; cue "
-    "evidence both ways): 5 of 9 decided decades are divergent, below the 60% asked here",
-    strict=True,
-)
 def test_israel_palestine_sharply_divergent(tagged):
     whole = cv.convergence(tagged, issues=["israel_palestine"], n_boot=300).iloc[0]
     assert whole["verdict"] == "divergent", whole["reason"]
