@@ -41,6 +41,7 @@ validate: $(STAMP)
 	$(BIN)/python bench/eval_html_extraction.py
 	$(BIN)/python bench/seed_verdicts.py
 	$(BIN)/python bench/validate_dawn.py
+	$(BIN)/python bench/validate_attribution.py
 	$(BIN)/python bench/ungdc_decades.py
 
 clean:
