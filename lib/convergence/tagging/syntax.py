@@ -12,7 +12,8 @@ The parse (spaCy's English pipeline, tagger + parser only) is read clause by cla
   Foreign Office"); a role noun without an actor ("the spokesperson", "the premier") or a pronoun ("he",
   "they"), resolved by the document context (:mod:`convergence.tagging.context`); no actor for a non-state
   voice ("analysts", "the opposition party") or another state's or organisation's official ("EU Ambassador
-  X") — ``holder_source`` says which (``parse:…``).
+  X") — ``holder_source`` says which (see ``_SOURCES``: subject, possessive, agent, reported, joint, office,
+  carryover, person, "non-state voice", "third party").
 * **predicate**: the content verb with its coordinated verbs, its open complements ("vowed to support"),
   its predicative adjectives ("called it one-sided") and, after a light verb ("expressed disapproval",
   "stressed the need for cooperation"), the head of its object. Only the stance cues on these words are the
