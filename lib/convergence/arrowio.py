@@ -12,13 +12,13 @@ such). Reading a file never runs code: it is data only.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+
+from .paths import atomic_write
 
 _KEY = b"convergence.arrowio"
 FORMAT_VERSION = 1
@@ -183,23 +183,13 @@ def table_to_frame(table: pa.Table) -> pd.DataFrame:
 
 def write_frame(frame: pd.DataFrame, path) -> Path:
     """Write ``frame`` as an Arrow IPC file atomically (temp file + rename); returns the path."""
-    path = Path(path)
     table = frame_to_table(frame)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+
+    def write(tmp):
         with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
             writer.write_table(table, max_chunksize=1 << 20)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+
+    return atomic_write(path, write)
 
 
 def read_frame(path) -> pd.DataFrame:

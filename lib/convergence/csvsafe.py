@@ -9,12 +9,12 @@ exact text, and :func:`restore_csv_cells` removes the quote again when the proje
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from .paths import atomic_write
 
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -74,20 +74,7 @@ def write_csv(frame: pd.DataFrame, path) -> Path:
         if flat[column].dtype == object:
             flat[column] = flat[column].map(_json_cell)
     flat = neutralise_csv_cells(flat)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        flat.to_csv(tmp, index=False, encoding="utf-8")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return atomic_write(path, lambda tmp: flat.to_csv(tmp, index=False, encoding="utf-8"))
 
 
 __all__ = ["FORMULA_STARTS", "neutralise_csv_cells", "restore_csv_cells", "write_csv"]

@@ -9,6 +9,7 @@ wherever the notebook runs (:func:`resolve`). Either way a path that must exist 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from .errors import ConvergenceError
@@ -78,3 +79,24 @@ def from_cwd(path: str | os.PathLike, *, must_exist: bool = False) -> Path:
     if p.is_absolute():
         return _checked(Path(os.path.abspath(p)), must_exist, "absolute path")
     return _checked(Path(os.path.abspath(p)), must_exist, f"relative to the current folder {os.getcwd()}")
+
+
+def atomic_write(path: str | os.PathLike, write) -> Path:
+    """Write a file atomically: ``write(tmp)`` fills a temporary file beside ``path``, which is then given the
+    usual permissions (0666 minus the umask) and renamed over ``path``; on any failure the temporary file is
+    removed and ``path`` is untouched. Returns ``path``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import pandas as pd
 
 from ..csvsafe import restore_csv_cells, write_csv
 from ..errors import ConvergenceError
+from ..paths import atomic_write
 
 ARTICLE_COLUMNS = [
     "doc_id", "paths", "format", "title", "authors", "affiliation", "publisher", "date", "place", "doc_type",
@@ -31,26 +30,8 @@ class IngestError(ConvergenceError, RuntimeError):
     """No input at all, or nothing that could be parsed."""
 
 
-def _atomic(path: Path, write) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
-
-
 #: Write a file atomically: ``atomic(path, write)`` calls ``write(tmp)`` then renames tmp over ``path``.
-atomic = _atomic
+atomic = atomic_write
 
 
 def _is_listlike(v) -> bool:
@@ -88,7 +69,7 @@ def write_table(df: pd.DataFrame, path, *, format: str = "parquet") -> Path:
     path = Path(path)
     if format == "parquet":
         safe = _parquet_safe(df)
-        return _atomic(path, lambda tmp: safe.to_parquet(tmp, index=False, engine="pyarrow"))
+        return atomic_write(path, lambda tmp: safe.to_parquet(tmp, index=False, engine="pyarrow"))
     if format == "csv":
         return write_csv(df, path)
     raise ValueError(f"format must be 'parquet' or 'csv', not {format!r}")
@@ -133,7 +114,7 @@ class Corpus:
         if format != "csv":
             write_table(self.skipped, directory / "skipped.csv", format="csv")
         manifest = {"format": format, "list_columns": list(LIST_COLUMNS), **self.summary()}
-        _atomic(
+        atomic_write(
             directory / "corpus.json",
             lambda tmp: Path(tmp).write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8"),
         )

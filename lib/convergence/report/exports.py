@@ -12,7 +12,6 @@ cells that a spreadsheet would run as a formula get a leading quote
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import pandas as pd
 import convergence as cv
 from convergence.csvsafe import neutralise_csv_cells
 from convergence.measure.validation import sentence_key
+from convergence.paths import atomic_write
 
 EVIDENCE_COLUMNS = [
     "issue",
@@ -124,24 +124,10 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     return neutralise_csv_cells(out)
 
 
-def _atomic(path: Path, write) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     """``frame`` as UTF-8 CSV (with a byte-order mark, so spreadsheets read accents), formula-safe."""
     flat = _flat(frame)
-    return _atomic(Path(path), lambda tmp: flat.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    return atomic_write(Path(path), lambda tmp: flat.to_csv(tmp, index=False, encoding="utf-8-sig"))
 
 
 def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | os.PathLike) -> Path:
@@ -165,7 +151,7 @@ def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | os.PathLike) -> P
                 sheet.append([_xlsx_value(v) for v in row])
         book.save(tmp)
 
-    return _atomic(Path(path), write)
+    return atomic_write(Path(path), write)
 
 
 def _xlsx_value(value):
