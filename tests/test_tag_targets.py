@@ -109,8 +109,13 @@ def test_neutral_principles_are_no_conflict():
 
 
 def test_place_of_the_object_is_not_the_target():
+    # condemning an attack on a place is not an act against it: solidarity with it (attribution.yaml)
     r = _row("Pakistan condemned the attack on Kabul.")
-    assert r["target_stances"] == []
+    assert [(t["target"], t["stance"] > 0) for t in r["target_stances"]] == [("AFG", True)]
+    r = _row("Pakistan condemned the Israeli attack on Iran.")
+    assert _by_target(r)["ISR"]["stance"] < 0 and "IRN" not in _by_target(r)
+    r = _row("The US announced humanitarian assistance for flood victims in Pakistan.")
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
     r = _row("The US imposed sanctions on Iran, and Pakistan voiced concern.")
     assert _by_target(r)["IRN"]["cues"] == ["sanction"]
 

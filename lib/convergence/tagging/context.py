@@ -32,6 +32,8 @@ _KEYS = (
     "conditional_marks",
     "hypothetical_modals",
     "historical_years",
+    "place_prepositions",
+    "violent_events",
 )
 
 
@@ -53,6 +55,8 @@ class Attribution:
     conditional_marks: frozenset[str]
     hypothetical_modals: frozenset[str]
     historical_years: int
+    place_prepositions: frozenset[str] = frozenset()
+    violent_events: frozenset[str] = frozenset()
     source: str = ""
 
 
@@ -118,6 +122,8 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         conditional_marks=_words(p, data, "conditional_marks"),
         hypothetical_modals=_words(p, data, "hypothetical_modals"),
         historical_years=years,
+        place_prepositions=_words(p, data, "place_prepositions") if "place_prepositions" in data else frozenset(),
+        violent_events=_words(p, data, "violent_events") if "violent_events" in data else frozenset(),
         source=str(p),
     )
 

@@ -53,6 +53,7 @@ _REQUIRED = ("doc_id", "sent_id", "text")
 _POSS = "'s"
 _STANCE_CLASSES = ("cooperation", "conflict", "pressure", "offence")
 _NOT_NOW = ("conditional", "hypothetical", "historical")  # modes whose stance is not the current position
+_SOLIDARITY = 0.5  # stance toward the place of a condemned violent event
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
@@ -230,11 +231,16 @@ class _Engine:
             if reading is not None and stance_cues and not target_stances and holder:
                 # the predicate's cues belong to its objects ("denounced the US imposition of ..."); in a
                 # document whose speaker states them ("Pakistan is an important partner", a briefing), to the
-                # actors it speaks of
+                # actor its clause is about (the subject)
                 objects = [t for t in reading.targets if t != holder]
-                if not objects and speaker and holder == speaker:
-                    objects = [t for t in targets if t != holder]
-                target_stances = [{"target": t, "stance": stance, "cues": list(stance_cues)} for t in objects]
+                if not objects and speaker and holder == speaker and reading.holder not in (None, holder):
+                    objects = [reading.holder]  # the actor the speaker's clause is about is its subject
+                value = stance
+                if not objects and reading.places and (stance > 0 or reading.violent):
+                    # an act in a place concerns the place's actor: aid there is for it, condemning an
+                    # attack there is solidarity with it
+                    objects, value = reading.places, stance if stance > 0 else _SOLIDARITY
+                target_stances = [{"target": t, "stance": value, "cues": list(stance_cues)} for t in objects]
             rel_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[RELATION])]
             n_actors = len({*codes, *targets, holder} - {None})
             relation, relation_cues, relation_pairs = relation_of(

@@ -139,6 +139,8 @@ class Reading:
     zone: list[tuple[int, int]] = field(default_factory=list)  # character spans of the predicate's words
     clause: list[tuple[int, int]] = field(default_factory=list)  # the main clause's words (see _clause_words)
     targets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # actors named as the place of the act (see _places)
+    violent: bool = False  # the predicate's object is a violent event (attribution.yaml violent_events)
     mode: str = ""
 
 
@@ -361,7 +363,9 @@ class Reader:
                 continue
             objs = [c for c in t.children if c.dep_ in _OBJ or c.dep_ == "nsubj" and t.dep_ == "ccomp"]
             for p in t.children:
-                if p.dep_ == "prep" and p.lower_ not in _TIME_PREPS | {"by"}:
+                # "tensions between India and Pakistan": a relation among the actors it names, whose cue
+                # relations.yaml reads; not an act of the holder on them
+                if p.dep_ == "prep" and p.lower_ not in _TIME_PREPS | {"by", "between", "among"}:
                     objs.extend(g for g in p.children if g.dep_ == "pobj")
             if t.pos_ == "NOUN":
                 objs.append(t)
@@ -371,6 +375,27 @@ class Reader:
                     if code and code != holder and code not in out:
                         out.append(code)
         return out
+
+    def _places(self, zone, tok_code, holder):
+        """(actors named in place phrases of the predicate or of its objects, whether an object is a violent
+        event): "assistance in Pakistan", "the attack on a mosque in Peshawar, Pakistan"."""
+        preps, violent, out = self.data.place_prepositions, False, []
+        for t in zone:
+            if t.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+                continue
+            heads = [t, *(c for c in t.children if c.dep_ in _OBJ)]
+            violent = violent or any(
+                lemma(h) in self.data.violent_events for h in heads[1:] + ([t] if t.pos_ == "NOUN" else [])
+            )
+            for h in heads:
+                for p in h.children:
+                    if p.dep_ != "prep" or p.lower_ not in preps:
+                        continue
+                    for w in p.subtree:
+                        code = tok_code.get(w.i)
+                        if code and code != holder and code not in out:
+                            out.append(code)
+        return out, violent
 
     def _mode(self, root, pred, text, year):
         chain, t = [], pred
@@ -458,4 +483,5 @@ class Reader:
         out.mode = self._mode(root, content, text, year)
         out.zone = [(t.idx, t.idx + len(t.text)) for t in zone]
         out.targets = self._targets(zone, tok_code, who)
+        out.places, out.violent = self._places(zone, tok_code, who)
         return out
