@@ -64,6 +64,10 @@ def _words(p, data, key) -> frozenset[str]:
     return frozenset(" ".join(str(v).lower().split()) for v in _list(p, data, key, what=key, strings=True))
 
 
+def _optional_words(p, data, key) -> frozenset[str]:
+    return _words(p, data, key) if key in data else frozenset()
+
+
 def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> Attribution:
     """The attribution data file (default: the shipped ``data/attribution.yaml``); ``codes``: the known actor
     codes, to check the home-country mappings. Errors are :class:`TagDataError` with ``path:line``."""
@@ -122,8 +126,8 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         conditional_marks=_words(p, data, "conditional_marks"),
         hypothetical_modals=_words(p, data, "hypothetical_modals"),
         historical_years=years,
-        place_prepositions=_words(p, data, "place_prepositions") if "place_prepositions" in data else frozenset(),
-        violent_events=_words(p, data, "violent_events") if "violent_events" in data else frozenset(),
+        place_prepositions=_optional_words(p, data, "place_prepositions"),
+        violent_events=_optional_words(p, data, "violent_events"),
         source=str(p),
     )
 
