@@ -34,6 +34,7 @@ _KEYS = (
     "historical_years",
     "place_prepositions",
     "violent_events",
+    "agent_heads",
 )
 
 
@@ -57,6 +58,7 @@ class Attribution:
     historical_years: int
     place_prepositions: frozenset[str] = frozenset()
     violent_events: frozenset[str] = frozenset()
+    agent_heads: frozenset[str] = frozenset()
     source: str = ""
 
 
@@ -128,6 +130,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         historical_years=years,
         place_prepositions=_optional_words(p, data, "place_prepositions"),
         violent_events=_optional_words(p, data, "violent_events"),
+        agent_heads=_optional_words(p, data, "agent_heads"),
         source=str(p),
     )
 

@@ -207,6 +207,8 @@ class _Engine:
                 holder, hsource, subject_span = reading.holder, reading.source, None
             elif titled and i == 0 and (reading is None or not reading.decided):
                 holder, hsource, subject_span = None, "", None  # a headline naming no actor as subject
+            elif speaker and meta.get("parse", True):
+                holder, hsource, subject_span = _speaker_turn(reading, speaker)
             else:
                 context = next((h for h in reversed(recent[max(0, i - 3) : i]) if h), None) or dominant
                 holder, hsource, subject_span = self.rules.holder(
@@ -442,6 +444,19 @@ def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
         ):
             kept.append(h)
     return kept
+
+
+def _speaker_turn(reading, speaker) -> tuple:
+    """(holder, holder_source, subject_span) of a sentence a document's speaker says (a briefing's answer, a
+    statement): the speaker's, whatever actor it speaks of ("On Pakistan, ...", "we'll let Pakistan speak to
+    its policies"), unless it reports another actor's words or narrates a person or body the speaker does not
+    speak for (a nominee's career)."""
+    if reading is not None and reading.decided:
+        if reading.source == "reported" and reading.holder and reading.holder != speaker:
+            return reading.holder, "reported", None
+        if reading.holder is None and reading.source in ("person", "non-state voice", "third party", "thing"):
+            return None, reading.source, None
+    return speaker, "document", None
 
 
 def _doc_meta(row, actors: Actors, speaker) -> dict:

@@ -44,6 +44,7 @@ _NLP = None
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _NP_MODS = {"compound", "poss", "amod", "nmod", "nn", "appos", "flat", "npadvmod"}
 _OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
+_NOMINAL = ("NOUN", "PROPN")
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
@@ -58,6 +59,7 @@ _SOURCES = {
     "possessive": "possessive",
     "non_state": "non-state voice",
     "third_party": "third party",
+    "thing": "thing",
     "unknown": "",
 }
 _QUOTES = "\"“”‘’'"
@@ -206,6 +208,8 @@ class Reader:
         for t in words:
             if t.i in tok_code and t.i != head.i:
                 code = tok_code[t.i]
+                if not self._agentive(head):
+                    return None, "thing"  # "Pakistan's seafood exports rose": a thing of the actor, not it
                 self._learn(ctx, code, words, tok_code)
                 return code, "possessive" if t.dep_ == "poss" and t.head.i == head.i else "actor"
         span = text[words[0].idx : words[-1].idx + len(words[-1])]
@@ -230,6 +234,13 @@ class Reader:
             ctx.last_person = None  # someone the document does not place: "he" is no longer the last actor
             return None, "person"
         return None, "unknown"
+
+    def _agentive(self, head) -> bool:
+        """Whether an actor qualifying ``head`` ("Pakistan's ambassador", "the US plan", "Trump's offer")
+        makes the actor the subject: ``head`` is a person, a role or body, or an act or stance
+        (attribution.yaml ``agent_heads`` and ``roles``)."""
+        lem = lemma(head)
+        return head.pos_ == "PROPN" or lem in self.data.roles or lem in self.data.agent_heads
 
     @staticmethod
     def _name_words(head):
@@ -264,7 +275,31 @@ class Reader:
                 return c
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             return Reader._subject(verb.head)
+        if verb.dep_ in ("acl", "advcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in _NOMINAL:
+            return verb.head  # a sentence the parser read as a noun phrase (see _fragment_predicate)
         return None
+
+    @staticmethod
+    def _fragment_predicate(root):
+        """The verb of a sentence the parser read as a noun phrase: "The spokesperson condemned ..." with
+        "condemned" as a reduced relative, or a headline's "Govt yet to finalise policy"."""
+        if root.pos_ not in _NOMINAL:
+            return None
+        return next(
+            (c for c in root.children if c.dep_ in ("acl", "advcl") and c.pos_ == "VERB" and c.i > root.i),
+            None,
+        )
+
+    @staticmethod
+    def _trailing_speaker(doc):
+        """A headline's speaker after a final colon ("... prosperity: PM", "...: Dar"), as a noun."""
+        colons = [t.i for t in doc if t.text == ":"]
+        if not colons or colons[-1] < 2:
+            return None
+        tail = [t for t in doc[colons[-1] + 1 :] if not t.is_punct or t.pos_ in _NOMINAL]
+        if not 1 <= len(tail) <= 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+            return None
+        return tail[-1]
 
     @staticmethod
     def _agent(verb):
@@ -457,6 +492,9 @@ class Reader:
         if root is None:
             return out
         speaker, content = self._speaker(root)
+        if speaker is None:
+            speaker = self._trailing_speaker(doc)
+            content = self._fragment_predicate(root) or content
         quoted = text[:1] in _QUOTES or (prev_quoted and not any(q in text for q in _QUOTES))
         who, how = None, "unknown"
         if speaker is not None:
