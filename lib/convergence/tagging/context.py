@@ -35,6 +35,7 @@ _KEYS = (
     "place_prepositions",
     "violent_events",
     "agent_heads",
+    "former_marks",
 )
 
 
@@ -59,6 +60,7 @@ class Attribution:
     place_prepositions: frozenset[str] = frozenset()
     violent_events: frozenset[str] = frozenset()
     agent_heads: frozenset[str] = frozenset()
+    former_marks: frozenset[str] = frozenset()
     source: str = ""
 
 
@@ -131,6 +133,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         place_prepositions=_optional_words(p, data, "place_prepositions"),
         violent_events=_optional_words(p, data, "violent_events"),
         agent_heads=_optional_words(p, data, "agent_heads"),
+        former_marks=_optional_words(p, data, "former_marks"),
         source=str(p),
     )
 

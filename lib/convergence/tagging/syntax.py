@@ -45,6 +45,7 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _NP_MODS = {"compound", "poss", "amod", "nmod", "nn", "appos", "flat", "npadvmod"}
 _OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
 _NOMINAL = ("NOUN", "PROPN")
+_RECIPIENT_PREPS = {"to", "toward", "towards", "with", "against"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
@@ -86,7 +87,8 @@ def _cache_folder() -> Path | None:
 
 
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2}\.?\s+\d{1,2})?(?:\s*\([A-Z]{2,6}\))?\s*[:—–-]+\s+"
+    r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2}\.?\s+\d{1,2})?"
+    r"(?:\s*\([A-Z]{2,6}\)\s*[:—–-]+\s*|\s*[:—–-]+\s+)"
 )
 
 
@@ -203,7 +205,8 @@ class Reader:
             if low in data.holder_pronouns:
                 return ctx.last_holder, "pronoun"
             return None, "unknown"
-        if lem in self.non_state or low in self.non_state:
+        if lem in self.non_state or low in self.non_state or self._former(words):
+            ctx.last_person = None  # "he" after an analyst or a former official is not the last official
             return None, "non_state"
         for t in words:
             if t.i in tok_code and t.i != head.i:
@@ -214,8 +217,10 @@ class Reader:
                 return code, "possessive" if t.dep_ == "poss" and t.head.i == head.i else "actor"
         span = text[words[0].idx : words[-1].idx + len(words[-1])]
         if data.third_parties is not None and data.third_parties.search(span):
+            ctx.last_person = None
             return None, "third_party"
         if any((lemma(t) in self.non_state) for t in words if t.pos_ in ("NOUN",)):
+            ctx.last_person = None
             return None, "non_state"
         own = self._name_words(head)
         names = [t.text for t in own if t.pos_ == "PROPN" and lemma(t) not in data.roles]
@@ -234,6 +239,11 @@ class Reader:
             ctx.last_person = None  # someone the document does not place: "he" is no longer the last actor
             return None, "person"
         return None, "unknown"
+
+    def _former(self, words) -> bool:
+        """ "former foreign minister X", "ex-envoy", "retired general": out of office, not a state's voice."""
+        marks = self.data.former_marks
+        return any(t.lower_ in marks or t.lower_.split("-")[0] in marks for t in words)
 
     def _agentive(self, head) -> bool:
         """Whether an actor qualifying ``head`` ("Pakistan's ambassador", "the US plan", "Trump's offer")
@@ -404,6 +414,16 @@ class Reader:
                     objs.extend(g for g in p.children if g.dep_ == "pobj")
             if t.pos_ == "NOUN":
                 objs.append(t)
+            # an object noun's recipient or counterpart: "the largest donor to Pakistan", "talks with the US"
+            objs.extend(
+                g
+                for o in list(objs)
+                if o.pos_ == "NOUN"
+                for p in o.children
+                if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
             for o in objs:
                 for w in self._np_tokens(o):
                     code = tok_code.get(w.i)
@@ -493,8 +513,13 @@ class Reader:
             return out
         speaker, content = self._speaker(root)
         if speaker is None:
-            speaker = self._trailing_speaker(doc)
             content = self._fragment_predicate(root) or content
+            trailing = self._trailing_speaker(doc)
+            subj = self._subject(content)
+            if trailing is not None and (
+                subj is None or not any(w.i in tok_code for w in self._np_tokens(subj))
+            ):
+                speaker = trailing  # "...: PM" speaks when the headline's subject names no actor
         quoted = text[:1] in _QUOTES or (prev_quoted and not any(q in text for q in _QUOTES))
         who, how = None, "unknown"
         if speaker is not None:
