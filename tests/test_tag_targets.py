@@ -161,3 +161,15 @@ def test_participle_after_the_victim_is_not_the_victims_act():
     assert "PSE" not in _by_target(r)
     r = _row("Pakistan recalled that Palestinian land was occupied by Israel.")
     assert list(_by_target(r)) == ["ISR"]
+
+
+def test_between_names_a_relation_unless_it_is_the_parties_to_the_object():
+    # the parties to a joint act that the holder welcomes are its targets
+    r = _row("The United States welcomes the joint statement between India and Pakistan on Kashmir.")
+    assert r["holder"] == "USA" and {"IND", "PAK"} <= set(_by_target(r))
+    # "tensions between" is a relation among the two, not the holder's act on them
+    r = _row("The US said tensions between India and Pakistan over Kashmir were disappointing.")
+    assert r["holder"] == "USA" and "PAK" not in _by_target(r) and "IND" not in _by_target(r)
+    # the recipient of an object noun: "the largest donor to Pakistan"
+    r = _row("The US is the largest donor to Pakistan, having provided flood assistance.")
+    assert _by_target(r)["PAK"]["stance"] > 0

@@ -415,12 +415,18 @@ class Reader:
             if t.pos_ == "NOUN":
                 objs.append(t)
             # an object noun's recipient or counterpart: "the largest donor to Pakistan", "talks with the US"
+            # and the parties to an object that is their joint act ("welcomes the joint statement between
+            # India and Pakistan"; not the cue noun's own "tensions between ...")
             objs.extend(
                 g
                 for o in list(objs)
                 if o.pos_ == "NOUN"
                 for p in o.children
-                if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS
+                if p.dep_ == "prep"
+                and (
+                    p.lower_ in _RECIPIENT_PREPS
+                    or (p.lower_ in ("between", "among") and o.i != t.i and o.dep_ not in _SUBJ)
+                )
                 for g in p.children
                 if g.dep_ == "pobj"
             )
