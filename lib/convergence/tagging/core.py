@@ -300,14 +300,16 @@ class _Engine:
     def _parse(self, norms, own, meta):
         """Dependency parses of the sentences that can change a result, by index: an issue (its own, or the
         previous sentence's, which it may inherit) with an actor mention or a speech verb, and an actor
-        with a speech verb (it introduces the speakers and roles later sentences refer to)."""
+        with a speech verb (it introduces the speakers and roles later sentences refer to), and a headline
+        naming an actor."""
         speech = self.rules.speech
         todo = []
         for i, o in enumerate(own):
             if not norms[i]:
                 continue
             issue = bool(o[0]) or (i > 0 and bool(own[i - 1][0]))
-            if (issue or o[3]) and (o[3] and issue or speech.search(fold(norms[i])) is not None):
+            headline = i == 0 and bool(meta.get("title")) and bool(o[3])  # states the event: always read
+            if headline or (issue or o[3]) and (o[3] and issue or speech.search(fold(norms[i])) is not None):
                 todo.append(i)
         if not todo:
             return {}
