@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ConvergenceError
+from ..yamlio import read_yaml
 
 BY_CHOICES = ("corpus", "doc", "month", "quarter", "year", "decade", "source")
 
@@ -147,8 +148,6 @@ def _default_thresholds_path() -> Path:
 
 def _read_yaml(path: str | os.PathLike) -> dict:
     """A thresholds YAML file as a mapping that remembers each key's line (``lines[key]``)."""
-    from convergence.tagging.lexicon import read_yaml
-
     p = Path(path)
     if not p.is_file():
         raise MeasureError(f"cannot read thresholds file {p}: no such file")

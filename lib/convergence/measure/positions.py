@@ -91,7 +91,7 @@ def load_dimensions(path: str | os.PathLike | None = None) -> dict[str, tuple[Di
 
 @lru_cache(maxsize=8)
 def _load_dimensions_cached(path: str, _mtime: int, _size: int) -> dict[str, tuple[Dimension, ...]]:
-    from convergence.tagging.lexicon import at, line_of, read_yaml
+    from convergence.yamlio import at, line_of, read_yaml
 
     p = Path(path)
     data = read_yaml(p, error=MeasureError, what="dimensions file")
