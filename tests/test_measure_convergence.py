@@ -1,7 +1,8 @@
 import numpy as np
 import pandas as pd
 import pytest
-from convergence.measure import MeasureError, convergence, load_thresholds
+from convergence.measure import MeasureError, load_thresholds
+from convergence.measure.convergence import convergence
 from fixtures.measure.frames import tagged_small
 from hypothesis import given, settings
 from hypothesis import strategies as st

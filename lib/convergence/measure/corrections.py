@@ -30,8 +30,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._common import MeasureError
 from ..keys import sentence_key
+from ._common import MeasureError
 
 ACTIONS = ("exclude", "holder")
 
