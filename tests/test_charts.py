@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from convergence import charts
+from fixtures.charts.frames import evidence as _evidence
 from matplotlib.figure import Figure
 
 
@@ -36,26 +37,6 @@ def _conv(groups=("corpus",)):
                 )
             )
     return pd.DataFrame(rows)
-
-
-def _evidence():
-    return pd.DataFrame(
-        {
-            "actor": ["USA", "USA", "PAK"],
-            "doc_id": ["a" * 16, "a" * 16, "b" * 16],
-            "sent_id": [1, 2, 0],
-            "text": [
-                "Washington does not support the <script>alert(1)</script> plan & <b>bold</b> moves.",
-                "The US welcomed cooperation.",
-                "Islamabad may oppose the proposal.",
-            ],
-            "stance": [-0.6, 0.7, -0.4],
-            "cues": [["not support"], ["welcomed", "cooperation"], ["may oppose"]],
-            "publisher": ["Example Post", "Example Post", "Example Times"],
-            "date": pd.to_datetime(["2021-05-01", "2021-05-01", "2022-01-03"]),
-            "url": ["https://example.org/a", "https://example.org/a", None],
-        }
-    )
 
 
 def _titles(fig: Figure) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from convergence import charts
 from convergence.charts import tables
+from fixtures.charts.frames import evidence as _evidence
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -35,26 +36,6 @@ def _conv():
             "n_a": [9, 12],
             "n_b": [7, 10],
             "n_relation": [1, 1],
-        }
-    )
-
-
-def _evidence():
-    return pd.DataFrame(
-        {
-            "actor": ["USA", "USA", "PAK"],
-            "doc_id": ["a" * 16, "a" * 16, "b" * 16],
-            "sent_id": [1, 2, 0],
-            "text": [
-                "Washington does not support the <script>alert(1)</script> plan & <b>bold</b> moves.",
-                "The US welcomed cooperation.",
-                "Islamabad may oppose the proposal.",
-            ],
-            "stance": [-0.6, 0.7, -0.4],
-            "cues": [["not support"], ["welcomed", "cooperation"], ["may oppose"]],
-            "publisher": ["Example Post", "Example Post", "Example Times"],
-            "date": pd.to_datetime(["2021-05-01", "2021-05-01", "2022-01-03"]),
-            "url": ["https://example.org/a", "https://example.org/a", None],
         }
     )
 

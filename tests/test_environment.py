@@ -40,3 +40,11 @@ def test_package_data_globs_name_files_that_exist():
         folder = where / package.replace(".", "/")
         for pattern in globs:
             assert [p for p in folder.glob(pattern) if p.is_file()], f"{package}: {pattern} matches no file"
+
+
+def test_tests_keep_their_caches_out_of_the_users_home():
+    from convergence.ingest.reader import default_cache_dir
+
+    cache = default_cache_dir()
+    assert cache != Path.home() / ".cache" / "convergence"
+    assert not str(cache).startswith(str(Path.home() / ".cache"))
