@@ -16,6 +16,7 @@ import io
 import math
 import os
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 import matplotlib
 import matplotlib.ticker
@@ -664,7 +665,7 @@ def salience_timeline(
 def articles_over_time(
     articles: pd.DataFrame,
     *,
-    by: str = "month",
+    by: Literal["day", "month", "year", "decade"] = "month",
     source: str = "publisher",
     title: str | None = None,
     note: str | None = None,
