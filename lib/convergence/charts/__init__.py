@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from matplotlib.figure import Figure  # noqa: F401 - the type every chart returns
+
 from .figures import (
     actor_mentions,
     articles_over_time,
