@@ -22,8 +22,10 @@ import numpy as np
 import pandas as pd
 
 from ..tagging.codes import check_codes
+from ..verdicts import VERDICTS  # noqa: F401 - the verdicts' one order, kept importable from here
 from ._common import (
     BY_CHOICES,
+    By,
     MeasureError,
     check_actors,
     check_tagged,
@@ -57,8 +59,6 @@ COLUMNS = [
     "tone_a",
     "tone_b",
 ]
-
-VERDICTS = ("convergent", "divergent", "mixed", "insufficient")
 
 
 class _Design:
@@ -468,7 +468,7 @@ def convergence(
     tagged: pd.DataFrame,
     *,
     actors=("USA", "PAK"),
-    by: str = "corpus",
+    by: By = "corpus",
     issues=None,
     thresholds=None,
     n_boot: int = 1000,
@@ -551,6 +551,9 @@ def convergence(
         out[col] = out[col].astype(int)
     out.attrs["actors"] = pair
     out.attrs["by"] = by
+    out.attrs["thresholds"] = json_safe(settings)
+    out.attrs["n_boot"] = int(n_boot)
+    out.attrs["seed"] = seed
     return out
 
 

@@ -125,7 +125,9 @@ def prepare(
 ) -> ReportData:
     """Read and tag ``corpus`` (paths relative to the project root) through the public API.
 
-    ``tag_options`` go to ``convergence.tag`` (``taxonomy``, ``actors``, ``stance_lexicon``, ``relations``).
+    ``tag_options`` are the run's data files, named as :func:`convergence.tagging.lexicon.load_tag_data`
+    names them (``taxonomy``, ``actors``, ``stance_lexicon``, ``relations``); they go to ``convergence.tag``
+    (whose option for the actors file is ``actor_file``).
     ``filters``: ``since``, ``until``, ``publisher``, ``doc_type`` (``convergence.measure.filters``);
     ``corrections``: a corrections file (``convergence.measure.corrections``), applied after the filters.
     """
@@ -134,7 +136,8 @@ def prepare(
 
     paths = _as_paths(corpus, check=True)
     parsed = cv.read_corpus(paths, **read_options)
-    tagged = cv.tag(parsed, **(tag_options or {}))
+    options = {("actor_file" if k == "actors" else k): v for k, v in (tag_options or {}).items()}
+    tagged = cv.tag(parsed, **options)
     parsed_skipped = parsed.skipped
     info: dict = {}
     if filters and any(v not in (None, "", [], ()) for v in filters.values()):

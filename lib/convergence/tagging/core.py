@@ -10,7 +10,8 @@ from bisect import bisect_right
 import numpy as np
 import pandas as pd
 
-from ..engine import ENGINES, map_batches
+from ..deprecated import renamed
+from ..engine import ENGINES, EngineName, map_batches
 from ..errors import ConvergenceError
 from .context import DocContext, home_country, load_attribution, publisher_code
 from .holders import HolderRules
@@ -57,7 +58,7 @@ _SOLIDARITY = 0.5  # stance toward the place of a condemned violent event
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
-_TAGGERS: dict = {}  # per process: data-file key -> _Engine
+_TAGGERS: dict = {}  # per process: data-file key -> DocumentTagger
 _BATCH_SENTENCES = 20_000  # sentences per task at most (more tasks than workers, to balance them)
 
 
@@ -65,7 +66,9 @@ class TagError(ConvergenceError, ValueError):
     """Input that cannot be tagged (missing columns, wrong type)."""
 
 
-class _Engine:
+class DocumentTagger:
+    """The loaded data files and rules that tag one document's sentences at a time (:meth:`document`)."""
+
     def __init__(self, taxonomy: Taxonomy, actors: Actors, stance, relations, *, tone: bool):
         self.matcher = Matcher(taxonomy, actors, stance, relations)
         self.actors = actors
@@ -512,14 +515,14 @@ def _spec_token(spec: tuple) -> str | None:
     return "|".join([*parts, f"tone={bool(spec[4])}"])
 
 
-def _tagger(spec: tuple, token: str | None = None) -> _Engine:
+def _tagger(spec: tuple, token: str | None = None) -> DocumentTagger:
     """The tagger for ``spec`` = (taxonomy, actors, stance_lexicon, relations, tone), built once per process:
     forked workers inherit the parent's, each Dask worker builds its own."""
     key = token or _spec_token(spec)
     if key is not None and key in _TAGGERS:
         return _TAGGERS[key]
     taxonomy, actors, stance_lexicon, relations, tone = spec
-    engine = _Engine(
+    engine = DocumentTagger(
         load_taxonomy(taxonomy),
         load_actors(actors),
         load_stance_lexicon(stance_lexicon),
@@ -605,22 +608,24 @@ def tag(
     *,
     articles: pd.DataFrame | None = None,
     taxonomy=None,
-    actors=None,
+    actor_file=None,
     stance_lexicon=None,
     relations=None,
     jobs: int | None = None,
     tone: bool = True,
-    engine: str = "local",
+    engine: EngineName = "local",
     scheduler=None,
     progress: bool | None = None,
     titles: bool = True,
+    actors=None,
 ) -> pd.DataFrame:
     """Tag every sentence with issue areas, actors, the holder of the stated position, stance, relation
     cues and tone.
 
     ``corpus`` is a :class:`convergence.Corpus` or a sentences DataFrame (doc_id, para_id, sent_id, text;
-    pass ``articles=`` for dates, speakers and the joined article columns). ``taxonomy``, ``actors``,
-    ``stance_lexicon`` and ``relations`` take a path to a user's file (default: the shipped data).
+    pass ``articles=`` for dates, speakers and the joined article columns). ``taxonomy``, ``actor_file``,
+    ``stance_lexicon`` and ``relations`` take a path to a user's file (default: the shipped data;
+    ``actors=`` is the old name of ``actor_file=``).
     ``jobs``: worker processes (default: 1 for small corpora, else up to 2; 0 = all cores).
     ``tone=False`` skips VADER (the ``tone`` column is then NaN). ``engine="dask"`` tags the documents on a
     Dask cluster (``scheduler``: its address or client; without one a temporary local cluster of ``jobs``
@@ -640,7 +645,8 @@ def tag(
         sentences = with_titles(sentences, articles)
     if engine not in ENGINES:
         raise TagError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    spec = (taxonomy, actors, stance_lexicon, relations, bool(tone))
+    actor_file = renamed(actors, actor_file, old="actors", new="actor_file", where="tag")
+    spec = (taxonomy, actor_file, stance_lexicon, relations, bool(tone))
     token = _spec_token(spec)
     tagger = _tagger(spec, token)
     act = tagger.actors
