@@ -128,7 +128,8 @@ def parse_many(texts: list[str]):
     if entry is not None:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            data = DocBin(attrs=["ORTH", "TAG", "POS", "HEAD", "DEP", "LEMMA", "MORPH", "SPACY"], docs=docs).to_bytes()
+            attrs = ["ORTH", "TAG", "POS", "HEAD", "DEP", "LEMMA", "MORPH", "SPACY"]
+            data = DocBin(attrs=attrs, docs=docs).to_bytes()
             fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
