@@ -264,3 +264,16 @@ def test_an_actor_told_what_it_must_do_is_the_speakers_demand():
     # without a document speaker the named subject keeps the position
     r = _tag("India should hold a plebiscite in Kashmir.").iloc[0]
     assert r["holder"] == "IND"
+
+
+def test_a_party_leader_and_his_pronouns_speak_for_no_state():
+    t = _tag(
+        "ISLAMABAD: The Foreign Office on Sunday condemned the US strikes on Iran.",
+        "PTI Information Secretary Waqqas Akram criticised the US policy towards Iran.",
+        "He said the US strikes on Iran violated the UN Charter.",
+        "Mr Akram also demanded an all-parties conference on Iran.",
+        publisher="Dawn",
+        date="2025-06-22",
+    )
+    assert t["holder"].tolist()[0] == "PAK"
+    assert t["holder"].tolist()[1:] == [None, None, None]

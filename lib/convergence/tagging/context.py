@@ -170,6 +170,9 @@ def home_country(info: dict | None, data: Attribution, actors: Actors, first_sen
     return None
 
 
+NOBODY = ""  # DocContext's code for a person who speaks for no state
+
+
 @dataclass
 class DocContext:
     """What a document has said so far about who is who: updated sentence by sentence, in order."""
@@ -193,6 +196,13 @@ class DocContext:
             self.roles[role] = code
         if person:
             self.last_person = code
+
+    def speaks_for_none(self, names: list[str]) -> None:
+        """Record that the subject with these name words speaks for no state (an analyst, a party leader, a
+        former official): later mentions of the name, and "he" / "she" right after, hold nothing."""
+        for n in names:
+            self.persons[n] = NOBODY
+        self.last_person = NOBODY
 
     def role(self, role: str) -> str | None:
         return self.roles.get(role) or self.home

