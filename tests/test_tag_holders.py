@@ -277,3 +277,25 @@ def test_a_party_leader_and_his_pronouns_speak_for_no_state():
     )
     assert t["holder"].tolist()[0] == "PAK"
     assert t["holder"].tolist()[1:] == [None, None, None]
+
+
+def test_roles_one_state_has_and_roles_usually_foreign():
+    t = _tag(
+        "ISLAMABAD: Congressman Scott Perry criticised the aid programmes in Pakistan.",
+        "Ambassador Shakeeb said that Afghanistan stands ready for trade with Pakistan.",
+        publisher="Dawn",
+        date="2025-03-01",
+    )
+    assert t["holder"].tolist()[0] == "USA"  # a member of Congress, whoever publishes
+    assert t["holder"].tolist()[1] != "PAK"  # an unqualified ambassador in a Pakistani paper is a foreign one
+
+
+def test_a_briefing_quoting_another_leader_gives_that_leader_the_sentence():
+    t = _tag(
+        "Pakistani Prime Minister Shehbaz Sharif: “I welcome President Trump’s plan to end the war in Gaza.”",
+        "We welcome the support of Pakistan for the plan on Gaza.",
+        publisher="The White House",
+        url="https://www.whitehouse.gov/briefings/1",
+        date="2025-10-01",
+    )
+    assert t["holder"].tolist() == ["PAK", "USA"]

@@ -36,6 +36,8 @@ _KEYS = (
     "violent_events",
     "agent_heads",
     "former_marks",
+    "role_actors",
+    "foreign_roles",
 )
 
 
@@ -61,6 +63,8 @@ class Attribution:
     violent_events: frozenset[str] = frozenset()
     agent_heads: frozenset[str] = frozenset()
     former_marks: frozenset[str] = frozenset()
+    role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)
+    foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
     source: str = ""
 
 
@@ -70,6 +74,19 @@ def _words(p, data, key) -> frozenset[str]:
 
 def _optional_words(p, data, key) -> frozenset[str]:
     return _words(p, data, key) if key in data else frozenset()
+
+
+def _role_actors(p, data, codes) -> dict:
+    if "role_actors" not in data:
+        return {}
+    block = _mapping(p, data, "role_actors", what="'role_actors'")
+    out = {}
+    for role, code in block.items():
+        if not isinstance(code, str) or not re.fullmatch(r"[A-Z][A-Z0-9_]*", code):
+            raise TagDataError(f"{at(p, line_of(block, role))}: role_actors: {role!r} needs an actor code")
+        if codes is None or code in codes:
+            out[" ".join(str(role).lower().split())] = code
+    return out
 
 
 def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> Attribution:
@@ -134,6 +151,8 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         violent_events=_optional_words(p, data, "violent_events"),
         agent_heads=_optional_words(p, data, "agent_heads"),
         former_marks=_optional_words(p, data, "former_marks"),
+        role_actors=_role_actors(p, data, codes),
+        foreign_roles=_optional_words(p, data, "foreign_roles"),
         source=str(p),
     )
 
@@ -204,8 +223,18 @@ class DocContext:
             self.persons[n] = NOBODY
         self.last_person = NOBODY
 
-    def role(self, role: str) -> str | None:
-        return self.roles.get(role) or self.home
+    def role(self, role: str, data: Attribution | None = None) -> str | None:
+        """The actor an unqualified role refers to: the actor last named for it in the document, else the
+        one actor that has it (``role_actors``), else the publisher's home unless the role is usually a
+        foreign one there (``foreign_roles``: "Ambassador X" in a Pakistani paper)."""
+        if role in self.roles:
+            return self.roles[role]
+        if data is not None:
+            if role in data.role_actors:
+                return data.role_actors[role]
+            if role in data.foreign_roles:
+                return None
+        return self.home
 
     def person(self, names: list[str]) -> str | None:
         for n in reversed(names):

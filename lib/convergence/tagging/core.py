@@ -211,7 +211,7 @@ class DocumentTagger:
             elif titled and i == 0 and (reading is None or not reading.decided):
                 holder, hsource, subject_span = None, "", None  # a headline naming no actor as subject
             elif speaker and meta.get("parse", True):
-                holder, hsource, subject_span = _speaker_turn(reading, speaker)
+                holder, hsource, subject_span = _speaker_turn(reading, speaker, text, mentions)
             else:
                 context = next((h for h in reversed(recent[max(0, i - 3) : i]) if h), None) or dominant
                 holder, hsource, subject_span = self.rules.holder(
@@ -451,11 +451,20 @@ def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
     return kept
 
 
-def _speaker_turn(reading, speaker) -> tuple:
+_QUOTE_LABEL = re.compile(r"^([^:“”\"]{3,120}):\s*[“\"]")
+
+
+def _speaker_turn(reading, speaker, text="", mentions=()) -> tuple:
     """(holder, holder_source, subject_span) of a sentence a document's speaker says (a briefing's answer, a
     statement): the speaker's, whatever actor it speaks of ("On Pakistan, ...", "we'll let Pakistan speak to
-    its policies"), unless it reports another actor's words or narrates a person or body the speaker does not
-    speak for (a nominee's career)."""
+    its policies"), unless it quotes another actor ("Pakistani Prime Minister Shehbaz Sharif: “I welcome
+    ..."), reports another actor's words, or narrates a person or body the speaker does not speak for (a
+    nominee's career)."""
+    label = _QUOTE_LABEL.match(text)
+    if label:
+        quoted = next((m[2] for m in mentions if m[1] <= label.end(1) and m[2] not in (None, speaker)), None)
+        if quoted:
+            return quoted, "reported", None
     if reading is not None and reading.decided:
         if reading.source == "reported" and reading.holder and reading.holder != speaker:
             return reading.holder, "reported", None

@@ -65,6 +65,7 @@ _SOURCES = {
     "unknown": "",
 }
 _QUOTES = "\"“”‘’'"
+_OPEN_QUOTE = re.compile(r"(?:^|\s)['\"‘“]\w")  # an opening quotation mark, not an apostrophe
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -245,7 +246,7 @@ class Reader:
                 ctx.last_person = code
                 return code, "person"
         if role is not None:
-            code = ctx.role(role)
+            code = ctx.role(role, data)
             if code is not None:
                 ctx.learn(code, names, None, person=role in data.person_roles or bool(names))
                 return code, "role"
@@ -545,9 +546,13 @@ class Reader:
             trailing = self._trailing_speaker(doc)
             subj = self._subject(content)
             if trailing is not None and (
-                subj is None or not any(w.i in tok_code for w in self._np_tokens(subj))
+                subj is None
+                or not any(w.i in tok_code for w in self._np_tokens(subj))
+                or _OPEN_QUOTE.search(text[: doc[trailing.i - 1].idx]) is not None
             ):
-                speaker = trailing  # "...: PM" speaks when the headline's subject names no actor
+                # "...: PM" speaks when the headline's subject names no actor or the headline quotes it
+                # ("India 'pushing South Asia towards N-war over water': Bilawal")
+                speaker = trailing
         quoted = text[:1] in _QUOTES or (prev_quoted and not any(q in text for q in _QUOTES))
         who, how = None, "unknown"
         if speaker is not None:
