@@ -393,6 +393,9 @@ class Reader:
                     if c.dep_ in ("dobj", "obj") and t.pos_ != "NOUN":
                         zone.append(c)
                         zone.extend(g for g in c.children if g.dep_ == "conj")
+                        # the content of a stated wish or commitment: "expressed Pakistan's desire to improve
+                        # ties", "reaffirmed its commitment to strengthen ..."
+                        zone.extend(g for g in c.children if g.dep_ == "acl" and g.tag_ == "VB")
                         for p in c.children:
                             if p.dep_ == "prep" and p.lower_ in ("for", "to", "of", "towards", "toward"):
                                 zone.extend(g for g in p.children if g.dep_ == "pobj")
