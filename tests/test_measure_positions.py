@@ -66,6 +66,27 @@ def test_shipped_space_is_small_float16_without_pickles_and_knows_every_pole():
             assert np.isfinite(polarity(d)["polarity"]).all()
 
 
+@pytest.mark.parametrize(
+    "issue, name, plus, minus",
+    [
+        # the human-rights roll calls: country scrutiny vs the right to development and coercive measures
+        ("democracy_rights", "scrutiny-collective-rights", ["executions", "persecution", "detention"],
+         ["indebtedness", "hunger", "inequality"]),
+        # the economic-development roll calls: the aid target vs aid effectiveness and self-help
+        ("aid_development", "aid-obligation-effectiveness", ["gnp", "disbursed", "donors"],
+         ["judiciary", "anti-corruption", "civic"]),
+    ],
+)  # fmt: skip
+def test_shipped_second_dimensions_pull_words_that_are_no_seed(issue, name, plus, minus):
+    (d,) = [d for d in load_dimensions()[issue] if d.name == name]
+    seeds = " ".join(d.positive.seeds + d.negative.seeds).lower().split()
+    pol = polarity(d).set_index("word")["polarity"]
+    for word in plus:
+        assert word not in seeds and pol[word] > 2, word
+    for word in minus:
+        assert word not in seeds and pol[word] < -2, word
+
+
 def test_user_file_loads(tmp_path):
     dims = load_dimensions(_write(tmp_path, GOOD))
     (d,) = dims["kashmir"]
