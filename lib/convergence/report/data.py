@@ -32,6 +32,18 @@ _OVERVIEW = ("doc_id", "sent_id", "issues", "actors", "holder", "date", "year", 
 META = "corpus.json"
 
 
+class SharedCounts(dict):
+    """Term counts that a frame's ``attrs`` carry without copying: pandas deep-copies ``attrs`` into nearly
+    every frame or column it derives, and the whole corpus's background counts (tens of thousands of terms)
+    made each column read of an issue slice copy them all. Never modified once attached."""
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 @dataclass(frozen=True)
 class ReportData:
     """Tables for one corpus: ``articles`` and ``skipped`` from ingest, ``tagged`` sentences from tag.
@@ -310,7 +322,7 @@ def load(
     tagged = _with_note(tagged, info.get("note"))
     if (folder / "background.arrow").is_file():  # keyness's prior: the whole corpus, not this slice
         bg = read_frame(folder / "background.arrow")
-        tagged.attrs["token_background"] = dict(zip(bg["term"], bg["count"].astype(int), strict=True))
+        tagged.attrs["token_background"] = SharedCounts(zip(bg["term"], bg["count"].astype(int), strict=True))
         tagged.attrs["token_background_rows"] = len(tagged)
     return ReportData(
         articles=read_frame(folder / "articles.arrow"),
