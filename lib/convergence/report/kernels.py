@@ -72,19 +72,22 @@ _WARM_MODULES = (
 
 def _warm_data() -> None:
     """Load what every report notebook reads first, into the library's memos, so each forked kernel inherits
-    it instead of loading it again: the shipped actors and taxonomy (the measures' code check), thresholds,
-    issue dimensions, the word space and each dimension's word polarity; and draw one figure (fonts, image
-    writers). Only caches are filled: a notebook computes the same results with or without this."""
+    it instead of loading it again: the shipped actors and taxonomy (the measures' code check, the actors'
+    name patterns), thresholds, issue dimensions, the word space and each dimension's word polarity; and
+    draw one figure (fonts, image writers). Only caches are filled: a notebook computes the same results
+    with or without this."""
     import io
 
     from matplotlib.figure import Figure
 
     from convergence.measure import load_thresholds
+    from convergence.measure.pairs import mentions
     from convergence.measure.positions import load_dimensions, load_space, polarity
     from convergence.tagging.codes import check_codes
     from convergence.tagging.lexicon import load_taxonomy
 
     check_codes(None, actors=["USA", "PAK"], issues=list(load_taxonomy().areas)[:1])
+    mentions("", "USA")  # the actors' name patterns, compiled
     load_thresholds()
     space = load_space()
     for dimensions in load_dimensions().values():
