@@ -135,9 +135,12 @@ def prepare(
     filters: dict | None = None,
     **read_options,
 ) -> ReportData:
-    """Read and tag ``corpus`` (paths relative to the project root) through the public API.
+    """Read and tag ``corpus`` (paths relative to the project root) through the public API: the articles from
+    ``convergence.read_corpus``, the tagged sentences from ``convergence.tag_files`` (its cache answers for a
+    corpus tagged before; the same table as ``convergence.tag``).
 
-    ``tag_options`` go to ``convergence.tag`` (``taxonomy``, ``actors``, ``stance_lexicon``, ``relations``).
+    ``tag_options`` go to ``convergence.tag_files`` (``taxonomy``, ``actors``, ``stance_lexicon``,
+    ``relations``).
     ``filters``: ``since``, ``until``, ``publisher``, ``doc_type`` (``convergence.measure.filters``);
     ``corrections``: a corrections file (``convergence.measure.corrections``), applied after the filters.
     """
@@ -145,9 +148,14 @@ def prepare(
     from convergence.measure.filters import filter_sentences
 
     paths = _as_paths(corpus, check=True)
-    parsed = cv.read_corpus(paths, **read_options)
-    tagged = cv.tag(parsed, **(tag_options or {}))
+    parsed = cv.read_corpus(paths, **read_options)  # for the articles table (the parse cache answers)
+    articles = parsed.articles.drop(columns=["text"], errors="ignore")  # no report shows whole articles
     parsed_skipped = parsed.skipped
+    del parsed
+    # tag(read_corpus(paths))'s table, loaded from the tag cache (keyed by the input bytes, the data files and
+    # the code) when the corpus was tagged before; tagged batch by batch, and cached, when it was not.
+    tagged = cv.tag_files(paths, keep="all", **(tag_options or {}), **read_options)
+    tagged.attrs = {}  # the cache's notes (skipped inputs, sentence count): the report keeps its own
     info: dict = {}
     if filters and any(v not in (None, "", [], ()) for v in filters.values()):
         tagged = filter_sentences(tagged, **filters)
@@ -155,8 +163,6 @@ def prepare(
     if corrections:
         tagged = apply_corrections(tagged, _path_parameter(corrections, "corrections file"))
         info["corrections"] = tagged.attrs["corrections"]
-    articles = parsed.articles.drop(columns=["text"], errors="ignore")  # no report shows whole articles
-    del parsed
     return ReportData(
         articles=articles,
         skipped=parsed_skipped,
