@@ -85,7 +85,9 @@ def test_prepare_loads_a_corpus_tagged_before_from_the_tag_cache(tmp_path, monke
 def test_the_kernel_server_fills_the_memos_a_forked_kernel_inherits():
     code = (
         "from convergence.report import kernels; kernels._warm_data(); "
-        "from convergence.measure import pairs, positions; "
+        "import importlib; "
+        "positions = importlib.import_module('convergence.measure.positions'); "
+        "pairs = importlib.import_module('convergence.measure.pairs'); "
         "assert positions._polarity_cached.cache_info().currsize > 0; "
         "assert positions._load_space_cached.cache_info().currsize == 1; "
         "assert pairs._actor_regexes.cache_info().currsize == 1"
