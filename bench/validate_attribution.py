@@ -86,7 +86,7 @@ def _f1(gold: pd.Series, pred: pd.Series, cls: str) -> float:
 
 
 def score_sentences(tagged: pd.DataFrame, labels_csv: Path) -> dict:
-    from convergence.measure.validation import NONE, key_sentences
+    from convergence.evaluate import NONE, key_sentences
 
     gold = pd.read_csv(labels_csv, dtype=str, keep_default_na=False)
     gold["link"] = gold["link"].str.rstrip("/")
@@ -133,7 +133,7 @@ def score_sentences(tagged: pd.DataFrame, labels_csv: Path) -> dict:
 
 
 def score_docs(tagged: pd.DataFrame, labels_yaml: Path) -> dict:
-    from convergence.measure.validation import load_labels, score_verdicts
+    from convergence.evaluate import load_labels, score_verdicts
 
     labels = load_labels(labels_yaml)
     allv = score_verdicts(tagged, labels, actors=PAIR)

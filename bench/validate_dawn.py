@@ -25,6 +25,8 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "dawn_app_2025_sample.jsonl.gz"
+DEFAULT_LABELS = ROOT / "tests" / "data" / "dawn_labels.yaml"
+DEFAULT_HOLDERS = ROOT / "tests" / "data" / "dawn_holders.csv"
 
 
 def _fmt(x) -> str:
@@ -59,8 +61,10 @@ def _write_json_atomic(path: Path, payload: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--labels", type=Path, default=None, help="default tests/data/dawn_labels.yaml")
-    ap.add_argument("--holders", type=Path, default=None, help="default tests/data/dawn_holders.csv")
+    ap.add_argument("--labels", type=Path, default=DEFAULT_LABELS, help="default tests/data/dawn_labels.yaml")
+    ap.add_argument(
+        "--holders", type=Path, default=DEFAULT_HOLDERS, help="default tests/data/dawn_holders.csv"
+    )
     ap.add_argument("--min-sentences", type=int, default=2)
     ap.add_argument("--labelled-only", action="store_true", help="ingest only the labelled articles")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
@@ -68,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from convergence import read_corpus, tag
-    from convergence.measure.validation import (
+    from convergence.evaluate import (
         issue_curve,
         load_holder_labels,
         load_labels,

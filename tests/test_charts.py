@@ -1,12 +1,10 @@
-"""Charts take measure-shaped frames and return titled Figures; HTML helpers escape all text."""
-
-import html
-import re
+"""Charts take measure-shaped frames and return titled Figures that draw what the frame holds."""
 
 import numpy as np
 import pandas as pd
 import pytest
 from convergence import charts
+from fixtures.charts.frames import evidence as _evidence
 from matplotlib.figure import Figure
 
 
@@ -41,26 +39,6 @@ def _conv(groups=("corpus",)):
     return pd.DataFrame(rows)
 
 
-def _evidence():
-    return pd.DataFrame(
-        {
-            "actor": ["USA", "USA", "PAK"],
-            "doc_id": ["a" * 16, "a" * 16, "b" * 16],
-            "sent_id": [1, 2, 0],
-            "text": [
-                "Washington does not support the <script>alert(1)</script> plan & <b>bold</b> moves.",
-                "The US welcomed cooperation.",
-                "Islamabad may oppose the proposal.",
-            ],
-            "stance": [-0.6, 0.7, -0.4],
-            "cues": [["not support"], ["welcomed", "cooperation"], ["may oppose"]],
-            "publisher": ["Example Post", "Example Post", "Example Times"],
-            "date": pd.to_datetime(["2021-05-01", "2021-05-01", "2022-01-03"]),
-            "url": ["https://example.org/a", "https://example.org/a", None],
-        }
-    )
-
-
 def _titles(fig: Figure) -> str:
     texts = [fig._suptitle.get_text() if fig._suptitle else ""]
     texts += [ax.get_title(loc="left") + ax.get_title() for ax in fig.axes]
@@ -69,8 +47,11 @@ def _titles(fig: Figure) -> str:
 
 def test_convergence_chart_has_title_labels_and_counts():
     fig = charts.convergence_chart(_conv(), note="n = 40 sentences; sources: Example Post")
-    assert isinstance(fig, Figure)
     assert "converge" in _titles(fig)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == [
+        charts.issue_label(i) for i in ("nuclear", "afghanistan", "trade_investment", "kashmir")
+    ]
     texts = [t.get_text() for ax in fig.axes for t in ax.texts] + [t.get_text() for t in fig.texts]
     assert any("n=9/7" in t for t in texts)
     assert any("Example Post" in t for t in texts)
@@ -87,23 +68,51 @@ def test_verdict_colours_come_from_the_okabe_ito_palette():
 def test_heatmaps_and_timeline_draw_groups():
     conv = _conv(groups=("2020", "2021", "2022"))
     fig = charts.convergence_heatmap(conv)
-    assert isinstance(fig, Figure) and "group" in _titles(fig)
+    ax = fig.axes[0]
+    assert "group" in _titles(fig)
+    assert ax.images[0].get_array().shape == (4, 3)  # issues x groups
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2020", "2021", "2022"]
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == charts.issue_label("kashmir")  # most convergent
+    assert [t.get_text() for t in ax.texts].count("+0.55") == 3  # kashmir's index in each group's cell
     tl = charts.timeline(conv, issue="kashmir")
-    assert isinstance(tl, Figure)
+    assert "Kashmir" in _titles(tl)
     assert tl.axes[0].get_ylabel() == "convergence index"
-    assert len(tl.axes[0].lines) >= 1
+    assert list(tl.axes[0].lines[0].get_ydata()) == [0.55, 0.55, 0.55]  # one point per year
     sal = pd.DataFrame(
         {
             "issue": ["kashmir", "kashmir", "afghanistan"],
             "group": ["2020", "2021", "2021"],
             "actor": [None, None, None],
             "n_sentences": [3, 5, 2],
-            "n_total": [10, 10, 10],
-            "share": [0.3, 0.5, 0.2],
+            "n_total": [30, 25, 25],
+            "share": [0.1, 0.2, 0.08],
         }
     )
-    assert isinstance(charts.salience_heatmap(sal), Figure)
-    assert isinstance(charts.salience_timeline(sal), Figure)
+    fig = charts.salience_heatmap(sal)
+    ax = fig.axes[0]
+    assert "salience" in _titles(fig)
+    assert ax.images[0].get_array().tolist() == [[0.1, 0.2], [0.0, 0.08]]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        charts.issue_label(i) for i in ("kashmir", "afghanistan")
+    ]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2020", "2021"]
+    fig = charts.salience_timeline(sal)
+    ax = fig.axes[0]
+    assert not ax.texts or "too thin" not in ax.texts[0].get_text()
+    assert sorted(line.get_label() for line in ax.lines) == sorted(
+        charts.issue_label(i) for i in ("kashmir", "afghanistan")
+    )
+    assert sorted(len(line.get_ydata()) for line in ax.lines) == [1, 2]
+
+
+def test_a_timeline_of_thin_periods_says_so_instead_of_drawing_shares():
+    sal = pd.DataFrame(
+        {"issue": ["kashmir"] * 2, "group": ["2020", "2021"], "actor": [None] * 2,
+         "n_sentences": [3, 5], "n_total": [10, 10], "share": [0.3, 0.5]}
+    )  # fmt: skip
+    ax = charts.salience_timeline(sal).axes[0]
+    assert ax.lines == [] or len(ax.lines) == 0
+    assert "too thin" in ax.texts[0].get_text()
 
 
 def test_timeline_on_undated_groups_says_so():
@@ -215,57 +224,17 @@ def test_charts_reject_frames_without_the_columns():
 
 def test_empty_frames_give_a_message_not_an_error():
     empty = _conv().iloc[0:0]
-    for fn in (charts.convergence_chart, charts.convergence_heatmap, charts.timeline):
+    for fn, message in (
+        (charts.convergence_chart, "No issue area to show."),
+        (charts.convergence_heatmap, "No issue area to show."),
+        (charts.timeline, "No dated sentences"),
+    ):
         fig = fn(empty)
-        assert isinstance(fig, Figure)
-
-
-def test_highlight_escapes_text_and_marks_cues():
-    out = charts.highlight("They do not support <b>this</b> & that; support grows.", ["not support"])
-    assert "<b>" not in out
-    assert "&lt;b&gt;this&lt;/b&gt; &amp; that" in out
-    assert out.count("<mark>") == 2  # "not support" and the bare cue word "support"
-    assert "<mark>not support</mark>" in out
-    assert out._repr_html_() == str(out)
-
-
-def test_evidence_html_escapes_and_marks():
-    out = charts.evidence_html(_evidence())
-    assert "alert(1)</script>" not in out
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
-    assert "&lt;b&gt;bold&lt;/b&gt;" in out
-    assert "<mark>welcomed</mark>" in out
-    assert "<mark>may oppose</mark>" in out
-    assert 'href="https://example.org/a"' in out
-    # Unescaping the rendered table gives back the sentence: nothing lost.
-    assert "<script>alert(1)</script>" in html.unescape(re.sub(r"</?mark>", "", out))
-
-
-def test_tables_and_cards_escape_and_colour_verdicts():
-    conv = _conv()
-    conv.loc[0, "reason"] = "<img src=x onerror=alert(1)>"
-    table = charts.convergence_table_html(conv)
-    assert "<img" not in table and "&lt;img" in table
-    assert charts.VERDICT_COLORS["divergent"] in table
-    card = charts.verdict_card(conv, issue="kashmir")
-    assert "convergent" in card and "+0.55" in card and "9 USA / 7 PAK" in card
-    assert "no sentence" in charts.verdict_card(conv, issue="iran")
+        assert len(fig.axes) == 1 and not fig.axes[0].axison  # a message, no axes drawn
+        assert [t.get_text() for t in fig.axes[0].texts][0].startswith(message)
+        assert "USA–PAK" in _titles(fig)
 
 
 def test_figure_to_data_uri():
     uri = charts.figure_to_data_uri(charts.message_figure("hello"))
     assert uri.startswith("data:image/png;base64,") and len(uri) > 200
-
-
-def test_kwic_html_aligns_and_escapes():
-    lines = pd.DataFrame(
-        {
-            "doc_id": ["a" * 16],
-            "sent_id": [3],
-            "left": ["the <i>US</i> and "],
-            "match": ["Kashmir"],
-            "right": [" talks"],
-        }
-    )
-    out = charts.kwic_html(lines)
-    assert "<mark>Kashmir</mark>" in out and "&lt;i&gt;US&lt;/i&gt;" in out and "aaaaaaaa#3" in out

@@ -1,4 +1,4 @@
-"""The position chart and the position evidence table (charts.py, positions section)."""
+"""The position chart and the position evidence table (convergence.charts: figures and tables)."""
 
 import sys
 from pathlib import Path

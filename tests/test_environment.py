@@ -31,3 +31,20 @@ def test_environment_python_matches_requires_python():
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pythons = [d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python")]
     assert pythons == ["python" + project["requires-python"]]
+
+
+def test_package_data_globs_name_files_that_exist():
+    tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    where = ROOT / tool["package-dir"][""]
+    for package, globs in tool["package-data"].items():
+        folder = where / package.replace(".", "/")
+        for pattern in globs:
+            assert [p for p in folder.glob(pattern) if p.is_file()], f"{package}: {pattern} matches no file"
+
+
+def test_tests_keep_their_caches_out_of_the_users_home():
+    from convergence.ingest.reader import default_cache_dir
+
+    cache = default_cache_dir()
+    assert cache != Path.home() / ".cache" / "convergence"
+    assert not str(cache).startswith(str(Path.home() / ".cache"))

@@ -1,7 +1,8 @@
 import numpy as np
 import pandas as pd
 import pytest
-from convergence.measure import MeasureError, convergence, load_thresholds
+from convergence.measure import MeasureError, load_thresholds
+from convergence.measure.convergence import convergence
 from fixtures.measure.frames import tagged_small
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,17 @@ def tagged():
 @pytest.fixture(scope="module")
 def table(tagged):
     return convergence(tagged, n_boot=300).set_index("issue")
+
+
+def test_attrs_record_the_call(tagged):
+    out = convergence(
+        tagged, actors=("USA", "PAK"), by="corpus", thresholds={"ci_margin": 0.07}, n_boot=50, seed=7
+    )
+    assert out.attrs["actors"] == ("USA", "PAK") and out.attrs["by"] == "corpus"
+    assert out.attrs["n_boot"] == 50 and out.attrs["seed"] == 7
+    thresholds = out.attrs["thresholds"]
+    assert thresholds["ci_margin"] == 0.07  # the merged thresholds, the override included
+    assert thresholds["threshold"] == load_thresholds()["threshold"]
 
 
 def test_columns_and_one_row_per_issue(table):

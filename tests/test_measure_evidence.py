@@ -1,8 +1,8 @@
 import pandas as pd
 import pytest
-from convergence.measure import MeasureError, evidence
+from convergence.measure import MeasureError
 from convergence.measure._common import load_thresholds
-from convergence.measure.evidence import evidence_rows
+from convergence.measure.evidence import evidence, evidence_rows
 from convergence.measure.pairs import pair_relation
 from fixtures.measure.frames import tagged_small
 

@@ -1,8 +1,8 @@
 import numpy as np
 import pandas as pd
 import pytest
-from convergence.measure import MeasureError, keyness, load_stopwords
-from convergence.measure.keyness import tokens
+from convergence.measure import MeasureError, load_stopwords
+from convergence.measure.keyness import keyness, tokens
 
 
 def _frame():

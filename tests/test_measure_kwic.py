@@ -1,6 +1,7 @@
 import pandas as pd
 import pytest
-from convergence.measure import MeasureError, kwic
+from convergence.measure import MeasureError
+from convergence.measure.kwic import kwic
 from fixtures.measure.frames import tagged_small
 
 

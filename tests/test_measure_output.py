@@ -2,7 +2,9 @@ import json
 
 import numpy as np
 import pandas as pd
-from convergence.measure import convergence, format_convergence, salience, to_records
+from convergence.measure import format_convergence, to_records
+from convergence.measure.convergence import convergence
+from convergence.measure.salience import salience
 from fixtures.measure.frames import tagged_small
 
 

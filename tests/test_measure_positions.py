@@ -6,7 +6,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from convergence.measure import MeasureError, convergence
+from convergence.measure import MeasureError
+from convergence.measure.convergence import convergence
 from convergence.measure.positions import (
     load_dimensions,
     load_space,

@@ -1,6 +1,7 @@
 import pandas as pd
 import pytest
-from convergence.measure import MeasureError, salience
+from convergence.measure import MeasureError
+from convergence.measure.salience import salience
 from fixtures.measure.frames import tagged_small
 
 

@@ -52,8 +52,8 @@ KNOWN_MISSES = {
     "ifis": "reads mixed: Pakistan's expectations of the US ('anticipates the US to advocate within IFIs') "
     "are read as Pakistan's stance toward the US (+0.3) against the US pressure sentences (-0.5)",
     "russia_ukraine": "reads insufficient: Pakistan 'urges direct engagement between Russia and Ukraine' is "
-    "read as a mild negative toward Russia, so both sides' positions on Russia seem to agree (gap +0.39) "
-    "against the explicit 'contentious issues' relation sentence; the interval spans 0",
+    "read as a mild request to both parties (urge -0.2), so both sides' positions on Russia seem to agree "
+    "(gap +0.39) against the explicit 'contentious issues' relation sentence; the interval spans 0",
     "defense": "reads divergent: the convergent sentence ('strengthening military ties, bilateral defense "
     "cooperation') has no holder (the visit's objectives); the holder-bearing defense sentences are the US's "
     "unease about Pakistan's military ties with China and its urging Pakistan to condemn Russia",

@@ -103,6 +103,19 @@ def test_a_damaged_cache_entry_is_computed_again(folder, expected, tmp_path):
     pdt.assert_frame_equal(_plain(cv.tag_files(folder, keep="all", cache_dir=cache)), expected)
 
 
+def test_actors_is_the_deprecated_name_of_actor_file(tmp_path):
+    actors = tmp_path / "actors.yaml"
+    actors.write_bytes((ROOT / "lib" / "convergence" / "data" / "actors.yaml").read_bytes())
+    cache = tmp_path / "cache"
+    new = cv.tag_files(SMALL, keep="tagged", cache_dir=cache, actor_file=actors)
+    with pytest.warns(DeprecationWarning, match="tag_files\\(\\): actors= is deprecated; use actor_file="):
+        old = cv.tag_files(SMALL, keep="tagged", cache_dir=cache, actors=actors)
+    pdt.assert_frame_equal(_plain(old), _plain(new))
+    assert len(list(cache.glob("tagged-*"))) == 1  # one data file, one cache entry, whatever its name
+    with pytest.raises(TypeError, match="both actors= and actor_file="):
+        cv.tag_files(SMALL, actors=actors, actor_file=actors)
+
+
 def test_bad_options_and_inputs_are_clear_errors(tmp_path):
     with pytest.raises(ValueError, match="keep must be one of"):
         cv.tag_files(SEEDS, keep="some")

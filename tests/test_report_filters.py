@@ -10,10 +10,10 @@ from pathlib import Path
 import convergence as cv
 import pandas as pd
 import pytest
+from convergence.keys import sentence_key
 from convergence.measure import MeasureError
 from convergence.measure.corrections import apply_corrections, load_corrections
 from convergence.measure.filters import filter_sentences
-from convergence.measure.validation import sentence_key
 from convergence.report import data as report_data
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -194,6 +194,9 @@ def test_non_state_voice_is_not_the_state():
         "Pakistani analysts welcomed the trade deal with the US.",
         "The Pakistan Tehreek-i-Insaf condemned the trade deal with the US.",
         "American tech firms welcomed the trade deal with Pakistan.",
+        # a thing of the state, not the state acting (attribution.yaml agent_heads)
+        "Pakistan's seafood exports to the US rose sharply.",
+        "Pakistan's largest trading partner is the US.",
     ):
         r = _tag(sentence, date="2024-05-01").iloc[0]
         assert r["holder"] is None, sentence
@@ -201,7 +204,8 @@ def test_non_state_voice_is_not_the_state():
     for sentence, holder in (
         ("The US criticised the tariffs on Pakistan.", "USA"),
         ("Pakistani lawmakers welcomed the trade deal with the US.", "PAK"),
-        ("Pakistan's largest trading partner is the US.", "PAK"),
+        ("Pakistan's commerce ministry welcomed the trade deal with the US.", "PAK"),
+        ("Pakistan's ambassador to the US hailed the trade deal.", "PAK"),
     ):
         r = _tag(sentence, date="2024-05-01").iloc[0]
         assert r["holder"] == holder, sentence

@@ -68,8 +68,19 @@ def test_user_actor_file(tmp_path):
     p = tmp_path / "actors.yaml"
     p.write_text("actors:\n  BGD:\n    label: Bangladesh\n    names: [Bangladesh, Dhaka]\n", encoding="utf-8")
     articles, sentences = one_doc("Dhaka welcomed the plan.")
-    out = tag(sentences, articles=articles, actors=p, tone=False)
+    out = tag(sentences, articles=articles, actor_file=p, tone=False)
     assert out.loc[0, "actors"] == ["BGD"] and out.loc[0, "holder"] == "BGD"
+
+
+def test_actors_is_the_deprecated_name_of_actor_file(tmp_path):
+    p = tmp_path / "actors.yaml"
+    p.write_text("actors:\n  BGD:\n    label: Bangladesh\n    names: [Bangladesh, Dhaka]\n", encoding="utf-8")
+    articles, sentences = one_doc("Dhaka welcomed the plan.")
+    with pytest.warns(DeprecationWarning, match="actor_file="):
+        out = tag(sentences, articles=articles, actors=p, tone=False)
+    assert out.loc[0, "actors"] == ["BGD"]
+    with pytest.raises(TypeError, match="both actors= and actor_file="):
+        tag(sentences, articles=articles, actors=p, actor_file=p, tone=False)
 
 
 @pytest.mark.parametrize(

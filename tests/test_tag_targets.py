@@ -109,8 +109,13 @@ def test_neutral_principles_are_no_conflict():
 
 
 def test_place_of_the_object_is_not_the_target():
+    # condemning an attack on a place is not an act against it: solidarity with it (attribution.yaml)
     r = _row("Pakistan condemned the attack on Kabul.")
-    assert r["target_stances"] == []
+    assert [(t["target"], t["stance"] > 0) for t in r["target_stances"]] == [("AFG", True)]
+    r = _row("Pakistan condemned the Israeli attack on Iran.")
+    assert _by_target(r)["ISR"]["stance"] < 0 and "IRN" not in _by_target(r)
+    r = _row("The US announced humanitarian assistance for flood victims in Pakistan.")
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
     r = _row("The US imposed sanctions on Iran, and Pakistan voiced concern.")
     assert _by_target(r)["IRN"]["cues"] == ["sanction"]
 
@@ -156,3 +161,15 @@ def test_participle_after_the_victim_is_not_the_victims_act():
     assert "PSE" not in _by_target(r)
     r = _row("Pakistan recalled that Palestinian land was occupied by Israel.")
     assert list(_by_target(r)) == ["ISR"]
+
+
+def test_between_names_a_relation_unless_it_is_the_parties_to_the_object():
+    # the parties to a joint act that the holder welcomes are its targets
+    r = _row("The United States welcomes the joint statement between India and Pakistan on Kashmir.")
+    assert r["holder"] == "USA" and {"IND", "PAK"} <= set(_by_target(r))
+    # "tensions between" is a relation among the two, not the holder's act on them
+    r = _row("The US said tensions between India and Pakistan over Kashmir were disappointing.")
+    assert r["holder"] == "USA" and "PAK" not in _by_target(r) and "IND" not in _by_target(r)
+    # the recipient of an object noun: "the largest donor to Pakistan"
+    r = _row("The US is the largest donor to Pakistan, having provided flood assistance.")
+    assert _by_target(r)["PAK"]["stance"] > 0

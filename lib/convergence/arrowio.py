@@ -18,13 +18,14 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from .errors import ConvergenceError
 from .paths import atomic_write
 
 _KEY = b"convergence.arrowio"
 FORMAT_VERSION = 1
 
 
-class FrameFileError(ValueError):
+class FrameFileError(ConvergenceError, ValueError):
     """A file that is not a table written by :func:`write_frame`, or a frame it cannot store exactly."""
 
 

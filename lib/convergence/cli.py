@@ -146,7 +146,7 @@ def _read_and_tag(args, *, keep: str):
         text_column=args.text_column,
         use_cache=not args.no_cache,
         taxonomy=_data_file(args.taxonomy),
-        actors=_data_file(args.actor_file),
+        actor_file=_data_file(args.actor_file),
         **_engine_options(args),
     )
     skipped = tagged.attrs.get("skipped", [])
@@ -385,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (ConvergenceError, cv.ReportError) as exc:
+    except ConvergenceError as exc:  # every error of the library, ReportError included
         return _error(str(exc))
     except BrokenPipeError:  # the reader of our output went away (`convergence actors | head`)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -31,10 +31,12 @@ import socket
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
+from typing import Literal, get_args
 
 from .errors import ConvergenceError
 
-ENGINES = ("local", "dask")
+EngineName = Literal["local", "dask"]
+ENGINES: tuple[str, ...] = get_args(EngineName)
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DASK_INSTALL_HINT = "pip install 'dask[distributed]'"
 
@@ -246,7 +248,7 @@ def map_batches(
     func: Callable,
     batches: list,
     *,
-    engine: str = "local",
+    engine: EngineName = "local",
     scheduler=None,
     jobs: int | None = None,
     progress: bool | None = None,
@@ -312,7 +314,7 @@ def iter_batches(
     func: Callable,
     batches: list,
     *,
-    engine: str = "local",
+    engine: EngineName = "local",
     scheduler=None,
     jobs: int | None = None,
     progress: bool | None = None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+from matplotlib.figure import Figure
 
 import convergence as cv
 from convergence import charts
@@ -64,7 +65,7 @@ def snapshot(
     issue = issue if issue in issues else issues[0]
     parts = []
     for item in view(tagged, issue=issue, actors=actors, term=term):
-        if isinstance(item, charts.Figure):
+        if isinstance(item, Figure):
             parts.append(f'<img alt="chart" style="max-width:100%" src="{charts.figure_to_data_uri(item)}">')
         else:
             parts.append(str(item))

@@ -19,20 +19,23 @@ import json
 import os
 from array import array
 from pathlib import Path
+from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from .arrowio import FrameFileError, read_frame, write_frame
-from .engine import ENGINES, EngineError, batched, iter_batches
+from .deprecated import renamed
+from .engine import ENGINES, EngineError, EngineName, batched, iter_batches
 from .ingest.corpus import Corpus
 from .ingest.corpus import atomic as atomic_write
 from .ingest.reader import ReadPlan, default_cache_dir
 from .tagging import core as _core
 from .tagging.lexicon import DATA_DIR
 
-KEEP = ("all", "tagged")
+Keep = Literal["all", "tagged"]
+KEEP: tuple[str, ...] = get_args(Keep)
 CACHE_VERSION = "3"
 _DATA_FILES = ("taxonomy.yaml", "actors.yaml", "stance.csv", "relations.yaml")
 _FIXED_DATA = ("attribution.yaml",)  # read from the package (not a tag() option)
@@ -216,18 +219,19 @@ def _save(entry: Path, frame: pd.DataFrame, *, complete: bool, skipped: list, n_
 def tag_files(
     paths,
     *,
-    keep: str = "all",
+    keep: Keep = "all",
     use_cache: bool = True,
     cache_dir=None,
     jobs: int | None = None,
-    engine: str = "local",
+    engine: EngineName = "local",
     scheduler=None,
     progress: bool | None = None,
     taxonomy=None,
-    actors=None,
+    actor_file=None,
     stance_lexicon=None,
     relations=None,
     tone: bool = True,
+    actors=None,
     **read_options,
 ) -> pd.DataFrame:
     """The tagged sentences of the files, folders and archives in ``paths``, parsed and tagged batch by batch.
@@ -238,19 +242,21 @@ def tag_files(
     of the corpus; salience and keyness need ``keep="all"`` (they count every sentence).
 
     ``read_options`` are :func:`convergence.read_corpus`'s (``filename_pattern``, ``max_file_bytes``,
-    ``boilerplate``...); ``taxonomy``, ``actors``, ``stance_lexicon``, ``relations`` and ``tone`` are
-    :func:`convergence.tag`'s. ``engine``/``scheduler``/``jobs`` choose where batches run (see
-    :func:`convergence.read_corpus`). The result is cached under ``cache_dir`` (default ``$CONVERGENCE_CACHE``
-    or ``~/.cache/convergence``), keyed by the input bytes, options, data files and code; inputs that could
-    not be read are listed in ``frame.attrs["skipped"]`` as (path, reason, detail), and
-    ``frame.attrs["n_sentences"]`` is the number of sentences in the corpus (kept or not).
+    ``boilerplate``...); ``taxonomy``, ``actor_file``, ``stance_lexicon``, ``relations`` and ``tone`` are
+    :func:`convergence.tag`'s (``actors=`` is the old name of ``actor_file=``).
+    ``engine``/``scheduler``/``jobs`` choose where batches run (see :func:`convergence.read_corpus`). The
+    result is cached under ``cache_dir`` (default ``$CONVERGENCE_CACHE`` or ``~/.cache/convergence``), keyed
+    by the input bytes, options, data files and code; inputs that could not be read are listed in
+    ``frame.attrs["skipped"]`` as (path, reason, detail), and ``frame.attrs["n_sentences"]`` is the number of
+    sentences in the corpus (kept or not).
     """
     if keep not in KEEP:
         raise ValueError(f"keep must be one of {KEEP}, not {keep!r}")
     if engine not in ENGINES:
         raise EngineError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    actor_file = renamed(actors, actor_file, old="actors", new="actor_file", where="tag_files")
     plan = ReadPlan(paths, **read_options)
-    spec = (taxonomy, actors, stance_lexicon, relations, bool(tone))
+    spec = (taxonomy, actor_file, stance_lexicon, relations, bool(tone))
     token = _core._spec_token(spec)
     tagger = _core._tagger(spec, token)  # load and check the data files before any work, once, before forks
     entry = None

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..engine import ENGINES, EngineError, batched, map_batches
+from ..engine import ENGINES, EngineError, EngineName, batched, map_batches
 from .config import compile_filename_pattern, load_config
 from .corpus import (
     ARTICLE_COLUMNS,
@@ -112,7 +112,7 @@ def _run(
     config_args: tuple,
     jobs: int,
     *,
-    engine: str = "local",
+    engine: EngineName = "local",
     scheduler=None,
     progress: bool | None = None,
 ):
@@ -219,7 +219,7 @@ def read_corpus(
     abbreviations=None,
     filename_patterns=None,
     sentence_splitter: str = "rules",
-    engine: str = "local",
+    engine: EngineName = "local",
     scheduler=None,
     progress: bool | None = None,
 ) -> Corpus:

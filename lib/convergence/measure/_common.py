@@ -7,14 +7,17 @@ import os
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 import numpy as np
 import pandas as pd
 
 from ..errors import ConvergenceError
+from ..yamlio import read_yaml
 
-BY_CHOICES = ("corpus", "doc", "month", "quarter", "year", "decade", "source")
+#: How rows are grouped: the whole corpus, each document, each period, or each source (publisher).
+By = Literal["corpus", "doc", "month", "quarter", "year", "decade", "source"]
+BY_CHOICES: tuple[str, ...] = get_args(By)
 
 #: Columns of the tagged-sentence table the measures read (docs/architecture.md, "Tagged sentences").
 TAGGED_REQUIRED = ("doc_id", "sent_id", "text", "issues", "holder", "targets", "stance", "relation")
@@ -147,8 +150,6 @@ def _default_thresholds_path() -> Path:
 
 def _read_yaml(path: str | os.PathLike) -> dict:
     """A thresholds YAML file as a mapping that remembers each key's line (``lines[key]``)."""
-    from convergence.tagging.lexicon import read_yaml
-
     p = Path(path)
     if not p.is_file():
         raise MeasureError(f"cannot read thresholds file {p}: no such file")

@@ -22,8 +22,10 @@ import numpy as np
 import pandas as pd
 
 from ..tagging.codes import check_codes
+from ..verdicts import VERDICTS  # noqa: F401 - the verdicts' one order, kept importable from here
 from ._common import (
     BY_CHOICES,
+    By,
     MeasureError,
     check_actors,
     check_tagged,
@@ -57,8 +59,6 @@ COLUMNS = [
     "tone_a",
     "tone_b",
 ]
-
-VERDICTS = ("convergent", "divergent", "mixed", "insufficient")
 
 
 class _Design:
@@ -468,7 +468,7 @@ def convergence(
     tagged: pd.DataFrame,
     *,
     actors=("USA", "PAK"),
-    by: str = "corpus",
+    by: By = "corpus",
     issues=None,
     thresholds=None,
     n_boot: int = 1000,
@@ -551,6 +551,9 @@ def convergence(
         out[col] = out[col].astype(int)
     out.attrs["actors"] = pair
     out.attrs["by"] = by
+    out.attrs["thresholds"] = json_safe(settings)
+    out.attrs["n_boot"] = int(n_boot)
+    out.attrs["seed"] = seed
     return out
 
 
@@ -688,7 +691,11 @@ def _add_positions(
         f"and {cues}; " + "; ".join(texts)
     )
     if has_ci and lo <= -t and hi >= t:
-        verdict, why = "mixed", f"interval spans both -{t:.2f} and +{t:.2f}"
+        # a wide interval is uncertainty, not evidence both ways: mixed only when there is such evidence
+        verdict = "mixed" if both else "insufficient"
+        why = f"interval spans both -{t:.2f} and +{t:.2f}" + (
+            " with positions and cues pointing opposite ways" if both else ": direction not settled"
+        )
     elif index >= t and (not has_ci or lo > margin):
         verdict, why = "convergent", f"index >= +{t:.2f}" + (_ci_ok(lo, margin, ">") if has_ci else "")
     elif index <= -t and (not has_ci or hi < -margin):
@@ -702,10 +709,23 @@ def _add_positions(
         verdict, why = "insufficient", f"signal too weak: |index| < {t:.2f}"
     # Same-direction evidence never weakens a verdict the cues settled: a convergent/divergent cue verdict
     # that the positions point the same way stands; evidence both ways among the cues stays mixed.
+    # Acts between the pair (directed acts, relation cues) are direct evidence; a distance between positions
+    # is indirect, so a verdict those acts settled stands against positions pointing the other way unless
+    # the positions' own interval settles their direction.
     settled = {"convergent": 1.0, "divergent": -1.0}.get(row["verdict_cues"])
-    if verdict in ("insufficient", "mixed") and settled is not None and np.sign(P) == settled:
+    p_draws = np.asarray(draws, dtype=float)
+    p_draws = p_draws[np.isfinite(p_draws)]
+    p_lo, p_hi = np.quantile(p_draws, [alpha, 1 - alpha]) if len(p_draws) else (np.nan, np.nan)
+    p_settled = bool(p_lo > 0 or p_hi < 0)
+    acts = sum((comp.get(f"n_{name}") or 0.0) for name in ("directed", "relation")) > 0 and not p_settled
+    if verdict != row["verdict_cues"] and settled is not None and (np.sign(P) == settled or acts):
         verdict = row["verdict_cues"]
         why = f"{verdict} by the cues (see index_cues), and the positions point the same way"
+        if np.sign(P) != settled:
+            why = (
+                f"{verdict} by acts between the pair (directed or relation cues, see index_cues); "
+                f"the positions point the other way (P {P:+.2f}), which is indirect evidence"
+            )
         # the row keeps the index and interval that settle it (the verdict never contradicts its interval)
         row.update(index=old, ci_low=cue_ci[0], ci_high=cue_ci[1])
     elif verdict == "insufficient" and row["verdict_cues"] == "mixed":

@@ -2,7 +2,7 @@
 
 A corrections file is a CSV or YAML list of rows with these fields:
 
-- ``sent_key`` (required): the sentence's key (``convergence.measure.validation.sentence_key``; the
+- ``sent_key`` (required): the sentence's key (``convergence.keys.sentence_key``; the
   evidence CSV/XLSX of every report carries it in its ``sent_key`` column);
 - ``action``: ``exclude`` (the sentence leaves every measure) or ``holder`` (the sentence states
   ``holder``'s position, not the one the tagger found); default ``exclude``, or ``holder`` when a holder
@@ -30,8 +30,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..keys import sentence_key
 from ._common import MeasureError
-from .validation import sentence_key
 
 ACTIONS = ("exclude", "holder")
 

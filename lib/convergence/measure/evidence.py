@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import as_code, as_list, check_actors, check_tagged, group_labels, load_thresholds
+from ._common import By, as_code, as_list, check_actors, check_tagged, group_labels, load_thresholds
 from .pairs import pair_relation
 
 EVIDENCE_COLUMNS = [
@@ -246,7 +246,7 @@ def evidence(
     *,
     issue: str,
     actors=("USA", "PAK"),
-    by: str | None = None,
+    by: By | None = None,
     thresholds=None,
 ) -> pd.DataFrame:
     """One row per evidence sentence of the pair on ``issue``.

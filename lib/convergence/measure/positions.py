@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._common import MeasureError, check_actors, check_tagged, group_labels
+from ._common import By, MeasureError, check_actors, check_tagged, group_labels
 
 #: Tokens of the word space: lower-case words of two or more letters, inner hyphens kept.
 TOKEN_PATTERN = r"(?u)\b[a-z][a-z]+(?:-[a-z]+)*\b"
@@ -91,7 +91,7 @@ def load_dimensions(path: str | os.PathLike | None = None) -> dict[str, tuple[Di
 
 @lru_cache(maxsize=8)
 def _load_dimensions_cached(path: str, _mtime: int, _size: int) -> dict[str, tuple[Dimension, ...]]:
-    from convergence.tagging.lexicon import at, line_of, read_yaml
+    from convergence.yamlio import at, line_of, read_yaml
 
     p = Path(path)
     data = read_yaml(p, error=MeasureError, what="dimensions file")
@@ -475,7 +475,7 @@ def positions(
     tagged: pd.DataFrame,
     *,
     actors=("USA", "PAK"),
-    by: str = "corpus",
+    by: By = "corpus",
     issues=None,
     dimensions=None,
     space=None,
@@ -540,7 +540,7 @@ def position_evidence(
     issue: str,
     actors=("USA", "PAK"),
     dimension: str | None = None,
-    by: str | None = None,
+    by: By | None = None,
     dimensions=None,
     space=None,
     top_words: int = 3,

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 import pandas as pd
 
-from ._common import MeasureError, as_code, as_list, check_tagged, group_labels
+from ._common import By, MeasureError, as_code, as_list, check_tagged, group_labels
 
-BASES = ("holder", "speaker")
+Basis = Literal["holder", "speaker"]
+BASES: tuple[str, ...] = get_args(Basis)
 
 
-def salience(tagged: pd.DataFrame, *, by: str = "corpus", actor=None, basis: str = "holder") -> pd.DataFrame:
+def salience(tagged: pd.DataFrame, *, by: By = "corpus", actor=None, basis: Basis = "holder") -> pd.DataFrame:
     """Share of each actor's sentences per issue and group.
 
     Columns: issue, group, actor, n_sentences (the actor's sentences tagged with the issue), n_total (all

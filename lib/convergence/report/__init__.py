@@ -34,7 +34,18 @@ _WHERE = {
     "safe_stem": "safety",
 }
 
-__all__ = sorted(_WHERE)
+# What a user calls: a run, its result and errors, and the notebooks' loader. The other names above stay
+# reachable as ``convergence.report.NAME`` for existing callers; new code imports them from their module.
+__all__ = [
+    "ReportData",
+    "ReportError",
+    "ReportLockedError",
+    "ReportResult",
+    "UnsafePathError",
+    "downloads",
+    "load",
+    "run_report",
+]
 
 
 def __getattr__(name: str):
@@ -46,4 +57,4 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_WHERE))
+    return sorted(set(globals()) | set(__all__))

@@ -139,8 +139,9 @@ def prepare(
     ``convergence.read_corpus``, the tagged sentences from ``convergence.tag_files`` (its cache answers for a
     corpus tagged before; the same table as ``convergence.tag``).
 
-    ``tag_options`` go to ``convergence.tag_files`` (``taxonomy``, ``actors``, ``stance_lexicon``,
-    ``relations``).
+    ``tag_options`` are the run's data files, named as :func:`convergence.tagging.lexicon.load_tag_data`
+    names them (``taxonomy``, ``actors``, ``stance_lexicon``, ``relations``); they go to
+    ``convergence.tag_files`` (whose option for the actors file is ``actor_file``).
     ``filters``: ``since``, ``until``, ``publisher``, ``doc_type`` (``convergence.measure.filters``);
     ``corrections``: a corrections file (``convergence.measure.corrections``), applied after the filters.
     """
@@ -154,7 +155,8 @@ def prepare(
     del parsed
     # tag(read_corpus(paths))'s table, loaded from the tag cache (keyed by the input bytes, the data files and
     # the code) when the corpus was tagged before; tagged batch by batch, and cached, when it was not.
-    tagged = cv.tag_files(paths, keep="all", **(tag_options or {}), **read_options)
+    options = {("actor_file" if k == "actors" else k): v for k, v in (tag_options or {}).items()}
+    tagged = cv.tag_files(paths, keep="all", **options, **read_options)
     tagged.attrs = {}  # the cache's notes (skipped inputs, sentence count): the report keeps its own
     info: dict = {}
     if filters and any(v not in (None, "", [], ()) for v in filters.values()):

@@ -4,7 +4,7 @@ For each issue report ``reports/<name>.html`` the runner writes ``reports/<name>
 ``reports/<name>.xlsx`` (sheets *verdict* and *evidence*); for the index, ``verdicts.csv``,
 ``evidence.csv`` and ``convergence.xlsx`` (sheets *verdicts* and *evidence*, every issue). Each evidence row
 is one sentence in one role, with the article's title, date, publisher and link and the sentence key
-(``sent_key``, see ``convergence.measure.validation.sentence_key``) that corrections refer to. Text
+(``sent_key``, see ``convergence.keys.sentence_key``) that corrections refer to. Text
 cells that a spreadsheet would run as a formula get a leading quote
 (:func:`convergence.csvsafe.neutralise_csv_cells`).
 """
@@ -20,7 +20,7 @@ import pandas as pd
 
 import convergence as cv
 from convergence.csvsafe import neutralise_csv_cells
-from convergence.measure.validation import sentence_key
+from convergence.keys import sentence_key
 from convergence.paths import atomic_write
 
 EVIDENCE_COLUMNS = [

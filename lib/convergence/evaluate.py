@@ -1,11 +1,12 @@
 """Score the tagger and the convergence measure against hand labels.
 
-The labels live in ``tests/data`` (see ``tests/data/README.md``) and refer to articles by their ``link``
-(the corpus ``url`` column) and to sentences by :func:`sentence_key`, never by their text:
+Label files refer to articles by their ``link`` (the corpus ``url`` column) and to sentences by
+:func:`convergence.keys.sentence_key`, never by their text; their paths are always given (the project's own
+labels are in ``tests/data``, described in ``tests/data/README.md``):
 
-- ``dawn_labels.yaml``: per article, the issue areas it substantively discusses and, per issue, the
+- a labels YAML file: per article, the issue areas it substantively discusses and, per issue, the
   USA-PAK verdict as the text presents the two sides' stated positions;
-- ``dawn_holders.csv``: ``link, sent_key, holder`` -- the actor whose position or action a sentence states
+- a holders CSV file: ``link, sent_key, holder`` -- the actor whose position or action a sentence states
   (an actor code, or ``NONE``).
 
 Every scorer takes the tagged-sentence frame (``convergence.tag(corpus)``; it needs ``url`` to map links to
@@ -14,23 +15,19 @@ Every scorer takes the tagged-sentence frame (``convergence.tag(corpus)``; it ne
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import yaml
 
+from convergence.keys import sentence_key
 from convergence.measure._common import MeasureError, as_code, as_list
 from convergence.paths import resolve
+from convergence.verdicts import VERDICTS
 
 __all__ = [
-    "DEFAULT_LABELS",
-    "DEFAULT_HOLDERS",
     "VERDICTS",
     "NONE",
     "ValidationError",
@@ -46,13 +43,8 @@ __all__ = [
     "wilson",
 ]
 
-DEFAULT_LABELS = "tests/data/dawn_labels.yaml"
-DEFAULT_HOLDERS = "tests/data/dawn_holders.csv"
-VERDICTS = ("convergent", "divergent", "mixed", "insufficient")
 #: Holder label for a sentence that states no listed actor's position or action.
 NONE = "NONE"
-
-_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
 
 class ValidationError(MeasureError):
@@ -60,21 +52,6 @@ class ValidationError(MeasureError):
 
 
 # ---------------------------------------------------------------------------------------------- keys
-
-
-def sentence_key(text: str) -> str:
-    """First 16 hex chars of the sha1 of the normalised sentence.
-
-    Normalisation: Unicode NFKC; invisible format characters (category Cf: soft hyphen, zero-width space,
-    BOM) dropped; lower-cased; every run of non-alphanumeric characters replaced by one space; stripped.
-    So the key survives changes of quotes, dashes, spacing and soft hyphens between two segmentations.
-    """
-    if not isinstance(text, str):
-        raise ValidationError(f"sentence_key needs a string, got {type(text).__name__}")
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    norm = _NON_ALNUM.sub(" ", text.lower()).strip()
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
 
 
 def key_sentences(tagged: pd.DataFrame) -> pd.DataFrame:
@@ -105,16 +82,12 @@ def _norm_link(value: Any) -> str | None:
 # ---------------------------------------------------------------------------------------------- loading
 
 
-def _path(path: str | os.PathLike | None, default: str) -> Path:
-    return resolve(path if path is not None else default)
-
-
-def load_labels(path: str | os.PathLike | None = None) -> pd.DataFrame:
+def load_labels(path: str | os.PathLike) -> pd.DataFrame:
     """Article labels as one row per (article, issue): ``link, issue, verdict, note``.
 
     Articles labelled with no issue keep one row with ``issue`` None (they count for precision).
     """
-    p = _path(path, DEFAULT_LABELS)
+    p = resolve(path)
     try:
         data = yaml.safe_load(p.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -155,9 +128,9 @@ def load_labels(path: str | os.PathLike | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def load_holder_labels(path: str | os.PathLike | None = None) -> pd.DataFrame:
+def load_holder_labels(path: str | os.PathLike) -> pd.DataFrame:
     """Sentence holder labels: ``link, sent_key, holder`` (holder an actor code or ``NONE``)."""
-    p = _path(path, DEFAULT_HOLDERS)
+    p = resolve(path)
     try:
         frame = pd.read_csv(p, dtype=str, keep_default_na=False)
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
@@ -397,7 +370,7 @@ def score_verdicts(
 ) -> dict[str, Any]:
     """Accuracy of per-article verdicts on every labelled (article, issue).
 
-    Runs ``convergence.measure.convergence(tagged, actors=actors, by="doc", **convergence_kwargs)`` unless
+    Runs ``convergence.convergence(tagged, actors=actors, by="doc", **convergence_kwargs)`` unless
     ``measured`` (its output, ``group`` = doc_id) is given. A labelled issue the measure has no row for
     is predicted ``insufficient`` (no evidence at all). Returns a dict: ``n``, ``accuracy`` and
     ``accuracy_ci`` (95% Wilson interval), ``baseline_insufficient`` (accuracy of always answering
