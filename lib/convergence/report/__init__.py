@@ -24,7 +24,7 @@ _WHERE = {
     "write_notebook_html": "html",
     "write_text_atomic": "html",
     "ReportResult": "runner",
-    "execute_job": "runner",
+    "execute_job": "worker",
     "hash_inputs": "runner",
     "run_report": "runner",
     "ReportError": "safety",

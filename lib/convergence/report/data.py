@@ -32,6 +32,18 @@ _OVERVIEW = ("doc_id", "sent_id", "issues", "actors", "holder", "date", "year", 
 META = "corpus.json"
 
 
+class SharedCounts(dict):
+    """Term counts that a frame's ``attrs`` carry without copying: pandas deep-copies ``attrs`` into nearly
+    every frame or column it derives, and the whole corpus's background counts (tens of thousands of terms)
+    made each column read of an issue slice copy them all. Never modified once attached."""
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 @dataclass(frozen=True)
 class ReportData:
     """Tables for one corpus: ``articles`` and ``skipped`` from ingest, ``tagged`` sentences from tag.
@@ -123,11 +135,13 @@ def prepare(
     filters: dict | None = None,
     **read_options,
 ) -> ReportData:
-    """Read and tag ``corpus`` (paths relative to the project root) through the public API.
+    """Read and tag ``corpus`` (paths relative to the project root) through the public API: the articles from
+    ``convergence.read_corpus``, the tagged sentences from ``convergence.tag_files`` (its cache answers for a
+    corpus tagged before; the same table as ``convergence.tag``).
 
     ``tag_options`` are the run's data files, named as :func:`convergence.tagging.lexicon.load_tag_data`
-    names them (``taxonomy``, ``actors``, ``stance_lexicon``, ``relations``); they go to ``convergence.tag``
-    (whose option for the actors file is ``actor_file``).
+    names them (``taxonomy``, ``actors``, ``stance_lexicon``, ``relations``); they go to
+    ``convergence.tag_files`` (whose option for the actors file is ``actor_file``).
     ``filters``: ``since``, ``until``, ``publisher``, ``doc_type`` (``convergence.measure.filters``);
     ``corrections``: a corrections file (``convergence.measure.corrections``), applied after the filters.
     """
@@ -135,10 +149,15 @@ def prepare(
     from convergence.measure.filters import filter_sentences
 
     paths = _as_paths(corpus, check=True)
-    parsed = cv.read_corpus(paths, **read_options)
-    options = {("actor_file" if k == "actors" else k): v for k, v in (tag_options or {}).items()}
-    tagged = cv.tag(parsed, **options)
+    parsed = cv.read_corpus(paths, **read_options)  # for the articles table (the parse cache answers)
+    articles = parsed.articles.drop(columns=["text"], errors="ignore")  # no report shows whole articles
     parsed_skipped = parsed.skipped
+    del parsed
+    # tag(read_corpus(paths))'s table, loaded from the tag cache (keyed by the input bytes, the data files and
+    # the code) when the corpus was tagged before; tagged batch by batch, and cached, when it was not.
+    options = {("actor_file" if k == "actors" else k): v for k, v in (tag_options or {}).items()}
+    tagged = cv.tag_files(paths, keep="all", **options, **read_options)
+    tagged.attrs = {}  # the cache's notes (skipped inputs, sentence count): the report keeps its own
     info: dict = {}
     if filters and any(v not in (None, "", [], ()) for v in filters.values()):
         tagged = filter_sentences(tagged, **filters)
@@ -146,8 +165,6 @@ def prepare(
     if corrections:
         tagged = apply_corrections(tagged, _path_parameter(corrections, "corrections file"))
         info["corrections"] = tagged.attrs["corrections"]
-    articles = parsed.articles.drop(columns=["text"], errors="ignore")  # no report shows whole articles
-    del parsed
     return ReportData(
         articles=articles,
         skipped=parsed_skipped,
@@ -313,7 +330,7 @@ def load(
     tagged = _with_note(tagged, info.get("note"))
     if (folder / "background.arrow").is_file():  # keyness's prior: the whole corpus, not this slice
         bg = read_frame(folder / "background.arrow")
-        tagged.attrs["token_background"] = dict(zip(bg["term"], bg["count"].astype(int), strict=True))
+        tagged.attrs["token_background"] = SharedCounts(zip(bg["term"], bg["count"].astype(int), strict=True))
         tagged.attrs["token_background_rows"] = len(tagged)
     return ReportData(
         articles=read_frame(folder / "articles.arrow"),

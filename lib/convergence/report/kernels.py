@@ -63,8 +63,42 @@ _WARM_MODULES = (
     "convergence.measure.evidence",
     "convergence.measure.keyness",
     "convergence.measure.salience",
+    "convergence.measure.positions",
+    "convergence.tagging.codes",
+    "scipy.sparse",
     "convergence.report.data",
 )
+
+
+def _warm_data() -> None:
+    """Load what every report notebook reads first, into the library's memos, so each forked kernel inherits
+    it instead of loading it again: the shipped actors and taxonomy (the measures' code check, the actors'
+    name patterns), thresholds, issue dimensions, the word space and each dimension's word polarity; and
+    draw one figure (fonts, image writers). Only caches are filled: a notebook computes the same results
+    with or without this."""
+    import io
+
+    from matplotlib.figure import Figure
+
+    from convergence.measure import load_thresholds
+    from convergence.measure.pairs import mentions
+    from convergence.measure.positions import load_dimensions, load_space, polarity
+    from convergence.tagging.codes import check_codes
+    from convergence.tagging.lexicon import load_taxonomy
+
+    check_codes(None, actors=["USA", "PAK"], issues=list(load_taxonomy().areas)[:1])
+    mentions("", "USA")  # the actors' name patterns, compiled
+    load_thresholds()
+    space = load_space()
+    for dimensions in load_dimensions().values():
+        for dimension in dimensions:
+            polarity(dimension, space=space)
+    fig = Figure(figsize=(2, 1))  # not pyplot: no figure is left open for a kernel to show
+    ax = fig.subplots()
+    ax.plot([0, 1], [0, 1], label="a")
+    ax.set_title("warm")
+    ax.legend()
+    fig.savefig(io.BytesIO(), format="png")
 
 
 def _set_parent_death_signal(sig: int) -> None:
@@ -175,6 +209,10 @@ def serve(path: str) -> int:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - a module that cannot be warmed is imported by the kernel itself
             pass
+    try:
+        _warm_data()
+    except Exception:  # noqa: BLE001 - a kernel then loads the data files itself (and reports any error)
+        pass
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     tmp = f"{path}.{os.getpid()}.tmp"
     listener.bind(tmp)

@@ -114,7 +114,7 @@ class _quiet:
 
 
 class NotebookPool:
-    """Run job dicts (see ``runner.execute_job``) on at most ``size`` workers; results in input order.
+    """Run job dicts (see ``worker.execute_job``) on at most ``size`` workers; results in input order.
 
     ``on_result(result)`` is called (from a pool thread) as each job finishes. :meth:`stop` ends the run:
     running jobs are stopped and every unfinished job's result has status ``interrupted``. A Ctrl-C

@@ -26,10 +26,10 @@ import hashlib
 import json
 import os
 import platform
-import re
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
@@ -45,7 +45,7 @@ from convergence.report import exports
 from convergence.report import pairs as report_pairs
 from convergence.report import summary as report_summary
 from convergence.report.folder import check_output_folder
-from convergence.report.html import index_page, write_notebook_html, write_text_atomic
+from convergence.report.html import index_page, write_text_atomic
 from convergence.report.kernels import KERNEL_NAME
 from convergence.report.pool import NotebookPool
 from convergence.report.safety import (
@@ -168,143 +168,6 @@ def _versions() -> dict[str, str]:
             out[name] = "not installed"
     out["convergence"] = cv.__version__
     return out
-
-
-# ------------------------------------------------------------------------------------------- one notebook
-
-
-def _is_timeout(exc: BaseException, nb_path: Path) -> bool:
-    """Whether a papermill failure is a cell that ran past ``execution_timeout``."""
-    chain = [e for e in (exc, exc.__cause__, exc.__context__) if e is not None]
-    if any(type(e).__name__ == "CellTimeoutError" for e in chain):
-        return True
-    if str(getattr(exc, "ename", "")) in ("CellTimeoutError", "TimeoutError"):
-        return True
-    if re.search(r"cell timed out|cell execution timed out", str(exc), re.I):
-        return True
-    try:
-        import nbformat
-
-        nb = nbformat.read(str(nb_path), as_version=4)
-    except Exception:
-        return False
-    return any(
-        output.get("output_type") == "error" and "Timeout" in str(output.get("ename", ""))
-        for cell in nb.cells
-        for output in cell.get("outputs", [])
-    )
-
-
-def _executed_any(nb_path: Path) -> bool:
-    try:
-        import nbformat
-
-        nb = nbformat.read(str(nb_path), as_version=4)
-    except Exception:
-        return False
-    return any(
-        c.get("cell_type") == "code"
-        and c.get("execution_count") is not None
-        and "parameters" not in c.metadata.get("tags", [])
-        for c in nb.cells
-    )
-
-
-def _short_error(exc: BaseException) -> str:
-    ename = getattr(exc, "ename", None)
-    evalue = getattr(exc, "evalue", None)
-    if ename:
-        return f"{ename}: {evalue}".strip()[:2000]
-    text = f"{type(exc).__name__}: {exc}".strip()
-    return text[:2000]
-
-
-def execute_job(job: dict) -> dict:
-    """Execute one notebook with papermill and convert it to HTML. Runs in a worker process.
-
-    A kernel that fails to start is retried once. The executed notebook is kept whatever happens. papermill
-    writes into a temporary ``.<name>.partial.ipynb`` that replaces ``<name>.ipynb`` when execution ends, and
-    the HTML is written atomically, so neither file is ever seen half-written; the earlier run's files of
-    this report are removed first, so a failed run never leaves them looking current. The result carries
-    the sha256 of both files.
-    """
-    import papermill as pm
-
-    started = time.perf_counter()
-    ipynb, out_html = Path(job["ipynb"]), Path(job["html"])
-    ipynb.parent.mkdir(parents=True, exist_ok=True)
-    partial = ipynb.with_name(f".{ipynb.stem}.{os.getpid()}.partial.ipynb")
-    for old in (out_html, ipynb, partial):
-        old.unlink(missing_ok=True)
-    status, error = "completed", None
-    for attempt in (1, 2):
-        try:
-            pm.execute_notebook(
-                job["notebook"],
-                str(partial),
-                parameters=job["parameters"],
-                kernel_name=job.get("kernel", "python3"),
-                language="python",
-                execution_timeout=job["timeout"],
-                start_timeout=60,
-                progress_bar=False,
-                log_output=False,
-                cwd=job.get("cwd"),
-            )
-            status, error = "completed", None
-            break
-        except Exception as exc:  # papermill raises many types; classify, never hide
-            started_cells = _executed_any(partial)
-            kernel_problem = (
-                isinstance(exc, (RuntimeError, TimeoutError, OSError)) or "kernel" in str(exc).lower()
-            )
-            if (
-                not started_cells
-                and kernel_problem
-                and type(exc).__name__ != "PapermillExecutionError"
-                and not _is_timeout(exc, partial)
-            ):
-                status = "failed"
-                error = f"kernel did not start (attempt {attempt} of 2): {_short_error(exc)}"
-                continue  # retried once
-            if _is_timeout(exc, partial):
-                status, error = "timed out", f"timed out after {job['timeout']} s: {_short_error(exc)}"
-            else:
-                status, error = "failed", _short_error(exc)
-            break
-    if partial.is_file():
-        if job.get("kernel") == KERNEL_NAME:
-            _name_kernel(partial, "python3")
-        os.chmod(partial, 0o644)
-        os.replace(partial, ipynb)
-    html_ok = False
-    if ipynb.is_file():
-        try:
-            write_notebook_html(ipynb, out_html, show_code=job["show_code"], title=job["title"])
-            html_ok = True
-        except Exception as exc:
-            error = (error + "\n" if error else "") + f"HTML conversion failed: {_short_error(exc)}"
-            status = "failed"
-    return {
-        "name": job["name"],
-        "status": status,
-        "error": error,
-        "seconds": round(time.perf_counter() - started, 2),
-        "html_written": html_ok,
-        "html_sha256": sha256_file(out_html) if html_ok else None,
-        "ipynb_sha256": sha256_file(ipynb) if ipynb.is_file() else None,
-    }
-
-
-def _name_kernel(path: Path, name: str) -> None:
-    """Record ``name`` as the executed notebook's kernel (a forked kernel is a plain ``python3`` kernel)."""
-    try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        spec = nb.setdefault("metadata", {}).setdefault("kernelspec", {})
-        spec.update(name=name, display_name="Python 3 (ipykernel)", language="python")
-        path.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    except (OSError, ValueError):
-        pass
 
 
 # ---------------------------------------------------------------------------------------------- the run
@@ -444,12 +307,7 @@ def run_report(
     actors = pairs[0]
     if by not in BY_REPORT:
         raise ValueError(f"run_report: by must be one of {', '.join(BY_REPORT)}, got {by!r}")
-    filters = {"since": since, "until": until, "publisher": publisher, "doc_type": doc_type}
-    filters = {k: v for k, v in filters.items() if v not in (None, "", [], ())}
-    if filters:
-        from convergence.measure.filters import filter_sentences
-
-        filter_sentences(_EMPTY_DATED, **filters)  # a bad date is an error before anything is read
+    filters = _checked_filters(since=since, until=until, publisher=publisher, doc_type=doc_type)
     if corrections:
         from convergence.measure.corrections import load_corrections
 
@@ -464,44 +322,60 @@ def run_report(
         raise ValueError(f"run_report: progress must be None, True or False, got {progress!r}")
 
     # Fail fast: the data files are checked before anything is read or written.
-    data_files = {
-        "taxonomy": taxonomy,
-        "actors": actor_file,
-        "stance_lexicon": stance_lexicon,
-        "relations": relations,
-    }
-    data_files = {k: (None if v is None else resolve(v)) for k, v in data_files.items()}
-    load_tag_data(**data_files)
-    load_thresholds()
-    tag_options = {k: str(v) for k, v in data_files.items() if v is not None}
+    tag_options = _checked_data_files(
+        taxonomy=taxonomy, actors=actor_file, stance_lexicon=stance_lexicon, relations=relations
+    )
 
     out = resolve(out)
     if out.exists() and not out.is_dir():
         raise ReportError(f"run_report: the output folder {out} is a file; give a folder with --out")
     out.mkdir(parents=True, exist_ok=True)
+    cpu = os.cpu_count() or 1
     with RunLock(out):
         return _run_locked(
-            paths,
-            issues=issues,
-            actors=actors,
-            out=out,
-            jobs=jobs,
-            show_code=show_code,
-            timeout=timeout,
-            force=force,
-            notebooks=notebooks,
-            kernel=kernel,
-            say=say,
-            progress=progress,
-            tag_options=tag_options,
-            t0=t0,
-            options={
-                "by": by,
-                "filters": filters,
-                "corrections": str(corrections) if corrections else None,
-                "pairs": [list(p) for p in pairs],
-            },
+            _Run(
+                paths=paths,
+                actors=actors,
+                out=out,
+                issues=issues,
+                options={
+                    "by": by,
+                    "filters": filters,
+                    "corrections": str(corrections) if corrections else None,
+                    "pairs": [list(p) for p in pairs],
+                },
+                tag_options=tag_options,
+                show_code=show_code,
+                timeout=timeout,
+                force=force,
+                kernel=kernel,
+                workers=max(1, min(int(jobs) if jobs else cpu, cpu)),
+                nb_dir=resolve(notebooks) if notebooks else project_root() / "notebooks",
+                say=say,
+                progress=progress,
+                t0=t0,
+                marker=RunMarker(out),
+            )
         )
+
+
+def _checked_filters(**filters) -> dict:
+    """The filters given (``since``, ``until``, ``publisher``, ``doc_type``); a bad date raises now."""
+    filters = {k: v for k, v in filters.items() if v not in (None, "", [], ())}
+    if filters:
+        from convergence.measure.filters import filter_sentences
+
+        filter_sentences(_EMPTY_DATED, **filters)  # a bad date is an error before anything is read
+    return filters
+
+
+def _checked_data_files(**data_files) -> dict[str, str]:
+    """Load and check the user's tagging data files (and the shipped thresholds); the ones given, as
+    strings (the tagging options)."""
+    data_files = {k: (None if v is None else resolve(v)) for k, v in data_files.items()}
+    load_tag_data(**data_files)
+    load_thresholds()
+    return {k: str(v) for k, v in data_files.items() if v is not None}
 
 
 BY_REPORT = ("month", "quarter", "year", "source")
@@ -543,121 +417,196 @@ def _progress_bar(total: int, enabled: bool | None):
     return tqdm(total=total, desc="notebooks", unit="nb", file=sys.stderr, dynamic_ncols=True)
 
 
-def _run_locked(
-    paths,
-    *,
-    issues,
-    actors,
-    out,
-    jobs,
-    show_code,
-    timeout,
-    force,
-    notebooks,
-    kernel,
-    say,
-    progress,
-    tag_options,
-    t0,
-    options,
-) -> ReportResult:
-    own_files = check_output_folder(out, corpus=[str(p) for p in paths], force=force, say=say)
-    nb_dir = resolve(notebooks) if notebooks else project_root() / "notebooks"
-    cpu = os.cpu_count() or 1
-    workers = max(1, min(int(jobs) if jobs else cpu, cpu))
-    manifest_path, index_path = out / "manifest.json", out / "index.html"
-    reports_dir = inside(out, out / "reports")
-    marker = RunMarker(out)
+@dataclass
+class _Run:
+    """One run: its settings (fixed when the lock is taken) and what each stage hands to the next."""
 
-    stale = marker.stale()
-    leftovers = remove_leftovers(out)
+    paths: list[Path]
+    actors: tuple[str, str]
+    out: Path
+    issues: list[str] | None
+    options: dict  # by, filters, corrections, pairs: what the data and the reuse key depend on
+    tag_options: dict  # the user's data files for tagging, as strings
+    show_code: bool
+    timeout: int
+    force: bool
+    kernel: str
+    workers: int
+    nb_dir: Path
+    say: Callable
+    progress: bool | None
+    t0: float
+    marker: RunMarker
+    timings: dict = field(default_factory=dict)
+    # _open_folder: the files an earlier run wrote, a killed run's marker
+    own_files: set = field(default_factory=set)
+    stale: dict | None = None
+    # _fingerprint: what the results depend on, and the whole run's key
+    inputs: list = field(default_factory=list)
+    notebook_hashes: dict = field(default_factory=dict)
+    library: str = ""
+    data_hashes: dict = field(default_factory=dict)
+    key: str = ""
+    previous: dict | None = None  # the last finished run's manifest
+    # _start_writing: finished reports (earlier manifest, killed run) that may be reused by hash
+    candidates: dict = field(default_factory=dict)
+    server: object = None
+    # _prepare_data: the tables and what the index shows
+    data: report_data.ReportData | None = None
+    cache_dir: Path | None = None  # <out>/_data, which the notebooks read
+    n_sentences: int = 0
+    labels: dict = field(default_factory=dict)
+    conv: pd.DataFrame | None = None
+    summary: list = field(default_factory=list)
+    issue_names: dict = field(default_factory=dict)
+    highlights: object = None
+    exports: cf.Future | None = None
+    # _plan_jobs / _run_notebooks
+    planned: list = field(default_factory=list)
+    results: dict = field(default_factory=dict)
+    interrupted: bool = False
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.out / "manifest.json"
+
+    @property
+    def index_path(self) -> Path:
+        return self.out / "index.html"
+
+    @property
+    def reports_dir(self) -> Path:
+        return inside(self.out, self.out / "reports")
+
+    def parameters(self) -> dict:
+        return {
+            "paths": [str(p) for p in self.paths],
+            "issues": self.issues,
+            "actors": list(self.actors),
+            "show_code": bool(self.show_code),
+            "timeout": self.timeout,
+            "jobs": self.workers,
+            "notebooks": str(self.nb_dir),
+            "kernel": self.kernel,
+            "data_files": dict(self.tag_options),
+            **self.options,
+        }
+
+
+def _run_locked(run: _Run) -> ReportResult:
+    """The run, stage by stage, while the folder's lock is held."""
+    _open_folder(run)
+    _fingerprint(run)
+    reused = _reuse_whole_run(run)
+    if reused is not None:
+        return reused
+    _check_notebooks(run)
+    _start_writing(run)
+    # The kernel server warms up (imports) while the corpus is read; notebooks then fork their kernels.
+    run.server = _kernel_server(run.kernel)
+    try:
+        _prepare_data(run)
+        _start_exports(run)
+        _plan_jobs(run)
+        _run_notebooks(run)
+        return _write_index_and_manifest(run)
+    finally:
+        if run.server is not None:
+            run.server.close()
+
+
+def _open_folder(run: _Run) -> None:
+    """Check the output folder is this corpus's (or free), then clean up after a killed run: its temporary
+    files go, its marker (with the reports it finished) is kept for reuse."""
+    run.own_files = check_output_folder(
+        run.out, corpus=[str(p) for p in run.paths], force=run.force, say=run.say
+    )
+    run.stale = stale = run.marker.stale()
+    leftovers = remove_leftovers(run.out)
     if stale is not None:
-        say(
-            f"A previous run into {out} (pid {stale.get('pid', '?')}, started {stale.get('started', '?')}) "
-            f"did not finish; {len(leftovers)} leftover file(s) removed, its finished reports are checked "
-            "and reused."
+        run.say(
+            f"A previous run into {run.out} (pid {stale.get('pid', '?')}, started "
+            f"{stale.get('started', '?')}) did not finish; {len(leftovers)} leftover file(s) removed, its "
+            "finished reports are checked and reused."
         )
 
-    timings: dict[str, float] = {}
+
+def _fingerprint(run: _Run) -> None:
+    """Hash what the results depend on: inputs, notebooks, the library, the data files; the run's key."""
     tic = time.perf_counter()
-    inputs = hash_inputs(paths)
-    timings["hash_inputs"] = round(time.perf_counter() - tic, 3)
-    notebook_hashes = {p.name: _sha256_file(p) for p in sorted(nb_dir.glob("*.ipynb"))}
-    library = library_fingerprint()
-    data_hashes = {k: _sha256_file(Path(v)) for k, v in tag_options.items()}
-    if options.get("corrections"):
-        data_hashes["corrections"] = _sha256_file(Path(options["corrections"]))
-    data_options = {"filters": options.get("filters") or {}, "by": options.get("by")}
-    parameters = {
-        "paths": [str(p) for p in paths],
-        "issues": issues,
-        "actors": list(actors),
-        "show_code": bool(show_code),
-        "timeout": timeout,
-        "jobs": workers,
-        "notebooks": str(nb_dir),
-        "kernel": kernel,
-        "data_files": dict(tag_options),
-        **options,
-    }
-    key = _digest(
+    run.inputs = hash_inputs(run.paths)
+    run.timings["hash_inputs"] = round(time.perf_counter() - tic, 3)
+    run.notebook_hashes = {p.name: _sha256_file(p) for p in sorted(run.nb_dir.glob("*.ipynb"))}
+    run.library = library_fingerprint()
+    run.data_hashes = {k: _sha256_file(Path(v)) for k, v in run.tag_options.items()}
+    if run.options.get("corrections"):
+        run.data_hashes["corrections"] = _sha256_file(Path(run.options["corrections"]))
+    run.key = _digest(
         {
-            "inputs": [(i["path"], i["sha256"]) for i in inputs],
-            "options": options,
-            "issues": issues,
-            "actors": actors,
-            "show_code": bool(show_code),
-            "notebooks": notebook_hashes,
+            "inputs": [(i["path"], i["sha256"]) for i in run.inputs],
+            "options": run.options,
+            "issues": run.issues,
+            "actors": run.actors,
+            "show_code": bool(run.show_code),
+            "notebooks": run.notebook_hashes,
             "version": cv.__version__,
-            "library": library,
-            **({"data_files": data_hashes} if data_hashes else {}),
+            "library": run.library,
+            **({"data_files": run.data_hashes} if run.data_hashes else {}),
         }
     )
-    previous = _load_manifest(manifest_path)
-    if (
-        not force
-        and stale is None
+    run.previous = _load_manifest(run.manifest_path)
+
+
+def _reuse_whole_run(run: _Run) -> ReportResult | None:
+    """The earlier run's result when its key is this run's and every report file still matches its hash
+    (never after a killed run)."""
+    previous = run.previous
+    if not (
+        not run.force
+        and run.stale is None
         and previous
-        and previous.get("key") == key
+        and previous.get("key") == run.key
         and previous.get("ok")
-        and index_path.is_file()
+        and run.index_path.is_file()
         and previous.get("reports")
-        and all(_reusable(r, out) for r in previous["reports"])
+        and all(_reusable(r, run.out) for r in previous["reports"])
     ):
-        say(
-            f"Inputs and parameters unchanged since {previous.get('finished', 'the last run')}: reusing "
-            f"{len(previous.get('reports', []))} reports in {out} (use --force to re-run). "
-            f"Index: {index_path}"
-        )
-        reports = [dict(r, reused=True) for r in previous["reports"]]
-        return ReportResult(
-            out, index_path, manifest_path, reports, reused=True, seconds=time.perf_counter() - t0
-        )
+        return None
+    run.say(
+        f"Inputs and parameters unchanged since {previous.get('finished', 'the last run')}: reusing "
+        f"{len(previous.get('reports', []))} reports in {run.out} (use --force to re-run). "
+        f"Index: {run.index_path}"
+    )
+    reports = [dict(r, reused=True) for r in previous["reports"]]
+    return ReportResult(
+        run.out,
+        run.index_path,
+        run.manifest_path,
+        reports,
+        reused=True,
+        seconds=time.perf_counter() - run.t0,
+    )
 
-    missing = [
-        n for n in (f"{OVERVIEW}.ipynb", f"{ISSUE}.ipynb", f"{MATRIX}.ipynb") if n not in notebook_hashes
-    ]
+
+def _check_notebooks(run: _Run) -> None:
+    needed = (f"{OVERVIEW}.ipynb", f"{ISSUE}.ipynb", f"{MATRIX}.ipynb")
+    missing = [n for n in needed if n not in run.notebook_hashes]
     if missing:
-        raise FileNotFoundError(f"run_report: notebook(s) {', '.join(missing)} not found in {nb_dir}")
+        raise FileNotFoundError(f"run_report: notebook(s) {', '.join(missing)} not found in {run.nb_dir}")
 
-    # Finished reports that can be reused: the last manifest's and a killed run's, each checked by hash.
-    candidates: dict[str, dict] = {}
-    if not force:
-        for entry in [*(previous or {}).get("reports", []), *((stale or {}).get("reports") or {}).values()]:
-            if isinstance(entry, dict) and entry.get("name") and _reusable(entry, out):
-                candidates[entry["name"]] = entry
-    # From here on the folder is being rewritten: no index or manifest may claim a report until the end.
-    marker.start(out=str(out), key=key, reports=candidates, written=sorted(own_files))
-    for f in (manifest_path, index_path):
+
+def _start_writing(run: _Run) -> None:
+    """Collect the finished reports that may be reused (the last manifest's and a killed run's, each checked
+    by hash), mark the folder as being written and remove the index and manifest: from here on no index or
+    manifest may claim a report until the end of the run."""
+    if not run.force:
+        killed = ((run.stale or {}).get("reports") or {}).values()
+        for entry in [*(run.previous or {}).get("reports", []), *killed]:
+            if isinstance(entry, dict) and entry.get("name") and _reusable(entry, run.out):
+                run.candidates[entry["name"]] = entry
+    run.marker.start(out=str(run.out), key=run.key, reports=run.candidates, written=sorted(run.own_files))
+    for f in (run.manifest_path, run.index_path):
         f.unlink(missing_ok=True)
-
-    # The kernel server warms up (imports) while the corpus is read; notebooks then fork their kernels.
-    server = _kernel_server(kernel)
-    try:
-        return _run_jobs(**locals())
-    finally:
-        if server is not None:
-            server.close()
 
 
 def _kernel_server(kernel: str):
@@ -673,159 +622,146 @@ def _kernel_server(kernel: str):
         return None
 
 
-def _run_jobs(
-    *,
-    paths,
-    issues,
-    actors,
-    out,
-    show_code,
-    timeout,
-    force,
-    kernel,
-    say,
-    progress,
-    tag_options,
-    t0,
-    nb_dir,
-    workers,
-    manifest_path,
-    index_path,
-    reports_dir,
-    marker,
-    timings,
-    inputs,
-    notebook_hashes,
-    library,
-    data_hashes,
-    key,
-    candidates,
-    server,
-    parameters,
-    options,
-    data_options,
-    **_unused,
-) -> ReportResult:
-    # Parse and tag once; every notebook loads these tables.
+def _prepare_data(run: _Run) -> None:
+    """Parse and tag once, measure every issue for the index, and store the tables every notebook loads."""
+    options = run.options
     tic = time.perf_counter()
     data = report_data.prepare(
-        paths,
-        **({"tag_options": tag_options} if tag_options else {}),
+        run.paths,
+        **({"tag_options": run.tag_options} if run.tag_options else {}),
         **({"filters": options["filters"]} if options.get("filters") else {}),
         **({"corrections": options["corrections"]} if options.get("corrections") else {}),
     )
-    timings["parse_tag"] = round(time.perf_counter() - tic, 3)
+    run.timings["parse_tag"] = round(time.perf_counter() - tic, 3)
     tic = time.perf_counter()
-    labels = issue_labels(tag_options.get("taxonomy"))
+    run.labels = labels = issue_labels(run.tag_options.get("taxonomy"))
     _charts().set_issue_labels(labels)
-    conv = cv.convergence(data.tagged, actors=actors, issues=issues)
+    conv = cv.convergence(data.tagged, actors=run.actors, issues=run.issues)
     order = _charts().issue_order(conv)
     conv = conv.set_index(conv["issue"].astype(str)).loc[order].reset_index(drop=True) if len(conv) else conv
-    summary = _summary_rows(conv, labels)
-    timings["convergence"] = round(time.perf_counter() - tic, 3)
-    say(
+    run.conv, run.summary = conv, _summary_rows(conv, labels)
+    run.timings["convergence"] = round(time.perf_counter() - tic, 3)
+    run.say(
         f"{len(data.articles)} articles, {len(data.tagged)} sentences, {len(data.skipped)} skipped inputs; "
-        f"{len(summary)} issue areas ({time.perf_counter() - t0:.1f} s)"
+        f"{len(run.summary)} issue areas ({time.perf_counter() - run.t0:.1f} s)"
     )
-    pair = f"{actors[0]}–{actors[1]}"
-    issue_names = {
+    run.issue_names = {
         row["issue"]: safe_stem(f"{ISSUE}-{row['issue']}", max_length=100)
-        for row in summary
+        for row in run.summary
         if _has_evidence(row)
     }
     tic = time.perf_counter()
-    cache_dir = report_data.save(
+    run.cache_dir = report_data.save(
         data,
-        inside(out, out / "_data"),
+        inside(run.out, run.out / "_data"),
         info={
             "labels": labels,
-            "actors": list(actors),
-            "exports": {i: exports.issue_files(n) for i, n in issue_names.items()},
+            "actors": list(run.actors),
+            "exports": {i: exports.issue_files(n) for i, n in run.issue_names.items()},
         },
     )
-    timings["save_data"] = round(time.perf_counter() - tic, 3)
+    run.timings["save_data"] = round(time.perf_counter() - tic, 3)
     # From here on only the sentences naming an issue or an actor are needed (every measure reads no other):
     # the rest of the corpus is let go before the kernels start.
-    n_sentences = len(data.tagged)
-    data = dataclasses.replace(data, tagged=data.tagged[report_data._is_tagged(data.tagged)])
+    run.n_sentences = len(data.tagged)
+    run.data = dataclasses.replace(data, tagged=data.tagged[report_data._is_tagged(data.tagged)])
+    del data
     gc.collect()
-    documents = report_summary.documents_by_id(data.tagged)
-    best = report_summary.highlights(conv, actors=actors, documents=documents)
-    marker.add_written(exports.planned_files(issue_names.values()))
-    # The evidence files are written in a thread while the kernels run (this process only waits for them).
+    documents = report_summary.documents_by_id(run.data.tagged)
+    run.highlights = report_summary.highlights(run.conv, actors=run.actors, documents=documents)
+
+
+def _start_exports(run: _Run) -> None:
+    """Write the evidence files in a thread while the kernels run (this process only waits for them)."""
+    run.marker.add_written(exports.planned_files(run.issue_names.values()))
     exporter = cf.ThreadPoolExecutor(max_workers=1)
-    written_future = exporter.submit(
+    run.exports = exporter.submit(
         _timed,
         exports.write_all,
-        data.tagged,
-        conv,
-        out=out,
-        actors=actors,
-        labels=labels,
-        issue_names=issue_names,
-        check=lambda p: inside(out, p),
+        run.data.tagged,
+        run.conv,
+        out=run.out,
+        actors=run.actors,
+        labels=run.labels,
+        issue_names=run.issue_names,
+        check=lambda p: inside(run.out, p),
     )
     exporter.shutdown(wait=False)
 
-    common = {"corpus": [str(p) for p in paths], "actors": list(actors), "cache": str(cache_dir)}
-    by = options.get("by") or "year"
+
+def _notebook_list(run: _Run) -> list[tuple[str, str, str | None, dict]]:
+    """(notebook, title, issue, parameters) of every report this corpus gets, in the index's order."""
+    actors, issues, tagged = run.actors, run.issues, run.data.tagged
+    pair = f"{actors[0]}–{actors[1]}"
+    common = {
+        "corpus": [str(p) for p in run.paths],
+        "actors": list(actors),
+        "cache": str(run.cache_dir),
+    }
+    by = run.options.get("by") or "year"
     period = by if by != "source" else "year"
     job_list = [
         (OVERVIEW, "Corpus overview", None, dict(common, by="month" if period == "quarter" else period)),
         (MATRIX, f"{pair} convergence matrix", None, dict(common, issues=issues or [], by=by)),
     ]
-    dated = "date" in data.tagged.columns and data.tagged["date"].notna().any()
-    n_sources = data.tagged["publisher"].dropna().nunique() if "publisher" in data.tagged.columns else 0
-    if dated and f"{TIMELINE}.ipynb" in notebook_hashes:
+    dated = "date" in tagged.columns and tagged["date"].notna().any()
+    n_sources = tagged["publisher"].dropna().nunique() if "publisher" in tagged.columns else 0
+    if dated and f"{TIMELINE}.ipynb" in run.notebook_hashes:
         job_list.append((TIMELINE, f"{pair} over time", None, dict(common, issues=issues or [], by=period)))
-    if n_sources > 1 and f"{SOURCES}.ipynb" in notebook_hashes:
+    if n_sources > 1 and f"{SOURCES}.ipynb" in run.notebook_hashes:
         job_list.append((SOURCES, f"{pair} by source", None, dict(common, issue="")))
-    for row in summary:
-        if row["issue"] in issue_names:
+    for row in run.summary:
+        if row["issue"] in run.issue_names:
             params = dict(common, issue=row["issue"], by=period)
             job_list.append((ISSUE, f"{row['label']}: {pair}", row["issue"], params))
-    jobs_to_run, results = [], {}
-    planned, names = [], set()
-    for nb_name, title, issue, params in job_list:
+    return job_list
+
+
+def _plan_jobs(run: _Run) -> None:
+    """One job per report, keyed by what it depends on; a finished report with the same key and files that
+    match their hashes is reused instead of run."""
+    names = set()
+    data_options = {"filters": run.options.get("filters") or {}, "by": run.options.get("by")}
+    for nb_name, title, issue, params in _notebook_list(run):
         name = safe_stem(nb_name if issue is None else f"{nb_name}-{issue}", max_length=100)
         if name in names:  # safe_stem keeps distinct names distinct; a repeated issue is one report
             continue
         names.add(name)
         job_key = _digest(
             {
-                "inputs": [(i["path"], i["sha256"]) for i in inputs],
-                "notebook": notebook_hashes[f"{nb_name}.ipynb"],
+                "inputs": [(i["path"], i["sha256"]) for i in run.inputs],
+                "notebook": run.notebook_hashes[f"{nb_name}.ipynb"],
                 "data_options": data_options,
                 "params": {k: v for k, v in params.items() if k != "cache"},
-                "show_code": bool(show_code),
+                "show_code": bool(run.show_code),
                 "version": cv.__version__,
-                "library": library,
-                **({"data_files": data_hashes} if data_hashes else {}),
+                "library": run.library,
+                **({"data_files": run.data_hashes} if run.data_hashes else {}),
             }
         )
         job = {
             "name": name,
             "title": title,
             "issue": issue,
-            "notebook": str(nb_dir / f"{nb_name}.ipynb"),
-            "ipynb": str(inside(out, reports_dir / f"{name}.ipynb")),
-            "html": str(inside(out, reports_dir / f"{name}.html")),
+            "notebook": str(run.nb_dir / f"{nb_name}.ipynb"),
+            "ipynb": str(inside(run.out, run.reports_dir / f"{name}.ipynb")),
+            "html": str(inside(run.out, run.reports_dir / f"{name}.html")),
             "parameters": params,
-            "timeout": timeout,
-            "show_code": bool(show_code),
-            "kernel": kernel if server is None else KERNEL_NAME,
+            "timeout": run.timeout,
+            "show_code": bool(run.show_code),
+            "kernel": run.kernel if run.server is None else KERNEL_NAME,
             "cwd": str(project_root()),
             "key": job_key,
         }
-        planned.append(job)
-        old = candidates.get(name)
+        run.planned.append(job)
+        old = run.candidates.get(name)
         if (
             old
             and old.get("key") == job_key
-            and old.get("html") == _rel(Path(job["html"]), out)
-            and old.get("ipynb") == _rel(Path(job["ipynb"]), out)
+            and old.get("html") == _rel(Path(job["html"]), run.out)
+            and old.get("ipynb") == _rel(Path(job["ipynb"]), run.out)
         ):
-            results[name] = {
+            run.results[name] = {
                 "name": name,
                 "status": "completed",
                 "seconds": 0.0,
@@ -833,53 +769,55 @@ def _run_jobs(
                 "html_sha256": old["html_sha256"],
                 "ipynb_sha256": old["ipynb_sha256"],
             }
-        else:
-            jobs_to_run.append(job)
-    by_name = {job["name"]: job for job in planned}
-    marker.add_written(_rel(Path(job[k]), out) for job in planned for k in ("html", "ipynb"))
-    marker.set_reports({n: _finish(by_name[n], r, out) for n, r in results.items()})
+    by_name = {job["name"]: job for job in run.planned}
+    run.marker.add_written(_rel(Path(job[k]), run.out) for job in run.planned for k in ("html", "ipynb"))
+    run.marker.set_reports({n: _finish(by_name[n], r, run.out) for n, r in run.results.items()})
 
+
+def _run_notebooks(run: _Run) -> None:
+    """Run the jobs not reused on the pool; each finished report is recorded in the marker at once."""
     tic = time.perf_counter()
-    interrupted = False
-    if jobs_to_run:
-        n_workers = min(workers, len(jobs_to_run))
-        say(f"running {len(jobs_to_run)} notebooks on {n_workers} kernel(s); {len(results)} reused")
+    to_run = [job for job in run.planned if job["name"] not in run.results]
+    if to_run:
+        by_name = {job["name"]: job for job in run.planned}
+        n_workers = min(run.workers, len(to_run))
+        run.say(f"running {len(to_run)} notebooks on {n_workers} kernel(s); {len(run.results)} reused")
         lock = threading.Lock()
-        with _progress_bar(len(jobs_to_run), progress) as bar:
+        with _progress_bar(len(to_run), run.progress) as bar:
 
             def on_result(res: dict) -> None:
                 with lock:
                     job = by_name.get(res["name"])
                     if job is not None and res["status"] == "completed":
-                        marker.record(res["name"], _finish(job, res, out))
+                        run.marker.record(res["name"], _finish(job, res, run.out))
                     if res["status"] == "interrupted":
                         return
                     mark = "ok" if res["status"] == "completed" else res["status"].upper()
-                    say(f"  [{mark}] {res['name']} ({res.get('seconds', 0):.1f} s)")
+                    run.say(f"  [{mark}] {res['name']} ({res.get('seconds', 0):.1f} s)")
                     if bar is not None:
                         bar.update(1)
 
             pool = NotebookPool(
                 n_workers,
-                inside(out, out / "_jobs"),
+                inside(run.out, run.out / "_jobs"),
                 on_result=on_result,
-                env=server.env() if server is not None else None,
+                env=run.server.env() if run.server is not None else None,
             )
-            for res in pool.run(jobs_to_run):
-                results[res["name"]] = res
-            interrupted = pool.stopped
-    elif results:
-        say(f"all {len(results)} notebooks unchanged: reused")
-    timings["notebooks"] = round(time.perf_counter() - tic, 3)
+            for res in pool.run(to_run):
+                run.results[res["name"]] = res
+            run.interrupted = pool.stopped
+    elif run.results:
+        run.say(f"all {len(run.results)} notebooks unchanged: reused")
+    run.timings["notebooks"] = round(time.perf_counter() - tic, 3)
 
-    written, timings["exports"] = written_future.result()
-    reports = [_finish(job, results[job["name"]], out) for job in planned]
-    ok = all(r["status"] == "completed" for r in reports)
-    finished = datetime.now(UTC).isoformat(timespec="seconds")
+
+def _info_lines(run: _Run, reports: list[dict], finished: str, ok: bool) -> list[str]:
+    """The index's lines about the corpus and the run."""
+    data = run.data
     dated = data.tagged["date"].notna().any() if "date" in data.tagged.columns else False
     info = [
-        f"Corpus: {', '.join(_display_path(p) for p in paths)}: {len(data.articles)} articles, "
-        f"{n_sentences} sentences, {len(data.skipped)} skipped inputs"
+        f"Corpus: {', '.join(_display_path(p) for p in run.paths)}: {len(data.articles)} articles, "
+        f"{run.n_sentences} sentences, {len(data.skipped)} skipped inputs"
         + ("" if dated else "; no dates in the corpus"),
         f"Generated {finished} by convergence {cv.__version__}; "
         + (
@@ -888,7 +826,7 @@ def _run_jobs(
             else f"interrupted: {sum(r['status'] == 'completed' for r in reports)} report(s) finished, "
             f"{sum(r['status'] == 'interrupted' for r in reports)} interrupted (run the same command again "
             "to finish; the finished ones are reused)."
-            if interrupted
+            if run.interrupted
             else f"{sum(r['status'] != 'completed' for r in reports)} report(s) failed."
         ),
     ]
@@ -903,53 +841,61 @@ def _run_jobs(
         )
         if line
     ]
-    extra_links = []
-    pairs = [tuple(p) for p in options.get("pairs") or [actors]]
-    if len(pairs) > 1:
-        tic = time.perf_counter()
-        table = report_pairs.compare_pairs(data.tagged, pairs, issues=issues)
-        write_text_atomic(
-            inside(out, out / "pairs.html"),
-            report_pairs.pairs_page(
-                table,
-                pairs=pairs,
-                title="Pairs side by side: " + ", ".join(f"{a}–{b}" for a, b in pairs),
-                info=info[0],
-            ),
-        )
-        flat = table.drop(columns=["components", "evidence"], errors="ignore")
-        flat.insert(1, "issue_label", flat["issue"].map(lambda x: labels.get(x, x)))
-        exports.write_csv(flat, inside(out, out / "pairs.csv"))
-        marker.add_written(["pairs.html", "pairs.csv"])
-        written["files"] += ["pairs.html", "pairs.csv"]
-        extra_links.append(("pairs side by side", "pairs.html"))
-        timings["pairs"] = round(time.perf_counter() - tic, 3)
-    timings["total"] = round(time.perf_counter() - t0, 3)
-    manifest = {
-        "key": key,
-        "library_fingerprint": library,
+    return info
+
+
+def _pairs_page(run: _Run, written: dict, info_line: str) -> list[tuple[str, str]]:
+    """With more than one pair of actors: ``pairs.html`` and ``pairs.csv``; the index's extra links."""
+    pairs = [tuple(p) for p in run.options.get("pairs") or [run.actors]]
+    if len(pairs) <= 1:
+        return []
+    tic = time.perf_counter()
+    table = report_pairs.compare_pairs(run.data.tagged, pairs, issues=run.issues)
+    write_text_atomic(
+        inside(run.out, run.out / "pairs.html"),
+        report_pairs.pairs_page(
+            table,
+            pairs=pairs,
+            title="Pairs side by side: " + ", ".join(f"{a}–{b}" for a, b in pairs),
+            info=info_line,
+        ),
+    )
+    flat = table.drop(columns=["components", "evidence"], errors="ignore")
+    flat.insert(1, "issue_label", flat["issue"].map(lambda x: run.labels.get(x, x)))
+    exports.write_csv(flat, inside(run.out, run.out / "pairs.csv"))
+    run.marker.add_written(["pairs.html", "pairs.csv"])
+    written["files"] += ["pairs.html", "pairs.csv"]
+    run.timings["pairs"] = round(time.perf_counter() - tic, 3)
+    return [("pairs side by side", "pairs.html")]
+
+
+def _manifest(run: _Run, reports: list[dict], *, written: dict, finished: str, ok: bool) -> dict:
+    """What ``manifest.json`` records: inputs and their hashes, parameters, versions, timings, reports."""
+    return {
+        "key": run.key,
+        "library_fingerprint": run.library,
         "ok": ok,
-        "interrupted": interrupted,
+        "interrupted": run.interrupted,
         "finished": finished,
-        "parameters": parameters,
-        "inputs": inputs,
-        "notebooks": notebook_hashes,
-        "data_files": data_hashes,
+        "parameters": run.parameters(),
+        "inputs": run.inputs,
+        "notebooks": run.notebook_hashes,
+        "data_files": run.data_hashes,
         "packages": _versions(),
         "platform": {"python": sys.version.split()[0], "system": platform.platform()},
         "corpus": {
-            "articles": int(len(data.articles)),
-            "sentences": int(n_sentences),
-            "skipped": int(len(data.skipped)),
+            "articles": int(len(run.data.articles)),
+            "sentences": int(run.n_sentences),
+            "skipped": int(len(run.data.skipped)),
         },
-        "summary": summary,
-        "highlights": best,
+        "summary": run.summary,
+        "highlights": run.highlights,
         "exports": written["files"],
         "written": sorted(
             {*written["files"], "index.html", "manifest.json"}
-            | {_rel(Path(job[k]), out) for job in planned for k in ("html", "ipynb")}
+            | {_rel(Path(job[k]), run.out) for job in run.planned for k in ("html", "ipynb")}
         ),
-        "timings": timings,
+        "timings": run.timings,
         "reports": reports,
         "failures": [
             {"name": r["name"], "status": r["status"], "error": r["error"]}
@@ -957,39 +903,50 @@ def _run_jobs(
             if r["status"] != "completed"
         ],
     }
+
+
+def _write_index_and_manifest(run: _Run) -> ReportResult:
+    """Last: with every report finished and hashed, write the index and the manifest, then drop the marker."""
+    written, run.timings["exports"] = run.exports.result()
+    reports = [_finish(job, run.results[job["name"]], run.out) for job in run.planned]
+    ok = all(r["status"] == "completed" for r in reports)
+    finished = datetime.now(UTC).isoformat(timespec="seconds")
+    info = _info_lines(run, reports, finished, ok)
+    extra_links = _pairs_page(run, written, info[0])
+    run.timings["total"] = round(time.perf_counter() - run.t0, 3)
+    manifest = _manifest(run, reports, written=written, finished=finished, ok=ok)
     text = json.dumps(manifest, indent=2, ensure_ascii=False, default=str, allow_nan=False)
-    # Only now, with every report finished and hashed, the index and the manifest appear.
     write_text_atomic(
-        index_path,
+        run.index_path,
         index_page(
-            title=f"Convergence report: {actors[0]}–{actors[1]}",
-            summary=summary,
+            title=f"Convergence report: {run.actors[0]}–{run.actors[1]}",
+            summary=run.summary,
             reports=reports,
-            actors=actors,
+            actors=run.actors,
             info=info,
-            highlights=best,
+            highlights=run.highlights,
             downloads=[*written["index_links"], *extra_links],
         ),
     )
-    write_text_atomic(manifest_path, text + "\n")
-    marker.finish()
-    if interrupted:
+    write_text_atomic(run.manifest_path, text + "\n")
+    run.marker.finish()
+    if run.interrupted:
         done = sum(r["status"] == "completed" for r in reports)
-        say(
+        run.say(
             f"interrupted: {done} of {len(reports)} reports finished (run again to finish them). "
-            f"Index: {index_path}"
+            f"Index: {run.index_path}"
         )
     else:
         state = "all completed" if ok else f"{len(manifest['failures'])} FAILED"
-        say(f"{len(reports)} reports ({state}) in {timings['total']:.1f} s. Index: {index_path}")
+        run.say(f"{len(reports)} reports ({state}) in {run.timings['total']:.1f} s. Index: {run.index_path}")
     return ReportResult(
-        out,
-        index_path,
-        manifest_path,
+        run.out,
+        run.index_path,
+        run.manifest_path,
         reports,
         reused=False,
-        seconds=timings["total"],
-        interrupted=interrupted,
+        seconds=run.timings["total"],
+        interrupted=run.interrupted,
     )
 
 
