@@ -163,7 +163,7 @@ class DocumentTagger:
         doc_pair = tuple(ranked[:2]) if len(ranked) >= 2 else None
         recent: list = [None] * n  # holder of each sentence, for generic titles
         meta = meta or {}
-        readings = self._parse(norms, own, meta) if meta.get("parse", True) else {}
+        readings = self._parse(norms, own, meta, spoken=bool(speaker)) if meta.get("parse", True) else {}
         ctx = DocContext(
             home=home_country(
                 meta, self.attribution, self.actors, norms[int(titled)] if n > titled else None
@@ -300,18 +300,19 @@ class DocumentTagger:
                 prev_issues, prev_terms, prev_holder = [], [], None  # the body does not continue its headline
         return out
 
-    def _parse(self, norms, own, meta):
+    def _parse(self, norms, own, meta, *, spoken=False):
         """Dependency parses of the sentences that can change a result, by index: an issue (its own, or the
         previous sentence's, which it may inherit) with an actor mention or a speech verb, and an actor
         with a speech verb (it introduces the speakers and roles later sentences refer to), and a headline
-        naming an actor."""
+        naming an actor or, in a document with a speaker (a briefing), any sentence naming one."""
         speech = self.rules.speech
         todo = []
         for i, o in enumerate(own):
             if not norms[i]:
                 continue
             issue = bool(o[0]) or (i > 0 and bool(own[i - 1][0]))
-            headline = i == 0 and bool(meta.get("title")) and bool(o[3])  # states the event: always read
+            # a headline states the event, and a speaker's sentence naming an actor speaks of it: always read
+            headline = bool(o[3]) and (spoken or (i == 0 and bool(meta.get("title"))))
             if headline or (issue or o[3]) and (o[3] and issue or speech.search(fold(norms[i])) is not None):
                 todo.append(i)
         if not todo:
