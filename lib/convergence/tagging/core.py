@@ -6,6 +6,7 @@ import functools
 import os
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -30,26 +31,32 @@ from .syntax import Reader, parse_many
 from .tone import analyzer
 
 ARTICLE_COLUMNS = ["date", "year", "publisher", "country", "title", "url", "doc_type"]
-TAG_COLUMNS = [
-    "issues",
-    "issue_source",
-    "issue_terms",
-    "actors",
-    "actor_terms",
-    "holder",
-    "holder_source",
-    "targets",
-    "stance",
-    "stance_cues",
-    "target_stances",
-    "relation",
-    "relation_cues",
-    "relation_pairs",
-    "clauses",
-    "cues",
-    "tone",
-    "mode",
-]
+
+
+class SentenceTags(NamedTuple):
+    """What the tagger says of one sentence (one row's tag columns, in ``TAG_COLUMNS`` order)."""
+
+    issues: list
+    issue_source: str
+    issue_terms: list
+    actors: list
+    actor_terms: list
+    holder: str | None
+    holder_source: str
+    targets: list
+    stance: float
+    stance_cues: list
+    target_stances: list
+    relation: float
+    relation_cues: list
+    relation_pairs: list
+    clauses: list
+    cues: list
+    tone: float
+    mode: str
+
+
+TAG_COLUMNS = list(SentenceTags._fields)
 _REQUIRED = ("doc_id", "sent_id", "text")
 _POSS = "'s"
 _STANCE_CLASSES = ("cooperation", "conflict", "pressure", "offence")
@@ -107,9 +114,10 @@ class DocumentTagger:
         )
 
     def document(self, texts, date, speaker, meta=None):
-        """Tag one document's sentences (in order); returns one result tuple per sentence. ``meta``: the
-        article's ``publisher`` and ``url`` (for its home country) and ``parse`` (False: the document's
-        speaker states every position, as in a UN speech, and the dependency parse is skipped)."""
+        """Tag one document's sentences (in order); returns one :class:`SentenceTags` per sentence (None
+        when it has neither issue nor actor). ``meta``: the article's ``publisher`` and ``url`` (for its
+        home country) and ``parse`` (False: the document's speaker states every position, as in a UN
+        speech, and the dependency parse is skipped)."""
         m = self.matcher
         payloads = m.payloads
         norms = normalize_many(texts)
@@ -274,25 +282,25 @@ class DocumentTagger:
                 else np.nan
             )
             out.append(
-                (
-                    issues,
-                    source,
-                    terms,
-                    codes,
-                    actor_terms,
-                    holder,
-                    hsource,
-                    targets,
-                    stance,
-                    stance_cues,
-                    target_stances,
-                    relation,
-                    relation_cues,
-                    relation_pairs,
-                    clauses,
-                    cues,
-                    tone,
-                    mode,
+                SentenceTags(
+                    issues=issues,
+                    issue_source=source,
+                    issue_terms=terms,
+                    actors=codes,
+                    actor_terms=actor_terms,
+                    holder=holder,
+                    holder_source=hsource,
+                    targets=targets,
+                    stance=stance,
+                    stance_cues=stance_cues,
+                    target_stances=target_stances,
+                    relation=relation,
+                    relation_cues=relation_cues,
+                    relation_pairs=relation_pairs,
+                    clauses=clauses,
+                    cues=cues,
+                    tone=tone,
+                    mode=mode,
                 )
             )
             prev_issues, prev_terms, prev_holder = issues, terms, holder
@@ -713,8 +721,10 @@ def _object_array(values) -> np.ndarray:
 
 
 _NO_TAGS: list = []  # shared by every untagged cell (tagging never mutates a cell list)
-_UNTAGGED = (_NO_TAGS, "", _NO_TAGS, _NO_TAGS, _NO_TAGS, None, "", _NO_TAGS, 0.0, _NO_TAGS, _NO_TAGS, 0.0)
-_UNTAGGED += (_NO_TAGS, _NO_TAGS, _NO_TAGS, _NO_TAGS, np.nan, "")
+_UNTAGGED = SentenceTags(
+    *(_NO_TAGS, "", _NO_TAGS, _NO_TAGS, _NO_TAGS, None, "", _NO_TAGS, 0.0, _NO_TAGS, _NO_TAGS, 0.0),
+    *(_NO_TAGS, _NO_TAGS, _NO_TAGS, _NO_TAGS, np.nan, ""),
+)
 _NUMERIC = ("stance", "relation", "tone")
 
 
