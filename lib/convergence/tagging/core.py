@@ -6,6 +6,7 @@ import functools
 import os
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -30,26 +31,32 @@ from .syntax import Reader, parse_many
 from .tone import analyzer
 
 ARTICLE_COLUMNS = ["date", "year", "publisher", "country", "title", "url", "doc_type"]
-TAG_COLUMNS = [
-    "issues",
-    "issue_source",
-    "issue_terms",
-    "actors",
-    "actor_terms",
-    "holder",
-    "holder_source",
-    "targets",
-    "stance",
-    "stance_cues",
-    "target_stances",
-    "relation",
-    "relation_cues",
-    "relation_pairs",
-    "clauses",
-    "cues",
-    "tone",
-    "mode",
-]
+
+
+class SentenceTags(NamedTuple):
+    """What the tagger says of one sentence (one row's tag columns, in ``TAG_COLUMNS`` order)."""
+
+    issues: list
+    issue_source: str
+    issue_terms: list
+    actors: list
+    actor_terms: list
+    holder: str | None
+    holder_source: str
+    targets: list
+    stance: float
+    stance_cues: list
+    target_stances: list
+    relation: float
+    relation_cues: list
+    relation_pairs: list
+    clauses: list
+    cues: list
+    tone: float
+    mode: str
+
+
+TAG_COLUMNS = list(SentenceTags._fields)
 _REQUIRED = ("doc_id", "sent_id", "text")
 _POSS = "'s"
 _STANCE_CLASSES = ("cooperation", "conflict", "pressure", "offence")
@@ -107,9 +114,10 @@ class DocumentTagger:
         )
 
     def document(self, texts, date, speaker, meta=None):
-        """Tag one document's sentences (in order); returns one result tuple per sentence. ``meta``: the
-        article's ``publisher`` and ``url`` (for its home country) and ``parse`` (False: the document's
-        speaker states every position, as in a UN speech, and the dependency parse is skipped)."""
+        """Tag one document's sentences (in order); returns one :class:`SentenceTags` per sentence (None
+        when it has neither issue nor actor). ``meta``: the article's ``publisher`` and ``url`` (for its
+        home country) and ``parse`` (False: the document's speaker states every position, as in a UN
+        speech, and the dependency parse is skipped)."""
         m = self.matcher
         payloads = m.payloads
         norms = normalize_many(texts)
@@ -163,7 +171,7 @@ class DocumentTagger:
         doc_pair = tuple(ranked[:2]) if len(ranked) >= 2 else None
         recent: list = [None] * n  # holder of each sentence, for generic titles
         meta = meta or {}
-        readings = self._parse(norms, own, meta) if meta.get("parse", True) else {}
+        readings = self._parse(norms, own, meta, spoken=bool(speaker)) if meta.get("parse", True) else {}
         ctx = DocContext(
             home=home_country(
                 meta, self.attribution, self.actors, norms[int(titled)] if n > titled else None
@@ -274,25 +282,25 @@ class DocumentTagger:
                 else np.nan
             )
             out.append(
-                (
-                    issues,
-                    source,
-                    terms,
-                    codes,
-                    actor_terms,
-                    holder,
-                    hsource,
-                    targets,
-                    stance,
-                    stance_cues,
-                    target_stances,
-                    relation,
-                    relation_cues,
-                    relation_pairs,
-                    clauses,
-                    cues,
-                    tone,
-                    mode,
+                SentenceTags(
+                    issues=issues,
+                    issue_source=source,
+                    issue_terms=terms,
+                    actors=codes,
+                    actor_terms=actor_terms,
+                    holder=holder,
+                    holder_source=hsource,
+                    targets=targets,
+                    stance=stance,
+                    stance_cues=stance_cues,
+                    target_stances=target_stances,
+                    relation=relation,
+                    relation_cues=relation_cues,
+                    relation_pairs=relation_pairs,
+                    clauses=clauses,
+                    cues=cues,
+                    tone=tone,
+                    mode=mode,
                 )
             )
             prev_issues, prev_terms, prev_holder = issues, terms, holder
@@ -300,18 +308,19 @@ class DocumentTagger:
                 prev_issues, prev_terms, prev_holder = [], [], None  # the body does not continue its headline
         return out
 
-    def _parse(self, norms, own, meta):
+    def _parse(self, norms, own, meta, *, spoken=False):
         """Dependency parses of the sentences that can change a result, by index: an issue (its own, or the
         previous sentence's, which it may inherit) with an actor mention or a speech verb, and an actor
         with a speech verb (it introduces the speakers and roles later sentences refer to), and a headline
-        naming an actor."""
+        naming an actor or, in a document with a speaker (a briefing), any sentence naming one."""
         speech = self.rules.speech
         todo = []
         for i, o in enumerate(own):
             if not norms[i]:
                 continue
             issue = bool(o[0]) or (i > 0 and bool(own[i - 1][0]))
-            headline = i == 0 and bool(meta.get("title")) and bool(o[3])  # states the event: always read
+            # a headline states the event, and a speaker's sentence naming an actor speaks of it: always read
+            headline = bool(o[3]) and (spoken or (i == 0 and bool(meta.get("title"))))
             if headline or (issue or o[3]) and (o[3] and issue or speech.search(fold(norms[i])) is not None):
                 todo.append(i)
         if not todo:
@@ -712,8 +721,10 @@ def _object_array(values) -> np.ndarray:
 
 
 _NO_TAGS: list = []  # shared by every untagged cell (tagging never mutates a cell list)
-_UNTAGGED = (_NO_TAGS, "", _NO_TAGS, _NO_TAGS, _NO_TAGS, None, "", _NO_TAGS, 0.0, _NO_TAGS, _NO_TAGS, 0.0)
-_UNTAGGED += (_NO_TAGS, _NO_TAGS, _NO_TAGS, _NO_TAGS, np.nan, "")
+_UNTAGGED = SentenceTags(
+    *(_NO_TAGS, "", _NO_TAGS, _NO_TAGS, _NO_TAGS, None, "", _NO_TAGS, 0.0, _NO_TAGS, _NO_TAGS, 0.0),
+    *(_NO_TAGS, _NO_TAGS, _NO_TAGS, _NO_TAGS, np.nan, ""),
+)
 _NUMERIC = ("stance", "relation", "tone")
 
 
