@@ -439,3 +439,15 @@ def test_verdicts_obey_their_invariants(stances, seed, by):
         elif row.verdict == "mixed":
             assert not up and not down
             assert any(s > 0 for s in stances) and any(s < 0 for s in stances)
+
+
+def test_several_one_way_acts_of_which_one_is_clear_carry_a_verdict():
+    # one side only: a clear act (0.6) beside a milder one (0.3), both toward the other side
+    frame = _directed_docs(0, 2).assign(holder="PAK", targets=[["USA"]] * 2, stance=[0.6, 0.3])
+    row = convergence(frame, n_boot=200).iloc[0]
+    assert row["verdict"] == "convergent" and row["components"]["directed_alone"]
+    # two mild acts are no agreement; acts pointing both ways are not "alone"
+    mild = convergence(frame.assign(stance=[0.3, 0.3]), n_boot=200).iloc[0]
+    assert mild["verdict"] == "insufficient"
+    both = convergence(frame.assign(stance=[0.6, -0.3]), n_boot=200).iloc[0]
+    assert not both["components"].get("directed_alone", False)

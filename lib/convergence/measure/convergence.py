@@ -408,16 +408,18 @@ def _assess(
 
 
 def _directed_alone(ev: pd.DataFrame, design, comps, settings) -> bool:
-    """True when the index rests on directed acts whose every cue is clear (|stance| at least
-    ``directed_alone``) and all point the same way."""
+    """True when the index rests on directed acts that all point the same way and are clear: every cue
+    at least ``directed_alone`` (|stance|), or several acts of which one is ("reciprocates the US desire for
+    better ties" beside two milder wishes to improve them)."""
     floor = settings["directed_alone"]
     if floor is None or floor <= 0 or comps.get("directed", (0, 0))[1] <= 0:
         return False
     d = ev[ev["kind"] == "directed"]
     v = pd.to_numeric(d["value"], errors="coerce").to_numpy(dtype=float)
-    if not len(v) or not (np.abs(v) >= floor).all():
+    if not len(v) or not ((v > 0).all() or (v < 0).all()):
         return False
-    return bool((v > 0).all() or (v < 0).all())
+    clear = np.abs(v) >= floor
+    return bool(clear.all() or (len(v) >= 2 and clear.any()))
 
 
 def decide(index, lo, hi, agree, disagree, settings, detail=""):
