@@ -49,15 +49,10 @@ STANCES = ("for", "against", "neutral")
 def _subset(corpus: Path, links: set[str], folder: Path) -> Path:
     """Only the labelled documents of ``corpus`` (faster to tag; a by-doc verdict reads only its own
     document, a holder only its own document's context)."""
-    import gzip
-
     if corpus.suffix == ".gz" and corpus.name.endswith(".jsonl.gz"):
-        out = folder / "labelled.jsonl"
-        with gzip.open(corpus, "rt", encoding="utf-8") as fh, out.open("w", encoding="utf-8") as dst:
-            for line in fh:
-                if json.loads(line).get("link", "").rstrip("/") in links:
-                    dst.write(line)
-        return out
+        from validate_dawn import _labelled_subset  # this folder's script: the same subset
+
+        return _labelled_subset(corpus, links, folder)
     return corpus  # a small archive: read it whole
 
 

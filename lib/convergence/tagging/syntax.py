@@ -289,9 +289,7 @@ class Reader:
     def _learn(self, ctx, code, words, tok_code):
         data = self.data
         words = self._name_words(self._head_of(words))
-        names = [
-            t.text for t in words if t.pos_ == "PROPN" and t.i not in tok_code and lemma(t) not in data.roles
-        ]
+        names = self._names(words, tok_code)
         role = next((data.roles[lemma(t)] for t in words if lemma(t) in data.roles), None)
         ctx.learn(code, names, role, person=bool(names) or (role in data.person_roles))
 
