@@ -38,6 +38,7 @@ _KEYS = (
     "former_marks",
     "role_actors",
     "foreign_roles",
+    "honorifics",
 )
 
 
@@ -65,6 +66,7 @@ class Attribution:
     former_marks: frozenset[str] = frozenset()
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)
     foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
+    honorifics: frozenset[str] = frozenset()  # titles that are not names ("Mr", "Dr")
     source: str = ""
 
 
@@ -153,6 +155,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         former_marks=_optional_words(p, data, "former_marks"),
         role_actors=_role_actors(p, data, codes),
         foreign_roles=_optional_words(p, data, "foreign_roles"),
+        honorifics=_optional_words(p, data, "honorifics"),
         source=str(p),
     )
 

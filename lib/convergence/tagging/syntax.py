@@ -234,8 +234,7 @@ class Reader:
         if any((lemma(t) in self.non_state) for t in words if t.pos_ in _NOMINAL):
             ctx.speaks_for_none(self._names(words, tok_code))  # "PTI Information Secretary Waqqas Akram"
             return None, "non_state"
-        own = self._name_words(head)
-        names = [t.text for t in own if t.pos_ == "PROPN" and lemma(t) not in data.roles]
+        names = self._names(words, tok_code, head)
         role = next((data.roles[lemma(t)] for t in words if lemma(t) in data.roles), None)
         if names:
             code = ctx.person(names)
@@ -255,13 +254,37 @@ class Reader:
             return None, "person"
         return None, "unknown"
 
-    def _names(self, words, tok_code) -> list[str]:
-        """The proper-name words of a subject, without its role words and actor names."""
-        return [
-            t.text
-            for t in words
-            if t.pos_ == "PROPN" and t.i not in tok_code and lemma(t) not in self.data.roles
+    def _names(self, words, tok_code, head=None) -> list[str]:
+        """A person's name in a noun phrase, as later mentions use it ("Mr Malik"): the head's own proper
+        nouns after its last role word ("Planning Minister Ahsan Iqbal" -> Ahsan, Iqbal; "Eric Meyer, senior
+        official" -> Eric, Meyer), or, when the
+        head is the role itself, those of its "for" / "of" phrase ("Federal Minister for Energy Ali Pervaiz
+        Malik", as the parser splits it) -> Pervaiz, Malik; the last two at most, never a title ("Mr",
+        "Dr": attribution.yaml ``honorifics``) or an actor's name."""
+        data = self.data
+        head = head if head is not None else self._head_of(sorted(words, key=lambda t: t.i))
+        own = self._name_words(head)
+        if lemma(head) in data.roles:
+            own = [
+                w
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ in ("for", "of")
+                for g in p.children
+                if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                for w in self._name_words(g)
+            ] or own
+        own = sorted(own, key=lambda t: t.i)
+        last = max((k for k, t in enumerate(own) if lemma(t) in data.roles), default=-1)
+        names = [
+            t
+            for t in own
+            if t.pos_ == "PROPN"
+            and t.i not in tok_code
+            and lemma(t) not in data.roles
+            and t.lower_.rstrip(".") not in data.honorifics
         ]
+        after = [t for t in names if t.i > own[last].i] if last >= 0 else names
+        return [t.text for t in (after or names)[-2:]]
 
     def _former(self, words) -> bool:
         """ "former foreign minister X", "ex-envoy", "retired general": out of office, not a state's voice."""
@@ -288,9 +311,9 @@ class Reader:
 
     def _learn(self, ctx, code, words, tok_code):
         data = self.data
-        words = self._name_words(self._head_of(words))
         names = self._names(words, tok_code)
-        role = next((data.roles[lemma(t)] for t in words if lemma(t) in data.roles), None)
+        own = self._name_words(self._head_of(words))
+        role = next((data.roles[lemma(t)] for t in own if lemma(t) in data.roles), None)
         ctx.learn(code, names, role, person=bool(names) or (role in data.person_roles))
 
     @staticmethod
