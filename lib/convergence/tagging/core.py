@@ -183,6 +183,7 @@ class DocumentTagger:
         prev_quoted = False
         out = []
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
+        speech_only = True
         for i in range(n):
             text, slow = norms[i], lows[i]
             layers = per[i] or empty
@@ -199,7 +200,7 @@ class DocumentTagger:
             elif prev_issues and chain < self.max_chain and self.opener and self.opener.match(slow):
                 issues, terms, source = prev_issues, prev_terms, "inherited"
                 chain += 1
-            if not issues and not codes:
+            if not issues and not codes and not speech_only:
                 out.append(None)
                 prev_issues, prev_terms, prev_holder = [], [], None
                 continue
