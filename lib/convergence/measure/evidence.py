@@ -37,6 +37,9 @@ ISSUE_OBJECT = "(issue)"
 TAGGED_COLUMNS = ("doc_id", "sent_id", "text", "holder", "targets", "stance", "relation")
 
 
+_OWN_VOICES = frozenset({"non-state voice", "third party"})  # holder_source of voices that speak for no state
+
+
 def issue_positions(tagged: pd.DataFrame) -> dict[str, np.ndarray]:
     """Row positions of the sentences tagged with each issue (each row once per issue), in one pass."""
     cells = pd.Series(tagged["issues"].to_numpy(dtype=object), index=np.arange(len(tagged)))
@@ -134,7 +137,7 @@ def evidence_rows(
     rows: list[dict] = []
     names = [
         c
-        for c in (*TAGGED_COLUMNS, "issue_source", "actors", "stance_cues", "relation_cues")
+        for c in (*TAGGED_COLUMNS, "issue_source", "actors", "stance_cues", "relation_cues", "holder_source")
         + ("target_stances", "relation_pairs")
         if c in on_issue.columns
     ]
@@ -162,7 +165,12 @@ def evidence_rows(
             "holder": holder,
             "targets": targets,
         }
-        pair_rel = pair <= mentioned and abs(relation) > min_stance
+        # an analyst's, a party's or another organisation's view of the pair is not the pair's relation
+        pair_rel = (
+            pair <= mentioned
+            and abs(relation) > min_stance
+            and str(row.get("holder_source") or "") not in _OWN_VOICES
+        )
         tied = as_list(row["relation_pairs"]) if has_pairs and _is_list(row["relation_pairs"]) else None
         if pair_rel and tied is not None:
             # the tagger's pairs decide, except that a contrast word standing between a mention of A and
