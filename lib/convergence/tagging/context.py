@@ -39,6 +39,7 @@ _KEYS = (
     "role_actors",
     "foreign_roles",
     "honorifics",
+    "stative_verbs",
 )
 
 
@@ -67,6 +68,7 @@ class Attribution:
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)
     foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
     honorifics: frozenset[str] = frozenset()  # titles that are not names ("Mr", "Dr")
+    stative_verbs: frozenset[str] = frozenset()  # predicates that describe the subject, not its act
     source: str = ""
 
 
@@ -156,6 +158,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         role_actors=_role_actors(p, data, codes),
         foreign_roles=_optional_words(p, data, "foreign_roles"),
         honorifics=_optional_words(p, data, "honorifics"),
+        stative_verbs=_optional_words(p, data, "stative_verbs"),
         source=str(p),
     )
 

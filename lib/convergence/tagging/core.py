@@ -226,6 +226,15 @@ class DocumentTagger:
                 holder, hsource, subject_span = self.rules.holder(
                     text, slow, mentions, cue_starts, prev_holder, speakers[i], context, doc_pair
                 )
+            if (
+                reading is not None
+                and reading.stative
+                and hsource in ("subject", "possessive", "joint")
+                and not _in_zone(stance_hits, reading.clause, counted_only=True)
+            ):
+                # "The US remains Pakistan's largest export market": a description of the actor, with no
+                # stance in its clause, states no position of it
+                holder, hsource, subject_span = None, "description", None
             recent[i] = holder
             if holder:
                 ctx.last_holder = holder

@@ -152,6 +152,7 @@ class Reading:
     targets: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # actors named as the place of the act (see _places)
     violent: bool = False  # the predicate's object is a violent event (attribution.yaml violent_events)
+    stative: bool = False  # the subject's predicate describes it ("Pakistan is ...", "the US remains ...")
     mode: str = ""
 
 
@@ -595,6 +596,7 @@ class Reader:
                     out.source = "agent"
         out.decided = node is not None and how != "unknown"
         out.holder = who
+        out.stative = speaker is None and lemma(content) in self.data.stative_verbs
         zone = self._zone(content)
         subj = self._subject(content)
         if subj is not None and subj.pos_ == "NOUN" and speaker is not None:
