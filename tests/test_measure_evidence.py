@@ -156,3 +156,16 @@ def test_relation_pairs_decide_whose_relation_a_cue_states():
     assert other.empty
     ours = evidence(pd.DataFrame([{**row, "relation_pairs": ["PAK-USA"]}]), issue="india")
     assert list(ours["kind"]) == ["relation"] and ours["actor"].iloc[0] == "USA/PAK"
+
+
+def test_a_non_state_voice_on_the_pair_is_not_the_pairs_relation():
+    row = {
+        "doc_id": "n1", "sent_id": 0, "issues": ["counterterrorism"], "holder": None, "targets": [],
+        "actors": ["USA", "PAK"], "stance": 0.6, "stance_cues": ["welcome"], "relation": 0.7,
+        "relation_cues": ["cooperation between"], "relation_pairs": ["PAK-USA"],
+        "text": "The former envoy welcomed the revival of cooperation between Pakistan and the US.",
+    }  # fmt: skip
+    state = evidence(pd.DataFrame([{**row, "holder_source": ""}]), issue="counterterrorism")
+    assert list(state["kind"]) == ["relation"]  # the reporter states the pair's relation
+    analyst = evidence(pd.DataFrame([{**row, "holder_source": "non-state voice"}]), issue="counterterrorism")
+    assert analyst.empty
