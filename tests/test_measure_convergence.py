@@ -333,6 +333,11 @@ def test_one_clear_directed_act_carries_a_verdict_flagged_thin():
     assert off["index"] == pytest.approx(frame["stance"].iloc[0])  # the index is still reported
     weak = convergence(frame.assign(stance=-0.3), n_boot=200, thresholds={"min_evidence": 1}).iloc[0]
     assert weak["verdict"] == "insufficient"  # a weak cue is not a clear act
+    # acts against the other side are clear from directed_alone_against (0.35), acts for it from 0.5
+    concern = convergence(frame.assign(stance=-0.4), n_boot=200).iloc[0]
+    assert concern["verdict"] == "divergent" and concern["components"]["directed_alone"]
+    provide = convergence(frame.assign(stance=0.4), n_boot=200).iloc[0]
+    assert provide["verdict"] == "insufficient"
 
 
 def test_an_explicit_relation_sentence_carries_a_verdict_flagged_thin():

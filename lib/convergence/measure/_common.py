@@ -125,6 +125,7 @@ THRESHOLD_KEYS = {
     "min_units_relation": int,
     "min_units_directed": int,
     "directed_alone": float,
+    "directed_alone_against": float,
     "min_side": int,
     "ci_margin": float,
     "mixed_share": float,
@@ -259,8 +260,9 @@ def load_thresholds(thresholds: Mapping | str | os.PathLike | None = None) -> di
                 "min_side and "
                 "min_evidence >= 0"
             )
-    if not 0 <= out["directed_alone"] <= 1:
-        raise MeasureError(f"{where('directed_alone')}directed_alone must lie in [0, 1]")
+    for key in ("directed_alone", "directed_alone_against"):
+        if not 0 <= out[key] <= 1:
+            raise MeasureError(f"{where(key)}{key} must lie in [0, 1]")
     if not 0 <= out["ci_margin"] < 1:
         raise MeasureError(f"{where('ci_margin')}ci_margin must lie in [0, 1)")
     if out["position_weight"] < 0 or out["position_scale"] <= 0 or out["position_min_sentences"] < 1:

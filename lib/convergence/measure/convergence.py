@@ -409,8 +409,9 @@ def _assess(
 
 def _directed_alone(ev: pd.DataFrame, design, comps, settings) -> bool:
     """True when the index rests on directed acts that all point the same way and are clear: every cue
-    at least ``directed_alone`` (|stance|), or several acts of which one is ("reciprocates the US desire for
-    better ties" beside two milder wishes to improve them)."""
+    at least ``directed_alone`` (|stance|; ``directed_alone_against`` for acts against the other side), or
+    several acts of which one is ("reciprocates the US desire for better ties" beside two milder wishes to
+    improve them)."""
     floor = settings["directed_alone"]
     if floor is None or floor <= 0 or comps.get("directed", (0, 0))[1] <= 0:
         return False
@@ -418,6 +419,8 @@ def _directed_alone(ev: pd.DataFrame, design, comps, settings) -> bool:
     v = pd.to_numeric(d["value"], errors="coerce").to_numpy(dtype=float)
     if not len(v) or not ((v > 0).all() or (v < 0).all()):
         return False
+    if (v < 0).all():
+        floor = settings["directed_alone_against"]  # conflict cues are clear acts from a lower strength
     clear = np.abs(v) >= floor
     return bool(clear.all() or (len(v) >= 2 and clear.any()))
 
