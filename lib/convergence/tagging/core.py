@@ -183,7 +183,10 @@ class DocumentTagger:
         prev_quoted = False
         out = []
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
-        speech_only = True
+        # a briefing's answer is about what was asked: its first sentences take the question's issues, and the
+        # one actor the question names is what the speaker's cues are about ("Q ... Pakistani elections ...?
+        # MR. KIRBY: We're concerned.")
+        asked_issues, asked_terms, asked_codes, answering, answer_k = [], [], [], False, 0
         for i in range(n):
             text, slow = norms[i], lows[i]
             layers = per[i] or empty
@@ -200,7 +203,20 @@ class DocumentTagger:
             elif prev_issues and chain < self.max_chain and self.opener and self.opener.match(slow):
                 issues, terms, source = prev_issues, prev_terms, "inherited"
                 chain += 1
-            if not issues and not codes and not speech_only:
+            if speaker and self.question is not None:
+                if not speakers[i]:
+                    if answering:
+                        asked_issues, asked_terms, asked_codes, answering = [], [], [], False
+                    asked_issues = list(dict.fromkeys([*asked_issues, *issues]))
+                    asked_terms = list(dict.fromkeys([*asked_terms, *terms]))
+                    asked_codes = list(dict.fromkeys([*asked_codes, *(c for c in codes if c != speaker)]))
+                else:
+                    answer_k = answer_k + 1 if answering else 1
+                    answering = True
+                    if not issues and asked_issues and answer_k <= self.max_chain + 1:
+                        issues, terms, source = asked_issues, asked_terms, "inherited"
+            if not issues and not codes and not meta.get("parse", True):
+                # a speech whose country speaks: a sentence on no issue naming no actor changes nothing
                 out.append(None)
                 prev_issues, prev_terms, prev_holder = [], [], None
                 continue
@@ -264,6 +280,18 @@ class DocumentTagger:
                     # attack there is solidarity with it
                     objects, value = reading.places, stance if stance > 0 else _SOLIDARITY
                 target_stances = [{"target": t, "stance": value, "cues": list(stance_cues)} for t in objects]
+            if (
+                answering
+                and stance_cues
+                and abs(stance) >= _ANSWER_CLEAR
+                and not target_stances
+                and holder == speaker
+                and not codes
+                and len(asked_codes) == 1
+                and answer_k <= self.max_chain + 1
+            ):
+                targets = [*targets, asked_codes[0]]
+                target_stances = [{"target": asked_codes[0], "stance": stance, "cues": list(stance_cues)}]
             rel_hits = [(s, e, payloads[p].item) for s, e, p, _ in longest_first(layers[RELATION])]
             n_actors = len({*codes, *targets, holder} - {None})
             relation, relation_cues, relation_pairs = relation_of(
@@ -471,6 +499,9 @@ def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
 
 
 _QUOTE_LABEL = re.compile(r"^([^:“”\"]{3,120}):\s*[“\"]")
+
+
+_ANSWER_CLEAR = 0.35  # an answer that names no actor is about the asked one only with a clear cue ("concerned")
 
 
 def _speaker_turn(reading, speaker, text="", mentions=()) -> tuple:
