@@ -104,7 +104,7 @@ def _parse_and_tag(items: list[dict], *, plan: ReadPlan, spec: tuple, token: str
         rows = [
             (k, sid, pid, s, e, texts[k], tags[k])
             for k, (sid, pid, s, e) in enumerate(spans)
-            if keep == "all" or tags[k] is not None
+            if keep == "all" or (tags[k] is not None and (tags[k].issues or tags[k].actors))
         ]
         docs.append((rec["doc_id"], len(spans), rows))
     return meta, docs

@@ -501,7 +501,7 @@ def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
 _QUOTE_LABEL = re.compile(r"^([^:“”\"]{3,120}):\s*[“\"]")
 
 
-_ANSWER_CLEAR = 0.35  # an answer that names no actor is about the asked one only with a clear cue ("concerned")
+_ANSWER_CLEAR = 0.35  # an answer naming no actor is about the asked one only with a clear cue ("concerned")
 
 
 def _speaker_turn(reading, speaker, text="", mentions=()) -> tuple:
