@@ -359,7 +359,7 @@ class DocumentTagger:
             issue = bool(o[0]) or (i > 0 and bool(own[i - 1][0]))
             # a headline states the event, and a speaker's sentence naming an actor speaks of it: always read
             headline = bool(o[3]) and (spoken or (i == 0 and bool(meta.get("title"))))
-            if headline or o[3] or issue and speech.search(fold(norms[i])) is not None:
+            if headline or o[3] or speech.search(fold(norms[i])) is not None:
                 todo.append(i)
         if not todo:
             return {}
