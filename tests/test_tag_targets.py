@@ -173,3 +173,17 @@ def test_between_names_a_relation_unless_it_is_the_parties_to_the_object():
     # the recipient of an object noun: "the largest donor to Pakistan"
     r = _row("The US is the largest donor to Pakistan, having provided flood assistance.")
     assert _by_target(r)["PAK"]["stance"] > 0
+
+
+def test_an_actor_named_only_to_qualify_another_is_neither_target_nor_issue():
+    articles, sentences = one_doc(
+        "Last week, Trump said Washington had reached a trade deal with India's arch-rival Pakistan.",
+        "Pakistan condemned India's attack on its border posts.",
+        publisher="Dawn",
+        date="2025-08-05",
+    )
+    t = tag(sentences, articles=articles, tone=False)
+    deal = t.iloc[0]
+    assert [d["target"] for d in deal["target_stances"]] == ["PAK"]
+    assert "india" not in list(deal["issues"]) and "trade_investment" in list(deal["issues"])
+    assert "india" in list(t.iloc[1]["issues"])  # India acts here: its name keeps the issue

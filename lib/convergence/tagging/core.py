@@ -26,7 +26,7 @@ from .lexicon import (
     load_taxonomy,
 )
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many
-from .stance import relation_of, stance_of
+from .stance import qualifier, relation_of, stance_of
 from .syntax import Reader, parse_many
 from .tone import analyzer
 
@@ -141,7 +141,7 @@ class DocumentTagger:
         for i in range(n):
             layers = per[i] or empty
             mentions, codes, actor_terms, holders = self._actors(layers[ACTOR], date)
-            own.append((*self._issues(layers[ISSUE], lows[i]), mentions, codes, actor_terms))
+            own.append((*self._issues(layers[ISSUE], lows[i], mentions), mentions, codes, actor_terms))
             seen.append(holders)
         if self.aliases or self.surnames:
             self._resolve_aliases(own, seen, norms, lows)
@@ -171,7 +171,7 @@ class DocumentTagger:
         doc_pair = tuple(ranked[:2]) if len(ranked) >= 2 else None
         recent: list = [None] * n  # holder of each sentence, for generic titles
         meta = meta or {}
-        readings = self._parse(norms, own, meta, spoken=bool(speaker)) if meta.get("parse", True) else {}
+        readings = self._parse(norms, own) if meta.get("parse", True) else {}
         ctx = DocContext(
             home=home_country(
                 meta, self.attribution, self.actors, norms[int(titled)] if n > titled else None
@@ -346,21 +346,15 @@ class DocumentTagger:
                 prev_issues, prev_terms, prev_holder = [], [], None  # the body does not continue its headline
         return out
 
-    def _parse(self, norms, own, meta, *, spoken=False):
-        """Dependency parses of the sentences that can change a result, by index: an issue (its own, or the
-        previous sentence's, which it may inherit) with an actor mention or a speech verb, and an actor
-        with a speech verb (it introduces the speakers and roles later sentences refer to), and a headline
-        naming an actor or, in a document with a speaker (a briefing), any sentence naming one."""
+    def _parse(self, norms, own):
+        """Dependency parses of the sentences that can change a result, by index: a sentence naming an actor
+        (its holder, targets and the names and roles later sentences refer to) and one with a speech verb
+        (its "he said" continues the last speaker). Sentences naming neither on no issue keep the lexical
+        rules."""
         speech = self.rules.speech
-        todo = []
-        for i, o in enumerate(own):
-            if not norms[i]:
-                continue
-            issue = bool(o[0]) or (i > 0 and bool(own[i - 1][0]))
-            # a headline states the event, and a speaker's sentence naming an actor speaks of it: always read
-            headline = bool(o[3]) and (spoken or (i == 0 and bool(meta.get("title"))))
-            if headline or o[3] or speech.search(fold(norms[i])) is not None:
-                todo.append(i)
+        todo = [
+            i for i, o in enumerate(own) if norms[i] and (o[3] or speech.search(fold(norms[i])) is not None)
+        ]
         if not todo:
             return {}
         return dict(zip(todo, parse_many([norms[i] for i in todo]), strict=True))
@@ -379,11 +373,16 @@ class DocumentTagger:
             out.append({"holder": who, "stance": st, "cues": cues, "start": a, "end": b})
         return out
 
-    def _issues(self, hits, slow):
+    def _issues(self, hits, slow, mentions=()):
         if not hits:
             return [], []
+        # an actor's name that only qualifies another actor ("a deal with India's arch-rival Pakistan") does
+        # not put the sentence on that actor's issue
+        bystanders = {m[0] for k, m in enumerate(mentions) if qualifier(slow, mentions, k)}
         strong, weak = [], []
         for start, _e, pid, _poss in longest_first(hits):
+            if start in bystanders:
+                continue
             p = self.matcher.payloads[pid]
             slug, pat = p.item
             rx = self.matcher.context.get(pat)

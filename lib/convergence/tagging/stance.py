@@ -121,10 +121,24 @@ _NOT_OWNER_GAP = frozenset(
 _OWNER_WORDS = 2  # words allowed between an actor adjective / possessive and a conflict noun
 
 
+def qualifier(low, mentions, k) -> bool:
+    """Whether mention ``k`` is an actor in the possessive that only qualifies the next actor named ("India's
+    arch-rival Pakistan", "Pakistan's ally China"): one to three words between them, none a preposition,
+    article or verb."""
+    s, e, code, poss = mentions[k]
+    if not poss or k + 1 >= len(mentions) or mentions[k + 1][2] in (None, code):
+        return False
+    words = low[e : mentions[k + 1][0]].split()
+    return 1 <= len(words) <= 3 and not any(w in _NOT_OWNER_GAP for w in words)
+
+
 def _target_after(low, end, mentions, holder, limit):
-    """The nearest actor mentioned after ``end`` in the same clause (before ``limit``), not the holder."""
-    for s, _e, code, _poss in mentions:
+    """The nearest actor mentioned after ``end`` in the same clause (before ``limit``), not the holder; an
+    actor that only qualifies the next one (see :func:`qualifier`) gives way to it."""
+    for k, (s, _e, code, _poss) in enumerate(mentions):
         if s < end or code is None:
+            continue
+        if qualifier(low, mentions, k) and mentions[k + 1][0] < limit:
             continue
         gap = low[end:s]
         words = gap.split()
