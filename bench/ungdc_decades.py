@@ -1,10 +1,12 @@
 """UN General Debate: Pakistan's and the United States' speeches by decade -- salience and convergence.
 
-    .venv/bin/python bench/ungdc_decades.py [--from 1950] [--to 2024] [--n-boot 500]
+    .venv/bin/python bench/ungdc_decades.py [--from 1950] [--to 2024] [--n-boot 500] [--by-year ISSUE]
 
 Reads ../shared/corpora/UNGDC_1946-2024.tgz at run time (the corpus is never copied into the project):
 the PAK and USA speech files are extracted to a temporary folder and parsed with the file-name pattern
-``{country}_{session}_{year}.txt``; the speaker (country) is the holder by default.
+``{country}_{session}_{year}.txt``; the speaker (country) is the holder by default. ``--by-year ISSUE``
+also prints both countries' positions on the issue's dimensions speech year by speech year (where a
+decade's verdict is not settled, this shows in which years the two speeches stood close).
 """
 
 from __future__ import annotations
@@ -63,11 +65,20 @@ def convergence_table(tagged: pd.DataFrame, n_boot: int) -> tuple[pd.DataFrame, 
     return table, wide
 
 
+def positions_by_year(tagged: pd.DataFrame, issue: str) -> pd.DataFrame:
+    """Each speaker's position (and its number of sentences) on the issue's dimensions, year by year."""
+    pos = cv.positions(tagged, actors=("USA", "PAK"), by="year", issues=[issue], n_boot=0)
+    wide = pos.pivot_table(index=["dimension", "group"], columns="actor", values=["position", "n"])
+    wide.columns = [f"{what}_{actor}" for what, actor in wide.columns]
+    return wide.round(2)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--from", dest="first", type=int, default=1946)
     ap.add_argument("--to", dest="last", type=int, default=2024)
     ap.add_argument("--n-boot", type=int, default=500)
+    ap.add_argument("--by-year", metavar="ISSUE", default=None, help="print both positions on ISSUE by year")
     args = ap.parse_args(argv)
     if not ARCHIVE.is_file():
         print(f"corpus not found: {ARCHIVE}")
@@ -87,6 +98,9 @@ def main(argv=None) -> int:
         whole = cv.convergence(tagged, actors=("USA", "PAK"), n_boot=args.n_boot)
         print("\nWhole period")
         print(cv.format_convergence(whole))
+        if args.by_year:
+            print(f"\nPositions on {args.by_year} by year (mean sentence score; n sentences)")
+            print(positions_by_year(tagged, args.by_year).to_string())
     return 0
 
 

@@ -105,11 +105,25 @@ def text_table(tagged: pd.DataFrame, pair: tuple[str, str], *, n_boot: int, thre
     table = cv.convergence(
         tagged, actors=pair, by="decade", issues=issues, n_boot=n_boot, top_evidence=0, thresholds=thresholds
     )
-    table = table.drop(columns=["positions"])
+    table = table.rename(columns={"positions": "pos"})
     table = table.rename(columns={"index_cues": "cues", "position_agreement": "positions"})
     tfidf = {issue: tfidf_cosine(tagged, pair, issue) for issue in issues}
     table["tfidf"] = [tfidf[i].get(g, np.nan) for i, g in zip(table["issue"], table["group"], strict=True)]
     return table
+
+
+def _positions_text(listing) -> str:
+    """Both positions per dimension and how far apart they are, from a row's ``positions`` column."""
+    out = []
+    for item in listing or []:
+        pos = {k[len("position_") :]: v for k, v in item.items() if k.startswith("position_")}
+        sides = " vs ".join(f"{code} {v:+.2f}" if v is not None else f"{code} -" for code, v in pos.items())
+        dist, ci = item.get("distance"), item.get("distance_ci") or [None, None]
+        apart = (
+            f", {dist:.2f} apart [{ci[0]:.2f}, {ci[1]:.2f}]" if dist is not None and ci[0] is not None else ""
+        )
+        out.append(f"{sides}{apart}")
+    return "; ".join(out) or "no position"
 
 
 def spearman(x, y) -> tuple[float, int]:
@@ -141,6 +155,8 @@ def validate(
         (text["issue"] == "israel_palestine") & text["group"].isin([f"{d}s" for d in range(1980, 2030, 10)])
     ]
     result["israel_palestine"] = {g: v for g, v in zip(ip["group"], ip["verdict"], strict=True)}
+    listings = zip(ip["group"], ip["pos"], strict=True)
+    result["israel_palestine_positions"] = {g: _positions_text(ps) for g, ps in listings}
     result["israel_palestine_cues"] = {g: v for g, v in zip(ip["group"], ip["verdict_cues"], strict=True)}
     cols = ["code", "group", "n", "share", "cues", "verdict_cues", "positions", "index", "verdict", "tfidf"]
     result["table"] = cells[cols].round(3).to_dict(orient="records")
@@ -159,6 +175,8 @@ def show(res: dict) -> None:
         print(f"{key:24s}{vals}")
     print("israel_palestine verdicts from the 1980s, after:", res["israel_palestine"])
     print("                                      before:", res["israel_palestine_cues"])
+    for g, text in res["israel_palestine_positions"].items():
+        print(f"    {g}: {text}")
 
 
 def main(argv=None) -> int:

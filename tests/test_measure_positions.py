@@ -292,3 +292,32 @@ def test_too_few_sentences_keep_positions_out_of_the_index():
     assert row["position_agreement"] != row["position_agreement"]
     assert "positions not in the index (each side needs 3 sentence(s))" in row["reason"]
     assert row["positions"][0]["n_PAK"] == 2
+
+
+def test_distance_between_positions_and_the_agreement_s_own_interval_are_reported():
+    tagged = _frame("PAK", "USA")
+    row = convergence(tagged, thresholds=_settings(), n_boot=300).iloc[0]
+    (dim,) = row["positions"]
+    dist = dim["position_PAK"] - dim["position_USA"]
+    assert dim["distance"] == pytest.approx(abs(dist))
+    lo, hi = dim["distance_ci"]
+    assert 0 < lo <= dim["distance"] <= hi
+    p_lo, p_hi = row["components"]["position_ci"]
+    assert p_lo <= row["position_agreement"] <= p_hi and p_hi < 0
+    assert f"{dim['distance']:.2f} apart [{lo:.2f}, {hi:.2f}]" in row["reason"]
+    assert f"position agreement {row['position_agreement']:+.2f} [{p_lo:+.2f}, {p_hi:+.2f}]" in row["reason"]
+    assert "0 at 0.3 apart" in row["reason"]
+
+
+def test_sides_apart_by_less_than_the_scale_in_part_of_the_resamples_are_not_divergent():
+    # the two positions surely differ (the distance's interval excludes 0), but agreement is 0 only at
+    # position_scale apart: with the scale at the distance itself, P's interval spans 0 -> not settled
+    tagged = _frame("PAK", "USA")
+    first = convergence(tagged, thresholds=_settings(), n_boot=300).iloc[0]
+    (dim,) = first["positions"]
+    row = convergence(tagged, thresholds=_settings(position_scale=dim["distance"]), n_boot=300).iloc[0]
+    (same,) = row["positions"]
+    assert same["distance_ci"][0] > 0
+    p_lo, p_hi = row["components"]["position_ci"]
+    assert p_lo < 0 < p_hi
+    assert row["verdict"] == "insufficient" and row["ci_low"] < 0 < row["ci_high"], row["reason"]

@@ -627,16 +627,30 @@ def _add_positions(
             lo = hi = np.nan
         return float(pos.mean[j]), float(lo), float(hi), int(pos.n)
 
+    def distance(j):
+        # how far apart the two positions are, with the percentile interval of the resampled distance:
+        # an interval that excludes 0 but reaches below position_scale says the sides differ, but
+        # not surely by as much as the distance at which agreement turns negative
+        if agree is None:
+            return None, None, None
+        gap = float(abs(pa.mean[j] - pb.mean[j]))
+        d = np.abs(agree["draws_a"][:, j] - agree["draws_b"][:, j])
+        d = d[np.isfinite(d)]
+        lo, hi = np.quantile(d, [alpha, 1 - alpha]) if len(d) else (np.nan, np.nan)
+        return gap, float(lo), float(hi)
+
     listing, texts = [], []
     for j, dim in enumerate(dims):
         va, la, ha, na = side(pa, j, agree["draws_a"] if agree else None)
         vb, lb, hb, nb = side(pb, j, agree["draws_b"] if agree else None)
+        dist, dlo, dhi = distance(j)
         item = {
             "dimension": dim.name,
             "positive": dim.positive.label,
             "negative": dim.negative.label,
             f"position_{a}": va, f"ci_{a}": [la, ha], f"n_{a}": na,
             f"position_{b}": vb, f"ci_{b}": [lb, hb], f"n_{b}": nb,
+            "distance": dist, "distance_ci": [dlo, dhi],
             "agreement": float(agree["per_dimension"][j]) if agree else None,
         }  # fmt: skip
         listing.append(json_safe(item))
@@ -647,9 +661,12 @@ def _add_positions(
             ci = f" [{lo:+.2f}, {hi:+.2f}]" if lo == lo else ""
             return f"{code} {v:+.2f}{ci} (n={n})"
 
+        apart = ""
+        if dist is not None:
+            apart = f", {dist:.2f} apart" + (f" [{dlo:.2f}, {dhi:.2f}]" if dlo == dlo else "")
         texts.append(
             f"{shown(a, va, la, ha, na)} vs {shown(b, vb, lb, hb, nb)} on {dim.name} "
-            f"(+ {dim.positive.label}, - {dim.negative.label})"
+            f"(+ {dim.positive.label}, - {dim.negative.label}){apart}"
         )
     row["positions"] = listing
     if agree is None:
@@ -677,8 +694,18 @@ def _add_positions(
         lo, hi = (float(x) for x in np.quantile(combined, [alpha, 1 - alpha]))
     else:
         lo = hi = np.nan
+    p_draws = np.asarray(draws, dtype=float)
+    p_draws = p_draws[np.isfinite(p_draws)]
+    p_lo = p_hi = np.nan
+    if len(p_draws):
+        p_lo, p_hi = (float(x) for x in np.quantile(p_draws, [alpha, 1 - alpha]))
     comp = dict(comp)
-    comp.update(position=P, n_position=round(n_p, 3), position_weight=settings["position_weight"])
+    comp.update(
+        position=P,
+        position_ci=[p_lo, p_hi],
+        n_position=round(n_p, 3),
+        position_weight=settings["position_weight"],
+    )
     row["components"] = comp
     row.update(index=index, ci_low=lo, ci_high=hi)
     t, margin = settings["threshold"], settings["ci_margin"]
@@ -691,9 +718,10 @@ def _add_positions(
     )
     has_ci = lo == lo
     cues = f"cue-based index {_fmt(old)} ({row['verdict_cues']})" if old == old else "no cue-based index"
+    p_ci = f" [{p_lo:+.2f}, {p_hi:+.2f}]" if p_lo == p_lo else ""
     detail = (
-        f"index {_fmt(index)} [{lo:+.2f}, {hi:+.2f}] from position agreement {P:+.2f} (n={n_p:.3g}) "
-        f"and {cues}; " + "; ".join(texts)
+        f"index {_fmt(index)} [{lo:+.2f}, {hi:+.2f}] from position agreement {P:+.2f}{p_ci} (n={n_p:.3g}; "
+        f"0 at {settings['position_scale']:g} apart) and {cues}; " + "; ".join(texts)
     )
     if has_ci and lo <= -t and hi >= t:
         # a wide interval is uncertainty, not evidence both ways: mixed only when there is such evidence
@@ -718,9 +746,6 @@ def _add_positions(
     # is indirect, so a verdict those acts settled stands against positions pointing the other way unless
     # the positions' own interval settles their direction.
     settled = {"convergent": 1.0, "divergent": -1.0}.get(row["verdict_cues"])
-    p_draws = np.asarray(draws, dtype=float)
-    p_draws = p_draws[np.isfinite(p_draws)]
-    p_lo, p_hi = np.quantile(p_draws, [alpha, 1 - alpha]) if len(p_draws) else (np.nan, np.nan)
     p_settled = bool(p_lo > 0 or p_hi < 0)
     acts = sum((comp.get(f"n_{name}") or 0.0) for name in ("directed", "relation")) > 0 and not p_settled
     if verdict != row["verdict_cues"] and settled is not None and (np.sign(P) == settled or acts):
