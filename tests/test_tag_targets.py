@@ -187,3 +187,16 @@ def test_an_actor_named_only_to_qualify_another_is_neither_target_nor_issue():
     assert [d["target"] for d in deal["target_stances"]] == ["PAK"]
     assert "india" not in list(deal["issues"]) and "trade_investment" in list(deal["issues"])
     assert "india" in list(t.iloc[1]["issues"])  # India acts here: its name keeps the issue
+
+
+def test_a_cue_word_inside_a_proper_name_is_no_act():
+    t = _row(
+        "The Trade Representative proposed tariffs on goods of economies that have undertaken commitments in "
+        "their respective Agreements on Reciprocal Trade (Pakistan, Malaysia and Taiwan).",
+        publisher="The White House",
+        url="https://www.whitehouse.gov/presidential-actions/1",
+        date="2026-07-01",
+    )
+    assert "agreement" not in list(t["relation_cues"]) and t["relation"] == 0
+    r = _row("Pakistan welcomed the Joint Statement issued by the US after the talks.", publisher="Dawn")
+    assert "welcome" in list(r["stance_cues"]) and r["stance"] > 0  # a capitalised cue after "the" still counts
