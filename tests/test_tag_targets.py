@@ -199,4 +199,4 @@ def test_a_cue_word_inside_a_proper_name_is_no_act():
     )
     assert "agreement" not in list(t["relation_cues"]) and t["relation"] == 0
     r = _row("Pakistan welcomed the Joint Statement issued by the US after the talks.", publisher="Dawn")
-    assert "welcome" in list(r["stance_cues"]) and r["stance"] > 0  # a capitalised cue after "the" still counts
+    assert "welcome" in list(r["stance_cues"]) and r["stance"] > 0  # capitalised after "the": still a cue
