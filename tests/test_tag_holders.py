@@ -357,3 +357,15 @@ def test_a_briefing_answer_is_about_the_actor_and_issue_the_question_named():
     assert "democracy_rights" in list(answer["issues"])
     assert [(d["target"], d["stance"] < 0) for d in answer["target_stances"]] == [("PAK", True)]
     assert list(t.iloc[2]["target_stances"]) == []  # a generic word ("share") is not about the asked actor
+
+
+def test_a_speakers_own_question_and_things_stay_the_speakers():
+    t = _tag(
+        "Q Has the President spoken with the Prime Minister of Pakistan?",
+        "MS. PSAKI: To be in touch directly with the leader of Pakistan?",
+        "The proposed F-16 sustainment package for Pakistan is a proposed sale.",
+        publisher="The White House",
+        url="https://www.whitehouse.gov/briefings/4",
+        date="2022-09-15",
+    )
+    assert t["holder"].tolist() == [None, "USA", "USA"]

@@ -156,12 +156,13 @@ class DocumentTagger:
         if speaker and self.question is not None:
             asking = False
             for i, t in enumerate(norms):
+                labelled = self.answer is not None and self.answer.match(t) is not None
                 if self.question.match(t):
                     asking = True
-                elif self.answer is not None and self.answer.match(t):
+                elif labelled:
                     asking = False
-                if asking or t.endswith("?"):
-                    speakers[i] = None
+                if asking or (t.endswith("?") and not labelled):
+                    speakers[i] = None  # a speaker's own label ("MS. PSAKI: To be in touch ...?") keeps it
         counts: dict = {}
         for o in own:
             for c in o[3]:
@@ -547,7 +548,7 @@ def _speaker_turn(reading, speaker, text="", mentions=()) -> tuple:
     if reading is not None and reading.decided:
         if reading.source == "reported" and reading.holder and reading.holder != speaker:
             return reading.holder, "reported", None
-        if reading.holder is None and reading.source in ("person", "non-state voice", "third party", "thing"):
+        if reading.holder is None and reading.source in ("person", "non-state voice", "third party"):
             return None, reading.source, None
     return speaker, "document", None
 
