@@ -251,7 +251,7 @@ class DocumentTagger:
             if (
                 reading is not None
                 and reading.stative
-                and hsource in ("subject", "joint")
+                and hsource in ("subject", "joint", "office")
                 and not _in_zone(stance_hits, reading.clause, counted_only=True)
             ):
                 # "The US remains Pakistan's largest export market": a description of the actor, with no
