@@ -346,12 +346,15 @@ def test_a_description_of_an_actor_states_no_position_unless_its_clause_carries_
 def test_a_briefing_answer_is_about_the_actor_and_issue_the_question_named():
     t = _tag(
         "Q Does the White House believe that the Pakistani elections were not free and fair?",
+        "MR. KIRBY: Well —",
+        "Q (Inaudible.)",
         "MR. KIRBY: We're concerned.",
         "I don't have anything to share beyond that.",
         publisher="The White House",
         url="https://www.whitehouse.gov/briefings/3",
         date="2024-02-15",
     )
+    t = t.iloc[2:].reset_index(drop=True)  # an inaudible follow-up keeps the question's topic
     answer = t.iloc[1]
     assert answer["holder"] == "USA" and answer["issue_source"] == "inherited"
     assert "democracy_rights" in list(answer["issues"])

@@ -206,7 +206,9 @@ class DocumentTagger:
                 chain += 1
             if speaker and self.question is not None:
                 if not speakers[i]:
-                    if answering:
+                    # a new question replaces the topic once it names an issue or an actor ("Q (Inaudible.)"
+                    # keeps the last one)
+                    if answering and (issues or any(c != speaker for c in codes)):
                         asked_issues, asked_terms, asked_codes, answering = [], [], [], False
                     asked_issues = list(dict.fromkeys([*asked_issues, *issues]))
                     asked_terms = list(dict.fromkeys([*asked_terms, *terms]))
