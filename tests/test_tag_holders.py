@@ -372,3 +372,17 @@ def test_a_speakers_own_question_and_things_stay_the_speakers():
         date="2022-09-15",
     )
     assert t["holder"].tolist() == [None, "USA", "USA"]
+
+
+def test_he_after_a_named_person_and_a_quotation_standing_alone():
+    t = _tag(
+        "ISLAMABAD: Planning Minister Ahsan Iqbal on Saturday called for a reset in US-Pakistan relations.",
+        "Meanwhile, Congressman Joe Wilson has tabled the Pakistan Democracy Act in the House.",
+        "Mr Iqbal echoed that approach, stating that Pakistan was committed to working with partners.",
+        "“As an emerging democracy, Pakistan is going through important phases of development,” he said.",
+        "“We stand ready to work closely with our international partners.”",
+        publisher="Dawn",
+        date="2025-04-12",
+    )
+    assert t["holder"].tolist()[2:] == ["PAK", "PAK", "PAK"]  # "he" is Mr Iqbal, not the congressman
+    assert t.loc[4, "holder_source"] == "carryover"

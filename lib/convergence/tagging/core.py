@@ -259,6 +259,16 @@ class DocumentTagger:
                 # "The US remains Pakistan's largest export market": a description of the actor, with no
                 # stance in its clause, states no position of it
                 holder, hsource, subject_span = None, "description", None
+            if (
+                holder is None
+                and not hsource
+                and i > 0
+                and recent[i - 1]
+                and text[:1] in '"“‘'
+                and any(q in norms[i - 1] for q in '"“”')
+            ):
+                # a quotation standing alone after a quoted speaker continues that speaker
+                holder, hsource, subject_span = recent[i - 1], "carryover", None
             recent[i] = holder
             if holder:
                 ctx.last_holder = holder

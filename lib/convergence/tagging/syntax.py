@@ -197,6 +197,8 @@ class Reader:
         if head.i in tok_code:
             code = tok_code[head.i]
             self._learn(ctx, code, words, tok_code)
+            if head.pos_ == "PROPN" and ctx.persons.get(head.text) == code:
+                ctx.last_person = code  # "Mr Iqbal echoed ...": a person named earlier; "he" is now him
             if any(c.dep_ == "conj" and tok_code.get(c.i, code) != code for c in head.children):
                 return code, "joint"  # "Pakistan and the US condemned ...": the pair acting together
             return code, "actor"
@@ -537,14 +539,15 @@ class Reader:
     def _persons(self, doc, tok_code, ctx):
         """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
         learned for the document; a person learned before counts as a mention of that actor."""
+        roles = self.data.roles
         for t in doc:
             if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.pos_ == "PROPN":
                 head = t.head
-                if head.i not in tok_code:
-                    names = [
-                        w.text for w in self._name_words(head) if w.pos_ == "PROPN" and w.i not in tok_code
-                    ]
-                    ctx.learn(tok_code[t.i], names, None, person=False)
+                own = self._name_words(head)
+                # a person only under a title ("US congressman Alexander Green"), not a named thing ("the
+                # Pakistan Democracy Act")
+                if head.i not in tok_code and any(lemma(w) in roles for w in own):
+                    ctx.learn(tok_code[t.i], self._names(own, tok_code, head), None, person=False)
         for t in doc:
             if t.pos_ == "PROPN" and t.i not in tok_code and ctx.persons.get(t.text):
                 tok_code[t.i] = ctx.persons[t.text]
