@@ -386,3 +386,13 @@ def test_he_after_a_named_person_and_a_quotation_standing_alone():
     )
     assert t["holder"].tolist()[2:] == ["PAK", "PAK", "PAK"]  # "he" is Mr Iqbal, not the congressman
     assert t.loc[4, "holder_source"] == "carryover"
+
+
+def test_sources_qualified_by_a_state_role_speak_for_that_state():
+    t = _tag(
+        "Two Indian government sources told Reuters that India will keep purchasing oil from Russia.",
+        "Analysts and sources close to the party said the decision was rushed.",
+        publisher="Dawn",
+        date="2025-08-04",
+    )
+    assert t["holder"].tolist() == ["IND", None]

@@ -220,7 +220,9 @@ class Reader:
             if low in data.holder_pronouns:
                 return ctx.last_holder, "pronoun"
             return None, "unknown"
-        if lem in self.non_state or low in self.non_state or self._former(words):
+        # "Indian government sources", "military sources": a voice qualified by a state role is that state's
+        official = any(lemma(t) in data.roles for t in words if t.i != head.i and t.pos_ in _NOMINAL)
+        if (lem in self.non_state or low in self.non_state) and not official or self._former(words):
             ctx.speaks_for_none(self._names(words, tok_code))
             return None, "non_state"
         for t in words:
