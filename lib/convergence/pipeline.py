@@ -258,7 +258,6 @@ def tag_files(
     plan = ReadPlan(paths, **read_options)
     spec = (taxonomy, actor_file, stance_lexicon, relations, bool(tone))
     token = _core._spec_token(spec)
-    tagger = _core._tagger(spec, token)  # load and check the data files before any work, once, before forks
     entry = None
     if use_cache:
         tag_key = _tag_fingerprint(spec)
@@ -274,6 +273,9 @@ def tag_files(
                 if frame is not None:
                     return frame
 
+    # load and check the data files before any work, once, before forks (a cached table needs none: it was
+    # made from the same files and code)
+    tagger = _core._tagger(spec, token)
     collected = plan.collect()
     items, skipped_inputs = collected.items, list(collected.skipped)
     n_items = len(items)

