@@ -1,18 +1,21 @@
-"""Parses with thinc's own matrix products (blis) and with numpy's BLAS (convergence.tagging.blas): the same?
+"""The tagger's parses (numpy's BLAS, the attribute ruler on arrays) against spaCy's own pipeline: the same?
 
     .venv/bin/python bench/parse_ops.py                      # the Dawn/APP sample, every sentence
     .venv/bin/python bench/parse_ops.py --limit 3000         # its first 3,000 sentences
     .venv/bin/python bench/parse_ops.py --corpus ../shared/corpora/wh-briefings_pakistan_2021-2026.tgz
 
-Parses each sentence of the corpus (as the tagger does: dateline blanked, one sentence per Doc) with the
-model loaded both ways, in one BLAS thread, and prints the CPU seconds of each and the number of sentences
-whose tokens differ in tag, part of speech, morphology, dependency, head or lemma (with the first few).
-The corpus is read from ../shared/corpora at run time; nothing of it is written.
+Reference: the model loaded by ``spacy.load`` (thinc's blis products, spaCy's ``attribute_ruler`` pipe).
+Tagger: ``convergence.tagging.syntax.parse_many`` (``tagging/blas.py``, ``tagging/ruler.py``), called per
+document as the tagger calls it, with the parse cache off. Both parse every sentence of the corpus (dateline
+blanked, one sentence per Doc) in one BLAS thread. Prints the CPU seconds of each and the number of
+sentences whose tokens differ in tag, part of speech, morphology, dependency, head or lemma (the first few
+are shown). The corpus is read from ../shared/corpora at run time; nothing of it is written.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -29,25 +32,34 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="parse only this many sentences (0: all)")
     ap.add_argument("--show", type=int, default=5, help="how many differing sentences to print")
     args = ap.parse_args(argv)
+    os.environ["CONVERGENCE_PARSE_CACHE"] = "0"
 
     import convergence as cv
     import spacy
     from convergence.tagging import blas, syntax
 
     corpus = cv.read_corpus([args.corpus], use_cache=False)
-    texts = [syntax.blank_dateline(t) for t in corpus.sentences["text"].tolist() if t]
+    sentences = corpus.sentences
     if args.limit:
-        texts = texts[: args.limit]
-    print(f"{len(texts)} sentences from {args.corpus.name}")
-    parsed = {}
-    for label, load in (("blis", spacy.load), ("numpy BLAS", blas.load_model)):
-        model = load(syntax.MODEL, exclude=["ner"])
-        model.disable_pipe("lemmatizer")
-        start = time.process_time()
-        with blas.one_thread():
-            parsed[label] = [_tokens(d) for d in model.pipe(texts, batch_size=128)]
-        print(f"{label:10}  {time.process_time() - start:7.1f} s CPU")
-    differ = [i for i, (a, b) in enumerate(zip(*parsed.values(), strict=True)) if a != b]
+        sentences = sentences.iloc[: args.limit]
+    texts = sentences["text"].tolist()
+    documents = [group["text"].tolist() for _doc, group in sentences.groupby("doc_id", sort=False)]
+    texts = [t for doc in documents for t in doc]
+    print(f"{len(texts)} sentences in {len(documents)} documents of {args.corpus.name}")
+
+    reference = spacy.load(syntax.MODEL, exclude=["ner"])
+    reference.disable_pipe("lemmatizer")
+    start = time.process_time()
+    with blas.one_thread():
+        ref = [_tokens(d) for d in reference.pipe([syntax.blank_dateline(t) for t in texts], batch_size=128)]
+    print(f"spaCy's pipeline   {time.process_time() - start:7.1f} s CPU")
+
+    syntax.nlp()
+    start = time.process_time()
+    ours = [_tokens(d) for doc in documents for d in syntax.parse_many(doc)]
+    print(f"the tagger's parse {time.process_time() - start:7.1f} s CPU")
+
+    differ = [i for i, (a, b) in enumerate(zip(ref, ours, strict=True)) if a != b]
     print(f"sentences whose parse differs: {len(differ)} of {len(texts)}")
     for i in differ[: args.show]:
         print(f"  {i}: {texts[i][:120]!r}")
