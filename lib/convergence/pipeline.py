@@ -69,6 +69,21 @@ def _is_tagged(frame: pd.DataFrame) -> np.ndarray:
     return (frame["issues"].map(len).to_numpy() > 0) | (frame["actors"].map(len).to_numpy() > 0)
 
 
+def _interned(values) -> list:
+    """``values`` with equal lists as one list object (lists of dicts stay each row's own), so that the
+    table receiving the batch looks at each distinct list once."""
+    memo: dict = {}
+    out = []
+    for value in values:
+        if type(value) is list:
+            try:
+                value = memo.setdefault(tuple(value), value)
+            except TypeError:  # a list of dicts (target_stances, clauses)
+                pass
+        out.append(value)
+    return out
+
+
 def _parse_and_tag(items: list[dict], *, plan: ReadPlan, spec: tuple, token: str | None, keep: str):
     """One batch, in a worker: parse and tag each document. Returns the parse results without the texts
     (for the articles table), per document (doc_id, row count, first and end of its kept rows), and the kept
@@ -113,7 +128,7 @@ def _parse_and_tag(items: list[dict], *, plan: ReadPlan, spec: tuple, token: str
     # the batch's rows column by column: (row, sent_id, para_id, start, end, text, *TAG_COLUMNS)
     columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in range(6)]
     if rows:
-        columns[6:] = [list(c) for c in zip(*columns.pop(6), strict=True)]
+        columns[6:] = [_interned(c) for c in zip(*columns.pop(6), strict=True)]
     else:
         columns += [[] for _ in _core.TAG_COLUMNS]
     return meta, docs, columns
