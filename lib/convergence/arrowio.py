@@ -122,6 +122,19 @@ def _undictionary(column: pa.ChunkedArray, kind: str) -> np.ndarray:
     return out
 
 
+def _text(column: pa.ChunkedArray) -> np.ndarray:
+    """A text column as an object array (None where missing). A column of few distinct texts (publisher,
+    country, holder...) is decoded once per distinct text: its equal cells are one string object."""
+    if len(column) < 1024:
+        return column.to_numpy()
+    encoded = column.combine_chunks().dictionary_encode()
+    if len(encoded.dictionary) > len(column) // 4:
+        return column.to_numpy()
+    table = np.empty(len(encoded.dictionary) + 1, dtype=object)  # the last slot is the missing value
+    table[:-1] = encoded.dictionary.to_pylist()
+    return table[encoded.indices.fill_null(len(table) - 1).to_numpy(zero_copy_only=False)]
+
+
 # --- files -----------------------------------------------------------------------------------------------
 
 
@@ -175,7 +188,7 @@ def table_to_frame(table: pa.Table) -> pd.DataFrame:
     frame = table.drop_columns(names).to_pandas() if names else table.to_pandas()
     for column, kind in encoded.items():
         data = table.column(f"__encoded__{column}")
-        values = data.to_numpy() if kind == "text" else _undictionary(data, kind)
+        values = _text(data) if kind == "text" else _undictionary(data, kind)
         frame[column] = pd.Series(values, index=frame.index, dtype=object)  # never inferred as a string dtype
     frame = frame[info["columns"]]
     frame.attrs = _decode_attr(info["attrs"])

@@ -13,7 +13,9 @@ This layer sits between tagging and the measures: it imports ``convergence.inges
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -69,14 +71,51 @@ def _is_tagged(frame: pd.DataFrame) -> np.ndarray:
     return (frame["issues"].map(len).to_numpy() > 0) | (frame["actors"].map(len).to_numpy() > 0)
 
 
+def _interned(values) -> list:
+    """``values`` with equal lists as one list object (lists of dicts stay each row's own), so that the
+    table receiving the batch looks at each distinct list once."""
+    memo: dict = {}
+    out = []
+    for value in values:
+        if type(value) is list:
+            try:
+                value = memo.setdefault(tuple(value), value)
+            except TypeError:  # a list of dicts (target_stances, clauses)
+                pass
+        out.append(value)
+    return out
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Python's cyclic garbage collector paused, then switched back on as it was: parsing and tagging make
+    millions of small objects and almost no reference cycles, and the collector's passes over them cost
+    about a tenth of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _parse_and_tag(items: list[dict], *, plan: ReadPlan, spec: tuple, token: str | None, keep: str):
+    """:func:`_tag_batch` with the garbage collector paused (see :func:`_gc_paused`)."""
+    with _gc_paused():
+        return _tag_batch(items, plan=plan, spec=spec, token=token, keep=keep)
+
+
+def _tag_batch(items: list[dict], *, plan: ReadPlan, spec: tuple, token: str | None, keep: str):
     """One batch, in a worker: parse and tag each document. Returns the parse results without the texts
-    (for the articles table) and, per document, (doc_id, row count, kept rows), each row being
-    (row, sent_id, para_id, start, end, text, tags); the headline, when the article has one, is row 0 with
-    sent_id -1 (see ``convergence.tagging.core.with_titles``)."""
+    (for the articles table), per document (doc_id, row count, first and end of its kept rows), and the kept
+    rows of the batch column by column: row, sent_id, para_id, start, end, text, then the tag columns; the
+    headline, when the article has one, is row 0 with sent_id -1 (see
+    ``convergence.tagging.core.with_titles``)."""
     tagger = _core._tagger(spec, token)
     results = plan.parse(items)
     meta, docs, seen = [], [], set()
+    rows: list = []
     for status, payload in results:
         if status != "ok":
             meta.append((status, payload))
@@ -101,13 +140,20 @@ def _parse_and_tag(items: list[dict], *, plan: ReadPlan, spec: tuple, token: str
         speaker = _core._doc_speaker(rec, tagger.actors)
         meta_doc = {**_core._doc_meta(rec, tagger.actors, speaker), "title": bool(head)}
         tags = tagger.document(texts, None if pd.isna(date) else date.date(), speaker, meta_doc)
-        rows = [
-            (k, sid, pid, s, e, texts[k], tags[k])
+        first = len(rows)
+        rows.extend(
+            (k, sid, pid, s, e, texts[k], _core._UNTAGGED if tags[k] is None else tags[k])
             for k, (sid, pid, s, e) in enumerate(spans)
             if keep == "all" or (tags[k] is not None and (tags[k].issues or tags[k].actors))
-        ]
-        docs.append((rec["doc_id"], len(spans), rows))
-    return meta, docs
+        )
+        docs.append((rec["doc_id"], len(spans), first, len(rows)))
+    # the batch's rows column by column: (row, sent_id, para_id, start, end, text, *TAG_COLUMNS)
+    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in range(6)]
+    if rows:
+        columns[6:] = [_interned(c) for c in zip(*columns.pop(6), strict=True)]
+    else:
+        columns += [[] for _ in _core.TAG_COLUMNS]
+    return meta, docs, columns
 
 
 class _Table:
@@ -125,38 +171,63 @@ class _Table:
         self.tags = [array("d") if c in _core._NUMERIC else [] for c in _core.TAG_COLUMNS]
         self.shared: dict = {}
 
-    def _shared(self, value, by_id: dict):
-        same = by_id.get(id(value))
-        if same is None:
-            try:
-                same = self.shared.setdefault(tuple(value), value)
-            except TypeError:  # a list of dicts (target_stances, clauses) stays the row's own
-                same = value
-            by_id[id(value)] = same
-        return same
+    def _shared(self, values: list) -> np.ndarray:
+        """``values`` (one tag column of a batch) with each list replaced by the table's one list equal to it.
+        Within a batch equal lists are often one object already, so each distinct object is looked at once."""
+        n = len(values)
+        codes, distinct = pd.factorize(np.fromiter(map(id, values), dtype=np.int64, count=n))
+        first = np.empty(len(distinct), dtype=np.int64)
+        first[codes[::-1]] = np.arange(n - 1, -1, -1)  # the first row of each distinct object
+        objects = np.empty(len(distinct), dtype=object)
+        shared = self.shared
+        for j, i in enumerate(first.tolist()):
+            value = values[i]
+            if type(value) is list:
+                try:
+                    value = shared.setdefault(tuple(value), value)
+                except TypeError:  # a list of dicts (target_stances, clauses) stays the row's own
+                    pass
+            objects[j] = value
+        return objects[codes]
 
     def add(self, part) -> None:
-        meta, docs = part
+        meta, docs, columns = part
         self.meta.extend(meta)
-        ints, tags = self.ints, self.tags
-        by_id: dict = {}  # within one batch, equal lists are already one object (kept from the worker)
-        texts = []
-        for doc_id, n, rows in docs:
+        rows, sent_id, para_id, start, end, texts, *tags = columns
+        keep = []
+        for doc_id, n, lo, hi in docs:
             if doc_id in self.placed:
                 continue  # a duplicate of a document of an earlier batch
             self.placed.add(doc_id)
-            for k, sid, pid, s, e, text, row in rows:
-                self.doc_ids.append(doc_id)
-                ints["para_id"].append(pid)
-                ints["sent_id"].append(sid)
-                ints["start"].append(s)
-                ints["end"].append(e)
-                ints["index"].append(self.position + k)
-                texts.append(text)
-                for column, v in zip(tags, _core._UNTAGGED if row is None else row, strict=True):
-                    column.append(self._shared(v, by_id) if type(v) is list else v)
+            keep.append((doc_id, lo, hi, self.position))
             self.position += n
-        self.texts.append(pa.array(texts, type=pa.large_string()))
+        if not keep:
+            return
+        index = np.asarray(rows, dtype=np.int64)
+        for doc_id, lo, hi, position in keep:
+            index[lo:hi] += position
+            self.doc_ids.extend([doc_id] * (hi - lo))
+        chosen = None
+        if len(keep) < len(docs):
+            chosen = np.concatenate([np.arange(lo, hi, dtype=np.int64) for _d, lo, hi, _p in keep])
+
+        def pick(values):
+            if chosen is None:
+                return values
+            if isinstance(values, np.ndarray):
+                return values[chosen]
+            return [values[i] for i in chosen.tolist()]
+
+        ints = self.ints
+        ints["index"].extend(pick(index).tolist())
+        for name, values in (("sent_id", sent_id), ("para_id", para_id), ("start", start), ("end", end)):
+            ints[name].extend(pick(values))
+        self.texts.append(pa.array(pick(texts), type=pa.large_string()))
+        for k, values in enumerate(tags):
+            if _core.TAG_COLUMNS[k] in _core._NUMERIC:
+                self.tags[k].extend(pick(values))
+            else:
+                self.tags[k].append(pick(self._shared(values)))
 
     def frame(self, skipped_inputs: list, actors) -> tuple[pd.DataFrame | None, Corpus]:
         """The tagged table (``tag(read_corpus(...))``'s rows, columns and index) and the articles/skipped
@@ -179,7 +250,11 @@ class _Table:
         self.doc_ids = []
         info, _dates = _core._article_info(meta.articles, doc_ids, actors)
         joined = info.reindex(sentences["doc_id"].to_numpy())
-        tags, self.tags = self.tags, []
+        tags = [
+            column if isinstance(column, array) else np.concatenate(column or [np.empty(0, dtype=object)])
+            for column in self.tags
+        ]
+        self.tags = []
         return _core.tagged_table(sentences, tags, joined), meta
 
 
@@ -258,7 +333,6 @@ def tag_files(
     plan = ReadPlan(paths, **read_options)
     spec = (taxonomy, actor_file, stance_lexicon, relations, bool(tone))
     token = _core._spec_token(spec)
-    tagger = _core._tagger(spec, token)  # load and check the data files before any work, once, before forks
     entry = None
     if use_cache:
         tag_key = _tag_fingerprint(spec)
@@ -274,6 +348,9 @@ def tag_files(
                 if frame is not None:
                     return frame
 
+    # load and check the data files before any work, once, before forks (a cached table needs none: it was
+    # made from the same files and code)
+    tagger = _core._tagger(spec, token)
     collected = plan.collect()
     items, skipped_inputs = collected.items, list(collected.skipped)
     n_items = len(items)
@@ -294,12 +371,13 @@ def tag_files(
         unit="docs",
     )
     table, waiting, expected = _Table(), {}, 0
-    for index, part in done:  # batches finish in any order; they are added in input order
-        waiting[index] = part
-        while expected in waiting:
-            table.add(waiting.pop(expected))
-            expected += 1
-    frame, meta = table.frame(skipped_inputs, tagger.actors)
+    with _gc_paused():
+        for index, part in done:  # batches finish in any order; they are added in input order
+            waiting[index] = part
+            while expected in waiting:
+                table.add(waiting.pop(expected))
+                expected += 1
+        frame, meta = table.frame(skipped_inputs, tagger.actors)
     n_sentences = table.position
     del table
     if meta.articles.empty:

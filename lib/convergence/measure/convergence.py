@@ -33,7 +33,7 @@ from ._common import (
     json_safe,
     load_thresholds,
 )
-from .evidence import evidence_rows, issue_positions
+from .evidence import EVIDENCE_COLUMNS, evidence_rows, issue_positions
 from .positions import PositionTable, load_dimensions, position_agreement
 
 COLUMNS = [
@@ -61,26 +61,63 @@ COLUMNS = [
 ]
 
 
+class _Rows:
+    """The evidence rows of one issue as column arrays (numbers as floats, the rest as objects, each cell as
+    the evidence frame holds it): a group's rows are taken by position, without building a frame per group."""
+
+    FLOATS = ("value", "weight", "stance", "relation")
+
+    def __init__(self, cols: dict[str, np.ndarray]):
+        self.c = cols
+        self.n = len(cols["kind"])
+
+    @classmethod
+    def of(cls, ev: pd.DataFrame) -> _Rows:
+        cols = {}
+        for name in EVIDENCE_COLUMNS:
+            if name in cls.FLOATS:
+                cols[name] = ev[name].to_numpy(dtype=float)
+            else:
+                values = np.empty(len(ev), dtype=object)
+                values[:] = ev[name].tolist()
+                cols[name] = values
+        return cls(cols)
+
+    def take(self, idx: np.ndarray) -> _Rows:
+        return _Rows({name: col[idx] for name, col in self.c.items()})
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.c[name]
+
+    def __len__(self) -> int:
+        return self.n
+
+    def sentence_keys(self) -> list[str]:
+        return [
+            f"{d}#{s}" for d, s in zip(self.c["doc_id"].tolist(), self.c["sent_id"].tolist(), strict=True)
+        ]
+
+
 class _Design:
     """Evidence rows of one (issue, group) turned into arrays, so the index of many bootstrap
     resamples is computed at once from a (resamples x rows) weight matrix."""
 
-    def __init__(self, ev: pd.DataFrame, actors: tuple[str, str], settings: dict, *, cluster_docs: bool):
-        self.ev = ev.reset_index(drop=True)
+    def __init__(self, ev: _Rows, actors: tuple[str, str], settings: dict, *, cluster_docs: bool):
+        self.ev = ev
         self.actors = actors
         self.settings = settings
-        self.value = self.ev["value"].to_numpy(dtype=float)
-        self.weight = self.ev["weight"].to_numpy(dtype=float)
-        kind = self.ev["kind"].to_numpy()
-        actor = self.ev["actor"].to_numpy()
+        self.value = ev["value"]
+        self.weight = ev["weight"]
+        kind = ev["kind"]
+        actor = ev["actor"]
         self.directed = np.flatnonzero(kind == "directed")
         self.relation = np.flatnonzero(kind == "relation")
         pos = kind == "position"
         a, b = actors
-        objects_a = set(self.ev.loc[pos & (actor == a), "object"])
-        objects_b = set(self.ev.loc[pos & (actor == b), "object"])
+        obj = ev["object"]
+        objects_a = set(obj[pos & (actor == a)].tolist())
+        objects_b = set(obj[pos & (actor == b)].tolist())
         self.shared = sorted(objects_a & objects_b)
-        obj = self.ev["object"].to_numpy()
         self.cells = [
             (np.flatnonzero(pos & (actor == a) & (obj == o)), np.flatnonzero(pos & (actor == b) & (obj == o)))
             for o in self.shared
@@ -89,11 +126,9 @@ class _Design:
         if not self.shared and objects_a and objects_b and settings["pooled_gap_weight"] > 0:
             self.pooled = True
             self.cells = [(np.flatnonzero(pos & (actor == a)), np.flatnonzero(pos & (actor == b)))]
-        if cluster_docs:
-            keys = self.ev["doc_id"].astype(str)
-        else:
-            keys = self.ev["doc_id"].astype(str) + "#" + self.ev["sent_id"].astype(str)
-        codes, uniques = pd.factorize(keys)
+        self.keys = ev.sentence_keys()
+        units = [str(d) for d in ev["doc_id"].tolist()] if cluster_docs else self.keys
+        codes, uniques = pd.factorize(np.asarray(units, dtype=object))
         self.unit = codes
         self.n_units = len(uniques)
         used = self.used_rows()
@@ -109,10 +144,10 @@ class _Design:
 
     def side_sentences(self) -> tuple[int, int]:
         """Distinct sentences per side that enter a component; a relation sentence counts for both sides."""
-        used = self.used_rows()
-        keys = (self.ev["doc_id"].astype(str) + "#" + self.ev["sent_id"].astype(str)).to_numpy()
-        actor = self.ev["actor"].to_numpy()
-        kind = self.ev["kind"].to_numpy()
+        used = self.used_rows().tolist()
+        keys = self.keys
+        actor = self.ev["actor"]
+        kind = self.ev["kind"]
         rel = {keys[i] for i in used if kind[i] == "relation"}
         out = []
         for who in self.actors:
@@ -213,6 +248,22 @@ class _Design:
         return agree, disagree
 
 
+def _split_groups(ev: pd.DataFrame) -> dict:
+    """The evidence rows of each group (in their order), as :class:`_Rows`."""
+    if not len(ev):
+        return {}
+    rows = _Rows.of(ev)
+    members: dict = {}
+    for i, group in enumerate(ev["group"].tolist()):
+        members.setdefault(group, []).append(i)
+    return {group: rows.take(np.asarray(ix, dtype=np.int64)) for group, ix in members.items()}
+
+
+_EMPTY = _Rows(
+    {name: np.empty(0, dtype=float if name in _Rows.FLOATS else object) for name in EVIDENCE_COLUMNS}
+)
+
+
 def _fmt(x: float) -> str:
     return "n/a" if x is None or x != x else f"{x:+.2f}"
 
@@ -225,24 +276,48 @@ def _ci_ok(bound: float, margin: float, side: str) -> str:
     return f", interval below {'0' if margin == 0 else f'-{margin:.2f}'} (up to {bound:+.2f})"
 
 
-def _sentences(ev: pd.DataFrame, actor: str) -> pd.DataFrame:
-    cols = ev[["actor", "kind", "doc_id", "sent_id", "stance"]]  # the text column is not needed to count
-    sub = cols[(cols["actor"] == actor) & cols["kind"].isin(["position", "directed"])]
-    return sub.drop_duplicates(["doc_id", "sent_id"])
+def _skipna_mean(values: np.ndarray) -> float:
+    """pandas' ``Series.mean()`` of floats: NaN skipped (summed as 0), NaN when nothing is left."""
+    missing = np.isnan(values)
+    n = len(values) - int(missing.sum())
+    if not n:
+        return np.nan
+    return float(np.where(missing, 0.0, values).sum() / n)
 
 
-def _top_evidence(ev: pd.DataFrame, actors: tuple[str, str], top: int) -> list[dict]:
+def _skipna_sum(values: np.ndarray) -> float:
+    """pandas' ``Series.sum()`` of floats: NaN counted as 0."""
+    return float(np.where(np.isnan(values), 0.0, values).sum())
+
+
+def _sentences(ev: _Rows, actor: str) -> np.ndarray:
+    """Rows of the distinct sentences (the first row of each) in which ``actor`` states a position or acts
+    on the other side."""
+    kind, doc, sent = ev["kind"], ev["doc_id"], ev["sent_id"]
+    mine = np.flatnonzero((ev["actor"] == actor) & ((kind == "position") | (kind == "directed")))
+    seen: set = set()
+    first = []
+    for i in mine.tolist():
+        key = (doc[i], sent[i])
+        if key not in seen:
+            seen.add(key)
+            first.append(i)
+    return np.asarray(first, dtype=np.int64)
+
+
+def _top_evidence(ev: _Rows, actors: tuple[str, str], top: int) -> list[dict]:
     """Per actor (and the pair's relation rows), the ``top`` strongest distinct sentences: strength
     |value| x weight descending, then doc_id and sent_id ascending, the earlier row first on a full tie."""
-    if ev.empty or top <= 0:
+    if not len(ev) or top <= 0:
         return []
-    strength = (ev["value"].abs() * ev["weight"].astype(float)).to_numpy(dtype=float)
-    strength = np.where(np.isnan(strength), -np.inf, strength)
-    col = {c: ev[c].tolist() for c in ("actor", "kind", "doc_id", "sent_id", "text", "stance", "relation")}
-    col.update({c: ev[c].tolist() for c in ("cues", "holder", "targets", "object", "weight")})
+    strength = np.abs(ev["value"]) * ev["weight"]
+    strength = np.where(np.isnan(strength), -np.inf, strength).tolist()
+    col = {c: ev[c] for c in ("actor", "kind", "doc_id", "sent_id", "text", "stance", "relation")}
+    col.update({c: ev[c] for c in ("cues", "holder", "targets", "object", "weight")})
+    actor = col["actor"]
     picked = []
     for who in (*actors, f"{actors[0]}/{actors[1]}"):
-        rows = [j for j, a in enumerate(col["actor"]) if a == who]
+        rows = np.flatnonzero(actor == who).tolist()
         rows.sort(key=lambda j: (-strength[j], col["doc_id"][j], col["sent_id"][j]))
         seen: set = set()
         for j in rows:
@@ -271,10 +346,32 @@ def _top_evidence(ev: pd.DataFrame, actors: tuple[str, str], top: int) -> list[d
     return picked
 
 
+def _no_evidence(issue: str, group: str, actors: tuple[str, str]) -> dict:
+    """The row of an (issue, group) in which no sentence gives the pair evidence."""
+    a, b = actors
+    return {
+        "issue": issue,
+        "group": group,
+        "index": np.nan,
+        "ci_low": np.nan,
+        "ci_high": np.nan,
+        "verdict": "insufficient",
+        "reason": f"no sentence on this issue states a position of {a} or {b}, nor relates them",
+        "n_a": 0,
+        "n_b": 0,
+        "stance_a": np.nan,
+        "stance_b": np.nan,
+        "relation": np.nan,
+        "n_relation": 0,
+        "components": {},
+        "evidence": [],
+    }
+
+
 def _assess(
     issue: str,
     group: str,
-    ev: pd.DataFrame,
+    ev: _Rows,
     actors: tuple[str, str],
     settings: dict,
     *,
@@ -284,8 +381,14 @@ def _assess(
     top_evidence: int,
 ) -> dict:
     a, b = actors
+    if not len(ev):
+        return _no_evidence(issue, group, actors)
     sa, sb = _sentences(ev, a), _sentences(ev, b)
-    rel = ev[ev["kind"] == "relation"]
+    kind = ev["kind"]
+    is_rel = kind == "relation"
+    rel = np.flatnonzero(is_rel)
+    stance = ev["stance"]
+    rel_value = (ev["value"][rel] * ev["weight"][rel]) if len(rel) else None
     row = {
         "issue": issue,
         "group": group,
@@ -296,22 +399,22 @@ def _assess(
         "reason": "",
         "n_a": len(sa),
         "n_b": len(sb),
-        "stance_a": float(sa["stance"].mean()) if len(sa) else np.nan,
-        "stance_b": float(sb["stance"].mean()) if len(sb) else np.nan,
-        "relation": float((rel["value"] * rel["weight"]).sum() / rel["weight"].sum()) if len(rel) else np.nan,
+        "stance_a": _skipna_mean(stance[sa]) if len(sa) else np.nan,
+        "stance_b": _skipna_mean(stance[sb]) if len(sb) else np.nan,
+        "relation": _skipna_sum(rel_value) / _skipna_sum(ev["weight"][rel]) if len(rel) else np.nan,
         "n_relation": len(rel),
         "components": {},
         "evidence": _top_evidence(ev, actors, top_evidence),
     }
     # evidence count: one per sentence and side; a relation sentence states both sides, so it counts twice
-    sides = ev.assign(side=ev["actor"].where(ev["kind"] != "relation", "both"))
-    sides = sides.drop_duplicates(["doc_id", "sent_id", "side"]) if len(ev) else sides
-    n_total = int(len(sides) + (sides["side"] == "both").sum()) if len(ev) else 0
+    side = np.where(is_rel, "both", ev["actor"])
+    sides = set(zip(ev["doc_id"].tolist(), ev["sent_id"].tolist(), side.tolist(), strict=True))
+    n_total = len(sides) + sum(1 for key in sides if key[2] == "both")
     counts = f"{a} {len(sa)} sentence(s), {b} {len(sb)}, relation cues {len(rel)}"
     if n_total == 0:
         row["reason"] = f"no sentence on this issue states a position of {a} or {b}, nor relates them"
         return row
-    n_docs = ev["doc_id"].nunique()
+    n_docs = len(set(ev["doc_id"].tolist()))
     design = _Design(ev, actors, settings, cluster_docs=(by != "doc" and n_docs >= 2))
     index, comps = design.point()
     comp_out = {name: json_safe(val) for name, (val, _n) in comps.items()}
@@ -407,7 +510,7 @@ def _assess(
     return row
 
 
-def _directed_alone(ev: pd.DataFrame, design, comps, settings) -> bool:
+def _directed_alone(ev: _Rows, design, comps, settings) -> bool:
     """True when the index rests on directed acts that all point the same way and are clear: every cue
     at least ``directed_alone`` (|stance|; ``directed_alone_against`` for acts against the other side), or
     several acts of which one is ("reciprocates the US desire for better ties" beside two milder wishes to
@@ -415,8 +518,7 @@ def _directed_alone(ev: pd.DataFrame, design, comps, settings) -> bool:
     floor = settings["directed_alone"]
     if floor is None or floor <= 0 or comps.get("directed", (0, 0))[1] <= 0:
         return False
-    d = ev[ev["kind"] == "directed"]
-    v = pd.to_numeric(d["value"], errors="coerce").to_numpy(dtype=float)
+    v = ev["value"][ev["kind"] == "directed"]
     if not len(v) or not ((v > 0).all() or (v < 0).all()):
         return False
     if (v < 0).all():
@@ -536,13 +638,12 @@ def convergence(
             positions=positions[issue],
             labels=labels,
         )
-        by_group = dict(tuple(ev.groupby("group", sort=False))) if len(ev) else {}
-        for group in sorted(set(labels.iloc[positions[issue]])):
-            sub = by_group.get(group, ev.iloc[:0])
+        by_group = _split_groups(ev)
+        for group in sorted(set(labels.iloc[positions[issue]].tolist())):
             row = _assess(
                 issue,
                 group,
-                sub,
+                by_group.get(group, _EMPTY),
                 pair,
                 settings,
                 by=by,

@@ -54,6 +54,21 @@ def issue_positions(tagged: pd.DataFrame) -> dict[str, np.ndarray]:
     }
 
 
+def _codes_of(values: list) -> list:
+    """``as_code`` of each value, computed once per distinct value."""
+    memo: dict = {}
+    out = []
+    for v in values:
+        try:
+            code = memo[v]
+        except KeyError:
+            code = memo[v] = as_code(v)
+        except TypeError:  # an unhashable cell
+            code = as_code(v)
+        out.append(code)
+    return out
+
+
 def _float(value) -> float:
     try:
         f = float(value)
@@ -111,40 +126,38 @@ def evidence_rows(
     min_stance = settings["min_stance"]
     if positions is None:
         positions = issue_positions(tagged).get(issue, np.empty(0, dtype=np.int64))
-    on_issue = tagged.iloc[positions]
-    if not on_issue.empty:
-        # only a sentence held by A or B, or one carrying a relation cue, can give evidence
-        holders = on_issue["holder"].map(as_code)
-        useful = holders.isin(pair).to_numpy() | (
-            pd.to_numeric(on_issue["relation"], errors="coerce").fillna(0.0).abs().to_numpy() > min_stance
-        )
-        on_issue, positions = on_issue[useful], positions[useful]
-    if on_issue.empty:
+    if len(positions):
+        # only a sentence held by A or B, or one carrying a relation cue, can give evidence; the two columns
+        # are read for the issue's rows alone (a corpus may hold many more)
+        holders = _codes_of(tagged["holder"].iloc[positions].tolist())
+        relations = pd.to_numeric(tagged["relation"].iloc[positions], errors="coerce").fillna(0.0).abs()
+        useful = np.fromiter((h in pair for h in holders), dtype=bool, count=len(holders))
+        positions = positions[useful | (relations.to_numpy() > min_stance)]
+    if not len(positions):
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    if not by:
-        groups = pd.Series("all", index=on_issue.index, dtype=object)
-    elif labels is not None:
-        groups = pd.Series(labels.iloc[positions].to_numpy(), index=on_issue.index, dtype=object)
-    else:
-        groups = group_labels(on_issue, by)
-    inherited_w = settings["inherited_weight"]
-    has_source = "issue_source" in on_issue.columns
-    has_actors = "actors" in on_issue.columns
-    contrast_words = tuple(w.lower() for w in settings["contrast_words"])
-    has_ts = "target_stances" in on_issue.columns
-    has_pairs = "relation_pairs" in on_issue.columns
-    pair_key = "-".join(sorted(pair))
-    rows: list[dict] = []
     names = [
         c
         for c in (*TAGGED_COLUMNS, "issue_source", "actors", "stance_cues", "relation_cues", "holder_source")
         + ("target_stances", "relation_pairs")
-        if c in on_issue.columns
+        if c in tagged.columns
     ]
-    columns = {c: on_issue[c].tolist() for c in names}
-    columns["_group"] = groups.tolist()
+    columns = {c: tagged[c].iloc[positions].tolist() for c in names}
+    if not by:
+        columns["_group"] = ["all"] * len(positions)
+    elif labels is not None:
+        columns["_group"] = labels.iloc[positions].tolist()
+    else:
+        columns["_group"] = group_labels(tagged.iloc[positions], by).tolist()
+    inherited_w = settings["inherited_weight"]
+    has_source = "issue_source" in columns
+    has_actors = "actors" in columns
+    contrast_words = tuple(w.lower() for w in settings["contrast_words"])
+    has_ts = "target_stances" in columns
+    has_pairs = "relation_pairs" in columns
+    pair_key = "-".join(sorted(pair))
+    rows: list[dict] = []
     empty: list = []
-    for k in range(len(on_issue)):
+    for k in range(len(positions)):
         row = {c: v[k] for c, v in columns.items()}
         holder = as_code(row["holder"])
         targets = [t for t in (as_code(x) for x in as_list(row["targets"])) if t]

@@ -393,7 +393,7 @@ def _actor_position(scores: np.ndarray, doc_ids: np.ndarray, rows: np.ndarray) -
     scores, doc_ids, rows = scores[ok], doc_ids[ok], rows[ok]
     if not len(scores):
         return None
-    codes, uniques = pd.factorize(pd.Series(doc_ids))
+    codes, uniques = pd.factorize(np.asarray(doc_ids, dtype=object))
     if len(uniques) >= 2:
         sums = np.zeros((len(uniques), scores.shape[1]))
         np.add.at(sums, codes, scores)

