@@ -396,3 +396,19 @@ def test_sources_qualified_by_a_state_role_speak_for_that_state():
         date="2025-08-04",
     )
     assert t["holder"].tolist() == ["IND", None]
+
+
+def test_a_speechs_rhetorical_question_is_no_reporters_question():
+    articles, sentences = make_corpus(
+        [
+            {
+                "paragraphs": [["Who will speak for the people of Kashmir?", "We must act together."]],
+                "country": "PAK",
+                "date": "2019-09-27",
+                "publisher": "United Nations General Assembly",
+                "doc_type": "speech",
+            }
+        ]
+    )
+    t = tag(sentences, articles=articles, tone=False)
+    assert t["issue_source"].tolist()[1] != "inherited"  # no answer takes a question's topic in a speech

@@ -153,6 +153,10 @@ class DocumentTagger:
         if titled and n:
             frag[0] = False
         speakers = [speaker] * n
+        # a transcript (a briefing with a reporter's "Q"), not a speech with rhetorical questions
+        transcript = (
+            bool(speaker) and self.question is not None and any(self.question.match(t) for t in norms)
+        )
         if speaker and self.question is not None:
             asking = False
             for i, t in enumerate(norms):
@@ -204,7 +208,7 @@ class DocumentTagger:
             elif prev_issues and chain < self.max_chain and self.opener and self.opener.match(slow):
                 issues, terms, source = prev_issues, prev_terms, "inherited"
                 chain += 1
-            if speaker and self.question is not None:
+            if transcript:
                 if not speakers[i]:
                     # a new question replaces the topic once it names an issue or an actor ("Q (Inaudible.)"
                     # keeps the last one)
