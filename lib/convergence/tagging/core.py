@@ -29,6 +29,7 @@ from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_firs
 from .stance import qualifier, relation_of, stance_of
 from .syntax import Reader, parse_many
 from .tone import analyzer
+from .turns import Turns
 
 ARTICLE_COLUMNS = ["date", "year", "publisher", "country", "title", "url", "doc_type"]
 
@@ -152,21 +153,8 @@ class DocumentTagger:
         titled = bool((meta or {}).get("title"))
         if titled and n:
             frag[0] = False
-        speakers = [speaker] * n
-        # a transcript (a briefing with a reporter's "Q"), not a speech with rhetorical questions
-        transcript = (
-            bool(speaker) and self.question is not None and any(self.question.match(t) for t in norms)
-        )
-        if speaker and self.question is not None:
-            asking = False
-            for i, t in enumerate(norms):
-                labelled = self.answer is not None and self.answer.match(t) is not None
-                if self.question.match(t):
-                    asking = True
-                elif labelled:
-                    asking = False
-                if asking or (t.endswith("?") and not labelled):
-                    speakers[i] = None  # a speaker's own label ("MS. PSAKI: To be in touch ...?") keeps it
+        turns = Turns(norms, speaker, self.question, self.answer, self.max_chain)
+        speakers = turns.speakers
         counts: dict = {}
         for o in own:
             for c in o[3]:
@@ -188,10 +176,6 @@ class DocumentTagger:
         prev_quoted = False
         out = []
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
-        # a briefing's answer is about what was asked: its first sentences take the question's issues, and the
-        # one actor the question names is what the speaker's cues are about ("Q ... Pakistani elections ...?
-        # MR. KIRBY: We're concerned.")
-        asked_issues, asked_terms, asked_codes, answering, answer_k = [], [], [], False, 0
         for i in range(n):
             text, slow = norms[i], lows[i]
             layers = per[i] or empty
@@ -208,20 +192,9 @@ class DocumentTagger:
             elif prev_issues and chain < self.max_chain and self.opener and self.opener.match(slow):
                 issues, terms, source = prev_issues, prev_terms, "inherited"
                 chain += 1
-            if transcript:
-                if not speakers[i]:
-                    # a new question replaces the topic once it names an issue or an actor ("Q (Inaudible.)"
-                    # keeps the last one)
-                    if answering and (issues or any(c != speaker for c in codes)):
-                        asked_issues, asked_terms, asked_codes, answering = [], [], [], False
-                    asked_issues = list(dict.fromkeys([*asked_issues, *issues]))
-                    asked_terms = list(dict.fromkeys([*asked_terms, *terms]))
-                    asked_codes = list(dict.fromkeys([*asked_codes, *(c for c in codes if c != speaker)]))
-                else:
-                    answer_k = answer_k + 1 if answering else 1
-                    answering = True
-                    if not issues and asked_issues and answer_k <= self.max_chain + 1:
-                        issues, terms, source = asked_issues, asked_terms, "inherited"
+            issues, terms, asked = turns.topic(i, issues, terms, codes)
+            if asked:
+                source = "inherited"  # a briefing's answer takes what was asked
             if not issues and not codes and not meta.get("parse", True):
                 # a speech whose country speaks: a sentence on no issue naming no actor changes nothing
                 out.append(None)
@@ -302,18 +275,13 @@ class DocumentTagger:
                     # attack there is solidarity with it
                     objects, value = reading.places, stance if stance > 0 else _SOLIDARITY
                 target_stances = [{"target": t, "stance": value, "cues": list(stance_cues)} for t in objects]
-            if (
-                answering
-                and stance_cues
-                and abs(stance) >= _ANSWER_CLEAR
-                and not target_stances
-                and holder == speaker
-                and not codes
-                and len(asked_codes) == 1
-                and answer_k <= self.max_chain + 1
-            ):
-                targets = [*targets, asked_codes[0]]
-                target_stances = [{"target": asked_codes[0], "stance": stance, "cues": list(stance_cues)}]
+            asked_actor = (
+                turns.asked_actor(stance) if stance_cues and holder == speaker and not codes else None
+            )
+            if asked_actor and not target_stances:
+                # "Q ... the Pakistani elections ...? MR. KIRBY: We're concerned." is about Pakistan
+                targets = [*targets, asked_actor]
+                target_stances = [{"target": asked_actor, "stance": stance, "cues": list(stance_cues)}]
             rel_hits = [
                 (s, e, payloads[p].item)
                 for s, e, p, _ in longest_first(layers[RELATION])
@@ -545,9 +513,6 @@ def _in_name(text: str, start: int, end: int) -> bool:
     while k < len(after) and after[k].lower() in _NAME_LINKS:
         k += 1
     return k < len(after) and after[k][:1].isupper() and (k > 0 or after[k][:1].isalpha())
-
-
-_ANSWER_CLEAR = 0.35  # an answer naming no actor is about the asked one only with a clear cue ("concerned")
 
 
 def _speaker_turn(reading, speaker, text="", mentions=()) -> tuple:
