@@ -346,9 +346,8 @@ def _top_evidence(ev: _Rows, actors: tuple[str, str], top: int) -> list[dict]:
     return picked
 
 
-def _no_evidence(issue: str, group: str, actors: tuple[str, str]) -> dict:
-    """The row of an (issue, group) in which no sentence gives the pair evidence."""
-    a, b = actors
+def _row(issue: str, group: str, **fields) -> dict:
+    """An (issue, group) row of the table: insufficient, with no index, until ``fields`` say otherwise."""
     return {
         "issue": issue,
         "group": group,
@@ -356,7 +355,7 @@ def _no_evidence(issue: str, group: str, actors: tuple[str, str]) -> dict:
         "ci_low": np.nan,
         "ci_high": np.nan,
         "verdict": "insufficient",
-        "reason": f"no sentence on this issue states a position of {a} or {b}, nor relates them",
+        "reason": "",
         "n_a": 0,
         "n_b": 0,
         "stance_a": np.nan,
@@ -365,7 +364,16 @@ def _no_evidence(issue: str, group: str, actors: tuple[str, str]) -> dict:
         "n_relation": 0,
         "components": {},
         "evidence": [],
+        **fields,
     }
+
+
+def _no_evidence(issue: str, group: str, actors: tuple[str, str]) -> dict:
+    """The row of an (issue, group) in which no sentence gives the pair evidence."""
+    a, b = actors
+    return _row(
+        issue, group, reason=f"no sentence on this issue states a position of {a} or {b}, nor relates them"
+    )
 
 
 def _assess(
@@ -389,30 +397,24 @@ def _assess(
     rel = np.flatnonzero(is_rel)
     stance = ev["stance"]
     rel_value = (ev["value"][rel] * ev["weight"][rel]) if len(rel) else None
-    row = {
-        "issue": issue,
-        "group": group,
-        "index": np.nan,
-        "ci_low": np.nan,
-        "ci_high": np.nan,
-        "verdict": "insufficient",
-        "reason": "",
-        "n_a": len(sa),
-        "n_b": len(sb),
-        "stance_a": _skipna_mean(stance[sa]) if len(sa) else np.nan,
-        "stance_b": _skipna_mean(stance[sb]) if len(sb) else np.nan,
-        "relation": _skipna_sum(rel_value) / _skipna_sum(ev["weight"][rel]) if len(rel) else np.nan,
-        "n_relation": len(rel),
-        "components": {},
-        "evidence": _top_evidence(ev, actors, top_evidence),
-    }
+    row = _row(
+        issue,
+        group,
+        n_a=len(sa),
+        n_b=len(sb),
+        stance_a=_skipna_mean(stance[sa]) if len(sa) else np.nan,
+        stance_b=_skipna_mean(stance[sb]) if len(sb) else np.nan,
+        relation=_skipna_sum(rel_value) / _skipna_sum(ev["weight"][rel]) if len(rel) else np.nan,
+        n_relation=len(rel),
+        evidence=_top_evidence(ev, actors, top_evidence),
+    )
     # evidence count: one per sentence and side; a relation sentence states both sides, so it counts twice
     side = np.where(is_rel, "both", ev["actor"])
     sides = set(zip(ev["doc_id"].tolist(), ev["sent_id"].tolist(), side.tolist(), strict=True))
     n_total = len(sides) + sum(1 for key in sides if key[2] == "both")
     counts = f"{a} {len(sa)} sentence(s), {b} {len(sb)}, relation cues {len(rel)}"
     if n_total == 0:
-        row["reason"] = f"no sentence on this issue states a position of {a} or {b}, nor relates them"
+        row["reason"] = _no_evidence(issue, group, actors)["reason"]
         return row
     n_docs = len(set(ev["doc_id"].tolist()))
     design = _Design(ev, actors, settings, cluster_docs=(by != "doc" and n_docs >= 2))

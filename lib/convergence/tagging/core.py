@@ -26,7 +26,7 @@ from .lexicon import (
     load_taxonomy,
 )
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many
-from .stance import qualifier, relation_of, stance_of
+from .stance import in_name, qualifier, relation_of, stance_of
 from .syntax import Reader, parse_many
 from .tone import analyzer
 from .turns import Turns
@@ -204,7 +204,7 @@ class DocumentTagger:
             stance_hits = [
                 (s, e, payloads[p].item)
                 for s, e, p, _ in longest_first(layers[STANCE])
-                if headline or not _in_name(text, s, e)
+                if headline or not in_name(text, s, e)
             ]
             cue_starts = [s for s, _e, c in stance_hits if c.cls in ("cooperation", "conflict", "pressure")]
             reading = None
@@ -285,7 +285,7 @@ class DocumentTagger:
             rel_hits = [
                 (s, e, payloads[p].item)
                 for s, e, p, _ in longest_first(layers[RELATION])
-                if headline or not _in_name(text, s, e)
+                if headline or not in_name(text, s, e)
             ]
             n_actors = len({*codes, *targets, holder} - {None})
             relation, relation_cues, relation_pairs = relation_of(
@@ -492,27 +492,6 @@ def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
 
 
 _QUOTE_LABEL = re.compile(r"^([^:“”\"]{3,120}):\s*[“\"]")
-
-
-_NAME_LINKS = frozenset({"of", "on", "for", "and", "the", "to", "in"})
-
-
-def _in_name(text: str, start: int, end: int) -> bool:
-    """Whether the cue at ``text[start:end]`` is a word of a proper name, not an act: capitalised inside the
-    sentence next to another capitalised word ("their respective Agreements on Reciprocal Trade", "the
-    US-Pakistan Strategic Partnership", a line in capitals). A headline in title case is not read so."""
-    if not text[start : start + 1].isupper():
-        return False
-    before = text[:start].split()
-    if not before or before[-1].endswith((".", ":", "?", "!", '"', "“")):
-        return False  # the sentence's (or a quotation's) first word
-    if before[-1][:1].isupper():
-        return True
-    after = text[end:].split()
-    k = 0
-    while k < len(after) and after[k].lower() in _NAME_LINKS:
-        k += 1
-    return k < len(after) and after[k][:1].isupper() and (k > 0 or after[k][:1].isalpha())
 
 
 def _speaker_turn(reading, speaker, text="", mentions=()) -> tuple:

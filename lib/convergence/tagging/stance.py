@@ -121,6 +121,27 @@ _NOT_OWNER_GAP = frozenset(
 _OWNER_WORDS = 2  # words allowed between an actor adjective / possessive and a conflict noun
 
 
+_NAME_LINKS = frozenset({"of", "on", "for", "and", "the", "to", "in"})
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """Whether the cue at ``text[start:end]`` is a word of a proper name, not an act: capitalised inside the
+    sentence next to another capitalised word ("their respective Agreements on Reciprocal Trade", "the
+    US-Pakistan Strategic Partnership", a line in capitals). A headline in title case is not read so."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[:start].split()
+    if not before or before[-1].endswith((".", ":", "?", "!", '"', "“")):
+        return False  # the sentence's (or a quotation's) first word
+    if before[-1][:1].isupper():
+        return True
+    after = text[end:].split()
+    k = 0
+    while k < len(after) and after[k].lower() in _NAME_LINKS:
+        k += 1
+    return k < len(after) and after[k][:1].isupper() and (k > 0 or after[k][:1].isalpha())
+
+
 def qualifier(low, mentions, k) -> bool:
     """Whether mention ``k`` is an actor in the possessive that only qualifies the next actor named ("India's
     arch-rival Pakistan", "Pakistan's ally China"): one to three words between them, none a preposition,

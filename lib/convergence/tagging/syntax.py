@@ -230,8 +230,11 @@ class Reader:
                 return ctx.last_holder, "pronoun"
             return None, "unknown"
         # "Indian government sources", "military sources": a voice qualified by a state role is that state's
-        official = any(lemma(t) in data.roles for t in words if t.i != head.i and t.pos_ in _NOMINAL)
-        if (lem in self.non_state or low in self.non_state) and not official or self._former(words):
+        if (
+            (lem in self.non_state or low in self.non_state)
+            and not self._official(words, head)
+            or self._former(words)
+        ):
             ctx.speaks_for_none(self._names(words, tok_code))
             return None, "non_state"
         for t in words:
@@ -299,6 +302,10 @@ class Reader:
         ]
         after = [t for t in names if t.i > own[last].i] if last >= 0 else names
         return [t.text for t in (after or names)[-2:]]
+
+    def _official(self, words, head) -> bool:
+        """Whether a word of the noun phrase besides its head is a state role ("government", "military")."""
+        return any(lemma(t) in self.data.roles for t in words if t.i != head.i and t.pos_ in _NOMINAL)
 
     def _former(self, words) -> bool:
         """ "former foreign minister X", "ex-envoy", "retired general": out of office, not a state's voice."""
