@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
+import numpy as np
 
 from .lexicon import Actors, Pattern, Relations, StanceLexicon, Taxonomy
 
@@ -32,7 +33,9 @@ _REPLACE = (
     ("\u2013", "-"),
     ("\u00ad", ""),
 )
-_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z]-)\s+(?=[A-Za-z])")
+# the whitespace after a letter and a hyphen, before a letter ("Tehreek-e-\\nTaliban"), hyphen included; the
+# pattern opens with the literal hyphen so that the regex engine only stops at hyphens
+_HYPHEN_BREAK = re.compile(r"-(?<=[A-Za-z]-)\s+(?=[A-Za-z])")
 
 
 def normalize(text: str) -> str:
@@ -42,32 +45,48 @@ def normalize(text: str) -> str:
         if old in text:
             text = text.replace(old, new)
     if "-" in text:
-        text = _HYPHEN_BREAK.sub("", text)
+        text = _HYPHEN_BREAK.sub("-", text)
     # every run of whitespace becomes one space, ends stripped (as re.sub(r"\s+", " ", text).strip() would:
     # str.split and the regex \s agree on what whitespace is), several times faster than the regex
     return " ".join(text.split())
-
-
-_SEP = re.compile(r" ?\x00 ?")
 
 
 def normalize_many(texts) -> list[str]:
     """:func:`normalize` for a document's sentences at once (one pass of each regex)."""
     clean = [t.replace("\x00", " ") if isinstance(t, str) else "" for t in texts]
     joined = normalize("\x00".join(clean))
-    out = _SEP.sub("\x00", joined).split("\x00")
+    # the one space a separator may have on either side goes (str.replace: two quick passes, no regex)
+    out = joined.replace(" \x00", "\x00").replace("\x00 ", "\x00").split("\x00")
     if len(out) != len(clean):  # cannot happen unless a text is made of separators only; be safe
         return [normalize(t) for t in clean]
     return out
 
 
 _NONWORD = re.compile(r"[^\w ]|_")
+_KEPT: np.ndarray | None = None  # per code point of the Basic Multilingual Plane: a word character or a space
+
+
+def _kept() -> np.ndarray:
+    global _KEPT
+    if _KEPT is None:
+        _KEPT = np.array([_NONWORD.match(chr(c)) is None for c in range(0x10000)], dtype=bool)
+    return _KEPT
 
 
 def word_view(low: str) -> str:
     """The folded text with every non-word character made a space (same length): the automaton runs on
-    " " + this, and every key starts with a space, so hits start only at word starts."""
-    return _NONWORD.sub(" ", low)
+    " " + this, and every key starts with a space, so hits start only at word starts.
+
+    The same as ``_NONWORD.sub(" ", low)``, done on the text's code points as a numpy array (one table
+    look-up per character instead of one regex match per punctuation mark)."""
+    codes = np.frombuffer(low.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+    bmp = codes < 0x10000
+    kept = np.zeros(len(codes), dtype=bool)
+    kept[bmp] = _kept()[codes[bmp]]
+    for i in np.flatnonzero(~bmp).tolist():  # beyond the BMP (emoji, rare scripts): the regex decides
+        kept[i] = _NONWORD.match(chr(codes[i])) is None
+    codes[~kept] = 32
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def fold(text: str) -> str:
