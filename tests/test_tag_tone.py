@@ -21,8 +21,13 @@ def test_same_scores_as_vader_sentiment():
         "Without doubt the talks were not without merit, nor was the outcome bad.",
         "  padded text with no sentiment  ",
         "",
+        "No, no good or nor bad: NOT at least GREAT, at least bad, very least good.",
+        "It was kind of a SO good outcome, sort of bad, the shit, yeah right but fine ?? !",
+        "Hardly a good deal; EXTREMELY bad, never so good, without doubt good, rarely bad.",
+        "! ?? :) :-( good",
     ]
     assert len(texts) > 40
     for t in texts:
         assert analyzer().polarity_scores(t) == reference.polarity_scores(t), t
+        assert analyzer().compound(t) == reference.polarity_scores(t)["compound"], t
     assert tone("This is a wonderful, friendly agreement.") > 0.5

@@ -88,7 +88,7 @@ class DocumentTagger:
             actors.rules.get("joint_subjects", ()),
         )
         self.tone = tone
-        self._tone = analyzer().polarity_scores if tone else None  # loaded once, before any fork
+        self._tone = analyzer().compound if tone else None  # loaded once, before any fork
         self.max_chain = taxonomy.inherit_max_chain
         q, a = actors.transcripts.get("question", ()), actors.transcripts.get("answer", ())
         self.question = re.compile("|".join(f"(?:{x})" for x in q)) if q else None
@@ -308,11 +308,7 @@ class DocumentTagger:
             cues = list(dict.fromkeys([*stance_cues, *relation_cues]))
             clauses = self._clauses(slow, all_hits, mentions, holder)
             # tone only where a sentence can become evidence: an issue and a holder
-            tone = (
-                float(self._tone(text)["compound"])
-                if self._tone is not None and issues and holder
-                else np.nan
-            )
+            tone = float(self._tone(text)) if self._tone is not None and issues and holder else np.nan
             out.append(
                 SentenceTags(
                     issues=issues,

@@ -4,8 +4,9 @@ Uses the analyzer and lexicon shipped in the ``vaderSentiment`` package; needs n
 below gives the same scores as ``vaderSentiment``'s own; it only skips the character-by-character emoji
 rewrite when a sentence has no emoji (most sentences), which is a large part of the cost on long sentences,
 lower-cases the words once per sentence, and appends 0 at once for a word outside the lexicon (what the
-parent's ``sentiment_valence`` does for it after more work). tests/test_tag_tone.py checks the scores are
-identical.
+parent's ``sentiment_valence`` does for it after more work). :meth:`compound` gives the compound score alone:
+it scores only the lexicon words (every other word's valence is 0) and skips the positive/negative/neutral
+shares, which the compound score does not use. tests/test_tag_tone.py checks the scores are identical.
 """
 
 from __future__ import annotations
@@ -14,14 +15,20 @@ _ANALYZER = None
 
 
 def _make():
+    import string
+
     from vaderSentiment.vaderSentiment import (
         BOOSTER_DICT,
+        C_INCR,
         N_SCALAR,
         NEGATE,
         SPECIAL_CASES,
         SentimentIntensityAnalyzer,
         SentiText,
+        normalize,
     )
+
+    punctuation = string.punctuation
 
     class _Analyzer(SentimentIntensityAnalyzer):
         def __init__(self):
@@ -54,6 +61,89 @@ def _make():
                 sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
             sentiments = self._but_check(words, sentiments)
             return self.score_valence(sentiments, text)
+
+        def compound(self, text) -> float:
+            """``polarity_scores(text)["compound"]``, computed with less work (the same arithmetic on the
+            same values in the same order)."""
+            if not self._emoji_chars.isdisjoint(text):
+                return self.polarity_scores(text)["compound"]
+            text = text.strip()
+            # SentiText(text): each word stripped of its outer punctuation unless 2 characters or fewer remain
+            words = [w if len(x := w.strip(punctuation)) <= 2 else x for w in text.split()]
+            if not words:
+                return 0.0
+            n_caps = sum(map(str.isupper, words))
+            sentitext = SentiText.__new__(SentiText)
+            sentitext.text, sentitext.words_and_emoticons = text, words
+            sentitext.is_cap_diff = 0 < len(words) - n_caps < len(words)
+            lows = [w.lower() for w in words]
+            self._low = (words, lows)
+            lexicon = self.lexicon
+            last = len(words) - 1
+            sentiments: list = [0] * len(words)  # the parent appends 0 for every word it does not score
+            for i, low in enumerate(lows):
+                if low not in lexicon or low in BOOSTER_DICT:
+                    continue
+                if i < last and low == "kind" and lows[i + 1] == "of":
+                    continue
+                sentiments[i] = self._valence(words, lows, i, sentitext.is_cap_diff)
+            if "but" in lows:
+                sentiments = self._but_check(words, sentiments)
+            # score_valence, compound only
+            sum_s = float(sum(sentiments))
+            amplifier = self._punctuation_emphasis(text)
+            if sum_s > 0:
+                sum_s += amplifier
+            elif sum_s < 0:
+                sum_s -= amplifier
+            return round(normalize(sum_s), 4)
+
+        def _valence(self, words, lows, i, is_cap_diff):
+            """The parent's ``sentiment_valence`` for the lexicon word ``i``, on the lower-cased words."""
+            lexicon = self.lexicon
+            low = lows[i]
+            valence = lexicon[low]
+            if low == "no" and i != len(words) - 1 and lows[i + 1] in lexicon:
+                valence = 0.0
+            if (
+                (i > 0 and lows[i - 1] == "no")
+                or (i > 1 and lows[i - 2] == "no")
+                or (i > 2 and lows[i - 3] == "no" and lows[i - 1] in ("or", "nor"))
+            ):
+                valence = lexicon[low] * N_SCALAR
+            if is_cap_diff and words[i].isupper():
+                if valence > 0:
+                    valence += C_INCR
+                else:
+                    valence -= C_INCR
+            for start_i in range(0, 3):
+                j = i - (start_i + 1)
+                if i > start_i and lows[j] not in lexicon:
+                    s = 0.0  # scalar_inc_dec(words[j], valence, is_cap_diff)
+                    if lows[j] in BOOSTER_DICT:
+                        s = BOOSTER_DICT[lows[j]]
+                        if valence < 0:
+                            s *= -1
+                        if words[j].isupper() and is_cap_diff:
+                            if valence > 0:
+                                s += C_INCR
+                            else:
+                                s -= C_INCR
+                    if start_i == 1 and s != 0:
+                        s = s * 0.95
+                    if start_i == 2 and s != 0:
+                        s = s * 0.9
+                    valence = valence + s
+                    valence = self._negation_check(valence, words, start_i, i)
+                    if start_i == 2:
+                        valence = self._special_idioms_check(valence, words, i)
+            # _least_check
+            if i > 1 and lows[i - 1] not in lexicon and lows[i - 1] == "least":
+                if lows[i - 2] != "at" and lows[i - 2] != "very":
+                    valence = valence * N_SCALAR
+            elif i > 0 and lows[i - 1] not in lexicon and lows[i - 1] == "least":
+                valence = valence * N_SCALAR
+            return valence
 
         def _lower(self, words):
             cached = getattr(self, "_low", None)
@@ -128,4 +218,4 @@ def analyzer():
 
 def tone(text: str) -> float:
     """VADER compound score of one sentence."""
-    return float(analyzer().polarity_scores(text)["compound"])
+    return float(analyzer().compound(text))
