@@ -230,9 +230,11 @@ def _drop_boilerplate_lines(lines: list[str], config: IngestConfig) -> list[str]
     it is put back at the end of the line above ("... adopted Agenda 21.").
     """
     abbrevs = {a.lower().rstrip(".") for a in config.abbreviations}
+    drop = _combined(config.drop_lines).fullmatch  # _line_matches(ln, config.drop_lines), looked up once
     kept: list[str] = []
     for ln in lines:
-        if _line_matches(ln, config.drop_lines):
+        s = ln.strip()
+        if s and drop(s) is not None:
             prev = kept[-1].rstrip() if kept else ""
             words = prev.split()
             open_end = (
@@ -240,8 +242,8 @@ def _drop_boilerplate_lines(lines: list[str], config: IngestConfig) -> list[str]
                 and not _FOOTNOTE_END.search(prev)
                 and (not _terminal(prev) or words[-1].lower().rstrip(".").lstrip("\"'“‘(") in abbrevs)
             )
-            if open_end and _NUMBER_ENDS_SENTENCE.fullmatch(ln.strip()):
-                kept[-1] = prev + " " + ln.strip()
+            if open_end and _NUMBER_ENDS_SENTENCE.fullmatch(s):
+                kept[-1] = prev + " " + s
             continue
         kept.append(ln)
     return kept
