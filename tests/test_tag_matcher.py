@@ -1,9 +1,20 @@
 """The automaton matcher: boundaries, case, inflections, longest match, context and exclusions."""
 
+import re
+
 import pandas as pd
 import pytest
 from convergence.tagging import tag
-from convergence.tagging.matcher import fold, normalize, phrase_forms, word_forms
+from convergence.tagging.matcher import (
+    _OTHER_SPACE,
+    _REPLACE,
+    fold,
+    normalize,
+    normalize_many,
+    phrase_forms,
+    word_forms,
+    word_view,
+)
 from fixtures.tag.frames import one_doc
 
 
@@ -94,3 +105,41 @@ def test_word_boundaries():
 def test_empty_sentences_are_fine(text):
     r = _row(text)
     assert r["issues"] == [] and r["holder"] is None and pd.isna(r["tone"])
+
+
+def test_other_space_lists_every_whitespace_but_the_space():
+    assert _OTHER_SPACE == tuple(chr(c) for c in range(0x110000) if chr(c).isspace() and c != 0x20)
+
+
+_TRICKY = [
+    "",
+    " ",
+    "plain text with single spaces",
+    "  padded  and\tdouble\nspaced  ",
+    "Tehreek-e-\nTaliban and Tehreek-e- Insaf, a- -  b, --  c, 1- a, é- b, a-\u00a0b, x-",
+    "quotes \u201cand\u201d \u2018this\u2019 \u2013 soft\u00adhyphen,",
+    "narrow\u202fspace, ideographic\u3000space",
+    "emoji 😀 a_b, Ωmega, ﬁ ligature, \ud800 lone surrogate, \x1c separator",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_normalize_is_the_regex_form(text):
+    expected = text
+    for old, new in _REPLACE:
+        expected = expected.replace(old, new)
+    expected = re.sub(r"(?<=[A-Za-z]-)\s+(?=[A-Za-z])", "", expected)
+    assert normalize(text) == re.sub(r"\s+", " ", expected).strip()
+
+
+def test_normalize_many_is_normalize_of_each():
+    texts = [*_TRICKY, " lead", "trail ", "a \x00 b", None]
+    clean = [t.replace("\x00", " ") if isinstance(t, str) else "" for t in texts]
+    assert normalize_many(texts) == [normalize(t) for t in clean]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_word_view_blanks_every_non_word_character(text):
+    low = fold(normalize(text))
+    assert word_view(low) == re.sub(r"[^\w ]|_", " ", low)
+    assert word_view(text) == re.sub(r"[^\w ]|_", " ", text)
