@@ -225,7 +225,9 @@ class Matcher:
                         label=cue.cue)  # fmt: skip
         self.automaton = ahocorasick.Automaton()
         for key, ids in table.items():
-            self.automaton.add_word(key, (len(key), tuple(ids)))
+            # each payload's id with what scan checks of it, in one tuple (no attribute look-ups per hit)
+            checks = tuple((i, *self._check(self.payloads[i])) for i in ids)
+            self.automaton.add_word(key, (len(key), checks))
         self.empty = not table
         if not self.empty:
             self.automaton.make_automaton()
@@ -236,29 +238,31 @@ class Matcher:
             return []
         out = []
         n = len(low)
-        payloads = self.payloads
-        for end_idx, (klen, ids) in self.automaton.iter(" " + word_view(low)):
-            start = end_idx - klen + 1
-            end = end_idx
-            for pid in ids:
-                p = payloads[pid]
-                if p.case and text[start:end] != p.original:
+        for end, (klen, checks) in self.automaton.iter(" " + word_view(low)):
+            start = end - klen + 1
+            for pid, case, original, prefix, suffixes in checks:
+                if case and text[start:end] != original:
                     continue
-                stop, poss = end, False
-                if p.prefix:
+                if prefix:
+                    stop = end
                     while stop < n and low[stop].isalnum():
                         stop += 1
+                    out.append((start, stop, pid, False))
+                    continue
+                for suf in suffixes:
+                    e2 = end + len(suf)
+                    if low.startswith(suf, end) and (e2 >= n or not low[e2].isalnum()):
+                        out.append((start, e2, pid, "'" in suf))
+                        break
                 else:
-                    for suf in p.suffixes:
-                        e2 = end + len(suf)
-                        if low.startswith(suf, end) and (e2 >= n or not low[e2].isalnum()):
-                            stop, poss = e2, "'" in suf
-                            break
-                    else:
-                        if end < n and low[end].isalnum() and low[end - 1].isalnum():
-                            continue
-                out.append((start, stop, pid, poss))
+                    if end < n and low[end].isalnum() and low[end - 1].isalnum():
+                        continue
+                    out.append((start, end, pid, False))
         return out
+
+    @staticmethod
+    def _check(p: Payload) -> tuple:
+        return p.case, p.original, p.prefix, p.suffixes
 
 
 def longest_first(hits: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
