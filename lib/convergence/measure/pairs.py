@@ -22,8 +22,29 @@ def _pattern_regex(p) -> str:
     return rf"(?<!\w){body}{tail}(?!\w)"
 
 
+class _ActorRegexes:
+    """Per actor code, its (case-sensitive, case-insensitive) name regexes, compiled when first asked for
+    (a measure looks at two or three actors of the dictionary's hundreds)."""
+
+    def __init__(self, patterns: dict[str, tuple[list[str], list[str]]]):
+        self._patterns = patterns
+        self._compiled: dict[str, tuple[re.Pattern | None, re.Pattern | None]] = {}
+
+    def get(self, code: str, default=None):
+        regs = self._compiled.get(code)
+        if regs is None:
+            if code not in self._patterns:
+                return default
+            sens, insens = self._patterns[code]
+            regs = self._compiled[code] = (
+                re.compile("|".join(sens)) if sens else None,
+                re.compile("|".join(insens), re.IGNORECASE) if insens else None,
+            )
+        return regs
+
+
 @lru_cache(maxsize=8)
-def _actor_regexes(actor_file: str | None) -> dict[str, tuple[re.Pattern | None, re.Pattern | None]]:
+def _actor_regexes(actor_file: str | None) -> _ActorRegexes:
     from convergence.tagging import load_actors
 
     names = load_actors(actor_file).names
@@ -33,13 +54,7 @@ def _actor_regexes(actor_file: str | None) -> dict[str, tuple[re.Pattern | None,
             continue
         sens, insens = by_code.setdefault(n.code, ([], []))
         (sens if n.pattern.case else insens).append(_pattern_regex(n.pattern))
-    out = {}
-    for code, (sens, insens) in by_code.items():
-        out[code] = (
-            re.compile("|".join(sens)) if sens else None,
-            re.compile("|".join(insens), re.IGNORECASE) if insens else None,
-        )
-    return out
+    return _ActorRegexes(by_code)
 
 
 def mentions(text: str, code: str, actor_file: str | None = None) -> list[tuple[int, int]]:

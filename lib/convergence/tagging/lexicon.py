@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import math
 import os
 import re
@@ -347,11 +348,32 @@ def _office_holder(p: Path, code: str, ohs, i: int, names: list) -> None:
         names.append(ActorName(code, pat, str(oh["name"]), tuple(terms)))
 
 
+_LOADED_ACTORS: dict = {}  # (resolved path, sha256 of the bytes) -> Actors, the last few files read
+
+
 def load_actors(path: str | os.PathLike | None = None) -> Actors:
-    """The actor dictionary: codes, names, office holders with terms, exclusions, speaker and holder rules."""
+    """The actor dictionary: codes, names, office holders with terms, exclusions, speaker and holder rules.
+
+    A file read before with the same bytes gives the same (read-only) :class:`Actors` again: tagging, the
+    code checks and the measures all ask for it, and reading the YAML is most of the cost."""
     if isinstance(path, Actors):
         return path
     p = _path(path, "actors.yaml")
+    try:
+        key = (str(p.resolve()), hashlib.sha256(p.read_bytes()).hexdigest())
+    except OSError:
+        key = None  # read_yaml reports it
+    if key in _LOADED_ACTORS:
+        return _LOADED_ACTORS[key]
+    actors = _read_actors(p)
+    if key is not None:
+        if len(_LOADED_ACTORS) >= 4:
+            _LOADED_ACTORS.pop(next(iter(_LOADED_ACTORS)))
+        _LOADED_ACTORS[key] = actors
+    return actors
+
+
+def _read_actors(p: Path) -> Actors:
     data = read_yaml(p, what="actor dictionary")
     _check_keys(p, data, _ACTORS_KEYS, what="actor dictionary")
     raw = _top_mapping(p, data, "actors", "code -> actor")
