@@ -34,6 +34,7 @@ def _make():
         def __init__(self):
             super().__init__()
             self._emoji_chars = frozenset(self.emojis)
+            self._lexicon_words = frozenset(self.lexicon)
             self._negate = frozenset(NEGATE)
 
         def polarity_scores(self, text):
@@ -65,7 +66,7 @@ def _make():
         def compound(self, text) -> float:
             """``polarity_scores(text)["compound"]``, computed with less work (the same arithmetic on the
             same values in the same order)."""
-            if not self._emoji_chars.isdisjoint(text):
+            if not text.isascii() and not self._emoji_chars.isdisjoint(text):  # no emoji is ASCII
                 return self.polarity_scores(text)["compound"]
             text = text.strip()
             # SentiText(text): each word stripped of its outer punctuation unless 2 characters or fewer remain
@@ -78,11 +79,12 @@ def _make():
             sentitext.is_cap_diff = 0 < len(words) - n_caps < len(words)
             lows = [w.lower() for w in words]
             self._low = (words, lows)
-            lexicon = self.lexicon
             last = len(words) - 1
             sentiments: list = [0] * len(words)  # the parent appends 0 for every word it does not score
-            for i, low in enumerate(lows):
-                if low not in lexicon or low in BOOSTER_DICT:
+            found = self._lexicon_words.intersection(lows)
+            for i in [i for i, low in enumerate(lows) if low in found] if found else ():
+                low = lows[i]
+                if low in BOOSTER_DICT:
                     continue
                 if i < last and low == "kind" and lows[i + 1] == "of":
                     continue
