@@ -29,6 +29,7 @@ from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_firs
 from .stance import in_name, qualifier, relation_of, stance_of
 from .syntax import Reader, parse_many
 from .tone import analyzer
+from .topic import about_relationship, topic_of
 from .turns import Turns
 
 ARTICLE_COLUMNS = ["date", "year", "publisher", "country", "title", "url", "doc_type"]
@@ -90,6 +91,7 @@ class DocumentTagger:
         self.tone = tone
         self._tone = analyzer().polarity_scores if tone else None  # loaded once, before any fork
         self.max_chain = taxonomy.inherit_max_chain
+        self.topic_share = taxonomy.inherit_topic_share
         q, a = actors.transcripts.get("question", ()), actors.transcripts.get("answer", ())
         self.question = re.compile("|".join(f"(?:{x})" for x in q)) if q else None
         self.answer = re.compile("|".join(f"(?:{x})" for x in a)) if a else None
@@ -154,6 +156,11 @@ class DocumentTagger:
         if titled and n:
             frag[0] = False
         turns = Turns(norms, speaker, self.question, self.answer, self.max_chain)
+        topic = (
+            topic_of([o[0] for o in own], min_share=self.topic_share, headline=titled)
+            if (meta or {}).get("parse", True)
+            else None
+        )
         speakers = turns.speakers
         counts: dict = {}
         for o in own:
@@ -305,6 +312,8 @@ class DocumentTagger:
                     relation = round((relation * n_rel + _JOINT_WEIGHT) / (n_rel + 1), 4)
                     relation_cues = [*relation_cues, "joint subject"]
                     relation_pairs = list(dict.fromkeys([*relation_pairs, pair]))
+            if not issues and topic and about_relationship(holder, target_stances, relation_pairs):
+                issues, terms, source = [topic], [], "topic"  # the relationship, in an article on one issue
             cues = list(dict.fromkeys([*stance_cues, *relation_cues]))
             clauses = self._clauses(slow, all_hits, mentions, holder)
             # tone only where a sentence can become evidence: an issue and a holder
