@@ -28,6 +28,7 @@ from .lexicon import (
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many
 from .stance import in_name, qualifier, relation_of, stance_of
 from .syntax import Reader, parse_many
+from .ties import ties_stance
 from .tone import analyzer
 from .topic import about_relationship, topic_of
 from .turns import Turns
@@ -312,6 +313,9 @@ class DocumentTagger:
                     relation = round((relation * n_rel + _JOINT_WEIGHT) / (n_rel + 1), 4)
                     relation_cues = [*relation_cues, "joint subject"]
                     relation_pairs = list(dict.fromkeys([*relation_pairs, pair]))
+            if hsource != "joint" and mode not in _NOT_NOW:
+                target_stances = ties_stance(holder, relation, relation_cues, relation_pairs, target_stances)
+                targets = list(dict.fromkeys([*targets, *(d["target"] for d in target_stances)]))
             if not issues and topic and about_relationship(holder, target_stances, relation_pairs):
                 issues, terms, source = [topic], [], "topic"  # the relationship, in an article on one issue
             cues = list(dict.fromkeys([*stance_cues, *relation_cues]))
