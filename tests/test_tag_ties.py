@@ -30,3 +30,14 @@ def test_in_a_sentence():
     row = tag(sentences, articles=articles, tone=False).iloc[0]
     assert row["holder"] == "PAK"
     assert any(d["target"] == "USA" and d["stance"] > 0 for d in row["target_stances"])
+
+
+def test_the_two_countries_are_the_documents_pair():
+    articles, sentences = one_doc(
+        "Pakistan's finance minister met US officials in Washington.",
+        "Pakistan wants a mutually beneficial partnership between the two countries, the minister said.",
+        publisher="Dawn",
+    )
+    row = tag(sentences, articles=articles, tone=False).iloc[1]
+    assert row["holder"] == "PAK" and row["relation_pairs"] == ["PAK-USA"]
+    assert any(d["target"] == "USA" and d["stance"] > 0 for d in row["target_stances"])

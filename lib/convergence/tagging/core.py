@@ -296,9 +296,19 @@ class DocumentTagger:
                 if headline or not in_name(text, s, e)
             ]
             n_actors = len({*codes, *targets, holder} - {None})
-            relation, relation_cues, relation_pairs = relation_of(
-                slow, rel_hits, stance_hits, n_actors, mentions, holder
+            # "both countries", "the two sides" in a sentence of one of the document's two main actors: the two
+            pair_phrase = bool(
+                rel_hits
+                and doc_pair
+                and holder in doc_pair
+                and self.rules.joint_subject is not None
+                and self.rules.joint_subject.search(slow)
             )
+            relation, relation_cues, relation_pairs = relation_of(
+                slow, rel_hits, stance_hits, max(n_actors, 2) if pair_phrase else n_actors, mentions, holder
+            )
+            if pair_phrase and relation and not relation_pairs:
+                relation_pairs = ["-".join(sorted(doc_pair))]
             if hsource == "joint" and stance_cues and relation >= 0:
                 # two actors acting together agree: a joint statement or act is an agreement between them
                 partner = next((m[2] for m in mentions if m[2] not in (None, holder)), None)
