@@ -296,7 +296,7 @@ class DocumentTagger:
                 if headline or not in_name(text, s, e)
             ]
             n_actors = len({*codes, *targets, holder} - {None})
-            # "both countries", "the two sides" in a sentence of one of the document's two main actors: the two
+            # "both countries", "the two sides" in a sentence held by one of the document's two main actors
             pair_phrase = bool(
                 rel_hits
                 and doc_pair
