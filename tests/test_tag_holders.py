@@ -412,3 +412,14 @@ def test_a_speechs_rhetorical_question_is_no_reporters_question():
     )
     t = tag(sentences, articles=articles, tone=False)
     assert t["issue_source"].tolist()[1] != "inherited"  # no answer takes a question's topic in a speech
+
+
+def test_a_name_with_a_role_in_apposition_is_learned():
+    t = _tag(
+        "Speakers included Sardar Ahmad Shakeeb, Ambassador of Afghanistan to Pakistan, and others.",
+        "Ambassador Shakeeb said that the new government had brought stability.",
+        publisher="APP",
+    )
+    assert t["holder"].tolist()[1] == "AFG"
+    t = _tag("Jane Doe, the US envoy, met officials.", "Doe said the talks were useful.", publisher="Dawn")
+    assert t["holder"].tolist()[1] == "USA"

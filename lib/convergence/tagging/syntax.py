@@ -567,6 +567,26 @@ class Reader:
                 if head.i not in tok_code and any(lemma(w) in roles for w in own):
                     ctx.learn(tok_code[t.i], self._names(own, tok_code, head), None, person=False)
         for t in doc:
+            # "Sardar Ahmad Shakeeb, Ambassador of Afghanistan to Pakistan", "Jane Doe, the US envoy": a name
+            # whose apposition is a role of one actor (its modifier or its "of" phrase)
+            if t.pos_ != "PROPN" or t.i in tok_code or t.dep_ in ("compound", "flat"):
+                continue
+            for a in t.children:
+                if a.dep_ != "appos" or lemma(a) not in roles:
+                    continue
+                owners = [c for c in a.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+                owners += [
+                    g
+                    for p in a.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+                codes = {tok_code[w.i] for o in owners for w in o.subtree if w.i in tok_code}
+                if len(codes) == 1:
+                    own = [w for w in self._name_words(t) if w.i < a.i]
+                    ctx.learn(codes.pop(), self._names(own, tok_code, t), None, person=False)
+        for t in doc:
             if t.pos_ == "PROPN" and t.i not in tok_code and ctx.persons.get(t.text):
                 tok_code[t.i] = ctx.persons[t.text]
 
