@@ -423,3 +423,23 @@ def test_a_name_with_a_role_in_apposition_is_learned():
     assert t["holder"].tolist()[1] == "AFG"
     t = _tag("Jane Doe, the US envoy, met officials.", "Doe said the talks were useful.", publisher="Dawn")
     assert t["holder"].tolist()[1] == "USA"
+
+
+def test_first_person_inside_an_open_quotation_is_the_quoted_speaker():
+    t = _tag(
+        "“Pakistan values its partnership with the United States,” the Foreign Office spokesperson said, "
+        "adding: “We have worked hard on it.",
+        "We express our full support for the talks.”",
+        "We later walked to the car park.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[1] == "PAK"
+    assert t["holder"].tolist()[2] is None  # the quotation has closed: "we" is no one's here
+
+
+def test_inside_quotes_pairs_curly_and_toggles_straight_quotes():
+    from convergence.tagging.quotes import inside_quotes
+
+    assert inside_quotes(["He said: “We act.", "We will.”", "Then.", 'A "b', 'c" d', "e"]) == [
+        False, True, False, False, True, False,
+    ]  # fmt: skip

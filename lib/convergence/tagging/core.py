@@ -26,6 +26,7 @@ from .lexicon import (
     load_taxonomy,
 )
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many
+from .quotes import first_person, inside_quotes
 from .stance import in_name, qualifier, relation_of, stance_of
 from .syntax import Reader, parse_many
 from .ties import ties_stance
@@ -182,6 +183,7 @@ class DocumentTagger:
         )
         year = date.year if date is not None else None
         prev_quoted = False
+        quoted = inside_quotes(norms)
         out = []
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
         for i in range(n):
@@ -253,6 +255,9 @@ class DocumentTagger:
                 and any(q in norms[i - 1] for q in '"“”')
             ):
                 # a quotation standing alone after a quoted speaker continues that speaker
+                holder, hsource, subject_span = recent[i - 1], "carryover", None
+            elif holder is None and not hsource and quoted[i] and recent[i - 1] and first_person(slow):
+                # "We value IFC's role ...": the first person inside a quotation the speaker opened earlier
                 holder, hsource, subject_span = recent[i - 1], "carryover", None
             recent[i] = holder
             if holder:
