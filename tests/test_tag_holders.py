@@ -443,3 +443,15 @@ def test_inside_quotes_pairs_curly_and_toggles_straight_quotes():
     assert inside_quotes(["He said: “We act.", "We will.”", "Then.", 'A "b', 'c" d', "e"]) == [
         False, True, False, False, True, False,
     ]  # fmt: skip
+
+
+def test_a_name_after_an_actors_title_is_learned_in_any_position():
+    t = _tag(
+        "The minister held a meeting with US congressman Alexander Green.",
+        "He thanked Congressman Green's office for its support for Pakistan.",
+        "The minister later met US Ambassador Donald Blome.",
+        "Blome said the talks were useful.",
+        publisher="APP",
+    )
+    assert "USA" in t["targets"].tolist()[1]
+    assert t["holder"].tolist()[3] == "USA"

@@ -559,8 +559,16 @@ class Reader:
         learned for the document; a person learned before counts as a mention of that actor."""
         roles = self.data.roles
         for t in doc:
-            if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.pos_ == "PROPN":
+            if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss"):
+                # up the title to the name it stands before: "US congressman Alexander Green", "US Ambassador
+                # Donald Blome"
                 head = t.head
+                while (
+                    head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.pos_ == "PROPN"
+                ):
+                    head = head.head
+                if head.pos_ != "PROPN":
+                    continue
                 own = self._name_words(head)
                 # a person only under a title ("US congressman Alexander Green"), not a named thing ("the
                 # Pakistan Democracy Act")
