@@ -61,3 +61,25 @@ def test_about_relationship_needs_a_holder():
     assert about_relationship("PAK", [], ["PAK-USA"])
     assert not about_relationship(None, ts, ["PAK-USA"])
     assert not about_relationship("PAK", [{"target": "USA", "stance": 0.2}], [])  # no clear cue
+
+
+def test_a_speakers_statement_on_one_actor_is_about_it():
+    from fixtures.tag.frames import make_corpus
+
+    def statement(title):
+        articles, sentences = make_corpus(
+            [
+                {
+                    "paragraphs": [["This is tragic news, and we extend our deep condolences to the families."]],
+                    "publisher": "The White House",
+                    "title": title,
+                }
+            ]
+        )
+        out = tag(sentences, articles=articles, tone=False)
+        return out[out["sent_id"] >= 0].iloc[0]
+
+    row = statement("Statement by the Press Secretary on the Floods in Pakistan")
+    assert row["holder"] == "USA" and [d["target"] for d in row["target_stances"]] == ["PAK"]
+    row = statement("Statement by the Press Secretary on the Floods in Pakistan and India")
+    assert row["target_stances"] == []  # the title names two actors: about neither alone

@@ -31,8 +31,8 @@ from .stance import in_name, qualifier, relation_of, stance_of
 from .syntax import Reader, parse_many
 from .ties import ties_stance
 from .tone import analyzer
-from .topic import about_relationship, topic_of
-from .turns import Turns
+from .topic import about_relationship, subject_actor, topic_of
+from .turns import ANSWER_CLEAR, Turns
 
 ARTICLE_COLUMNS = ["date", "year", "publisher", "country", "title", "url", "doc_type"]
 
@@ -184,6 +184,7 @@ class DocumentTagger:
         year = date.year if date is not None else None
         prev_quoted = False
         quoted = inside_quotes(norms)
+        about = subject_actor(own[0][3] if titled and n else [], speaker, titled=titled)
         out = []
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
         for i in range(n):
@@ -291,6 +292,9 @@ class DocumentTagger:
             asked_actor = (
                 turns.asked_actor(stance) if stance_cues and holder == speaker and not codes else None
             )
+            if not asked_actor and about and stance_cues and holder == speaker and not codes:
+                # the speaker's statement on the floods in Pakistan: "We extend our deep condolences"
+                asked_actor = about if abs(stance) >= ANSWER_CLEAR else None
             if asked_actor and not target_stances:
                 # "Q ... the Pakistani elections ...? MR. KIRBY: We're concerned." is about Pakistan
                 targets = [*targets, asked_actor]

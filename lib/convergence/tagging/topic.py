@@ -35,3 +35,13 @@ def about_relationship(holder, target_stances, relation_pairs) -> bool:
     return bool(relation_pairs) or any(
         d.get("target") not in (None, holder) and abs(d.get("stance") or 0) >= 0.35 for d in target_stances
     )
+
+
+def subject_actor(headline_codes, speaker, *, titled: bool) -> str | None:
+    """The actor a speaker's document is about: the one actor its title names besides the speaker ("Statement
+    by the Press Secretary on the Floods in Pakistan"). None without a speaker or a title, or when the title
+    names several."""
+    if not speaker or not titled:
+        return None
+    others = [c for c in dict.fromkeys(headline_codes) if c and c != speaker]
+    return others[0] if len(others) == 1 else None
