@@ -70,7 +70,7 @@ def test_a_speakers_statement_on_one_actor_is_about_it():
         articles, sentences = make_corpus(
             [
                 {
-                    "paragraphs": [["This is tragic news, and we extend our deep condolences to the families."]],
+                    "paragraphs": [["This is tragic news; we extend our deep condolences to all families."]],
                     "publisher": "The White House",
                     "title": title,
                 }
