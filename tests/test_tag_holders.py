@@ -455,3 +455,18 @@ def test_a_name_after_an_actors_title_is_learned_in_any_position():
     )
     assert "USA" in t["targets"].tolist()[1]
     assert t["holder"].tolist()[3] == "USA"
+
+
+def test_an_office_holder_the_actor_file_names_teaches_no_name(monkeypatch):
+    from convergence.tagging import context
+
+    learned = []
+    original = context.DocContext.learn
+
+    def learn(self, code, names, role, *, person):
+        learned.extend(names)
+        return original(self, code, names, role, person=person)
+
+    monkeypatch.setattr(context.DocContext, "learn", learn)
+    _tag("Federal Minister for Interior Mohsin Naqvi held a meeting with US officials.", publisher="APP")
+    assert "Interior" not in learned  # the ministry is no one's name

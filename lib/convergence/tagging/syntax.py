@@ -282,14 +282,17 @@ class Reader:
         head = head if head is not None else self._head_of(sorted(words, key=lambda t: t.i))
         own = self._name_words(head)
         if lemma(head) in data.roles:
-            own = [
+            phrase = [
                 w
                 for p in head.children
                 if p.dep_ == "prep" and p.lower_ in ("for", "of")
                 for g in p.children
                 if g.dep_ == "pobj" and g.pos_ == "PROPN"
                 for w in self._name_words(g)
-            ] or own
+            ]
+            if any(w.i in tok_code for w in phrase):
+                return []  # an office holder the actor file names ("Minister for Interior Mohsin Naqvi")
+            own = phrase or own
         own = sorted(own, key=lambda t: t.i)
         last = max((k for k, t in enumerate(own) if lemma(t) in data.roles), default=-1)
         names = [
