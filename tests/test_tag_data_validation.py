@@ -53,6 +53,7 @@ TAXONOMY_CASES = [
     ("areas:\n  a:\n    patterns:\n      - x\n      - {pattern: y, unless: [nope]}\n", 5, r"unknown area"),
     ("areas:\n  Bad:\n    patterns: [x]\n", 2, r"slugs are lower-case"),
     ("inherit: {max_chain: two}\nareas:\n  a:\n    patterns: [x]\n", 1, r"max_chain' must be an integer"),
+    ("inherit: {topic_share: 2}\nareas:\n  a:\n    patterns: [x]\n", 1, r"topic_share' must be a number"),
     ("- a\n- b\n", 1, r"expected a mapping at the top level"),
 ]  # fmt: skip
 

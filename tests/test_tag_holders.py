@@ -412,3 +412,61 @@ def test_a_speechs_rhetorical_question_is_no_reporters_question():
     )
     t = tag(sentences, articles=articles, tone=False)
     assert t["issue_source"].tolist()[1] != "inherited"  # no answer takes a question's topic in a speech
+
+
+def test_a_name_with_a_role_in_apposition_is_learned():
+    t = _tag(
+        "Speakers included Sardar Ahmad Shakeeb, Ambassador of Afghanistan to Pakistan, and others.",
+        "Ambassador Shakeeb said that the new government had brought stability.",
+        publisher="APP",
+    )
+    assert t["holder"].tolist()[1] == "AFG"
+    t = _tag("Jane Doe, the US envoy, met officials.", "Doe said the talks were useful.", publisher="Dawn")
+    assert t["holder"].tolist()[1] == "USA"
+
+
+def test_first_person_inside_an_open_quotation_is_the_quoted_speaker():
+    t = _tag(
+        "“Pakistan values its partnership with the United States,” the Foreign Office spokesperson said, "
+        "adding: “We have worked hard on it.",
+        "We express our full support for the talks.”",
+        "We later walked to the car park.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[1] == "PAK"
+    assert t["holder"].tolist()[2] is None  # the quotation has closed: "we" is no one's here
+
+
+def test_inside_quotes_pairs_curly_and_toggles_straight_quotes():
+    from convergence.tagging.quotes import inside_quotes
+
+    assert inside_quotes(["He said: “We act.", "We will.”", "Then.", 'A "b', 'c" d', "e"]) == [
+        False, True, False, False, True, False,
+    ]  # fmt: skip
+
+
+def test_a_name_after_an_actors_title_is_learned_in_any_position():
+    t = _tag(
+        "The minister held a meeting with US congressman Alexander Green.",
+        "He thanked Congressman Green's office for its support for Pakistan.",
+        "The minister later met US Ambassador Donald Blome.",
+        "Blome said the talks were useful.",
+        publisher="APP",
+    )
+    assert "USA" in t["targets"].tolist()[1]
+    assert t["holder"].tolist()[3] == "USA"
+
+
+def test_an_office_holder_the_actor_file_names_teaches_no_name(monkeypatch):
+    from convergence.tagging import context
+
+    learned = []
+    original = context.DocContext.learn
+
+    def learn(self, code, names, role, *, person):
+        learned.extend(names)
+        return original(self, code, names, role, person=person)
+
+    monkeypatch.setattr(context.DocContext, "learn", learn)
+    _tag("Federal Minister for Interior Mohsin Naqvi held a meeting with US officials.", publisher="APP")
+    assert "Interior" not in learned  # the ministry is no one's name

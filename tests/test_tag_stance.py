@@ -84,3 +84,10 @@ def test_demanded_withdrawal_is_pressure_on_the_occupier_and_a_conflict_name_is_
     assert "withdrawal of" in r["stance_cues"]
     r = _row("Pakistan spoke of the Arab-Israeli conflict.", date="1975-09-22")
     assert r["stance_cues"] == [] and r["stance"] == 0
+
+
+def test_the_press_is_no_pressure():
+    r = _row("According to a press release, the US agency cleared Pakistan's seafood exports.")
+    assert "press" not in r["stance_cues"] and r["stance"] >= 0
+    r = _row("The US pressed Pakistan to reopen the border crossing.")
+    assert "press" in r["stance_cues"] and r["stance"] < 0

@@ -37,6 +37,8 @@ ISSUE_OBJECT = "(issue)"
 TAGGED_COLUMNS = ("doc_id", "sent_id", "text", "holder", "targets", "stance", "relation")
 
 
+# issue_source of a sentence whose issue is a neighbour's or the document's
+_LENT = frozenset({"inherited", "topic"})
 _OWN_VOICES = frozenset({"non-state voice", "third party"})  # holder_source of voices that speak for no state
 
 
@@ -165,7 +167,7 @@ def evidence_rows(
         mentioned |= set(targets) | ({holder} if holder else set())
         stance = _float(row["stance"])
         relation = _float(row["relation"])
-        base_w = inherited_w if has_source and row["issue_source"] == "inherited" else 1.0
+        base_w = inherited_w if has_source and row["issue_source"] in _LENT else 1.0
         stance_cues = [str(c) for c in as_list(row.get("stance_cues", empty))]
         relation_cues = [str(c) for c in as_list(row.get("relation_cues", empty))]
         common = {

@@ -26,10 +26,13 @@ from .lexicon import (
     load_taxonomy,
 )
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many
+from .quotes import first_person, inside_quotes
 from .stance import in_name, qualifier, relation_of, stance_of
 from .syntax import Reader, parse_many
+from .ties import ties_stance
 from .tone import analyzer
-from .turns import Turns
+from .topic import about_relationship, subject_actor, topic_of
+from .turns import ANSWER_CLEAR, Turns
 
 ARTICLE_COLUMNS = ["date", "year", "publisher", "country", "title", "url", "doc_type"]
 
@@ -90,6 +93,7 @@ class DocumentTagger:
         self.tone = tone
         self._tone = analyzer().compound if tone else None  # loaded once, before any fork
         self.max_chain = taxonomy.inherit_max_chain
+        self.topic_share = taxonomy.inherit_topic_share
         q, a = actors.transcripts.get("question", ()), actors.transcripts.get("answer", ())
         self.question = re.compile("|".join(f"(?:{x})" for x in q)) if q else None
         self.answer = re.compile("|".join(f"(?:{x})" for x in a)) if a else None
@@ -154,6 +158,11 @@ class DocumentTagger:
         if titled and n:
             frag[0] = False
         turns = Turns(norms, speaker, self.question, self.answer, self.max_chain)
+        topic = (
+            topic_of([o[0] for o in own], min_share=self.topic_share, headline=titled)
+            if (meta or {}).get("parse", True)
+            else None
+        )
         speakers = turns.speakers
         counts: dict = {}
         for o in own:
@@ -174,6 +183,8 @@ class DocumentTagger:
         )
         year = date.year if date is not None else None
         prev_quoted = False
+        quoted = inside_quotes(norms)
+        about = subject_actor(own[0][3] if titled and n else [], speaker, titled=titled)
         out = []
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
         for i in range(n):
@@ -246,6 +257,9 @@ class DocumentTagger:
             ):
                 # a quotation standing alone after a quoted speaker continues that speaker
                 holder, hsource, subject_span = recent[i - 1], "carryover", None
+            elif holder is None and not hsource and quoted[i] and recent[i - 1] and first_person(slow):
+                # "We value IFC's role ...": the first person inside a quotation the speaker opened earlier
+                holder, hsource, subject_span = recent[i - 1], "carryover", None
             recent[i] = holder
             if holder:
                 ctx.last_holder = holder
@@ -278,6 +292,9 @@ class DocumentTagger:
             asked_actor = (
                 turns.asked_actor(stance) if stance_cues and holder == speaker and not codes else None
             )
+            if not asked_actor and about and stance_cues and holder == speaker and not codes:
+                # the speaker's statement on the floods in Pakistan: "We extend our deep condolences"
+                asked_actor = about if abs(stance) >= ANSWER_CLEAR else None
             if asked_actor and not target_stances:
                 # "Q ... the Pakistani elections ...? MR. KIRBY: We're concerned." is about Pakistan
                 targets = [*targets, asked_actor]
@@ -288,9 +305,19 @@ class DocumentTagger:
                 if headline or not in_name(text, s, e)
             ]
             n_actors = len({*codes, *targets, holder} - {None})
-            relation, relation_cues, relation_pairs = relation_of(
-                slow, rel_hits, stance_hits, n_actors, mentions, holder
+            # "both countries", "the two sides" in a sentence held by one of the document's two main actors
+            pair_phrase = bool(
+                rel_hits
+                and doc_pair
+                and holder in doc_pair
+                and self.rules.joint_subject is not None
+                and self.rules.joint_subject.search(slow)
             )
+            relation, relation_cues, relation_pairs = relation_of(
+                slow, rel_hits, stance_hits, max(n_actors, 2) if pair_phrase else n_actors, mentions, holder
+            )
+            if pair_phrase and relation and not relation_pairs:
+                relation_pairs = ["-".join(sorted(doc_pair))]
             if hsource == "joint" and stance_cues and relation >= 0:
                 # two actors acting together agree: a joint statement or act is an agreement between them
                 partner = next((m[2] for m in mentions if m[2] not in (None, holder)), None)
@@ -305,6 +332,11 @@ class DocumentTagger:
                     relation = round((relation * n_rel + _JOINT_WEIGHT) / (n_rel + 1), 4)
                     relation_cues = [*relation_cues, "joint subject"]
                     relation_pairs = list(dict.fromkeys([*relation_pairs, pair]))
+            if hsource != "joint" and mode not in _NOT_NOW:
+                target_stances = ties_stance(holder, relation, relation_cues, relation_pairs, target_stances)
+                targets = list(dict.fromkeys([*targets, *(d["target"] for d in target_stances)]))
+            if not issues and topic and about_relationship(holder, target_stances, relation_pairs):
+                issues, terms, source = [topic], [], "topic"  # the relationship, in an article on one issue
             cues = list(dict.fromkeys([*stance_cues, *relation_cues]))
             clauses = self._clauses(slow, all_hits, mentions, holder)
             # tone only where a sentence can become evidence: an issue and a holder

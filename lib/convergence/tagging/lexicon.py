@@ -59,6 +59,7 @@ class Taxonomy:
     areas: dict[str, Area]
     inherit_openers: tuple[str, ...] = ()
     inherit_max_chain: int = 2
+    inherit_topic_share: float | None = None
     source: str = ""
 
     @property
@@ -285,7 +286,7 @@ def load_taxonomy(path: str | os.PathLike | None = None) -> Taxonomy:
                     f"{at(p, line_of(pats_raw, i))}: area {slug!r}: 'unless' names unknown area(s) {bad}"
                 )
     inherit = _mapping(p, data, "inherit", what="'inherit'")
-    _check_keys(p, inherit, ("max_chain", "openers"), what="inherit")
+    _check_keys(p, inherit, ("max_chain", "openers", "topic_share"), what="inherit")
     openers = _list(p, inherit, "openers", what="'inherit.openers'", strings=True)
     max_chain = inherit.get("max_chain", 2)
     if isinstance(max_chain, bool) or not isinstance(max_chain, int) or max_chain < 0:
@@ -293,10 +294,19 @@ def load_taxonomy(path: str | os.PathLike | None = None) -> Taxonomy:
             f"{at(p, line_of(inherit, 'max_chain'))}: 'inherit.max_chain' must be an integer >= 0, "
             f"got {max_chain!r}"
         )
+    topic_share = inherit.get("topic_share")
+    if topic_share is not None and (
+        isinstance(topic_share, bool) or not isinstance(topic_share, (int, float)) or not 0 < topic_share <= 1
+    ):
+        raise TagDataError(
+            f"{at(p, line_of(inherit, 'topic_share'))}: 'inherit.topic_share' must be a number in (0, 1] or "
+            f"null, got {topic_share!r}"
+        )
     return Taxonomy(
         areas=areas,
         inherit_openers=tuple(" ".join(o.lower().split()) for o in openers),
         inherit_max_chain=max_chain,
+        inherit_topic_share=float(topic_share) if topic_share is not None else None,
         source=str(p),
     )
 

@@ -282,14 +282,17 @@ class Reader:
         head = head if head is not None else self._head_of(sorted(words, key=lambda t: t.i))
         own = self._name_words(head)
         if lemma(head) in data.roles:
-            own = [
+            phrase = [
                 w
                 for p in head.children
                 if p.dep_ == "prep" and p.lower_ in ("for", "of")
                 for g in p.children
                 if g.dep_ == "pobj" and g.pos_ == "PROPN"
                 for w in self._name_words(g)
-            ] or own
+            ]
+            if any(w.i in tok_code for w in phrase):
+                return []  # an office holder the actor file names ("Minister for Interior Mohsin Naqvi")
+            own = phrase or own
         own = sorted(own, key=lambda t: t.i)
         last = max((k for k, t in enumerate(own) if lemma(t) in data.roles), default=-1)
         names = [
@@ -559,13 +562,41 @@ class Reader:
         learned for the document; a person learned before counts as a mention of that actor."""
         roles = self.data.roles
         for t in doc:
-            if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.pos_ == "PROPN":
+            if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss"):
+                # up the title to the name it stands before: "US congressman Alexander Green", "US Ambassador
+                # Donald Blome"
                 head = t.head
+                while (
+                    head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.pos_ == "PROPN"
+                ):
+                    head = head.head
+                if head.pos_ != "PROPN":
+                    continue
                 own = self._name_words(head)
                 # a person only under a title ("US congressman Alexander Green"), not a named thing ("the
                 # Pakistan Democracy Act")
                 if head.i not in tok_code and any(lemma(w) in roles for w in own):
                     ctx.learn(tok_code[t.i], self._names(own, tok_code, head), None, person=False)
+        for t in doc:
+            # "Sardar Ahmad Shakeeb, Ambassador of Afghanistan to Pakistan", "Jane Doe, the US envoy": a name
+            # whose apposition is a role of one actor (its modifier or its "of" phrase)
+            if t.pos_ != "PROPN" or t.i in tok_code or t.dep_ in ("compound", "flat"):
+                continue
+            for a in t.children:
+                if a.dep_ != "appos" or lemma(a) not in roles:
+                    continue
+                owners = [c for c in a.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+                owners += [
+                    g
+                    for p in a.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+                codes = {tok_code[w.i] for o in owners for w in o.subtree if w.i in tok_code}
+                if len(codes) == 1:
+                    own = [w for w in self._name_words(t) if w.i < a.i]
+                    ctx.learn(codes.pop(), self._names(own, tok_code, t), None, person=False)
         for t in doc:
             if t.pos_ == "PROPN" and t.i not in tok_code and ctx.persons.get(t.text):
                 tok_code[t.i] = ctx.persons[t.text]

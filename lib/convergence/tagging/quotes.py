@@ -1,0 +1,28 @@
+"""Which sentences of a document stand inside a quotation that an earlier sentence opened."""
+
+from __future__ import annotations
+
+import re
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my)\b")
+
+
+def inside_quotes(texts) -> list[bool]:
+    """For each sentence, whether a quotation opened by an earlier sentence is still open when it starts
+    (curly quotes pair “ with ”; straight double quotes toggle)."""
+    out, open_ = [], False
+    for text in texts:
+        out.append(open_)
+        for ch in text:
+            if ch == "“":
+                open_ = True
+            elif ch == "”":
+                open_ = False
+            elif ch == '"':
+                open_ = not open_
+    return out
+
+
+def first_person(low: str) -> bool:
+    """Whether the (lower-cased) sentence speaks in the first person."""
+    return _FIRST_PERSON.search(low) is not None

@@ -1,0 +1,47 @@
+"""A document's topic issue, lent to its sentences about a relationship itself ("calls for a reset")."""
+
+from __future__ import annotations
+
+
+def topic_of(issue_lists, *, min_share: float | None, headline: bool) -> str | None:
+    """The issue a document is about: the one most of its sentences match (own terms only), when it holds at
+    least ``min_share`` of the sentences that match any issue and more than one of them (a headline's issue
+    breaks ties). None when no issue dominates, as in a speech or a briefing ranging over many."""
+    if not min_share:
+        return None
+    counts: dict[str, int] = {}
+    matched = 0
+    for issues in issue_lists:
+        if issues:
+            matched += 1
+        for slug in dict.fromkeys(issues):
+            counts[slug] = counts.get(slug, 0) + 1
+    if not counts:
+        return None
+    first = list(issue_lists[0]) if headline and issue_lists else []
+    best = max(counts, key=lambda s: (counts[s], s in first))
+    if counts[best] < 2 or counts[best] < min_share * matched:
+        return None
+    return best
+
+
+def about_relationship(holder, target_stances, relation_pairs) -> bool:
+    """A sentence in which a state acts on or speaks of another actor with a stance cue ("Naqvi strengthens
+    Pak-US ties", "Pakistan wants a reset in relations with the US") or acts with it ("Both sides reached a
+    deal"): what it says concerns the relationship, so the issue the document is about. The journalist's
+    background on the relationship, which no one holds ("their oft-strained relations"), does not count."""
+    if not holder:
+        return False
+    return bool(relation_pairs) or any(
+        d.get("target") not in (None, holder) and abs(d.get("stance") or 0) >= 0.35 for d in target_stances
+    )
+
+
+def subject_actor(headline_codes, speaker, *, titled: bool) -> str | None:
+    """The actor a speaker's document is about: the one actor its title names besides the speaker ("Statement
+    by the Press Secretary on the Floods in Pakistan"). None without a speaker or a title, or when the title
+    names several."""
+    if not speaker or not titled:
+        return None
+    others = [c for c in dict.fromkeys(headline_codes) if c and c != speaker]
+    return others[0] if len(others) == 1 else None

@@ -1,0 +1,43 @@
+"""A state's wish for better ties with another is its stance toward it (tagging/ties.py)."""
+
+from convergence.tagging import tag
+from convergence.tagging.ties import ties_stance
+from fixtures.tag.frames import one_doc
+
+
+def test_a_positive_relation_cue_of_the_holder_is_its_stance_toward_the_other():
+    out = ties_stance("PAK", 0.6, ["mutually beneficial"], ["PAK-USA"], [])
+    assert out == [{"target": "USA", "stance": 0.6, "cues": ["mutually beneficial"]}]
+
+
+def test_its_own_cue_toward_the_actor_wins():
+    own = [{"target": "USA", "stance": -0.5, "cues": ["concern"]}]
+    assert ties_stance("PAK", 0.6, ["partnership"], ["PAK-USA"], own) == own
+
+
+def test_negative_cues_other_pairs_and_no_holder_change_nothing():
+    assert ties_stance("PAK", -0.6, ["tension"], ["PAK-USA"], []) == []  # naming tensions opposes no one
+    assert ties_stance("PAK", 0.6, ["partnership"], ["CHN-USA"], []) == []
+    assert ties_stance(None, 0.6, ["partnership"], ["PAK-USA"], []) == []
+
+
+def test_in_a_sentence():
+    articles, sentences = one_doc(
+        "The minister underlined the importance of a mutually beneficial partnership between Pakistan and "
+        "the United States.",
+        publisher="Dawn",
+    )
+    row = tag(sentences, articles=articles, tone=False).iloc[0]
+    assert row["holder"] == "PAK"
+    assert any(d["target"] == "USA" and d["stance"] > 0 for d in row["target_stances"])
+
+
+def test_the_two_countries_are_the_documents_pair():
+    articles, sentences = one_doc(
+        "Pakistan's finance minister met US officials in Washington.",
+        "Pakistan wants a mutually beneficial partnership between the two countries, the minister said.",
+        publisher="Dawn",
+    )
+    row = tag(sentences, articles=articles, tone=False).iloc[1]
+    assert row["holder"] == "PAK" and row["relation_pairs"] == ["PAK-USA"]
+    assert any(d["target"] == "USA" and d["stance"] > 0 for d in row["target_stances"])
