@@ -17,6 +17,8 @@ import os
 
 ENGINE = "convergence-kept"
 _RESET = "get_ipython().reset(new_session=True, aggressive=False)"
+# After a notebook: its namespace goes, and the memory it held goes back to the system before the next one.
+_RELEASE = f"{_RESET}; __import__('convergence.report.memory').report.memory.release_memory()"
 
 
 def enabled() -> bool:
@@ -81,7 +83,12 @@ def _register_engine() -> None:
             )
             client = _Client(nb_man, **final_kwargs)
             try:
-                return client.execute()
+                nb = client.execute()
+                try:
+                    client.wait_for_reply(client.kc.execute(_RELEASE, silent=True, store_history=False))
+                except Exception:  # noqa: BLE001 - the notebook is done; the next one resets the kernel anyway
+                    pass
+                return nb
             finally:
                 client.kc = None  # the kept client stays connected for the next notebook
 
