@@ -46,10 +46,20 @@ def _read_result(job_file: Path) -> dict | None:
 class _Worker:
     """One worker process and the job it is running."""
 
-    def __init__(self, folder: Path, cwd: str | None, extra_env: dict | None = None):
+    def __init__(
+        self, folder: Path, cwd: str | None, extra_env: dict | None = None, kernel: str | None = None
+    ):
         env = dict(os.environ, **(extra_env or {}), CONVERGENCE_REPORT_PARENT=str(os.getpid()))
+        self.cwd = cwd
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "convergence.report.worker", "--queue", str(folder)],
+            [
+                sys.executable,
+                "-m",
+                "convergence.report.worker",
+                "--queue",
+                str(folder),
+                *(["--kernel", kernel] if kernel else []),
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -132,6 +142,7 @@ class NotebookPool:
         self._lock = threading.Lock()
         self._turn = threading.Condition()
         self._exclusive_running = False
+        self._idle: list[_Worker] = []  # started by prestart, not yet given a job
 
     @property
     def stopped(self) -> bool:
@@ -146,13 +157,34 @@ class NotebookPool:
         for w in workers:
             w.terminate()
 
-    def _start_worker(self, cwd) -> _Worker:
-        w = _Worker(self.folder, cwd, self.env)
+    def _start_worker(self, cwd, kernel: str | None = None) -> _Worker:
+        w = _Worker(self.folder, cwd, self.env, kernel)
         with self._lock:
             self._workers.append(w)
         if self._stopping.is_set():
             w.terminate()
         return w
+
+    def prestart(self, n: int, *, cwd: str | None = None, kernel: str | None = None) -> None:
+        """Start ``n`` workers now, each starting a ``kernel`` in ``cwd`` at once: their imports and their
+        kernels' start overlap what the caller does next (reading the corpus); :meth:`run` uses them first
+        (for jobs in the same ``cwd``), :meth:`close` ends those it did not use."""
+        for _ in range(max(0, min(int(n), self.size))):
+            self._idle.append(self._start_worker(cwd, kernel))
+
+    def _take_idle(self, cwd) -> _Worker | None:
+        with self._lock:
+            for k, w in enumerate(self._idle):
+                if w.cwd == cwd and w.proc.poll() is None:
+                    return self._idle.pop(k)
+        return None
+
+    def close(self) -> None:
+        """End the started workers that :meth:`run` did not use."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for w in idle:
+            w.close(timeout=10)
 
     def _next(self, todo: list) -> tuple | None:
         """The first job in ``todo`` this thread may start: an ``exclusive`` job only while no other one
@@ -179,7 +211,7 @@ class NotebookPool:
         """Run one job on ``worker`` (started, or replaced when it died); returns the worker to use next
         (None after it failed) and the job's result."""
         if worker is None or worker.proc.poll() is not None:
-            worker = self._start_worker(job.get("cwd"))
+            worker = self._take_idle(job.get("cwd")) or self._start_worker(job.get("cwd"))
         started = time.perf_counter()
         # Each cell has its own execution_timeout in the kernel; this wall-clock limit only catches a
         # worker that hangs outside cell execution (kernel start, conversion).
@@ -249,6 +281,7 @@ class NotebookPool:
             self.stop()
             for t in threads:
                 t.join(timeout=60)
+        self.close()
         out = []
         for job in jobs:
             res = results.get(job["name"])

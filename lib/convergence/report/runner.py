@@ -451,6 +451,7 @@ class _Run:
     # _start_writing: finished reports (earlier manifest, killed run) that may be reused by hash
     candidates: dict = field(default_factory=dict)
     server: object = None
+    pool: NotebookPool | None = None
     # _prepare_data: the tables and what the index shows
     data: report_data.ReportData | None = None
     cache_dir: Path | None = None  # <out>/_data, which the notebooks read
@@ -504,15 +505,27 @@ def _run_locked(run: _Run) -> ReportResult:
         return reused
     _check_notebooks(run)
     _start_writing(run)
-    # The kernel server warms up (imports) while the corpus is read; notebooks then fork their kernels.
+    # The kernel server warms up (imports) while the corpus is read, and so do the notebook workers, each
+    # starting the kernel it keeps (forked by the server once it is ready).
     run.server = _kernel_server(run.kernel)
+    run.pool = NotebookPool(
+        run.workers,
+        inside(run.out, run.out / "_jobs"),
+        env=run.server.env() if run.server is not None else None,
+    )
     try:
+        run.pool.prestart(
+            run.workers,
+            cwd=str(project_root()),
+            kernel=run.kernel if run.server is None else KERNEL_NAME,
+        )
         _prepare_data(run)
         _start_exports(run)
         _plan_jobs(run)
         _run_notebooks(run)
         return _write_index_and_manifest(run)
     finally:
+        run.pool.close()
         if run.server is not None:
             run.server.close()
 
@@ -818,12 +831,8 @@ def _run_notebooks(run: _Run) -> None:
                     if bar is not None:
                         bar.update(1)
 
-            pool = NotebookPool(
-                n_workers,
-                inside(run.out, run.out / "_jobs"),
-                on_result=on_result,
-                env=run.server.env() if run.server is not None else None,
-            )
+            pool = run.pool
+            pool.size, pool.on_result = n_workers, on_result
             for res in pool.run(to_run):
                 run.results[res["name"]] = res
             run.interrupted = pool.stopped

@@ -1,7 +1,8 @@
-"""Run report jobs in a separate process: ``python -m convergence.report.worker --queue FOLDER`` reads job
-file paths from its standard input, one a line, until it closes (``python -m convergence.report.worker
-JOB.json [JOB.json ...]`` runs the files named). :func:`execute_job` runs one job: the notebook under
-papermill, then its HTML.
+"""Run report jobs in a separate process: ``python -m convergence.report.worker --queue FOLDER [--kernel
+NAME]`` reads job file paths from its standard input, one a line, until it closes; ``--kernel`` starts that
+kernel at once, in the current folder, for the jobs to come. ``python -m convergence.report.worker JOB.json
+[JOB.json ...]`` runs the files named. :func:`execute_job` runs one job: the notebook under papermill, then
+its HTML.
 
 The runner's pool (:mod:`convergence.report.pool`) starts at most one such process per CPU core and hands
 each the next job as it finishes one; each job's result goes to ``<job>.result.json`` beside its job file,
@@ -219,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
         print(
-            "usage: python -m convergence.report.worker --queue FOLDER | JOB.json [JOB.json ...]",
+            "usage: python -m convergence.report.worker --queue FOLDER [--kernel NAME] "
+            "| JOB.json [JOB.json ...]",
             file=sys.stderr,
         )
         return 2
@@ -227,10 +229,16 @@ def main(argv: list[str] | None = None) -> int:
     _die_with_parent()
     _skip_unused_imports()
     _save_once()
-    files = (line.strip() for line in sys.stdin if line.strip()) if args[0] == "--queue" else iter(args)
+    queued = args[0] == "--queue"
+    files = (line.strip() for line in sys.stdin if line.strip()) if queued else iter(args)
     from convergence.report import kept_kernel
 
     kept = kept_kernel.KeptKernel() if kept_kernel.enabled() else None
+    if queued and kept is not None and args[2:3] == ["--kernel"] and len(args) > 3:
+        try:  # started before the first job arrives; the first job's client waits for it to be ready
+            kept.manager(args[3], os.getcwd())
+        except Exception:  # noqa: BLE001 - the first job starts one itself (and reports why it cannot)
+            kept.discard()
     try:
         for job_file in files:
             job = json.loads(Path(job_file).read_text(encoding="utf-8"))
