@@ -19,6 +19,7 @@ ENGINE = "convergence-kept"
 _RESET = "get_ipython().reset(new_session=True, aggressive=False)"
 # After a notebook: its namespace goes, and the memory it held goes back to the system before the next one.
 _RELEASE = f"{_RESET}; __import__('convergence.report.memory').report.memory.release_memory()"
+_registered: list[str] = []
 
 
 def enabled() -> bool:
@@ -34,7 +35,7 @@ def _register_engine() -> None:
     from papermill.log import logger
     from papermill.utils import merge_kwargs, remove_args
 
-    if ENGINE in papermill_engines._engines:
+    if _registered:
         return
 
     class _Client(PapermillNotebookClient):
@@ -93,6 +94,7 @@ def _register_engine() -> None:
                 client.kc = None  # the kept client stays connected for the next notebook
 
     papermill_engines.register(ENGINE, KeptKernelEngine)
+    _registered.append(ENGINE)
 
 
 class KeptKernel:
@@ -105,7 +107,9 @@ class KeptKernel:
         self.key = None
         _register_engine()
 
-    def manager(self, kernel_name: str, cwd: str | None, start_timeout: int = 60):
+    def manager(self, kernel_name: str, cwd: str | None):
+        """The kept kernel's manager, its kernel started (not waited for: the notebook's client waits for
+        it to answer, within papermill's ``start_timeout``)."""
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 

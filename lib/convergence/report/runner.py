@@ -505,8 +505,9 @@ def _run_locked(run: _Run) -> ReportResult:
         return reused
     _check_notebooks(run)
     _start_writing(run)
-    # The kernel server warms up (imports) while the corpus is read, and so do the notebook workers, each
-    # starting the kernel it keeps (forked by the server once it is ready).
+    # The kernel server warms up (imports) while the corpus is read; the notebook workers start once it is
+    # read (not beside the tagging processes: memory), each starting the kernel it keeps, forked by the
+    # server, while the index's measures are computed.
     run.server = _kernel_server(run.kernel)
     run.pool = NotebookPool(
         run.workers,
@@ -514,11 +515,6 @@ def _run_locked(run: _Run) -> ReportResult:
         env=run.server.env() if run.server is not None else None,
     )
     try:
-        run.pool.prestart(
-            run.workers,
-            cwd=str(project_root()),
-            kernel=run.kernel if run.server is None else KERNEL_NAME,
-        )
         _prepare_data(run)
         _start_exports(run)
         _plan_jobs(run)
@@ -648,6 +644,10 @@ def _prepare_data(run: _Run) -> None:
         **({"corrections": options["corrections"]} if options.get("corrections") else {}),
     )
     run.timings["parse_tag"] = round(time.perf_counter() - tic, 3)
+    if run.pool is not None:
+        run.pool.prestart(
+            run.workers, cwd=str(project_root()), kernel=run.kernel if run.server is None else KERNEL_NAME
+        )
     tic = time.perf_counter()
     run.labels = labels = issue_labels(run.tag_options.get("taxonomy"))
     _charts().set_issue_labels(labels)

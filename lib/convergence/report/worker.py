@@ -98,7 +98,7 @@ def execute_job(job: dict, kept=None) -> dict:
             if kept is not None:
                 from convergence.report.kept_kernel import ENGINE
 
-                km = kept.manager(job.get("kernel", "python3"), job.get("cwd"), start_timeout=60)
+                km = kept.manager(job.get("kernel", "python3"), job.get("cwd"))
                 engine = {"engine_name": ENGINE, "km": km}
             pm.execute_notebook(
                 job["notebook"],
