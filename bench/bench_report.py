@@ -15,6 +15,10 @@ depend far less than wall time on what else the machine runs. Phases:
 * ``warm-cache``: empty output folder, the parse cache the cold phase filled;
 * ``rerun``: the same command again into the cold phase's folder (inputs unchanged: everything reused).
 
+``--cache DIR`` uses that parse/tag cache instead of a fresh one, so ``--phases warm-cache,rerun`` times
+the report part alone for a corpus tagged before (without ``cold``, ``rerun`` re-runs into the
+``warm-cache`` phase's folder).
+
 Corpora are read from ../shared/corpora at run time and skipped with a message when absent.
 """
 
@@ -108,13 +112,13 @@ def run_phase(corpus: Path, out: Path, cache: Path, extra: list[str]) -> dict:
 PHASES = ("cold", "warm-cache", "rerun")
 
 
-def bench(name: str, corpus: Path, extra: list[str], phases=PHASES) -> dict:
+def bench(name: str, corpus: Path, extra: list[str], phases=PHASES, cache: Path | None = None) -> dict:
     out = {"corpus": name}
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
         tmp = Path(tmp)
         for phase in phases:
-            folder = tmp / ("out2" if phase == "warm-cache" else "out")
-            out[phase] = run_phase(corpus, folder, tmp / "cache", extra)
+            folder = tmp / ("out2" if phase == "warm-cache" and "cold" in phases else "out")
+            out[phase] = run_phase(corpus, folder, cache or tmp / "cache", extra)
     return out
 
 
@@ -128,6 +132,11 @@ def main(argv=None) -> int:
     ap.add_argument(
         "--phases", default=",".join(PHASES), help="comma-separated phases to run (default: all three)"
     )
+    ap.add_argument(
+        "--cache",
+        help="parse/tag cache folder to use instead of a fresh one (one a cold phase filled before): "
+        "with --phases warm-cache,rerun, the report part alone, without tagging the corpus again",
+    )
     args = ap.parse_args(argv)
     extra = ["--issues", args.issues] if args.issues else []
     results = []
@@ -137,7 +146,7 @@ def main(argv=None) -> int:
             print(f"{name}: {path} not found, skipped")
             continue
         phases = [p for p in args.phases.split(",") if p in PHASES]
-        res = bench(name, path, extra, phases)
+        res = bench(name, path, extra, phases, Path(args.cache).resolve() if args.cache else None)
         results.append(res)
         for phase in phases:
             r = res[phase]

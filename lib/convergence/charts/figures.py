@@ -862,14 +862,17 @@ def position_chart(
     keeps one issue); the y axis runs from the negative pole (bottom) to the positive pole (top)."""
     cols = ["issue", "dimension", "group", "actor", "position", "ci_low", "ci_high", "n"]
     _require(pos, cols, "position_chart")
-    frame = pos if issue is None else pos[pos["issue"] == issue]
+    poles = pos.attrs.get("poles", {})
+    # pandas deep-copies ``attrs`` (every dimension's definition) into each frame derived below: drop them
+    frame = pos.copy(deep=False)
+    frame.attrs = {}
+    frame = frame if issue is None else frame[frame["issue"] == issue]
     title = title or ("Positions on " + (issue or "each issue's dimensions"))
     if len(frame) == 0:
         return message_figure("No sentence of these actors on the issue: no position to show.", title=title)
     actors = list(actors) if actors is not None else list(dict.fromkeys(frame["actor"].astype(str)))
     colors = actor_colors(actors)
     panels = list(dict.fromkeys(zip(frame["issue"].astype(str), frame["dimension"].astype(str), strict=True)))
-    poles = pos.attrs.get("poles", {})
     groups = frame["group"].astype(str)
     dated_frame = frame[~groups.isin(_UNDATED)]
     x, dated = _time_axis(dated_frame["group"]) if len(dated_frame) else (dated_frame["group"], False)

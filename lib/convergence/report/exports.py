@@ -124,14 +124,17 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     return neutralise_csv_cells(out)
 
 
-def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
-    """``frame`` as UTF-8 CSV (with a byte-order mark, so spreadsheets read accents), formula-safe."""
-    flat = _flat(frame)
-    return atomic_write(Path(path), lambda tmp: flat.to_csv(tmp, index=False, encoding="utf-8-sig"))
+def write_csv(frame: pd.DataFrame, path: str | os.PathLike, *, flat: bool = False) -> Path:
+    """``frame`` as UTF-8 CSV (with a byte-order mark, so spreadsheets read accents), formula-safe.
+    ``flat``: ``frame`` is already :func:`_flat`'s output (the runner flattens each table once for its CSV
+    and its XLSX sheet)."""
+    table = frame if flat else _flat(frame)
+    return atomic_write(Path(path), lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))
 
 
-def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | os.PathLike) -> Path:
-    """One XLSX workbook, a sheet per frame, values only (text never taken as a formula)."""
+def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | os.PathLike, *, flat: bool = False) -> Path:
+    """One XLSX workbook, a sheet per frame, values only (text never taken as a formula). ``flat``: the
+    frames are already :func:`_flat`'s output."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -140,14 +143,14 @@ def write_xlsx(sheets: Mapping[str, pd.DataFrame], path: str | os.PathLike) -> P
         book = Workbook(write_only=True)
         for name, frame in sheets.items():
             sheet = book.create_sheet(title=name[:31])
-            flat = _flat(frame)
+            flat_frame = frame if flat else _flat(frame)
             bold = []
-            for col in flat.columns:
+            for col in flat_frame.columns:
                 cell = WriteOnlyCell(sheet, value=str(col))
                 cell.font = Font(bold=True)
                 bold.append(cell)
             sheet.append(bold)
-            for row in flat.itertuples(index=False, name=None):
+            for row in flat_frame.itertuples(index=False, name=None):
                 sheet.append([_xlsx_value(v) for v in row])
         book.save(tmp)
 
@@ -219,20 +222,27 @@ def write_all(
         ev = evidence_table(sub, issue=issue, actors=actors, labels=labels, documents=docs)
         frames.append(ev)
         names = issue_files(name)
-        write_csv(ev, check(out / "reports" / names["csv"]))
+        flat_ev = _flat(ev)  # once, for the CSV and the XLSX sheet
+        write_csv(flat_ev, check(out / "reports" / names["csv"]), flat=True)
         write_xlsx(
-            {"verdict": verdicts[verdicts["issue"] == issue], "evidence": ev},
+            {"verdict": _flat(verdicts[verdicts["issue"] == issue]), "evidence": flat_ev},
             check(out / "reports" / names["xlsx"]),
+            flat=True,
         )
         files += [f"reports/{names['csv']}", f"reports/{names['xlsx']}"]
     everything = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    write_csv(verdicts, check(out / INDEX_FILES["verdicts_csv"]))
-    write_csv(everything, check(out / INDEX_FILES["evidence_csv"]))
-    write_xlsx({"verdicts": verdicts, "evidence": everything}, check(out / INDEX_FILES["xlsx"]))
+    del frames
+    flat_verdicts, flat_everything = _flat(verdicts), _flat(everything)
+    del everything
+    write_csv(flat_verdicts, check(out / INDEX_FILES["verdicts_csv"]), flat=True)
+    write_csv(flat_everything, check(out / INDEX_FILES["evidence_csv"]), flat=True)
+    write_xlsx(
+        {"verdicts": flat_verdicts, "evidence": flat_everything}, check(out / INDEX_FILES["xlsx"]), flat=True
+    )
     files += list(INDEX_FILES.values())
     links = [
         ("verdicts (CSV)", INDEX_FILES["verdicts_csv"]),
-        (f"every evidence sentence, {len(everything)} rows (CSV)", INDEX_FILES["evidence_csv"]),
+        (f"every evidence sentence, {len(flat_everything)} rows (CSV)", INDEX_FILES["evidence_csv"]),
         ("both tables (XLSX)", INDEX_FILES["xlsx"]),
     ]
     return {"files": files, "index_links": links}

@@ -213,6 +213,12 @@ def serve(path: str) -> int:
         _warm_data()
     except Exception:  # noqa: BLE001 - a kernel then loads the data files itself (and reports any error)
         pass
+    # What is loaded now stays shared with every kernel forked from here: the garbage collector of a kernel
+    # (which runs notebook after notebook) leaves these objects alone instead of writing to their pages.
+    import gc
+
+    gc.collect()
+    gc.freeze()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     tmp = f"{path}.{os.getpid()}.tmp"
     listener.bind(tmp)

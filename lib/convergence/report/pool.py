@@ -1,10 +1,12 @@
 """A bounded pool of notebook workers: at most ``size`` worker processes, each fed one job at a time.
 
 Each worker is ``python -m convergence.report.worker --queue <folder>``: a process that keeps papermill and
-nbconvert loaded and executes the job files written to its standard input one after the other (a fresh
-kernel per notebook). Jobs are handed out from one shared queue, longest first, so a core never idles
-while another still has a list to work through. A worker that dies (a crashed kernel, a hang past its
-wall-clock limit) is replaced for the next job.
+nbconvert loaded and executes the job files written to its standard input one after the other (in the
+kernel it keeps, :mod:`convergence.report.kept_kernel`). Jobs are handed out from one shared queue,
+longest first, so a core never idles while another still has a list to work through; jobs marked
+``exclusive`` (the notebooks that load the whole corpus) never run two at a time, which bounds the memory
+of the kernels together. A worker that dies (a crashed kernel, a hang past its wall-clock limit) is
+replaced for the next job.
 
 Workers run in their own session: a Ctrl-C in the terminal reaches the runner only, which calls
 :meth:`NotebookPool.stop`; the workers are then asked to end (SIGTERM: each shuts its kernel down) and the
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import signal
 import subprocess
 import sys
@@ -45,10 +46,20 @@ def _read_result(job_file: Path) -> dict | None:
 class _Worker:
     """One worker process and the job it is running."""
 
-    def __init__(self, folder: Path, cwd: str | None, extra_env: dict | None = None):
+    def __init__(
+        self, folder: Path, cwd: str | None, extra_env: dict | None = None, kernel: str | None = None
+    ):
         env = dict(os.environ, **(extra_env or {}), CONVERGENCE_REPORT_PARENT=str(os.getpid()))
+        self.cwd = cwd
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "convergence.report.worker", "--queue", str(folder)],
+            [
+                sys.executable,
+                "-m",
+                "convergence.report.worker",
+                "--queue",
+                str(folder),
+                *(["--kernel", kernel] if kernel else []),
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -129,6 +140,9 @@ class NotebookPool:
         self._stopping = threading.Event()
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
+        self._turn = threading.Condition()
+        self._exclusive_running = False
+        self._idle: list[_Worker] = []  # started by prestart, not yet given a job
 
     @property
     def stopped(self) -> bool:
@@ -136,53 +150,106 @@ class NotebookPool:
 
     def stop(self) -> None:
         self._stopping.set()
+        with self._turn:
+            self._turn.notify_all()
         with self._lock:
             workers = list(self._workers)
         for w in workers:
             w.terminate()
 
-    def _start_worker(self, cwd) -> _Worker:
-        w = _Worker(self.folder, cwd, self.env)
+    def _start_worker(self, cwd, kernel: str | None = None) -> _Worker:
+        w = _Worker(self.folder, cwd, self.env, kernel)
         with self._lock:
             self._workers.append(w)
         if self._stopping.is_set():
             w.terminate()
         return w
 
-    def _serve(self, todo: queue.Queue, results: dict) -> None:
+    def prestart(self, n: int, *, cwd: str | None = None, kernel: str | None = None) -> None:
+        """Start ``n`` workers now, each starting a ``kernel`` in ``cwd`` at once: their imports and their
+        kernels' start overlap what the caller does next (reading the corpus); :meth:`run` uses them first
+        (for jobs in the same ``cwd``), :meth:`close` ends those it did not use."""
+        for _ in range(max(0, min(int(n), self.size))):
+            self._idle.append(self._start_worker(cwd, kernel))
+
+    def _take_idle(self, cwd) -> _Worker | None:
+        with self._lock:
+            for k, w in enumerate(self._idle):
+                if w.cwd == cwd and w.proc.poll() is None:
+                    return self._idle.pop(k)
+        return None
+
+    def close(self) -> None:
+        """End the started workers that :meth:`run` did not use."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for w in idle:
+            w.close(timeout=10)
+
+    def _next(self, todo: list) -> tuple | None:
+        """The first job in ``todo`` this thread may start: an ``exclusive`` job only while no other one
+        runs (waits while only such jobs are left and one is running); None when done or stopping."""
+        with self._turn:
+            while not self._stopping.is_set() and todo:
+                for k, (job, job_file) in enumerate(todo):
+                    if job.get("exclusive") and self._exclusive_running:
+                        continue
+                    del todo[k]
+                    if job.get("exclusive"):
+                        self._exclusive_running = True
+                    return job, job_file
+                self._turn.wait(0.2)
+            return None
+
+    def _done(self, job: dict) -> None:
+        with self._turn:
+            if job.get("exclusive"):
+                self._exclusive_running = False
+            self._turn.notify_all()
+
+    def _run_one(self, worker, job: dict, job_file: Path):
+        """Run one job on ``worker`` (started, or replaced when it died); returns the worker to use next
+        (None after it failed) and the job's result."""
+        if worker is None or worker.proc.poll() is not None:
+            worker = self._take_idle(job.get("cwd")) or self._start_worker(job.get("cwd"))
+        started = time.perf_counter()
+        # Each cell has its own execution_timeout in the kernel; this wall-clock limit only catches a
+        # worker that hangs outside cell execution (kernel start, conversion).
+        limit = job["timeout"] * 3 + 120
+        done = worker.run(job_file, limit)
+        result = _read_result(job_file) if done else None
+        if result is None:
+            result = _read_result(job_file)
+        if result is None:
+            if self._stopping.is_set():
+                status, error = "interrupted", "interrupted before it finished"
+            elif worker.killed:
+                status, error = "timed out", f"worker killed after {limit} s"
+            else:
+                code = worker.proc.wait(timeout=30)
+                status, error = "failed", f"worker exited with code {code}: {worker.detail()}"
+            result = {
+                "name": job["name"],
+                "status": status,
+                "error": error,
+                "seconds": round(time.perf_counter() - started, 2),
+            }
+            worker.close(timeout=5)
+            worker = None
+        return worker, result
+
+    def _serve(self, todo: list, results: dict) -> None:
         worker: _Worker | None = None
         try:
             while not self._stopping.is_set():
-                try:
-                    job, job_file = todo.get_nowait()
-                except queue.Empty:
+                picked = self._next(todo)
+                if picked is None:
                     break
-                if worker is None or worker.proc.poll() is not None:
-                    worker = self._start_worker(job.get("cwd"))
-                started = time.perf_counter()
-                # Each cell has its own execution_timeout in the kernel; this wall-clock limit only catches a
-                # worker that hangs outside cell execution (kernel start, conversion).
-                limit = job["timeout"] * 3 + 120
-                done = worker.run(job_file, limit)
-                result = _read_result(job_file) if done else None
-                if result is None:
-                    result = _read_result(job_file)
-                if result is None:
-                    if self._stopping.is_set():
-                        status, error = "interrupted", "interrupted before it finished"
-                    elif worker.killed:
-                        status, error = "timed out", f"worker killed after {limit} s"
-                    else:
-                        code = worker.proc.wait(timeout=30)
-                        status, error = "failed", f"worker exited with code {code}: {worker.detail()}"
-                    result = {
-                        "name": job["name"],
-                        "status": status,
-                        "error": error,
-                        "seconds": round(time.perf_counter() - started, 2),
-                    }
-                    worker.close(timeout=5)
-                    worker = None
+                job, job_file = picked
+                try:
+                    worker, result = self._run_one(worker, job, job_file)
+                finally:
+                    self._done(job)
                 results[job["name"]] = result
                 if self.on_result:
                     self.on_result(result)
@@ -193,12 +260,12 @@ class NotebookPool:
     def run(self, jobs: list[dict]) -> list[dict]:
         """Execute ``jobs`` (already ordered, longest first); returns one result per job, in input order."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        todo: queue.Queue = queue.Queue()
+        todo: list = []
         for job in jobs:
             job_file = self.folder / f"{job['name']}.job.json"
             result_path(job_file).unlink(missing_ok=True)
             write_text_atomic(job_file, json.dumps(job))
-            todo.put((job, job_file))
+            todo.append((job, job_file))
         results: dict[str, dict] = {}
         threads = [
             threading.Thread(target=self._serve, args=(todo, results), daemon=True)
@@ -214,6 +281,7 @@ class NotebookPool:
             self.stop()
             for t in threads:
                 t.join(timeout=60)
+        self.close()
         out = []
         for job in jobs:
             res = results.get(job["name"])

@@ -21,7 +21,6 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import dataclasses
-import gc
 import hashlib
 import json
 import os
@@ -47,6 +46,7 @@ from convergence.report import summary as report_summary
 from convergence.report.folder import check_output_folder
 from convergence.report.html import index_page, write_text_atomic
 from convergence.report.kernels import KERNEL_NAME
+from convergence.report.memory import release_memory
 from convergence.report.pool import NotebookPool
 from convergence.report.safety import (
     ReportError,
@@ -451,6 +451,7 @@ class _Run:
     # _start_writing: finished reports (earlier manifest, killed run) that may be reused by hash
     candidates: dict = field(default_factory=dict)
     server: object = None
+    pool: NotebookPool | None = None
     # _prepare_data: the tables and what the index shows
     data: report_data.ReportData | None = None
     cache_dir: Path | None = None  # <out>/_data, which the notebooks read
@@ -460,6 +461,8 @@ class _Run:
     summary: list = field(default_factory=list)
     issue_names: dict = field(default_factory=dict)
     highlights: object = None
+    dated: bool = False  # any tagged sentence with a date
+    n_sources: int = 0  # publishers among the tagged sentences
     exports: cf.Future | None = None
     # _plan_jobs / _run_notebooks
     planned: list = field(default_factory=list)
@@ -502,8 +505,15 @@ def _run_locked(run: _Run) -> ReportResult:
         return reused
     _check_notebooks(run)
     _start_writing(run)
-    # The kernel server warms up (imports) while the corpus is read; notebooks then fork their kernels.
+    # The kernel server warms up (imports) while the corpus is read; the notebook workers start once it is
+    # read (not beside the tagging processes: memory), each starting the kernel it keeps, forked by the
+    # server, while the index's measures are computed.
     run.server = _kernel_server(run.kernel)
+    run.pool = NotebookPool(
+        run.workers,
+        inside(run.out, run.out / "_jobs"),
+        env=run.server.env() if run.server is not None else None,
+    )
     try:
         _prepare_data(run)
         _start_exports(run)
@@ -511,6 +521,7 @@ def _run_locked(run: _Run) -> ReportResult:
         _run_notebooks(run)
         return _write_index_and_manifest(run)
     finally:
+        run.pool.close()
         if run.server is not None:
             run.server.close()
 
@@ -633,6 +644,10 @@ def _prepare_data(run: _Run) -> None:
         **({"corrections": options["corrections"]} if options.get("corrections") else {}),
     )
     run.timings["parse_tag"] = round(time.perf_counter() - tic, 3)
+    if run.pool is not None:
+        run.pool.prestart(
+            run.workers, cwd=str(project_root()), kernel=run.kernel if run.server is None else KERNEL_NAME
+        )
     tic = time.perf_counter()
     run.labels = labels = issue_labels(run.tag_options.get("taxonomy"))
     _charts().set_issue_labels(labels)
@@ -666,19 +681,27 @@ def _prepare_data(run: _Run) -> None:
     run.n_sentences = len(data.tagged)
     run.data = dataclasses.replace(data, tagged=data.tagged[report_data._is_tagged(data.tagged)])
     del data
-    gc.collect()
+    release_memory()
     documents = report_summary.documents_by_id(run.data.tagged)
     run.highlights = report_summary.highlights(run.conv, actors=run.actors, documents=documents)
+    tagged = run.data.tagged
+    run.dated = bool("date" in tagged.columns and tagged["date"].notna().any())
+    run.n_sources = int(tagged["publisher"].dropna().nunique()) if "publisher" in tagged.columns else 0
 
 
 def _start_exports(run: _Run) -> None:
     """Write the evidence files in a thread while the kernels run (this process only waits for them)."""
     run.marker.add_written(exports.planned_files(run.issue_names.values()))
     exporter = cf.ThreadPoolExecutor(max_workers=1)
+    held = [run.data.tagged]
+    if len(run.options.get("pairs") or []) <= 1:
+        # Only the exports still read the sentences (the pairs page too, when there is one): this process
+        # lets go of them once they are written, while the kernels run.
+        run.data = dataclasses.replace(run.data, tagged=run.data.tagged.iloc[:0])
     run.exports = exporter.submit(
         _timed,
-        exports.write_all,
-        run.data.tagged,
+        _write_exports,
+        held,
         run.conv,
         out=run.out,
         actors=run.actors,
@@ -689,9 +712,19 @@ def _start_exports(run: _Run) -> None:
     exporter.shutdown(wait=False)
 
 
+def _write_exports(held: list, conv, **options) -> dict:
+    """``exports.write_all`` on the sentences in ``held``, which it empties: the memory they and the
+    exports took goes back to the system once the files are written."""
+    try:
+        return exports.write_all(held.pop(), conv, **options)
+    finally:
+        held.clear()
+        release_memory()
+
+
 def _notebook_list(run: _Run) -> list[tuple[str, str, str | None, dict]]:
     """(notebook, title, issue, parameters) of every report this corpus gets, in the index's order."""
-    actors, issues, tagged = run.actors, run.issues, run.data.tagged
+    actors, issues = run.actors, run.issues
     pair = f"{actors[0]}–{actors[1]}"
     common = {
         "corpus": [str(p) for p in run.paths],
@@ -704,8 +737,7 @@ def _notebook_list(run: _Run) -> list[tuple[str, str, str | None, dict]]:
         (OVERVIEW, "Corpus overview", None, dict(common, by="month" if period == "quarter" else period)),
         (MATRIX, f"{pair} convergence matrix", None, dict(common, issues=issues or [], by=by)),
     ]
-    dated = "date" in tagged.columns and tagged["date"].notna().any()
-    n_sources = tagged["publisher"].dropna().nunique() if "publisher" in tagged.columns else 0
+    dated, n_sources = run.dated, run.n_sources
     if dated and f"{TIMELINE}.ipynb" in run.notebook_hashes:
         job_list.append((TIMELINE, f"{pair} over time", None, dict(common, issues=issues or [], by=period)))
     if n_sources > 1 and f"{SOURCES}.ipynb" in run.notebook_hashes:
@@ -752,6 +784,8 @@ def _plan_jobs(run: _Run) -> None:
             "kernel": run.kernel if run.server is None else KERNEL_NAME,
             "cwd": str(project_root()),
             "key": job_key,
+            # the notebooks that load every tagged sentence run one at a time (the pool's memory bound)
+            "exclusive": nb_name in (MATRIX, TIMELINE, SOURCES),
         }
         run.planned.append(job)
         old = run.candidates.get(name)
@@ -797,12 +831,8 @@ def _run_notebooks(run: _Run) -> None:
                     if bar is not None:
                         bar.update(1)
 
-            pool = NotebookPool(
-                n_workers,
-                inside(run.out, run.out / "_jobs"),
-                on_result=on_result,
-                env=run.server.env() if run.server is not None else None,
-            )
+            pool = run.pool
+            pool.size, pool.on_result = n_workers, on_result
             for res in pool.run(to_run):
                 run.results[res["name"]] = res
             run.interrupted = pool.stopped
@@ -813,8 +843,7 @@ def _run_notebooks(run: _Run) -> None:
 
 def _info_lines(run: _Run, reports: list[dict], finished: str, ok: bool) -> list[str]:
     """The index's lines about the corpus and the run."""
-    data = run.data
-    dated = data.tagged["date"].notna().any() if "date" in data.tagged.columns else False
+    data, dated = run.data, run.dated
     info = [
         f"Corpus: {', '.join(_display_path(p) for p in run.paths)}: {len(data.articles)} articles, "
         f"{run.n_sentences} sentences, {len(data.skipped)} skipped inputs"

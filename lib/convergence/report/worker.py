@@ -1,7 +1,8 @@
-"""Run report jobs in a separate process: ``python -m convergence.report.worker --queue FOLDER`` reads job
-file paths from its standard input, one a line, until it closes (``python -m convergence.report.worker
-JOB.json [JOB.json ...]`` runs the files named). :func:`execute_job` runs one job: the notebook under
-papermill, then its HTML.
+"""Run report jobs in a separate process: ``python -m convergence.report.worker --queue FOLDER [--kernel
+NAME]`` reads job file paths from its standard input, one a line, until it closes; ``--kernel`` starts that
+kernel at once, in the current folder, for the jobs to come. ``python -m convergence.report.worker JOB.json
+[JOB.json ...]`` runs the files named. :func:`execute_job` runs one job: the notebook under papermill, then
+its HTML.
 
 The runner's pool (:mod:`convergence.report.pool`) starts at most one such process per CPU core and hands
 each the next job as it finishes one; each job's result goes to ``<job>.result.json`` beside its job file,
@@ -72,14 +73,15 @@ def _short_error(exc: BaseException) -> str:
     return text[:2000]
 
 
-def execute_job(job: dict) -> dict:
+def execute_job(job: dict, kept=None) -> dict:
     """Execute one notebook with papermill and convert it to HTML. Runs in a worker process.
 
     A kernel that fails to start is retried once. The executed notebook is kept whatever happens. papermill
     writes into a temporary ``.<name>.partial.ipynb`` that replaces ``<name>.ipynb`` when execution ends, and
     the HTML is written atomically, so neither file is ever seen half-written; the earlier run's files of
     this report are removed first, so a failed run never leaves them looking current. The result carries
-    the sha256 of both files.
+    the sha256 of both files. ``kept``: a :class:`~convergence.report.kept_kernel.KeptKernel` whose kernel
+    runs the notebook (and is shut down when the notebook does not complete); None: a kernel of its own.
     """
     import papermill as pm
 
@@ -92,6 +94,12 @@ def execute_job(job: dict) -> dict:
     status, error = "completed", None
     for attempt in (1, 2):
         try:
+            engine = {}
+            if kept is not None:
+                from convergence.report.kept_kernel import ENGINE
+
+                km = kept.manager(job.get("kernel", "python3"), job.get("cwd"))
+                engine = {"engine_name": ENGINE, "km": km}
             pm.execute_notebook(
                 job["notebook"],
                 str(partial),
@@ -103,10 +111,13 @@ def execute_job(job: dict) -> dict:
                 progress_bar=False,
                 log_output=False,
                 cwd=job.get("cwd"),
+                **engine,
             )
             status, error = "completed", None
             break
         except Exception as exc:  # papermill raises many types; classify, never hide
+            if kept is not None:
+                kept.discard()  # busy past a timeout, dead or half-started: the next notebook gets a new one
             started_cells = _executed_any(partial)
             kernel_problem = (
                 isinstance(exc, (RuntimeError, TimeoutError, OSError)) or "kernel" in str(exc).lower()
@@ -209,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
         print(
-            "usage: python -m convergence.report.worker --queue FOLDER | JOB.json [JOB.json ...]",
+            "usage: python -m convergence.report.worker --queue FOLDER [--kernel NAME] "
+            "| JOB.json [JOB.json ...]",
             file=sys.stderr,
         )
         return 2
@@ -217,12 +229,25 @@ def main(argv: list[str] | None = None) -> int:
     _die_with_parent()
     _skip_unused_imports()
     _save_once()
-    files = (line.strip() for line in sys.stdin if line.strip()) if args[0] == "--queue" else iter(args)
-    for job_file in files:
-        job = json.loads(Path(job_file).read_text(encoding="utf-8"))
-        result = execute_job(job)
-        write_text_atomic(result_path(job_file), json.dumps(result))
-        print(f"done {job_file}", flush=True)
+    queued = args[0] == "--queue"
+    files = (line.strip() for line in sys.stdin if line.strip()) if queued else iter(args)
+    from convergence.report import kept_kernel
+
+    kept = kept_kernel.KeptKernel() if kept_kernel.enabled() else None
+    if queued and kept is not None and args[2:3] == ["--kernel"] and len(args) > 3:
+        try:  # started before the first job arrives; the first job's client waits for it to be ready
+            kept.manager(args[3], os.getcwd())
+        except Exception:  # noqa: BLE001 - the first job starts one itself (and reports why it cannot)
+            kept.discard()
+    try:
+        for job_file in files:
+            job = json.loads(Path(job_file).read_text(encoding="utf-8"))
+            result = execute_job(job, kept)
+            write_text_atomic(result_path(job_file), json.dumps(result))
+            print(f"done {job_file}", flush=True)
+    finally:
+        if kept is not None:
+            kept.discard()
     return 0
 
 
