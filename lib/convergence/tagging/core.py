@@ -158,11 +158,6 @@ class DocumentTagger:
         if titled and n:
             frag[0] = False
         turns = Turns(norms, speaker, self.question, self.answer, self.max_chain)
-        topic = (
-            topic_of([o[0] for o in own], min_share=self.topic_share, headline=titled)
-            if (meta or {}).get("parse", True)
-            else None
-        )
         speakers = turns.speakers
         counts: dict = {}
         for o in own:
@@ -174,6 +169,12 @@ class DocumentTagger:
         recent: list = [None] * n  # holder of each sentence, for generic titles
         meta = meta or {}
         readings = self._parse(norms, own) if meta.get("parse", True) else {}
+        # a speech ranges over many issues: only an article or a briefing lends its topic
+        topic = (
+            topic_of([o[0] for o in own], min_share=self.topic_share, headline=titled)
+            if meta.get("parse", True)
+            else None
+        )
         ctx = DocContext(
             home=home_country(
                 meta, self.attribution, self.actors, norms[int(titled)] if n > titled else None
@@ -252,13 +253,15 @@ class DocumentTagger:
                 and not hsource
                 and i > 0
                 and recent[i - 1]
-                and text[:1] in '"“‘'
-                and any(q in norms[i - 1] for q in '"“”')
+                and (
+                    text[:1] in '"“‘'
+                    and any(q in norms[i - 1] for q in '"“”')
+                    or quoted[i]
+                    and first_person(slow)
+                )
             ):
-                # a quotation standing alone after a quoted speaker continues that speaker
-                holder, hsource, subject_span = recent[i - 1], "carryover", None
-            elif holder is None and not hsource and quoted[i] and recent[i - 1] and first_person(slow):
-                # "We value IFC's role ...": the first person inside a quotation the speaker opened earlier
+                # a quotation standing alone after a quoted speaker continues that speaker, and so does the
+                # first person inside a quotation the speaker opened earlier ("We value IFC's role ...")
                 holder, hsource, subject_span = recent[i - 1], "carryover", None
             recent[i] = holder
             if holder:
@@ -289,16 +292,14 @@ class DocumentTagger:
                     # attack there is solidarity with it
                     objects, value = reading.places, stance if stance > 0 else _SOLIDARITY
                 target_stances = [{"target": t, "stance": value, "cues": list(stance_cues)} for t in objects]
-            asked_actor = (
-                turns.asked_actor(stance) if stance_cues and holder == speaker and not codes else None
-            )
-            if not asked_actor and about and stance_cues and holder == speaker and not codes:
-                # the speaker's statement on the floods in Pakistan: "We extend our deep condolences"
-                asked_actor = about if abs(stance) >= ANSWER_CLEAR else None
-            if asked_actor and not target_stances:
-                # "Q ... the Pakistani elections ...? MR. KIRBY: We're concerned." is about Pakistan
-                targets = [*targets, asked_actor]
-                target_stances = [{"target": asked_actor, "stance": stance, "cues": list(stance_cues)}]
+            about_actor = None
+            if stance_cues and holder == speaker and not codes and not target_stances:
+                # "Q ... the Pakistani elections ...? MR. KIRBY: We're concerned." is about Pakistan; the
+                # speaker's statement on the floods in Pakistan ("We extend our deep condolences"), too
+                about_actor = turns.asked_actor(stance) or (about if abs(stance) >= ANSWER_CLEAR else None)
+            if about_actor:
+                targets = [*targets, about_actor]
+                target_stances = [{"target": about_actor, "stance": stance, "cues": list(stance_cues)}]
             rel_hits = [
                 (s, e, payloads[p].item)
                 for s, e, p, _ in longest_first(layers[RELATION])

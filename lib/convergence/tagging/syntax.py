@@ -595,8 +595,7 @@ class Reader:
                 ]
                 codes = {tok_code[w.i] for o in owners for w in o.subtree if w.i in tok_code}
                 if len(codes) == 1:
-                    own = [w for w in self._name_words(t) if w.i < a.i]
-                    ctx.learn(codes.pop(), self._names(own, tok_code, t), None, person=False)
+                    ctx.learn(codes.pop(), self._names([t], tok_code, t), None, person=False)
         for t in doc:
             if t.pos_ == "PROPN" and t.i not in tok_code and ctx.persons.get(t.text):
                 tok_code[t.i] = ctx.persons[t.text]

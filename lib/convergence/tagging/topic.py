@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .turns import ANSWER_CLEAR  # a clear cue
+
 
 def topic_of(issue_lists, *, min_share: float | None, headline: bool) -> str | None:
     """The issue a document is about: the one most of its sentences match (own terms only), when it holds at
@@ -33,7 +35,8 @@ def about_relationship(holder, target_stances, relation_pairs) -> bool:
     if not holder:
         return False
     return bool(relation_pairs) or any(
-        d.get("target") not in (None, holder) and abs(d.get("stance") or 0) >= 0.35 for d in target_stances
+        d.get("target") not in (None, holder) and abs(d.get("stance") or 0) >= ANSWER_CLEAR
+        for d in target_stances
     )
 
 
