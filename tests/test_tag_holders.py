@@ -470,3 +470,22 @@ def test_an_office_holder_the_actor_file_names_teaches_no_name(monkeypatch):
     monkeypatch.setattr(context.DocContext, "learn", learn)
     _tag("Federal Minister for Interior Mohsin Naqvi held a meeting with US officials.", publisher="APP")
     assert "Interior" not in learned  # the ministry is no one's name
+
+
+def test_a_headline_person_named_in_the_body_is_that_actors():
+    t = _tag(
+        "Planning Minister Ahsan Iqbal on Saturday met a visiting delegation from Washington.",
+        "He said the two countries should deepen their economic partnership.",
+        title="Ahsan calls for a stronger partnership with the United States",
+        publisher="Dawn",
+    )
+    head = t[t["is_title"]].iloc[0]
+    assert head["holder"] == "PAK" and "USA" in head["targets"]
+    # the body does not continue its headline: the same rows as without the headline
+    body = t[~t["is_title"]]
+    plain = _tag(
+        "Planning Minister Ahsan Iqbal on Saturday met a visiting delegation from Washington.",
+        "He said the two countries should deepen their economic partnership.",
+        publisher="Dawn",
+    )
+    assert body["holder"].tolist() == plain["holder"].tolist() == ["PAK", "PAK"]

@@ -186,9 +186,14 @@ class DocumentTagger:
         prev_quoted = False
         quoted = inside_quotes(norms)
         about = subject_actor(own[0][3] if titled and n else [], speaker, titled=titled)
-        out = []
+        out: list = [None] * n
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
-        for i in range(n):
+        order = list(range(n))
+        for i in order:
+            if titled and i == 0 and out[0] is not None:
+                # the headline again, after the body has named the person it calls by one name ("Ahsan calls
+                # for reset in US-Pakistan relations"); the body does not continue it either way
+                prev_issues, prev_terms, chain, prev_holder, prev_quoted = [], [], 0, None, False
             text, slow = norms[i], lows[i]
             layers = per[i] or empty
             issues, terms, mentions, codes, actor_terms = own[i]
@@ -209,7 +214,6 @@ class DocumentTagger:
                 source = "inherited"  # a briefing's answer takes what was asked
             if not issues and not codes and not meta.get("parse", True):
                 # a speech whose country speaks: a sentence on no issue naming no actor changes nothing
-                out.append(None)
                 prev_issues, prev_terms, prev_holder = [], [], None
                 continue
             headline = titled and i == 0
@@ -342,31 +346,31 @@ class DocumentTagger:
             clauses = self._clauses(slow, all_hits, mentions, holder)
             # tone only where a sentence can become evidence: an issue and a holder
             tone = float(self._tone(text)) if self._tone is not None and issues and holder else np.nan
-            out.append(
-                SentenceTags(
-                    issues=issues,
-                    issue_source=source,
-                    issue_terms=terms,
-                    actors=codes,
-                    actor_terms=actor_terms,
-                    holder=holder,
-                    holder_source=hsource,
-                    targets=targets,
-                    stance=stance,
-                    stance_cues=stance_cues,
-                    target_stances=target_stances,
-                    relation=relation,
-                    relation_cues=relation_cues,
-                    relation_pairs=relation_pairs,
-                    clauses=clauses,
-                    cues=cues,
-                    tone=tone,
-                    mode=mode,
-                )
+            out[i] = SentenceTags(
+                issues=issues,
+                issue_source=source,
+                issue_terms=terms,
+                actors=codes,
+                actor_terms=actor_terms,
+                holder=holder,
+                holder_source=hsource,
+                targets=targets,
+                stance=stance,
+                stance_cues=stance_cues,
+                target_stances=target_stances,
+                relation=relation,
+                relation_cues=relation_cues,
+                relation_pairs=relation_pairs,
+                clauses=clauses,
+                cues=cues,
+                tone=tone,
+                mode=mode,
             )
             prev_issues, prev_terms, prev_holder = issues, terms, holder
             if titled and i == 0:
                 prev_issues, prev_terms, prev_holder = [], [], None  # the body does not continue its headline
+                if len(order) == n and n > 1 and holder is None and hsource == "person" and cues:
+                    order.append(0)  # a person the body may name: read once more at the end
         return out
 
     def _parse(self, norms, own):
