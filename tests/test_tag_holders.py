@@ -437,6 +437,17 @@ def test_first_person_inside_an_open_quotation_is_the_quoted_speaker():
     assert t["holder"].tolist()[2] is None  # the quotation has closed: "we" is no one's here
 
 
+def test_an_unattributed_quotation_continues_the_last_holder():
+    t = _tag(
+        "The deputy prime minister thanked the United States for facilitating the ceasefire.",
+        "“We are committed to sustaining the ceasefire.",
+        "It has proved a consequential partnership.”",
+        publisher="APP",
+    )
+    assert t["holder"].tolist() == ["PAK", "PAK", "PAK"]
+    assert t["holder_source"].tolist()[1:] == ["carryover", "carryover"]
+
+
 def test_inside_quotes_pairs_curly_and_toggles_straight_quotes():
     from convergence.tagging.quotes import inside_quotes
 

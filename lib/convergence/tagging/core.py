@@ -257,15 +257,10 @@ class DocumentTagger:
                 and not hsource
                 and i > 0
                 and recent[i - 1]
-                and (
-                    text[:1] in '"“‘'
-                    and any(q in norms[i - 1] for q in '"“”')
-                    or quoted[i]
-                    and first_person(slow)
-                )
+                and (text[:1] in '"“‘' or quoted[i] and first_person(slow))
             ):
-                # a quotation standing alone after a quoted speaker continues that speaker, and so does the
-                # first person inside a quotation the speaker opened earlier ("We value IFC's role ...")
+                # a quotation the sentence does not attribute continues the last holder ("He thanked ... .
+                # “We are committed to ...”), and so does the first person inside a quotation opened earlier
                 holder, hsource, subject_span = recent[i - 1], "carryover", None
             recent[i] = holder
             if holder:
