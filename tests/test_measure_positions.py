@@ -250,7 +250,7 @@ def _settings(**extra):
 
 
 def test_opposite_positions_make_a_divergent_verdict_that_names_the_dimension():
-    tagged = _frame("PAK", "USA")
+    tagged = _frame("PAK", "USA", docs=4)
     row = convergence(tagged, thresholds=_settings(), n_boot=300).iloc[0]
     # no stance or relation cue at all: the cue-based measure has nothing, the positions decide
     assert row["verdict_cues"] == "insufficient" and row["index_cues"] != row["index_cues"]
@@ -260,11 +260,20 @@ def test_opposite_positions_make_a_divergent_verdict_that_names_the_dimension():
     assert dim["dimension"] == "rights-security" and dim["position_PAK"] > 0 > dim["position_USA"]
     assert "USA -" in row["reason"] and " vs PAK +" in row["reason"] and "on rights-security" in row["reason"]
     assert row["tone_a"] == pytest.approx(0.1) and row["tone_b"] == pytest.approx(-0.2)
-    assert row["components"]["n_position"] == pytest.approx(9.0)
+    assert row["components"]["n_position"] == pytest.approx(11.0)
+
+
+def test_positions_alone_on_few_sentences_settle_nothing():
+    # 9 sentences a side, no stance or relation cue: wording, not the pair's positions
+    row = convergence(_frame("PAK", "USA"), thresholds=_settings(), n_boot=300).iloc[0]
+    assert row["components"]["n_position"] == pytest.approx(9.0) and row["position_agreement"] < 0
+    assert row["verdict"] == "insufficient" and "positions alone (no cue of the pair)" in row["reason"]
+    lower = convergence(_frame("PAK", "USA"), thresholds=_settings(position_alone_min=9), n_boot=300)
+    assert lower.iloc[0]["verdict"] == "divergent"
 
 
 def test_same_side_positions_converge_and_weight_zero_switches_positions_off():
-    tagged = _frame("PAK", "USA", usa=RIGHTS)
+    tagged = _frame("PAK", "USA", usa=RIGHTS, docs=4)
     row = convergence(tagged, thresholds=_settings(), n_boot=300).iloc[0]
     assert row["verdict"] == "convergent" and row["position_agreement"] > 0.5
     off = convergence(_frame("PAK", "USA"), thresholds=_settings(position_weight=0), n_boot=300).iloc[0]

@@ -500,3 +500,25 @@ def test_a_headline_person_named_in_the_body_is_that_actors():
         publisher="Dawn",
     )
     assert body["holder"].tolist() == plain["holder"].tolist() == ["PAK", "PAK"]
+
+
+def test_it_points_back_to_the_previous_sentence_or_an_earlier_subject_of_its_own():
+    t = _tag(
+        "The Foreign Office said Pakistan rejected the remarks.",
+        "The summit in 1999 was a landmark.",
+        "It had the symbolism of a new beginning.",
+        "As Pakistan tightens its visa rules, it has asked the US to help.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["PAK", None, None, "PAK"]
+
+
+def test_a_subject_pointing_back_to_a_thing_takes_no_holder():
+    t = _tag(
+        "The US raised tariffs on Pakistan's textile exports.",
+        "This decision aims to cut the trade deficit.",
+        "This rise is likely to suppress demand for Pakistani goods.",
+        publisher="Dawn",
+    )
+    # a decision is an actor's act and points back to the actor; a rise is a thing
+    assert t["holder"].tolist() == ["USA", "USA", None]

@@ -140,6 +140,7 @@ THRESHOLD_KEYS = {
     "position_weight": float,
     "position_scale": float,
     "position_min_sentences": int,
+    "position_alone_min": float,
     "dimensions": object,
     "position_space": object,
 }
@@ -271,6 +272,8 @@ def load_thresholds(thresholds: Mapping | str | os.PathLike | None = None) -> di
         raise MeasureError(
             f"{where(key)}position_weight must be >= 0, position_scale > 0, position_min_sentences >= 1"
         )
+    if out["position_alone_min"] < 0:
+        raise MeasureError(f"{where('position_alone_min')}position_alone_min must be >= 0")
     if not 0 < out["ci"] < 1:
         raise MeasureError(f"{where('ci')}ci must lie strictly between 0 and 1 (e.g. 0.95)")
     if any(w < 0 for w in out["weights"].values()) or not any(out["weights"].values()):

@@ -863,6 +863,14 @@ def _add_positions(
         row.update(index=old, ci_low=cue_ci[0], ci_high=cue_ci[1])
     elif verdict == "insufficient" and row["verdict_cues"] == "mixed":
         verdict, why = "mixed", "evidence both ways among the cues, and the interval does not settle it"
+    if old != old and verdict in ("convergent", "divergent") and n_p < settings["position_alone_min"]:
+        verdict, why = (
+            "insufficient",
+            (
+                f"positions alone (no cue of the pair) on {n_p:.3g} sentence(s), fewer than "
+                f"{settings['position_alone_min']:g}: too thin to settle the pair"
+            ),
+        )
     row["verdict"] = verdict
     row["reason"] = f"{why}; {detail}"
     return row

@@ -208,6 +208,7 @@ class DocContext:
     persons: dict[str, str] = field(default_factory=dict)  # a name word ("Khan") -> actor
     last_person: str | None = None
     last_holder: str | None = None
+    prev_holder: str | None = None  # the previous sentence's holder: what "it" / "they" point back to
     pair: tuple | None = None  # the document's two most mentioned actors, for "both sides"
     joint: bool = False  # the last subject was the pair acting together ("they" continues it)
 

@@ -240,8 +240,10 @@ class DocumentTagger:
                 holder, hsource, subject_span = _speaker_turn(reading, speaker, text, mentions)
             else:
                 context = next((h for h in reversed(recent[max(0, i - 3) : i]) if h), None) or dominant
+                # "This factor has caused ...": the parse's subject is a thing, not the last holder
+                carried = None if reading is not None and reading.pointed else prev_holder
                 holder, hsource, subject_span = self.rules.holder(
-                    text, slow, mentions, cue_starts, prev_holder, speakers[i], context, doc_pair
+                    text, slow, mentions, cue_starts, carried, speakers[i], context, doc_pair
                 )
             if (
                 reading is not None
@@ -263,6 +265,7 @@ class DocumentTagger:
                 # “We are committed to ...”), and so does the first person inside a quotation opened earlier
                 holder, hsource, subject_span = recent[i - 1], "carryover", None
             recent[i] = holder
+            ctx.prev_holder = None if headline else holder
             if holder:
                 ctx.last_holder = holder
             targets = [c for c in dict.fromkeys([*codes, *extra_codes]) if c != holder]

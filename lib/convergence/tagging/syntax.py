@@ -51,6 +51,7 @@ _NOMINAL = ("NOUN", "PROPN")
 _RECIPIENT_PREPS = {"to", "toward", "towards", "with", "against"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
+_POINTING = {"this", "these"}  # determiners of a subject that points back ("This factor has ...")
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
     "speaker": "reported",
@@ -162,6 +163,7 @@ class Reading:
     places: list[str] = field(default_factory=list)  # actors named as the place of the act (see _places)
     violent: bool = False  # the predicate's object is a violent event (attribution.yaml violent_events)
     stative: bool = False  # the subject's predicate describes it ("Pakistan is ...", "the US remains ...")
+    pointed: bool = False  # the subject points back to a thing, not an actor ("This factor", "These impacts")
     mode: str = ""
 
 
@@ -227,7 +229,10 @@ class Reader:
             if low in ("we", "i", "our", "us"):
                 return (ctx.last_holder if quoted else (ctx.speaker or ctx.last_holder)), "pronoun"
             if low in data.holder_pronouns:
-                return ctx.last_holder, "pronoun"
+                # the subject of a clause before it in the sentence ("As Pakistan cracks down ..., it has
+                # made ..."), else the previous sentence's holder
+                before = [tok_code[t.i] for t in head.doc[: head.i] if t.i in tok_code and t.dep_ in _SUBJ]
+                return (before[-1] if before else ctx.prev_holder), "pronoun"
             return None, "unknown"
         # "Indian government sources", "military sources": a voice qualified by a state role is that state's
         if (
@@ -646,6 +651,14 @@ class Reader:
                 if how == "possessive" and subj.i != node.i:
                     out.source = "agent"
         out.decided = node is not None and how != "unknown"
+        out.pointed = (
+            speaker is None
+            and node is not None
+            and how == "unknown"
+            and node.pos_ == "NOUN"
+            and lemma(node) not in self.data.agent_heads
+            and any(c.dep_ == "det" and c.lower_ in _POINTING for c in node.children)
+        )
         out.holder = who
         out.stative = speaker is None and lemma(content) in self.data.stative_verbs
         zone = self._zone(content)
