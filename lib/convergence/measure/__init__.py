@@ -11,7 +11,7 @@ functions inside them, so ``convergence.measure.convergence`` is always the modu
 
 from __future__ import annotations
 
-from . import convergence, evidence, keyness, kwic, positions, salience
+from . import convergence, evidence, keyness, kwic, positions, salience, seedcheck
 from ._common import MeasureError, load_thresholds
 from .keyness import load_stopwords
 from .output import format_convergence, to_records
@@ -29,5 +29,6 @@ __all__ = [
     "position_evidence",
     "positions",
     "salience",
+    "seedcheck",
     "to_records",
 ]
