@@ -522,3 +522,18 @@ def test_a_subject_pointing_back_to_a_thing_takes_no_holder():
     )
     # a decision is an actor's act and points back to the actor; a rise is a thing
     assert t["holder"].tolist() == ["USA", "USA", None]
+
+
+def test_an_issue_named_by_a_proper_noun_is_no_person_and_keeps_the_chain():
+    t = _tag(
+        "US Deputy Secretary of State Jane Roe met the visiting delegation.",
+        "Pakistan welcomed the talks.",
+        "The Kashmir issue also came up.",
+        "He said the United States supported dialogue.",
+        "Roe added that talks would continue.",
+        "The State of Kuwait said nothing.",
+        publisher="Dawn",
+    )
+    assert t["holder_source"].tolist()[2] != "person"
+    assert t["holder"].tolist()[3:5] == ["USA", "USA"]  # "he" is still the deputy secretary, named Roe
+    assert t["holder"].tolist()[5] != "USA"  # the title's "of State" taught no name

@@ -256,8 +256,9 @@ class Reader:
         if any((lemma(t) in self.non_state) for t in words if t.pos_ in _NOMINAL):
             ctx.speaks_for_none(self._names(words, tok_code))  # "PTI Information Secretary Waqqas Akram"
             return None, "non_state"
-        names = self._names(words, tok_code, head)
         role = next((data.roles[lemma(t)] for t in words if lemma(t) in data.roles), None)
+        # a person is named by a proper-noun head or under a role; "the Kashmir issue" names no one
+        names = self._names(words, tok_code, head) if head.pos_ == "PROPN" or role is not None else []
         if names:
             code = ctx.person(names)
             if code == NOBODY:
@@ -570,17 +571,20 @@ class Reader:
             if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss"):
                 # up the title to the name it stands before: "US congressman Alexander Green", "US Ambassador
                 # Donald Blome"
-                head = t.head
+                head, titled = t.head, lemma(t.head) in roles
                 while (
-                    head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.pos_ == "PROPN"
+                    head.dep_ in ("compound", "flat", "nmod")
+                    and head.head.i != head.i
+                    and head.head.pos_ == "PROPN"
                 ):
-                    head = head.head
+                    head = head.head  # "US Secretary of State Marco Rubio": US -> Secretary -> Rubio
+                    titled = titled or lemma(head) in roles
                 if head.pos_ != "PROPN":
                     continue
                 own = self._name_words(head)
                 # a person only under a title ("US congressman Alexander Green"), not a named thing ("the
                 # Pakistan Democracy Act")
-                if head.i not in tok_code and any(lemma(w) in roles for w in own):
+                if head.i not in tok_code and (titled or any(lemma(w) in roles for w in own)):
                     ctx.learn(tok_code[t.i], self._names(own, tok_code, head), None, person=False)
         for t in doc:
             # "Sardar Ahmad Shakeeb, Ambassador of Afghanistan to Pakistan", "Jane Doe, the US envoy": a name
