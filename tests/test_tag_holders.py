@@ -537,3 +537,15 @@ def test_an_issue_named_by_a_proper_noun_is_no_person_and_keeps_the_chain():
     assert t["holder_source"].tolist()[2] != "person"
     assert t["holder"].tolist()[3:5] == ["USA", "USA"]  # "he" is still the deputy secretary, named Roe
     assert t["holder"].tolist()[5] != "USA"  # the title's "of State" taught no name
+
+
+def test_a_briefings_clear_cue_in_a_sentence_naming_one_other_actor_is_about_it():
+    t = _tag(
+        "MS. JEAN-PIERRE: As the people of Pakistan deal with the floods, we make sure they have aid.",
+        "Tariffs apply to economies that fail to enforce bans (Canada, Pakistan, Peru) and we welcome that.",
+        publisher="The White House",
+        url="https://www.whitehouse.gov/briefings/5",
+        date="2022-09-26",
+    )
+    assert [(d["target"], d["stance"] > 0) for d in t.loc[0, "target_stances"]] == [("PAK", True)]
+    assert list(t.loc[1, "target_stances"]) == []  # an actor in a bracketed list is no topic
