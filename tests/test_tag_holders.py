@@ -549,3 +549,14 @@ def test_a_briefings_clear_cue_in_a_sentence_naming_one_other_actor_is_about_it(
     )
     assert [(d["target"], d["stance"] > 0) for d in t.loc[0, "target_stances"]] == [("PAK", True)]
     assert list(t.loc[1, "target_stances"]) == []  # an actor in a bracketed list is no topic
+
+
+def test_he_after_an_office_holder_of_the_actor_file_is_that_person():
+    t = _tag(
+        "Planning Minister Ahsan Iqbal met the visiting delegation on Monday.",
+        "The United States praised the reforms.",
+        "He said the ties would deepen.",
+        publisher="Dawn",
+        date="2025-04-12",
+    )
+    assert t["holder"].tolist() == ["PAK", "USA", "PAK"]

@@ -142,14 +142,15 @@ class DocumentTagger:
             per[i][payloads[h[2]].layer].append((h[0] - s0, h[1] - s0, h[2], h[3]))
         empty = ([], [], [], [])
         lows = [low[starts[i] : starts[i] + len(norms[i])] for i in range(n)]
-        own, seen = [], []
+        own, seen, people = [], [], []
         for i in range(n):
             layers = per[i] or empty
-            mentions, codes, actor_terms, holders = self._actors(layers[ACTOR], date)
+            mentions, codes, actor_terms, holders, persons = self._actors(layers[ACTOR], date)
             own.append((*self._issues(layers[ISSUE], lows[i], mentions), mentions, codes, actor_terms))
             seen.append(holders)
+            people.append(persons)
         if self.aliases or self.surnames:
-            self._resolve_aliases(own, seen, norms, lows)
+            self._resolve_aliases(own, seen, norms, lows, people)
         # a sentence cut without end punctuation (page break) is continued by the next one; a headline is not
         frag = [
             i + 1 < n and bool(norms[i]) and norms[i][-1].isalnum() and bool(norms[i + 1]) for i in range(n)
@@ -226,7 +227,9 @@ class DocumentTagger:
             reading = None
             if i in readings:
                 real = [m for m in mentions if m[2] is not None and self.rules.state_voice(slow, m)]
-                reading = self.reader.read(readings[i], text, real, ctx, year=year, prev_quoted=prev_quoted)
+                reading = self.reader.read(
+                    readings[i], text, real, ctx, year=year, prev_quoted=prev_quoted, people=people[i]
+                )
                 prev_quoted = text[:1] in '"“' and not text.rstrip().endswith(('"', "”"))
             if speaker and not speakers[i]:
                 holder, hsource, subject_span = None, "", None  # a reporter's question states no position
@@ -295,7 +298,7 @@ class DocumentTagger:
                     objects, value = reading.places, stance if stance > 0 else _SOLIDARITY
                 target_stances = [{"target": t, "stance": value, "cues": list(stance_cues)} for t in objects]
             about_actor = None
-            if stance_cues and holder == speaker and not codes and not target_stances:
+            if stance_cues and holder == speaker and set(codes) <= {holder} and not target_stances:
                 # "Q ... the Pakistani elections ...? MR. KIRBY: We're concerned." is about Pakistan; the
                 # speaker's statement on the floods in Pakistan ("We extend our deep condolences"), too
                 about_actor = turns.asked_actor(stance) or (about if abs(stance) >= ANSWER_CLEAR else None)
@@ -440,11 +443,11 @@ class DocumentTagger:
         terms = list(dict.fromkeys(h[2] for h in kept))
         return issues, terms
 
-    def _resolve_aliases(self, own, seen, norms, lows):
+    def _resolve_aliases(self, own, seen, norms, lows, people):
         """Add, in place, the mentions that need the document's earlier sentences: a ``doc_aliases`` phrase
         once its actor is named ("the Fund" after "IMF"), and an office holder's bare surname once the holder
         was named in full ("Ms Bruce" after "Tammy Bruce"). Their ``actor_terms`` label ends in " (named
-        earlier)"."""
+        earlier)"; a surname is a person's mention (added to ``people``)."""
         named: set = set()
         learned: dict[str, str] = {}  # surname -> actor code
         for i in range(len(own)):
@@ -463,6 +466,7 @@ class DocumentTagger:
                 codes = list(dict.fromkeys(m[2] for m in mentions))
                 labels = [f"{f[2]}:{f[4].removesuffix(_POSS)} (named earlier)" for f in extra]
                 own[i] = (issues, terms, mentions, codes, list(dict.fromkeys([*actor_terms, *labels])))
+                people[i] = [*people[i], *((f[0], f[1]) for f in extra if f[4] in learned)]
             named.update(codes)
             for holder in seen[i]:
                 code, surname = self.surnames.get(holder, (None, None))
@@ -470,10 +474,11 @@ class DocumentTagger:
                     learned[surname] = code
 
     def _actors(self, hits, date):
-        """(mentions, codes, actor_terms, office holders named) of one sentence's actor hits."""
+        """(mentions, codes, actor_terms, office holders named, spans of the persons among them) of one
+        sentence's actor hits."""
         if not hits:
-            return [], [], [], []
-        mentions, terms, holders = [], [], []
+            return [], [], [], [], []
+        mentions, terms, holders, persons = [], [], [], []
         for s, e, pid, poss in longest_first(hits):
             p = self.matcher.payloads[pid]
             name = p.item
@@ -489,8 +494,10 @@ class DocumentTagger:
             terms.append(label)
             if name.holder:
                 holders.append(name.holder)
+                if " " in name.holder:  # a person's full name, not a body ("Taliban")
+                    persons.append((s, e))
         codes = list(dict.fromkeys(m[2] for m in mentions))
-        return mentions, codes, list(dict.fromkeys(terms)), holders
+        return mentions, codes, list(dict.fromkeys(terms)), holders, persons
 
 
 TITLE_SENT_ID = -1  # sent_id (and para_id, start, end) of an article's headline row

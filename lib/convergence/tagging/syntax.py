@@ -180,6 +180,7 @@ class Reader:
 
     def __init__(self, data: Attribution, non_state_nouns=(), joint_subjects=()):
         self.data = data
+        self._people: set = set()  # token indices of the sentence being read that name a person
         self.joint = frozenset(" ".join(j.split()) for j in joint_subjects)
         self.non_state = frozenset(data.non_state_heads) | frozenset(
             w for w in non_state_nouns if " " not in w
@@ -208,6 +209,12 @@ class Reader:
         if head.i in tok_code:
             code = tok_code[head.i]
             self._learn(ctx, code, words, tok_code)
+            if head.pos_ == "PROPN" and head.i in self._people:
+                # an office holder of the actor file ("Planning Minister Ahsan Iqbal"): "he" is now him, and
+                # his names count for the document ("Ahsan calls for ...")
+                ctx.learn(
+                    code, [w.text for w in self._name_words(head) if w.i in self._people], None, person=True
+                )
             if head.pos_ == "PROPN" and ctx.persons.get(head.text) == code:
                 ctx.last_person = code  # "Mr Iqbal echoed ...": a person named earlier; "he" is now him
             if any(c.dep_ == "conj" and tok_code.get(c.i, code) != code for c in head.children):
@@ -610,9 +617,12 @@ class Reader:
                 tok_code[t.i] = ctx.persons[t.text]
 
     # -------------------------------------------------------------------------------- a sentence
-    def read(self, doc, text, mentions, ctx: DocContext, *, year=None, prev_quoted=False) -> Reading:
+    def read(
+        self, doc, text, mentions, ctx: DocContext, *, year=None, prev_quoted=False, people=()
+    ) -> Reading:
         """Read one parsed sentence (``doc`` of ``text``; ``mentions``: (start, end, code, possessive) of
-        state voices in ``text``); updates ``ctx`` with the names and roles it learns."""
+        state voices in ``text``; ``people``: (start, end) of the mentions that name a person, an office
+        holder of the actor file); updates ``ctx`` with the names and roles it learns."""
         tok_code = {}
         for t in doc:
             a, b = t.idx, t.idx + len(t.text)
@@ -620,6 +630,7 @@ class Reader:
                 if a < e and b > s:
                     tok_code[t.i] = code
                     break
+        self._people = {t.i for t in doc for s, e in people if t.idx < e and t.idx + len(t.text) > s}
         self._persons(doc, tok_code, ctx)
         root = self._root(doc)
         out = Reading()
