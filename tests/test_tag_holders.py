@@ -560,3 +560,12 @@ def test_he_after_an_office_holder_of_the_actor_file_is_that_person():
         date="2025-04-12",
     )
     assert t["holder"].tolist() == ["PAK", "USA", "PAK"]
+
+
+def test_a_thing_as_subject_gives_way_to_the_actor_subject_of_its_clause():
+    t = _tag(
+        "The dispute has long been a delicate matter for the US focusing on dialogue between the parties.",
+        "The move came as Pakistan tightened its visa rules.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["USA", "PAK"]

@@ -665,6 +665,18 @@ class Reader:
                 out.source = _SOURCES[("agent" if subj.i != node.i else "subject") if how == "actor" else how]
                 if how == "possessive" and subj.i != node.i:
                     out.source = "agent"
+            if node is not None and how == "unknown" and node.pos_ == "NOUN":
+                # a thing as subject ("The Kashmir issue has long been a matter for the US focusing on
+                # dialogue", "The move came as Pakistan tightened ..."): the actor subject of a clause the
+                # predicate governs does what the sentence reports
+                for clause in (
+                    c for w in (content, *content.children) for c in w.children if c.dep_ == "advcl"
+                ):
+                    inner = self._subject(clause)
+                    if inner is not None and inner.i in tok_code:
+                        who, how = self.resolve(inner, tok_code, ctx, quoted=quoted, text=text)
+                        out.source = "subject"
+                        break
         out.decided = node is not None and how != "unknown"
         out.pointed = (
             speaker is None
