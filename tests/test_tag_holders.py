@@ -569,3 +569,13 @@ def test_a_thing_as_subject_gives_way_to_the_actor_subject_of_its_clause():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == ["USA", "PAK"]
+
+
+def test_the_subject_of_a_passive_reporting_verb_is_no_speaker():
+    t = _tag(
+        "Pakistan is believed to be among the countries at risk of the travel ban.",
+        "Pakistan was told by the US that the list was final.",
+        "Minister Ahmed Khan was quoted as saying that Pakistan met the standards.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == [None, "USA", "PAK"]

@@ -39,6 +39,8 @@ import re
 from .lexicon import Actors
 
 _PUNCT = re.compile(r"[,;:()\"\[\]]")
+# a passive auxiliary right before a speech verb ("Pakistan is believed to be ...")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$")
 
 
 def _alternation(words) -> str:
@@ -181,6 +183,8 @@ class HolderRules:
         # 1. reported speech
         if real:
             for sv in self.speech.finditer(low):
+                if _PASSIVE.search(low, 0, sv.start()) and not sv.group(0).startswith("quot"):
+                    continue  # "Pakistan is believed to be ...": others' belief about it, not its word
                 best = None
                 noun = sv.group(0) in self.speech_nouns
                 for m in real:

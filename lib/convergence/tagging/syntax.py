@@ -412,7 +412,12 @@ class Reader:
         rep = self.data.reporting_verbs
         if lemma(root) in rep and root.pos_ in ("VERB", "AUX"):
             content = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
-            return self._subject(root), content if content is not None else root
+            subj = self._subject(root)
+            if subj is not None and subj.dep_ == "nsubjpass" and lemma(root) != "quote":
+                # "Pakistan is believed to be ...", "X was told": others' word about it or to it; its agent,
+                # if any, speaks ("X was quoted as saying" excepted)
+                return self._agent(root), content if content is not None else root
+            return subj, content if content is not None else root
         for c in root.children:
             if c.dep_ in ("parataxis", "advcl", "ccomp") and lemma(c) in rep and c.i > root.i:
                 subj = self._subject(c)
