@@ -21,6 +21,13 @@ def test_negation_flips_and_halves():
     assert "without condemn" in r["stance_cues"]
 
 
+def test_a_negated_event_is_no_act_against_its_perpetrator():
+    r = _row("Pakistan urged Israel to end its aggression, without mentioning the US strikes on Iran.")
+    assert [d["target"] for d in r["target_stances"]] == ["ISR"]
+    r = _row("Pakistan condemned the US strikes on Iran.")
+    assert [(d["target"], d["stance"] < 0) for d in r["target_stances"]] == [("USA", True)]
+
+
 def test_not_only_is_no_negation():
     r = _row("The US not only welcomed the Pakistan deal but praised it.")
     assert r["stance"] > 0 and "welcome" in r["stance_cues"]

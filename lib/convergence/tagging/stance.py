@@ -13,8 +13,10 @@ is tied to an actor: an adjective / possessive at most two words before it, none
 ("Israeli occupation", "India's illegal annexation"; not for a participle: "Palestinian land occupied"),
 or an agent right after it ("aggression by Israel", "occupation of Gaza by Israel"; for a cue ending in "of",
 right after the cue: "withdrawal of Israeli forces"); it is then negative
-toward that actor. stance = mean of the contributions, clipped to [-1, 1]; 0 when no cue
-fired. Each fired cue is kept, with its marks, in ``stance_cues``.
+toward that actor. A negated event ("without mentioning the US strikes", "not aware of strikes") counts for
+nothing: the negation belongs to the predicate, and the holder speaks neither against the event nor for it.
+stance = mean of the contributions, clipped to [-1, 1]; 0 when no cue fired. Each fired cue is kept, with its
+marks, in ``stance_cues``.
 
 Target stance (``target_stances``): each counted cue is tied to one target, or to none:
   - an offence cue: the actor it is tied to (above);
@@ -244,7 +246,9 @@ def stance_of(low, stance_hits, mentions, holder, subject_span=None, preps=()):
     for s, e, cue in stance_hits:
         if cue.cls == "offence":
             who = _perpetrator(low, s, e, mentions, holder)
-            if who is None:
+            if who is None or _modifier(low, s, mods, "negator") is not None:
+                # a negated event ("without mentioning the US strikes", "not aware of strikes") is no
+                # act the holder speaks against
                 continue
             counted.append((s, e, cue, who))
             continue
