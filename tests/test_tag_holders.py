@@ -579,3 +579,12 @@ def test_the_subject_of_a_passive_reporting_verb_is_no_speaker():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == [None, "USA", "PAK"]
+
+
+def test_the_private_sector_and_exporters_speak_for_no_state():
+    t = _tag(
+        "ISLAMABAD: The private sector views the US tariffs as a strategic manoeuvre against Pakistan.",
+        "Pakistani exporters criticised the US tariffs.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == [None, None]
