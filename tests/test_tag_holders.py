@@ -588,3 +588,13 @@ def test_the_private_sector_and_exporters_speak_for_no_state():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == [None, None]
+
+
+def test_a_role_of_many_states_is_no_one_states():
+    t = _tag(
+        "ISTANBUL: Foreign ministers from Muslim countries on Sunday urged Israel to end its aggression.",
+        "The foreign minister said Pakistan stood with Iran.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == [None, "PAK"]
+    assert t["holder_source"].tolist()[0] == "third party"

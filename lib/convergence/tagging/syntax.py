@@ -51,6 +51,7 @@ _NOMINAL = ("NOUN", "PROPN")
 _RECIPIENT_PREPS = {"to", "toward", "towards", "with", "against"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
+_MANY_STATES = {"country", "nation", "state", "government"}  # "ministers from Muslim countries"
 _POINTING = {"this", "these"}  # determiners of a subject that points back ("This factor has ...")
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
@@ -264,6 +265,13 @@ class Reader:
             ctx.speaks_for_none(self._names(words, tok_code))  # "PTI Information Secretary Waqqas Akram"
             return None, "non_state"
         role = next((data.roles[lemma(t)] for t in words if lemma(t) in data.roles), None)
+        if role is not None and any(
+            p.dep_ == "prep" and p.lower_ in ("from", "of") and lemma(g) in _MANY_STATES
+            for p in head.children
+            for g in p.children
+            if g.dep_ == "pobj"
+        ):
+            return None, "third_party"  # "Foreign ministers from Muslim countries": many states, not one
         # a person is named by a proper-noun head or under a role; "the Kashmir issue" names no one
         names = self._names(words, tok_code, head) if head.pos_ == "PROPN" or role is not None else []
         if names:
