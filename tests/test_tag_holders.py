@@ -598,3 +598,13 @@ def test_a_role_of_many_states_is_no_one_states():
     )
     assert t["holder"].tolist() == [None, "PAK"]
     assert t["holder_source"].tolist()[0] == "third party"
+
+
+def test_a_bill_speaks_for_its_sponsors_state_and_supports_a_cause_not_the_place():
+    t = _tag(
+        "WASHINGTON: US lawmakers have introduced a bill on human rights in Pakistan.",
+        "The legislation also reaffirms US support for free and fair elections in Pakistan.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["USA", "USA"]
+    assert list(t.loc[1, "target_stances"]) == []  # support for the elections, not for Pakistan

@@ -34,6 +34,7 @@ _KEYS = (
     "historical_years",
     "place_prepositions",
     "violent_events",
+    "place_causes",
     "agent_heads",
     "former_marks",
     "role_actors",
@@ -63,6 +64,7 @@ class Attribution:
     historical_years: int
     place_prepositions: frozenset[str] = frozenset()
     violent_events: frozenset[str] = frozenset()
+    place_causes: frozenset[str] = frozenset()
     agent_heads: frozenset[str] = frozenset()
     former_marks: frozenset[str] = frozenset()
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)
@@ -153,6 +155,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         historical_years=years,
         place_prepositions=_optional_words(p, data, "place_prepositions"),
         violent_events=_optional_words(p, data, "violent_events"),
+        place_causes=_optional_words(p, data, "place_causes"),
         agent_heads=_optional_words(p, data, "agent_heads"),
         former_marks=_optional_words(p, data, "former_marks"),
         role_actors=_role_actors(p, data, codes),

@@ -546,6 +546,8 @@ class Reader:
                 lemma(h) in self.data.violent_events for h in heads[1:] + ([t] if t.pos_ == "NOUN" else [])
             )
             for h in heads:
+                if lemma(h) in self.data.place_causes:
+                    continue  # "support for free and fair elections in Pakistan": for the cause
                 for p in h.children:
                     if p.dep_ != "prep" or p.lower_ not in preps:
                         continue
