@@ -122,21 +122,26 @@ def rule_spans(text: str, config: IngestConfig, paragraphs=None) -> list[tuple[i
                 continue  # an ellipsis inside a quotation rarely ends the sentence
             if end - start <= 4 and _BARE_NUMBER.fullmatch(text, start, end):
                 continue  # "3. 79 years ..." : a paragraph number is never a sentence of its own
-            if text[m.start()] == ".":
-                lo = max(text.rfind(" ", ps, m.start()) + 1, ps)
-                prev = text[lo : m.start()].lstrip("\"'“‘([")
+            dot = m.start()
+            if text[dot] == ".":
+                lo = max(text.rfind(" ", ps, dot) + 1, ps)
+                prev = text[lo:dot].lstrip("\"'“‘([")
                 low = prev.lower()
                 if len(prev) == 1 and prev.isupper():
                     continue  # an initial: "J. F. Kennedy"
-                word = _NEXT_TOKEN.match(text, end).group(1)
-                if prev.isdigit() and word[:1].isdigit():
-                    continue  # a list of numbers: "Goals 1. 7. 12 and 13"
+                word = None  # the word after the boundary, looked up when a rule below needs it
+                if prev.isdigit():
+                    word = _NEXT_TOKEN.match(text, end).group(1)
+                    if word[:1].isdigit():
+                        continue  # a list of numbers: "Goals 1. 7. 12 and 13"
                 if low in abbrevs or (
                     low.count(".") >= 1 and low.replace(".", "").replace("-", "").isalpha() and len(low) <= 8
                 ):
+                    if word is None:
+                        word = _NEXT_TOKEN.match(text, end).group(1)
                     if not (low.count(".") >= 1 and prev[:1].isupper() and word in starters):
                         continue
-                if low == "no" and word[:1].isdigit():
+                if low == "no" and _NEXT_TOKEN.match(text, end).group(1)[:1].isdigit():
                     continue
             out.append((start, end))
             start = end
