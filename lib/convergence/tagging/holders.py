@@ -108,6 +108,8 @@ class HolderRules:
         """Spans of a sentence's contrasted clauses, or [] when it has none: split before ", whereas",
         ", while", ", but" (and "; " + one of them), or at the first comma of a sentence that opens with
         "While" / "Whereas"."""
+        if "but" not in low and "while" not in low and "whereas" not in low:
+            return []  # no contrast word: nothing to split at
         cs = self.clause_start(low)
         m = self.lead_contrast.match(low, cs)
         if m:
