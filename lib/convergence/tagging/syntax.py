@@ -172,8 +172,15 @@ def lemma(tok) -> str:
     """The token's lemma, lower-cased: the attribute ruler's where it set one, else spaCy's rule
     lemmatizer's (the same lemma the full pipeline gives, computed only for the words asked about)."""
     if tok.lemma == 0 and _LEMMATIZER is not None:
-        return _LEMMATIZER.lemmatize(tok)[0].lower()
+        key = (tok.orth, tok.pos, tok.morph.key)  # what the rule lemmatizer reads of the token
+        out = _LEMMAS.get(key)
+        if out is None:
+            out = _LEMMAS[key] = _LEMMATIZER.lemmatize(tok)[0].lower()
+        return out
     return (tok.lemma_ or tok.text).lower()
+
+
+_LEMMAS: dict = {}  # rule lemmas already computed, by word, part of speech and morphology
 
 
 class Reader:
@@ -409,10 +416,10 @@ class Reader:
                         return g
         return None
 
-    def _root(self, doc):
-        roots = [t for t in doc if t.dep_ == "ROOT"]
-        if not roots:
-            return None
+    def _root(self, toks):
+        roots = [t for t in toks if t.dep_ == "ROOT"]
+        if len(roots) < 2:
+            return roots[0] if roots else None
         return max(roots, key=lambda t: (sum(1 for _ in t.subtree), -t.i))
 
     def _speaker(self, root):
@@ -585,11 +592,11 @@ class Reader:
             return "future"
         return ""
 
-    def _persons(self, doc, tok_code, ctx):
+    def _persons(self, toks, tok_code, ctx):
         """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
         learned for the document; a person learned before counts as a mention of that actor."""
         roles = self.data.roles
-        for t in doc:
+        for t in toks if tok_code else ():
             if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss"):
                 # up the title to the name it stands before: "US congressman Alexander Green", "US Ambassador
                 # Donald Blome"
@@ -608,7 +615,7 @@ class Reader:
                 # Pakistan Democracy Act")
                 if head.i not in tok_code and (titled or any(lemma(w) in roles for w in own)):
                     ctx.learn(tok_code[t.i], self._names(own, tok_code, head), None, person=False)
-        for t in doc:
+        for t in toks:
             # "Sardar Ahmad Shakeeb, Ambassador of Afghanistan to Pakistan", "Jane Doe, the US envoy": a name
             # whose apposition is a role of one actor (its modifier or its "of" phrase)
             if t.pos_ != "PROPN" or t.i in tok_code or t.dep_ in ("compound", "flat"):
@@ -627,7 +634,7 @@ class Reader:
                 codes = {tok_code[w.i] for o in owners for w in o.subtree if w.i in tok_code}
                 if len(codes) == 1:
                     ctx.learn(codes.pop(), self._names([t], tok_code, t), None, person=False)
-        for t in doc:
+        for t in toks if ctx.persons else ():
             if t.pos_ == "PROPN" and t.i not in tok_code and ctx.persons.get(t.text):
                 tok_code[t.i] = ctx.persons[t.text]
 
@@ -638,16 +645,20 @@ class Reader:
         """Read one parsed sentence (``doc`` of ``text``; ``mentions``: (start, end, code, possessive) of
         state voices in ``text``; ``people``: (start, end) of the mentions that name a person, an office
         holder of the actor file); updates ``ctx`` with the names and roles it learns."""
+        toks = list(doc)  # the tokens once: each pass over a Doc builds its Token objects again
         tok_code = {}
-        for t in doc:
-            a, b = t.idx, t.idx + len(t.text)
-            for s, e, code, _poss in mentions:
-                if a < e and b > s:
-                    tok_code[t.i] = code
-                    break
-        self._people = {t.i for t in doc for s, e in people if t.idx < e and t.idx + len(t.text) > s}
-        self._persons(doc, tok_code, ctx)
-        root = self._root(doc)
+        if mentions:
+            for t in toks:
+                a, b = t.idx, t.idx + len(t.text)
+                for s, e, code, _poss in mentions:
+                    if a < e and b > s:
+                        tok_code[t.i] = code
+                        break
+        self._people = set()
+        if people:
+            self._people = {t.i for t in toks for s, e in people if t.idx < e and t.idx + len(t.text) > s}
+        self._persons(toks, tok_code, ctx)
+        root = self._root(toks)
         out = Reading()
         if root is None:
             return out
