@@ -471,6 +471,20 @@ class PositionTable:
         return self.cells.get((issue, str(group), actor))
 
 
+def issues_with_dimensions(issues, dims) -> list[str]:
+    """The issues asked for (None: every issue with a dimension; a slug or a list), each checked to have a
+    position dimension in ``dims``."""
+    if issues is None:
+        return list(dims)
+    issues = [issues] if isinstance(issues, str) else list(issues)
+    unknown = [s for s in issues if s not in dims]
+    if unknown:
+        raise MeasureError(
+            f"no position dimension for issue(s) {', '.join(unknown)}; known: {', '.join(dims)}"
+        )
+    return issues
+
+
 def positions(
     tagged: pd.DataFrame,
     *,
@@ -497,15 +511,7 @@ def positions(
     if not actors:
         raise MeasureError("actors must name at least one actor code")
     dims = load_dimensions(dimensions)
-    if issues is None:
-        issues = list(dims)
-    elif isinstance(issues, str):
-        issues = [issues]
-    unknown = [s for s in issues if s not in dims]
-    if unknown:
-        raise MeasureError(
-            f"no position dimension for issue(s) {', '.join(unknown)}; known: {', '.join(dims)}"
-        )
+    issues = issues_with_dimensions(issues, dims)
     table = PositionTable(tagged, actors=actors, issues=issues, by=by, dimensions=dims, space=space)
     alpha = (1 - ci) / 2
     rows = []

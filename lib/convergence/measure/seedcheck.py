@@ -12,8 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import MeasureError
-from .positions import load_dimensions, load_space, score_sentences, sentence_pull
+from .positions import issues_with_dimensions, load_dimensions, load_space, score_sentences, sentence_pull
 
 SEED_CHECK_COLUMNS = [
     "issue",
@@ -38,15 +37,7 @@ def seed_check(*, issues=None, dimensions=None, space=None, top_words: int = 3) 
     dimension key whose score lies on the other pole."""
     dims = load_dimensions(dimensions)
     sp = load_space(space)
-    if issues is None:
-        issues = list(dims)
-    elif isinstance(issues, str):
-        issues = [issues]
-    unknown = [s for s in issues if s not in dims]
-    if unknown:
-        raise MeasureError(
-            f"no position dimension for issue(s) {', '.join(unknown)}; known: {', '.join(dims)}"
-        )
+    issues = issues_with_dimensions(issues, dims)
     rows = []
     for issue in issues:
         for dim in dims[issue]:
