@@ -307,26 +307,24 @@ class DocumentTagger:
                 # "Q ... the Pakistani elections ...? MR. KIRBY: We're concerned." is about Pakistan; the
                 # speaker's statement on the floods in Pakistan ("We extend our deep condolences"), too
                 about_actor = turns.asked_actor(stance) or (about if abs(stance) >= ANSWER_CLEAR else None)
-            # the other actors named outside a parenthesis (a list of economies in brackets is no topic)
-            others = list(
-                dict.fromkeys(
-                    m[2]
-                    for m in mentions
-                    if m[2] not in (None, holder) and slow.count("(", 0, m[0]) <= slow.count(")", 0, m[0])
-                )
-            )
             if (
                 stance_cues
                 and speaker
                 and holder == speaker
                 and reading is not None
-                and len(others) == 1
                 and not target_stances
                 and abs(stance) >= ANSWER_CLEAR
             ):
-                # a briefing's clear cue in a sentence naming one other actor is about it ("as the people of
-                # Pakistan are dealing with the flood, that they have ... aid")
-                about_actor = others[0]
+                # a briefing's clear cue in a sentence naming one other actor outside brackets is about it
+                # ("as the people of Pakistan are dealing with the flood, that they have ... aid"; a list of
+                # economies in brackets is no topic)
+                others = {
+                    m[2]
+                    for m in mentions
+                    if m[2] not in (None, holder) and slow.count("(", 0, m[0]) <= slow.count(")", 0, m[0])
+                }
+                if len(others) == 1:
+                    about_actor = others.pop()
             if about_actor:
                 targets = [*targets, about_actor]
                 target_stances = [{"target": about_actor, "stance": stance, "cues": list(stance_cues)}]
