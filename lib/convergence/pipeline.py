@@ -276,10 +276,10 @@ def _load(entry: Path, keep: str) -> pd.DataFrame | None:
 
 def _save(entry: Path, frame: pd.DataFrame, *, complete: bool, skipped: list, n_sentences: int) -> None:
     entry.mkdir(parents=True, exist_ok=True)
-    mask = _is_tagged(frame)
-    parts = {"tagged.arrow": frame[mask] if complete else frame}
+    parts = {"tagged.arrow": frame}
     if complete:
-        parts["rest.arrow"] = frame[~mask]
+        mask = _is_tagged(frame)
+        parts = {"tagged.arrow": frame[mask], "rest.arrow": frame[~mask]}
     for name, part in parts.items():
         part = part.copy(deep=False)
         part.attrs = {"skipped": [tuple(s) for s in skipped], "n_sentences": int(n_sentences)}

@@ -253,12 +253,15 @@ def _boilerplate(lines: list[str], config: IngestConfig, meta: dict, *, tail_aut
     lines = _drop_boilerplate_lines(lines, config)
     total = sum(len(ln) + 1 for ln in lines)
     seen = 0
+    # _line_matches(ln, config.cut_from) and (..., config.end_markers), the patterns looked up once
+    cut_from, end_marker = _combined(config.cut_from).fullmatch, _combined(config.end_markers).fullmatch
     for k, ln in enumerate(lines):
-        if (seen > total / 2 and _line_matches(ln, config.cut_from)) or (
-            seen > 200 and _line_matches(ln, config.end_markers)
-        ):
-            lines = lines[:k]
-            break
+        half, far = seen > total / 2, seen > 200
+        if half or far:
+            s = ln.strip()
+            if s and ((half and cut_from(s) is not None) or (far and end_marker(s) is not None)):
+                lines = lines[:k]
+                break
         seen += len(ln) + 1
     while lines and not lines[-1].strip():
         lines.pop()
@@ -294,12 +297,17 @@ _HYPHEN_END = re.compile(r"[A-Za-z]-$")
 
 
 def _hyphen_end(text: str) -> bool:
-    # searched from near the end: a paragraph grows line by line, a search from its start would be quadratic
-    return bool(_HYPHEN_END.search(text, max(0, len(text) - 4)))
+    # searched from near the end: a paragraph grows line by line, a search from its start would be quadratic;
+    # only a text ending in the hyphen (or in a line break, which "$" passes over) can match
+    last = text[-1:]
+    return (last == "-" or last == "\n") and bool(_HYPHEN_END.search(text, max(0, len(text) - 4)))
+
+
+_TERMINAL_LAST = frozenset(".!?…\"'”’»)]\n")  # the characters a TERMINAL match can end with ("$" passes "\n")
 
 
 def _terminal(text: str) -> bool:
-    return bool(TERMINAL.search(text, max(0, len(text) - 64)))
+    return text[-1:] in _TERMINAL_LAST and bool(TERMINAL.search(text, max(0, len(text) - 64)))
 
 
 def _join(prev: str, nxt: str) -> str:
@@ -327,12 +335,13 @@ def paragraphs_from_lines(lines: list[str], *, mode: str = "auto") -> list[str]:
     for block in blocks:
         if not block:
             continue
-        short = [len(b.strip()) for b in block if len(b.strip()) <= 200]
+        stripped = [b.strip() for b in block]
+        short = [n for n in map(len, stripped) if n <= 200]
         width = max(short) if len(block) >= 3 and short else 0
         current = None
         prev_numbered = False
-        for raw in block:
-            s = raw.strip()
+        for line in stripped:
+            s = line
             # A number at the start of a line is a UN paragraph (or list) number only where a paragraph can
             # start: at the top of a block, after a sentence end, a colon or another numbered line, or before
             # a tab ("46.<TAB>The ..."); else it is a number the line wrap put first ("... the total reached"
@@ -349,21 +358,20 @@ def paragraphs_from_lines(lines: list[str], *, mode: str = "auto") -> list[str]:
             if numbered:
                 s = UN_NUMBER.sub("", s, count=1).strip()
             if current is None:
-                current, first, last_line = s, True, len(raw.strip())
+                current, first, last_line = s, True, len(line)
                 continue
-            ends = _terminal(current)
             new_para = (
                 mode == "lines"
                 or numbered
                 or bool(_LIST_START.match(s))
-                or (ends and (width == 0 or last_line > 200 or last_line < 0.8 * width))
+                or (_terminal(current) and (width == 0 or last_line > 200 or last_line < 0.8 * width))
             )
             if new_para:
                 paras.append((current, first))
                 current, first = s, False
             else:
                 current = _join(current, s)
-            last_line = len(raw.strip())
+            last_line = len(line)
         if current is not None:
             paras.append((current, first))
     out: list[str] = []
@@ -390,7 +398,8 @@ def paragraphs_from_lines(lines: list[str], *, mode: str = "auto") -> list[str]:
 
 
 def _line_lengths_fix(lines: list[str]) -> list[str]:
-    return [ln.replace("\t", " ") if not UN_NUMBER.match(ln.strip()) else ln for ln in lines]
+    # a line without a tab is the same either way
+    return [ln.replace("\t", " ") if "\t" in ln and not UN_NUMBER.match(ln.strip()) else ln for ln in lines]
 
 
 def clean_document(

@@ -68,7 +68,7 @@ def segment(
         return [], []
     starts = [ps for ps, _ in spans]
     if splitter == "rules":
-        return paras, [(bisect_right(starts, s) - 1, s, e) for s, e in rule_spans(text, config)]
+        return paras, [(bisect_right(starts, s) - 1, s, e) for s, e in rule_spans(text, config, spans)]
     tok = _tokenizer(tuple(config.abbreviations))
     splitter = _starter_split(tuple(config.sentence_starters))
     cuts = [m.end() for m in splitter.finditer(text)] if splitter is not None else []
@@ -108,34 +108,40 @@ def _rule_tables(abbreviations: tuple[str, ...], starters: tuple[str, ...]):
     return frozenset(a.lower().rstrip(".") for a in abbreviations), frozenset(starters)
 
 
-def rule_spans(text: str, config: IngestConfig) -> list[tuple[int, int]]:
-    """Sentence spans of ``text`` by the rules above (never across a blank line)."""
+def rule_spans(text: str, config: IngestConfig, paragraphs=None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` by the rules above (never across a blank line). ``paragraphs``: the
+    text's :func:`paragraph_spans` when they are known already."""
     abbrevs, starters = _rule_tables(tuple(config.abbreviations), tuple(config.sentence_starters))
     out: list[tuple[int, int]] = []
-    for ps, pe in paragraph_spans(text):
+    for ps, pe in paragraph_spans(text) if paragraphs is None else paragraphs:
         start = ps
         for m in _CANDIDATE.finditer(text, ps, pe):
             end = m.end()
             punct = m.group()
             if "…" in punct or punct.startswith(".."):
                 continue  # an ellipsis inside a quotation rarely ends the sentence
-            if _BARE_NUMBER.fullmatch(text, start, end):
+            if end - start <= 4 and _BARE_NUMBER.fullmatch(text, start, end):
                 continue  # "3. 79 years ..." : a paragraph number is never a sentence of its own
-            if text[m.start()] == ".":
-                lo = max(text.rfind(" ", ps, m.start()) + 1, ps)
-                prev = text[lo : m.start()].lstrip("\"'“‘([")
+            dot = m.start()
+            if text[dot] == ".":
+                lo = max(text.rfind(" ", ps, dot) + 1, ps)
+                prev = text[lo:dot].lstrip("\"'“‘([")
                 low = prev.lower()
                 if len(prev) == 1 and prev.isupper():
                     continue  # an initial: "J. F. Kennedy"
-                word = _NEXT_TOKEN.match(text, end).group(1)
-                if prev.isdigit() and word[:1].isdigit():
-                    continue  # a list of numbers: "Goals 1. 7. 12 and 13"
+                word = None  # the word after the boundary, looked up when a rule below needs it
+                if prev.isdigit():
+                    word = _NEXT_TOKEN.match(text, end).group(1)
+                    if word[:1].isdigit():
+                        continue  # a list of numbers: "Goals 1. 7. 12 and 13"
                 if low in abbrevs or (
                     low.count(".") >= 1 and low.replace(".", "").replace("-", "").isalpha() and len(low) <= 8
                 ):
+                    if word is None:
+                        word = _NEXT_TOKEN.match(text, end).group(1)
                     if not (low.count(".") >= 1 and prev[:1].isupper() and word in starters):
                         continue
-                if low == "no" and word[:1].isdigit():
+                if low == "no" and _NEXT_TOKEN.match(text, end).group(1)[:1].isdigit():
                     continue
             out.append((start, end))
             start = end

@@ -144,7 +144,12 @@ class DocumentTagger:
         lows = [low[starts[i] : starts[i] + len(norms[i])] for i in range(n)]
         own, seen, people = [], [], []
         for i in range(n):
-            layers = per[i] or empty
+            layers = per[i]
+            if layers is None:  # no hit: no issue, no actor
+                own.append(([], [], [], [], []))
+                seen.append([])
+                people.append([])
+                continue
             mentions, codes, actor_terms, holders, persons = self._actors(layers[ACTOR], date)
             own.append((*self._issues(layers[ISSUE], lows[i], mentions), mentions, codes, actor_terms))
             seen.append(holders)
@@ -456,7 +461,7 @@ class DocumentTagger:
                     for m in rx.finditer(lows[i]):
                         found.append((m.start(), m.end(), code, m.group(0).endswith("'s"), m.group(0)))
             for surname, code in learned.items():
-                for m in re.finditer(r"\b" + re.escape(surname) + r"(?:'s|')?(?!\w)", norms[i]):
+                for m in _surname_pattern(surname).finditer(norms[i]):
                     found.append((m.start(), m.end(), code, "'" in m.group(0), surname))
             extra = [f for f in found if all(f[1] <= a or f[0] >= b for a, b, *_ in mentions)]
             if extra:
@@ -529,6 +534,12 @@ def with_titles(sentences: pd.DataFrame, articles: pd.DataFrame | None) -> pd.Da
     )
     both = both.iloc[np.argsort(order, kind="stable")]
     return both.reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _surname_pattern(surname: str) -> re.Pattern:
+    """An office holder's bare surname as a word, possessive or not."""
+    return re.compile(r"\b" + re.escape(surname) + r"(?:'s|')?(?!\w)")
 
 
 def _in_zone(hits, zone, *, drop_all=False, counted_only=False):

@@ -110,6 +110,8 @@ class HolderRules:
         """Spans of a sentence's contrasted clauses, or [] when it has none: split before ", whereas",
         ", while", ", but" (and "; " + one of them), or at the first comma of a sentence that opens with
         "While" / "Whereas"."""
+        if "but" not in low and "while" not in low and "whereas" not in low:
+            return []  # no contrast word: nothing to split at
         cs = self.clause_start(low)
         m = self.lead_contrast.match(low, cs)
         if m:
@@ -151,10 +153,11 @@ class HolderRules:
             return None
         return None
 
-    def _office_speaks(self, low, real) -> bool:
+    def _office_speaks(self, low, real, speech=None) -> bool:
         """A generic title / office right before a speech verb ("the spokesperson said") or right after an
-        inverted one (", said the minister"), with no actor named there."""
-        for sv in self.speech.finditer(low):
+        inverted one (", said the minister"), with no actor named there. ``speech``: the speech verbs of
+        ``low`` when they are already found (``self.speech.finditer(low)``)."""
+        for sv in self.speech.finditer(low) if speech is None else speech:
             if sv.group(0) in self.speech_nouns:
                 continue
             gap_lo = max(0, sv.start() - 40)
@@ -180,9 +183,11 @@ class HolderRules:
         actor), used by the ``office`` rule; ``doc_pair``: the document's two most mentioned actors, for a
         joint subject that names neither ("Both countries agreed")."""
         real = [m for m in mentions if m[2] is not None and self.state_voice(low, m)]
+        speech = None  # the speech verbs of the sentence, found once (rules 1, 4 and 5 read them)
         # 1. reported speech
         if real:
-            for sv in self.speech.finditer(low):
+            speech = list(self.speech.finditer(low))
+            for sv in speech:
                 if _PASSIVE.search(low, 0, sv.start()) and not sv.group(0).startswith("quot"):
                     continue  # "Pakistan is believed to be ...": others' belief about it, not its word
                 best = None
@@ -231,7 +236,11 @@ class HolderRules:
             vm = self.verb.search(low, start)
             verb_at = vm.start() if vm else len(low)
             limit = verb_at
-            sp = self.speech.search(low, start)
+            if speech is None:
+                speech = list(self.speech.finditer(low))
+            sp = _search_from(speech, start) if speech else None
+            if sp is False:
+                sp = self.speech.search(low, start)
             if sp:  # "X told Pakistan that ...": a mention after a speech verb is its object
                 limit = min(limit, sp.start())
             for c in cue_starts:
@@ -278,9 +287,23 @@ class HolderRules:
                 om = self.office.search(zone)
                 if om and self.possessed.match(zone, om.end()):
                     om = None  # "the army chief's visit": the title qualifies the subject, it is not it
-                if (om and not any(start <= m[0] < limit for m in real)) or (self._office_speaks(low, real)):
+                if (om and not any(start <= m[0] < limit for m in real)) or (
+                    self._office_speaks(low, real, speech)
+                ):
                     return context_holder, "office", None
         # 6. the document's speaker
         if doc_speaker:
             return doc_speaker, "document", None
         return None, "", None
+
+
+def _search_from(found, pos):
+    """``pattern.search(text, pos)`` told from ``found``, the list of ``pattern.finditer(text)``: the first
+    match starting at ``pos`` or later (None when there is none), or False when a match of ``found`` runs
+    across ``pos`` (a search from ``pos`` might then find a match that ``finditer`` skipped)."""
+    for m in found:
+        if m.start() >= pos:
+            return m
+        if m.end() > pos:
+            return False
+    return None

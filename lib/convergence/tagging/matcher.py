@@ -227,7 +227,9 @@ class Matcher:
         for key, ids in table.items():
             # each payload's id with what scan checks of it, in one tuple (no attribute look-ups per hit)
             checks = tuple((i, *self._check(self.payloads[i])) for i in ids)
-            self.automaton.add_word(key, (len(key), checks))
+            # the ids when every payload of the key only needs the word boundary check (most keys)
+            plain = tuple(ids) if all(not c[1] and not c[3] and not c[4] for c in checks) else None
+            self.automaton.add_word(key, (len(key), checks, plain))
         self.empty = not table
         if not self.empty:
             self.automaton.make_automaton()
@@ -238,8 +240,14 @@ class Matcher:
             return []
         out = []
         n = len(low)
-        for end, (klen, checks) in self.automaton.iter(" " + word_view(low)):
+        for end, (klen, checks, plain) in self.automaton.iter(" " + word_view(low)):
             start = end - klen + 1
+            if plain is not None:  # what the loop below does for payloads with no case, prefix or suffix
+                if end < n and low[end].isalnum() and low[end - 1].isalnum():
+                    continue
+                for pid in plain:
+                    out.append((start, end, pid, False))
+                continue
             for pid, case, original, prefix, suffixes in checks:
                 if case and text[start:end] != original:
                     continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+_QUOTE_MARK = re.compile('["“”]')
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my)\b")
 
 
@@ -13,13 +14,14 @@ def inside_quotes(texts) -> list[bool]:
     out, open_ = [], False
     for text in texts:
         out.append(open_)
-        for ch in text:
-            if ch == "“":
-                open_ = True
-            elif ch == "”":
-                open_ = False
-            elif ch == '"':
-                open_ = not open_
+        if '"' in text or "“" in text or "”" in text:  # most sentences hold no quotation mark
+            for ch in _QUOTE_MARK.findall(text):
+                if ch == "“":
+                    open_ = True
+                elif ch == "”":
+                    open_ = False
+                else:
+                    open_ = not open_
     return out
 
 

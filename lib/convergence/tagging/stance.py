@@ -239,6 +239,8 @@ def _targets(low, counted, mentions, holder):
 def stance_of(low, stance_hits, mentions, holder, subject_span=None, preps=()):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order."""
+    if not stance_hits:
+        return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
     mods = [h for h in stance_hits if h[2].cls in _WINDOWS]
     pushes = [h for h in stance_hits if h[2].cls == "pressure"]

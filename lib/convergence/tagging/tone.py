@@ -36,6 +36,10 @@ def _make():
             self._emoji_chars = frozenset(self.emojis)
             self._lexicon_words = frozenset(self.lexicon)
             self._negate = frozenset(NEGATE)
+            # the first two words of every phrase _special_idioms_check looks up (a phrase of two or three
+            # words can only be found where its first two words stand next to each other)
+            phrases = [k.split(" ") for k in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in k]
+            self._idiom_starts = frozenset((p[0], p[1]) for p in phrases)
 
         def polarity_scores(self, text):
             if not self._emoji_chars.isdisjoint(text):
@@ -101,7 +105,8 @@ def _make():
             return round(normalize(sum_s), 4)
 
         def _valence(self, words, lows, i, is_cap_diff):
-            """The parent's ``sentiment_valence`` for the lexicon word ``i``, on the lower-cased words."""
+            """The parent's ``sentiment_valence`` for the lexicon word ``i``, on the lower-cased words (its
+            negation checks written out on them, and its idiom check only where an idiom can stand)."""
             lexicon = self.lexicon
             low = lows[i]
             valence = lexicon[low]
@@ -118,6 +123,7 @@ def _make():
                     valence += C_INCR
                 else:
                     valence -= C_INCR
+            negate = self._negate
             for start_i in range(0, 3):
                 j = i - (start_i + 1)
                 if i > start_i and lows[j] not in lexicon:
@@ -136,9 +142,30 @@ def _make():
                     if start_i == 2 and s != 0:
                         s = s * 0.9
                     valence = valence + s
-                    valence = self._negation_check(valence, words, start_i, i)
-                    if start_i == 2:
-                        valence = self._special_idioms_check(valence, words, i)
+                    # _negation_check(valence, words, start_i, i), on the lower-cased words
+                    if start_i == 0:
+                        w1 = lows[i - 1]
+                        if w1 in negate or "n't" in w1:
+                            valence = valence * N_SCALAR
+                    elif start_i == 1:
+                        w2, w1 = lows[i - 2], lows[i - 1]
+                        if w2 == "never" and (w1 == "so" or w1 == "this"):
+                            valence = valence * 1.25
+                        elif w2 == "without" and w1 == "doubt":
+                            pass
+                        elif w2 in negate or "n't" in w2:
+                            valence = valence * N_SCALAR
+                    else:
+                        w3, w2, w1 = lows[i - 3], lows[i - 2], lows[i - 1]
+                        if w3 == "never" and (w2 == "so" or w2 == "this") or (w1 == "so" or w1 == "this"):
+                            valence = valence * 1.25
+                        elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
+                            pass
+                        elif w3 in negate or "n't" in w3:
+                            valence = valence * N_SCALAR
+                        near = lows[i - 3 : i + 3]
+                        if not self._idiom_starts.isdisjoint(zip(near, near[1:], strict=False)):
+                            valence = self._special_idioms_check(valence, words, i)
             # _least_check
             if i > 1 and lows[i - 1] not in lexicon and lows[i - 1] == "least":
                 if lows[i - 2] != "at" and lows[i - 2] != "very":
