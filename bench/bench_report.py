@@ -7,7 +7,8 @@ cache, and an unchanged re-run.
 
 Each phase runs ``python -m convergence.cli report CORPUS --out TMP`` in a subprocess; a thread samples every
 100 ms the process tree (the runner, its notebook workers and their kernels): peak of the summed PSS (RSS
-where PSS cannot be read) and the peak RSS of the largest single process (one kernel); CPU seconds are
+where PSS cannot be read), the peak RSS of the largest single process and that of the largest notebook
+kernel (a process forked by the kernel server, or an ``ipykernel`` one); CPU seconds are
 those of every process the command started (user + system, from the children's resource usage), which
 depend far less than wall time on what else the machine runs. Phases:
 
@@ -47,14 +48,30 @@ CORPORA = {
 }
 
 
+def _is_kernel(proc: psutil.Process) -> bool:
+    """A notebook kernel: forked by the kernel server (its parent runs ``convergence.report.kernels
+    serve``) or an ``ipykernel`` process of its own."""
+    try:
+        cmd = " ".join(proc.cmdline())
+        if "ipykernel" in cmd:
+            return True
+        parent = proc.parent()
+        return parent is not None and "convergence.report.kernels serve" in " ".join(parent.cmdline())
+    except psutil.Error:
+        return False
+
+
 class TreeSampler:
-    """Peak summed PSS of a process and its descendants, and peak RSS of the largest one."""
+    """Peak summed PSS of a process and its descendants, peak RSS of the largest one and of the largest
+    notebook kernel."""
 
     def __init__(self, pid: int, interval: float = 0.1):
         self.root = psutil.Process(pid)
         self.interval = interval
         self.peak_tree = 0
         self.peak_one = 0
+        self.peak_kernel = 0
+        self._kernels: dict[int, bool] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -69,6 +86,10 @@ class TreeSampler:
                 info = p.memory_full_info()
                 total += getattr(info, "pss", info.rss)
                 self.peak_one = max(self.peak_one, info.rss)
+                if p.pid not in self._kernels:
+                    self._kernels[p.pid] = _is_kernel(p)
+                if self._kernels[p.pid]:
+                    self.peak_kernel = max(self.peak_kernel, info.rss)
             except psutil.Error:
                 continue
         self.peak_tree = max(self.peak_tree, total)
@@ -104,6 +125,7 @@ def run_phase(corpus: Path, out: Path, cache: Path, extra: list[str]) -> dict:
         "exit": proc.returncode,
         "peak_tree_mb": round(sampler.peak_tree / 1e6),
         "peak_process_mb": round(sampler.peak_one / 1e6),
+        "peak_kernel_mb": round(sampler.peak_kernel / 1e6),
         "load_avg_1min": round(load, 2),
         "last_line": output.strip().splitlines()[-1] if output.strip() else "",
     }
@@ -153,7 +175,8 @@ def main(argv=None) -> int:
             print(
                 f"{name:10} {phase:10} {r['seconds']:7.1f} s  cpu {r['cpu_seconds']:6.1f} s  "
                 f"exit {r['exit']}  tree {r['peak_tree_mb']:5d} MB  "
-                f"largest process {r['peak_process_mb']:5d} MB  load {r['load_avg_1min']:.1f}",
+                f"largest process {r['peak_process_mb']:5d} MB  largest kernel {r['peak_kernel_mb']:5d} MB  "
+                f"load {r['load_avg_1min']:.1f}",
                 flush=True,
             )
     if args.json:

@@ -68,6 +68,25 @@ def test_tables_round_trip_with_list_and_dict_columns(tmp_path):
     assert list(only.columns) == ["issues"] and only.index.equals(tagged.index)
 
 
+def test_text_columns_read_back_with_one_object_per_distinct_value(tmp_path):
+    index = [10, 11, 12, 13, 14]
+    frame = pd.DataFrame(
+        {
+            "publisher": pd.Series(["Dawn", None, "APP", "Dawn", "Dawn"], index=index, dtype=object),
+            "text": pd.Series(["a", "b", "c", "d", None], index=index, dtype=object),
+            "n": pd.Series([1, 2, 3, 4, 5], index=index),
+        }
+    )
+    write_frame(frame, tmp_path / "t.arrow")
+    back = read_frame(tmp_path / "t.arrow")
+    pd.testing.assert_frame_equal(back, frame)
+    assert back["publisher"].iloc[1] is None and back["text"].iloc[4] is None
+    dawn = [v for v in back["publisher"] if v == "Dawn"]
+    assert len({id(v) for v in dawn}) == 1  # one string object, not one per row
+    some = read_frame(tmp_path / "t.arrow", columns=["text", "n"])
+    pd.testing.assert_frame_equal(some, frame[["text", "n"]])
+
+
 def test_each_issue_report_has_its_evidence_as_csv_and_xlsx(run):
     manifest = json.loads(run.manifest.read_text(encoding="utf-8"))
     issue_reports = [r for r in manifest["reports"] if r["issue"]]

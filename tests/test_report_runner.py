@@ -35,9 +35,31 @@ def _fake_prepare(paths, **_):
     return report_data.ReportData(**tagged_small.tables(), paths=[str(p) for p in paths])
 
 
+class _Calls:
+    """The paths of every ``prepare`` call, kept in a file: the runner prepares the data in a forked
+    process, whose list appends would not reach the test."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.write_text("", encoding="utf-8")
+
+    def append(self, paths) -> None:
+        with self.path.open("a", encoding="utf-8") as f:
+            f.write(json.dumps([str(p) for p in paths]) + "\n")
+
+    def _list(self) -> list:
+        return [json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines()]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __eq__(self, other) -> bool:
+        return self._list() == list(other)
+
+
 @pytest.fixture
-def fake_prepare(monkeypatch):
-    calls = []
+def fake_prepare(monkeypatch, tmp_path_factory):
+    calls = _Calls(tmp_path_factory.mktemp("calls") / "prepare.jsonl")
 
     def prepare(paths, **kw):
         calls.append(paths)

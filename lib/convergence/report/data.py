@@ -332,7 +332,7 @@ def load(
         bg = read_frame(folder / "background.arrow")
         tagged.attrs["token_background"] = SharedCounts(zip(bg["term"], bg["count"].astype(int), strict=True))
         tagged.attrs["token_background_rows"] = len(tagged)
-    return ReportData(
+    data = ReportData(
         articles=read_frame(folder / "articles.arrow"),
         skipped=read_frame(folder / "skipped.arrow"),
         tagged=tagged,
@@ -340,6 +340,10 @@ def load(
         issue=issue,
         info=info,
     )
+    from convergence.report.memory import release_memory
+
+    release_memory()  # the Arrow buffers the tables were read from, before the measures need memory
+    return data
 
 
 def downloads(data: ReportData):

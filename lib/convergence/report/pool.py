@@ -127,16 +127,20 @@ class _quiet:
 class NotebookPool:
     """Run job dicts (see ``worker.execute_job``) on at most ``size`` workers; results in input order.
 
-    ``on_result(result)`` is called (from a pool thread) as each job finishes. :meth:`stop` ends the run:
+    ``on_result(result)`` is called (from a pool thread) as each job finishes; ``on_drain()`` once, when no
+    job is left to hand out and a worker has been ended (a core is free while the last jobs finish; not
+    after :meth:`stop`). :meth:`stop` ends the run:
     running jobs are stopped and every unfinished job's result has status ``interrupted``. A Ctrl-C
     (KeyboardInterrupt) while :meth:`run` waits does the same, and ``run`` returns normally.
     """
 
-    def __init__(self, size: int, folder: Path, *, on_result=None, env: dict | None = None):
+    def __init__(self, size: int, folder: Path, *, on_result=None, on_drain=None, env: dict | None = None):
         self.size = max(1, int(size))
         self.env = dict(env or {})
         self.folder = Path(folder)
         self.on_result = on_result
+        self.on_drain = on_drain
+        self._drained = False
         self._stopping = threading.Event()
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
@@ -256,6 +260,15 @@ class NotebookPool:
         finally:
             if worker is not None:
                 worker.close()
+        self._drain()
+
+    def _drain(self) -> None:
+        """The first worker thread to run out of jobs (its worker, and kernel, ended) calls ``on_drain``."""
+        with self._turn:
+            if self._drained or self._stopping.is_set() or self.on_drain is None:
+                return
+            self._drained = True
+        self.on_drain()
 
     def run(self, jobs: list[dict]) -> list[dict]:
         """Execute ``jobs`` (already ordered, longest first); returns one result per job, in input order."""
@@ -271,6 +284,10 @@ class NotebookPool:
             threading.Thread(target=self._serve, args=(todo, results), daemon=True)
             for _ in range(min(self.size, len(jobs)))
         ]
+        with self._lock:  # prestarted workers beyond the threads would only hold memory until the end
+            spare, self._idle = self._idle[len(threads) :], self._idle[: len(threads)]
+        for w in spare:
+            w.close(timeout=10)
         for t in threads:
             t.start()
         try:

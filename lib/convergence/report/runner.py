@@ -58,6 +58,7 @@ from convergence.report.safety import (
     safe_stem,
     sha256_file,
 )
+from convergence.report.tables import read_frame
 from convergence.tagging.lexicon import load_tag_data
 
 
@@ -463,7 +464,8 @@ class _Run:
     highlights: object = None
     dated: bool = False  # any tagged sentence with a date
     n_sources: int = 0  # publishers among the tagged sentences
-    exports: cf.Future | None = None
+    exports: cf.Future | None = None  # started by _begin_exports
+    exports_lock: threading.Lock = field(default_factory=threading.Lock)
     # _plan_jobs / _run_notebooks
     planned: list = field(default_factory=list)
     results: dict = field(default_factory=dict)
@@ -516,7 +518,7 @@ def _run_locked(run: _Run) -> ReportResult:
     )
     try:
         _prepare_data(run)
-        _start_exports(run)
+        _plan_exports(run)
         _plan_jobs(run)
         _run_notebooks(run)
         return _write_index_and_manifest(run)
@@ -634,8 +636,80 @@ def _kernel_server(kernel: str):
 
 
 def _prepare_data(run: _Run) -> None:
-    """Parse and tag once, measure every issue for the index, and store the tables every notebook loads."""
+    """Parse and tag once, measure every issue for the index, and store the tables every notebook loads:
+    in a child process forked for it (Linux), so that the memory the whole corpus took (and the heap it
+    leaves fragmented) goes with that process before the kernels start; this process receives only what
+    the index and the jobs need. Without ``fork`` the same stage runs here."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        _apply_data(run, _data_stage(run, lambda kind, payload: _data_message(run, kind, payload)))
+        return
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_data_child, args=(run, send), name="convergence-report-data")
+    child.start()
+    send.close()
+    try:
+        while True:
+            try:
+                kind, payload = receive.recv()
+            except EOFError:
+                child.join(timeout=10)
+                raise ReportError(
+                    f"run_report: preparing the data stopped (its process exited with code {child.exitcode})"
+                ) from None
+            if kind == "error":
+                raise payload
+            if kind == "done":
+                _apply_data(run, payload)
+                return
+            _data_message(run, kind, payload)
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.join(timeout=30)
+        if child.is_alive():
+            child.terminate()
+            child.join(timeout=10)
+
+
+def _data_child(run: _Run, send) -> None:
+    """The forked data process: the stage's messages and its result (or its error) go through ``send``."""
+    try:
+        result = _data_stage(run, lambda kind, payload: send.send((kind, payload)))
+        send.send(("done", result))
+    except BaseException as exc:  # noqa: BLE001 - every error reaches the runner, which raises it
+        import pickle
+
+        try:
+            pickle.loads(pickle.dumps(exc))
+        except Exception:  # noqa: BLE001 - an error that cannot cross the pipe is named in words
+            exc = ReportError(f"run_report: preparing the data failed: {type(exc).__name__}: {exc}")
+        send.send(("error", exc))
+    finally:
+        send.close()
+
+
+def _data_message(run: _Run, kind: str, payload) -> None:
+    """What the data stage reports while it runs: the corpus is tagged (the notebook workers start now,
+    their kernels warming up while the index's measures are computed), then the counts to show."""
+    if kind == "tagged" and run.pool is not None:
+        run.pool.prestart(
+            run.workers, cwd=str(project_root()), kernel=run.kernel if run.server is None else KERNEL_NAME
+        )
+    elif kind == "counts":
+        articles, sentences, skipped, issues = payload
+        run.say(
+            f"{articles} articles, {sentences} sentences, {skipped} skipped inputs; "
+            f"{issues} issue areas ({time.perf_counter() - run.t0:.1f} s)"
+        )
+
+
+def _data_stage(run: _Run, message) -> dict:
+    """The data stage proper; returns the fields of ``run`` it sets (see :func:`_apply_data`)."""
     options = run.options
+    timings = {}
     tic = time.perf_counter()
     data = report_data.prepare(
         run.paths,
@@ -643,82 +717,95 @@ def _prepare_data(run: _Run) -> None:
         **({"filters": options["filters"]} if options.get("filters") else {}),
         **({"corrections": options["corrections"]} if options.get("corrections") else {}),
     )
-    run.timings["parse_tag"] = round(time.perf_counter() - tic, 3)
-    if run.pool is not None:
-        run.pool.prestart(
-            run.workers, cwd=str(project_root()), kernel=run.kernel if run.server is None else KERNEL_NAME
-        )
+    timings["parse_tag"] = round(time.perf_counter() - tic, 3)
+    message("tagged", None)
     tic = time.perf_counter()
-    run.labels = labels = issue_labels(run.tag_options.get("taxonomy"))
+    labels = issue_labels(run.tag_options.get("taxonomy"))
     _charts().set_issue_labels(labels)
     conv = cv.convergence(data.tagged, actors=run.actors, issues=run.issues)
     order = _charts().issue_order(conv)
     conv = conv.set_index(conv["issue"].astype(str)).loc[order].reset_index(drop=True) if len(conv) else conv
-    run.conv, run.summary = conv, _summary_rows(conv, labels)
-    run.timings["convergence"] = round(time.perf_counter() - tic, 3)
-    run.say(
-        f"{len(data.articles)} articles, {len(data.tagged)} sentences, {len(data.skipped)} skipped inputs; "
-        f"{len(run.summary)} issue areas ({time.perf_counter() - run.t0:.1f} s)"
-    )
-    run.issue_names = {
+    summary = _summary_rows(conv, labels)
+    timings["convergence"] = round(time.perf_counter() - tic, 3)
+    message("counts", (len(data.articles), len(data.tagged), len(data.skipped), len(summary)))
+    issue_names = {
         row["issue"]: safe_stem(f"{ISSUE}-{row['issue']}", max_length=100)
-        for row in run.summary
+        for row in summary
         if _has_evidence(row)
     }
     tic = time.perf_counter()
-    run.cache_dir = report_data.save(
+    cache_dir = report_data.save(
         data,
         inside(run.out, run.out / "_data"),
         info={
             "labels": labels,
             "actors": list(run.actors),
-            "exports": {i: exports.issue_files(n) for i, n in run.issue_names.items()},
+            "exports": {i: exports.issue_files(n) for i, n in issue_names.items()},
         },
     )
-    run.timings["save_data"] = round(time.perf_counter() - tic, 3)
-    # From here on only the sentences naming an issue or an actor are needed (every measure reads no other):
-    # the rest of the corpus is let go before the kernels start.
-    run.n_sentences = len(data.tagged)
-    run.data = dataclasses.replace(data, tagged=data.tagged[report_data._is_tagged(data.tagged)])
-    del data
+    timings["save_data"] = round(time.perf_counter() - tic, 3)
+    # From here on only the sentences naming an issue or an actor are needed (every measure reads no other).
+    n_sentences = len(data.tagged)
+    tagged = data.tagged[report_data._is_tagged(data.tagged)]
+    documents = report_summary.documents_by_id(tagged)
+    return {
+        "timings": timings,
+        "labels": labels,
+        "conv": conv,
+        "summary": summary,
+        "issue_names": issue_names,
+        "cache_dir": cache_dir,
+        "n_sentences": n_sentences,
+        # the sentences stay on disk (``_data/tagged.arrow``): whoever needs them reads them back
+        "data": dataclasses.replace(data, tagged=tagged.iloc[:0]),
+        "highlights": report_summary.highlights(conv, actors=run.actors, documents=documents),
+        "dated": bool("date" in tagged.columns and tagged["date"].notna().any()),
+        "n_sources": int(tagged["publisher"].dropna().nunique()) if "publisher" in tagged.columns else 0,
+    }
+
+
+def _apply_data(run: _Run, result: dict) -> None:
+    """Set the data stage's fields on ``run``."""
+    run.timings.update(result.pop("timings"))
+    for name, value in result.items():
+        setattr(run, name, value)
     release_memory()
-    documents = report_summary.documents_by_id(run.data.tagged)
-    run.highlights = report_summary.highlights(run.conv, actors=run.actors, documents=documents)
-    tagged = run.data.tagged
-    run.dated = bool("date" in tagged.columns and tagged["date"].notna().any())
-    run.n_sources = int(tagged["publisher"].dropna().nunique()) if "publisher" in tagged.columns else 0
 
 
-def _start_exports(run: _Run) -> None:
-    """Write the evidence files in a thread while the kernels run (this process only waits for them)."""
+def _plan_exports(run: _Run) -> None:
+    """Record the evidence files the run will write (:func:`_begin_exports` writes them, reading the
+    sentences back from ``_data`` once a core is free)."""
     run.marker.add_written(exports.planned_files(run.issue_names.values()))
-    exporter = cf.ThreadPoolExecutor(max_workers=1)
-    held = [run.data.tagged]
-    if len(run.options.get("pairs") or []) <= 1:
-        # Only the exports still read the sentences (the pairs page too, when there is one): this process
-        # lets go of them once they are written, while the kernels run.
-        run.data = dataclasses.replace(run.data, tagged=run.data.tagged.iloc[:0])
-    run.exports = exporter.submit(
-        _timed,
-        _write_exports,
-        held,
-        run.conv,
-        out=run.out,
-        actors=run.actors,
-        labels=run.labels,
-        issue_names=run.issue_names,
-        check=lambda p: inside(run.out, p),
-    )
-    exporter.shutdown(wait=False)
 
 
-def _write_exports(held: list, conv, **options) -> dict:
-    """``exports.write_all`` on the sentences in ``held``, which it empties: the memory they and the
+def _begin_exports(run: _Run) -> None:
+    """Write the evidence files in a thread (once): called when the pool has no notebook left to hand out
+    (one worker and its kernel have ended, so the exports take their core and their memory), or at the end
+    when no notebook ran."""
+    with run.exports_lock:
+        if run.exports is not None:
+            return
+        exporter = cf.ThreadPoolExecutor(max_workers=1)
+        run.exports = exporter.submit(
+            _timed,
+            _write_exports,
+            run.cache_dir,
+            run.conv,
+            out=run.out,
+            actors=run.actors,
+            labels=run.labels,
+            issue_names=run.issue_names,
+            check=lambda p: inside(run.out, p),
+        )
+        exporter.shutdown(wait=False)
+
+
+def _write_exports(cache_dir: Path, conv, **options) -> dict:
+    """``exports.write_all`` on the tagged sentences read back from the data folder; the memory they and the
     exports took goes back to the system once the files are written."""
     try:
-        return exports.write_all(held.pop(), conv, **options)
+        return exports.write_all(read_frame(cache_dir / "tagged.arrow"), conv, **options)
     finally:
-        held.clear()
         release_memory()
 
 
@@ -833,6 +920,7 @@ def _run_notebooks(run: _Run) -> None:
 
             pool = run.pool
             pool.size, pool.on_result = n_workers, on_result
+            pool.on_drain = lambda: _begin_exports(run)
             for res in pool.run(to_run):
                 run.results[res["name"]] = res
             run.interrupted = pool.stopped
@@ -879,7 +967,7 @@ def _pairs_page(run: _Run, written: dict, info_line: str) -> list[tuple[str, str
     if len(pairs) <= 1:
         return []
     tic = time.perf_counter()
-    table = report_pairs.compare_pairs(run.data.tagged, pairs, issues=run.issues)
+    table = report_pairs.compare_pairs(read_frame(run.cache_dir / "tagged.arrow"), pairs, issues=run.issues)
     write_text_atomic(
         inside(run.out, run.out / "pairs.html"),
         report_pairs.pairs_page(
@@ -936,6 +1024,8 @@ def _manifest(run: _Run, reports: list[dict], *, written: dict, finished: str, o
 
 def _write_index_and_manifest(run: _Run) -> ReportResult:
     """Last: with every report finished and hashed, write the index and the manifest, then drop the marker."""
+    _begin_exports(run)  # when no notebook ran, or the run was interrupted before the pool drained
+    _charts().set_issue_labels(run.labels)  # the data stage set them in its own process
     written, run.timings["exports"] = run.exports.result()
     reports = [_finish(job, run.results[job["name"]], run.out) for job in run.planned]
     ok = all(r["status"] == "completed" for r in reports)

@@ -84,30 +84,53 @@ def read_frame(path: str | os.PathLike, *, columns=None) -> pd.DataFrame:
     as dicts. ``columns`` (names, or a predicate on a name) reads only those (the index always comes
     along)."""
     path = Path(path)
-    table = feather.read_table(path, columns=None, memory_map=True)
-    meta = table.schema.metadata or {}
+    with pa.memory_map(str(path)) as source:  # the schema alone (the file's footer)
+        schema = pa.ipc.open_file(source).schema
+    meta = schema.metadata or {}
     json_cols = set(json.loads(meta.get(_JSON_COLUMNS.encode(), b"[]")))
+    keep = None
     if columns is not None:
         wanted = columns if callable(columns) else set(columns).__contains__
         pandas_meta = json.loads(meta.get(b"pandas", b"{}"))
         index_cols = {c for c in pandas_meta.get("index_columns", []) if isinstance(c, str)}
-        keep = [n for n in table.column_names if wanted(n) or n in index_cols]
-        table = table.select(keep)
-    order = _column_order(table)
-    types = {c["name"]: c.get("numpy_type") for c in (table.schema.pandas_metadata or {}).get("columns", [])}
-    nested = [f.name for f in table.schema if _is_nested(f.type)]
-    frame = table.drop_columns(nested).to_pandas() if nested else table.to_pandas()
-    for name in nested:
-        column = table.column(name)
-        table = table.drop_columns([name])
-        frame[name] = pd.Series(_shared(column.to_pylist()), index=frame.index, dtype=object)
-        del column
+        keep = [n for n in schema.names if wanted(n) or n in index_cols]
+    # Only the columns asked for are read (and decompressed): the others never take memory. Columns of
+    # lists and of text are read one at a time, each let go once it is a column of the frame.
+    names = list(schema.names) if keep is None else keep
+    fields = {f.name: f for f in schema}
+    order = _column_order(schema, names)
+    types = {c["name"]: c.get("numpy_type") for c in (schema.pandas_metadata or {}).get("columns", [])}
+    nested = {n for n in names if _is_nested(fields[n].type)}
+    text = {n for n in order if types.get(n) == "object" and pa.types.is_string(fields[n].type)} - nested
+    flat = [n for n in names if n not in nested and n not in text]
+    if flat:
+        frame = feather.read_table(path, columns=flat, memory_map=True).to_pandas()
+    else:  # no index column stored: the rows are numbered
+        rows = feather.read_table(path, columns=names[:1], memory_map=True).num_rows if names else 0
+        frame = pd.DataFrame(index=pd.RangeIndex(rows))
+    for name in names:
+        if name in nested or name in text:
+            column = feather.read_table(path, columns=[name], memory_map=True).column(0)
+            values = _shared(column.to_pylist()) if name in nested else _strings(column)
+            del column
+            frame[name] = pd.Series(values, index=frame.index, dtype=object)
     frame = frame[[c for c in order if c in frame.columns]]
     for col in frame.columns:
         frame[col] = _as_written(frame[col], types.get(col))
     for col in json_cols & set(frame.columns):
         frame[col] = frame[col].map(lambda v: json.loads(v) if isinstance(v, str) else v)
     return frame
+
+
+def _strings(column: pa.ChunkedArray) -> np.ndarray:
+    """A text column's cells as Python strings, equal values as one shared object (a tagged table repeats
+    a few publishers, countries and holders hundreds of thousands of times: one string object per row would
+    take some 50 bytes each), missing values as None."""
+    encoded = column.combine_chunks().dictionary_encode()
+    values = np.empty(len(encoded.dictionary) + 1, dtype=object)
+    values[: len(encoded.dictionary)] = encoded.dictionary.to_pylist()
+    values[-1] = None
+    return values[encoded.indices.fill_null(len(encoded.dictionary)).to_numpy()]
 
 
 def _shared(values: list) -> list:
@@ -142,8 +165,10 @@ def _as_written(column: pd.Series, numpy_type: str | None) -> pd.Series:
     return column
 
 
-def _column_order(table: pa.Table) -> list[str]:
-    pandas_meta = table.schema.pandas_metadata or {}
+def _column_order(schema: pa.Schema, present) -> list[str]:
+    """The frame's columns in their written order, among the ``present`` file columns."""
+    pandas_meta = schema.pandas_metadata or {}
     names = [c["name"] for c in pandas_meta.get("columns", []) if c.get("name") is not None]
     index = {c for c in pandas_meta.get("index_columns", []) if isinstance(c, str)}
-    return [n for n in names if n not in index and n in table.column_names]
+    present = set(present)
+    return [n for n in names if n not in index and n in present]
