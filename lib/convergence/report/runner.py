@@ -660,7 +660,7 @@ def _prepare_data(run: _Run) -> None:
                     f"run_report: preparing the data stopped (its process exited with code {child.exitcode})"
                 ) from None
             if kind == "error":
-                raise payload
+                raise _rebuilt_error(*payload)
             if kind == "done":
                 _apply_data(run, payload)
                 return
@@ -680,15 +680,23 @@ def _data_child(run: _Run, send) -> None:
         result = _data_stage(run, lambda kind, payload: send.send((kind, payload)))
         send.send(("done", result))
     except BaseException as exc:  # noqa: BLE001 - every error reaches the runner, which raises it
-        import pickle
-
-        try:
-            pickle.loads(pickle.dumps(exc))
-        except Exception:  # noqa: BLE001 - an error that cannot cross the pipe is named in words
-            exc = ReportError(f"run_report: preparing the data failed: {type(exc).__name__}: {exc}")
-        send.send(("error", exc))
+        send.send(("error", (type(exc).__module__, type(exc).__qualname__, str(exc))))
     finally:
         send.close()
+
+
+def _rebuilt_error(module: str, name: str, message: str) -> BaseException:
+    """The data process's error as the runner raises it: the same type with the same message when the type
+    takes one, else a ReportError naming it."""
+    import importlib
+
+    try:
+        cls = getattr(importlib.import_module(module), name)
+        if isinstance(cls, type) and issubclass(cls, BaseException):
+            return cls(message)
+    except Exception:  # noqa: BLE001 - a type that cannot be rebuilt is named in words
+        pass
+    return ReportError(f"run_report: preparing the data failed: {name}: {message}")
 
 
 def _data_message(run: _Run, kind: str, payload) -> None:
