@@ -608,3 +608,37 @@ def test_a_bill_speaks_for_its_sponsors_state_and_supports_a_cause_not_the_place
     )
     assert t["holder"].tolist() == ["USA", "USA"]
     assert list(t.loc[1, "target_stances"]) == []  # support for the elections, not for Pakistan
+
+
+def test_he_and_a_quoted_we_after_someone_unplaced_hold_nothing():
+    t = _tag(
+        "The Foreign Office said Pakistan condemned the strikes on Iran.",
+        "Speaking at a seminar, Zubair Khanzada said the region was at risk.",
+        "He said the strikes violated international law.",
+        "“We must speak out,” Mr Khanzada said.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["PAK", None, None, None]
+
+
+def test_a_summary_bullet_without_a_subject_continues_the_headline():
+    t = _tag(
+        "• Calls the strikes a violation of international law",
+        "• Accuses Israel of repeating false claims about Iran",
+        "ISLAMABAD: The Foreign Office on Monday condemned the US strikes on Iran.",
+        title="Pakistan condemns US strikes on Iran",
+        publisher="Dawn",
+    )
+    # the first bullet names no actor and changes no result: it is not parsed
+    assert t["holder"].tolist()[2:] == ["PAK", "PAK"]
+    assert t["holder_source"].tolist()[2] == "carryover"
+
+
+def test_a_headline_the_parse_cannot_read_falls_back_to_its_opening_actor():
+    t = _tag(
+        "A US delegation visited the Port Qasim Authority on Monday.",
+        title="US, Kazakhstan eye investment in Pakistan’s ports",
+        publisher="Dawn",
+    )
+    head = t[t["is_title"]].iloc[0]
+    assert head["holder"] == "USA" and "PAK" in head["targets"]

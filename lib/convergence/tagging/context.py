@@ -199,6 +199,7 @@ def home_country(info: dict | None, data: Attribution, actors: Actors, first_sen
 
 
 NOBODY = ""  # DocContext's code for a person who speaks for no state
+UNPLACED = "?"  # DocContext's last person when the document named someone it does not place
 
 
 @dataclass

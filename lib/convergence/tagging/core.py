@@ -67,6 +67,7 @@ _STANCE_CLASSES = ("cooperation", "conflict", "pressure", "offence")
 _NOT_NOW = ("conditional", "hypothetical", "historical")  # modes whose stance is not the current position
 _SOLIDARITY = 0.5  # stance toward the place of a condemned violent event
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
+_BULLETS = "•·▪-–*"  # characters that open a summary bullet
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
 _TAGGERS: dict = {}  # per process: data-file key -> DocumentTagger
@@ -240,9 +241,13 @@ class DocumentTagger:
                 holder, hsource, subject_span = None, "", None  # a reporter's question states no position
             elif i > 0 and frag[i - 1] and prev_holder:
                 holder, hsource, subject_span = prev_holder, "carryover", None
+            elif reading is not None and reading.implied and i > 0 and not speaker:
+                # a summary bullet under a headline ("• Calls attack a violation of international law") says
+                # what the headline's or the previous bullet's holder did
+                holder, hsource, subject_span = _before_bullets(recent, norms, i), "carryover", None
             elif reading is not None and reading.decided and not speaker:
                 holder, hsource, subject_span = reading.holder, reading.source, None
-            elif titled and i == 0 and (reading is None or not reading.decided):
+            elif titled and i == 0 and (reading is None or not reading.decided and not reading.verbless):
                 holder, hsource, subject_span = None, "", None  # a headline naming no actor as subject
             elif speaker and meta.get("parse", True):
                 holder, hsource, subject_span = _speaker_turn(reading, speaker, text, mentions)
@@ -864,3 +869,12 @@ __all__ = [
     "tagged_table",
     "with_titles",
 ]
+
+
+def _before_bullets(recent, norms, i):
+    """The holder of the sentence before ``i``, looking past summary bullets that hold none (bullets that
+    name no actor are not parsed)."""
+    for j in range(i - 1, -1, -1):
+        if recent[j] is not None or norms[j][:1] not in _BULLETS:
+            return recent[j]
+    return None

