@@ -642,3 +642,14 @@ def test_a_headline_the_parse_cannot_read_falls_back_to_its_opening_actor():
     )
     head = t[t["is_title"]].iloc[0]
     assert head["holder"] == "USA" and "PAK" in head["targets"]
+
+
+def test_a_line_with_a_subject_of_its_own_is_no_continuation_of_a_heading():
+    t = _tag(
+        "Nicole D. Theriot, Nominee for Ambassador to the Co-operative Republic of Guyana",
+        "Nicole D. Theriot, a career member of the Senior Foreign Service with the rank of Counselor, "
+        "currently serves as the Principal Officer in Karachi, Pakistan.",
+        "Previously, Theriot was Political Counselor at the U.S. Embassy in Kabul, Afghanistan.",
+        publisher="The White House",
+    )
+    assert t["holder"].tolist()[1:] == [None, None]

@@ -239,7 +239,9 @@ class DocumentTagger:
                 prev_quoted = text[:1] in '"“' and not text.rstrip().endswith(('"', "”"))
             if speaker and not speakers[i]:
                 holder, hsource, subject_span = None, "", None  # a reporter's question states no position
-            elif i > 0 and frag[i - 1] and prev_holder:
+            elif i > 0 and frag[i - 1] and prev_holder and (reading is None or not reading.decided):
+                # the rest of a sentence cut by a page break; a line with a subject of its own is a sentence
+                # under a heading ("Nicole D. Theriot, Nominee for ..." / "Nicole D. Theriot, a career ...")
                 holder, hsource, subject_span = prev_holder, "carryover", None
             elif reading is not None and reading.implied and i > 0 and not speaker:
                 # a summary bullet under a headline ("• Calls attack a violation of international law") says

@@ -286,6 +286,8 @@ class Reader:
             return None, "third_party"  # "Foreign ministers from Muslim countries": many states, not one
         # a person is named by a proper-noun head or under a role; "the Kashmir issue" names no one
         names = self._names(words, tok_code, head) if head.pos_ == "PROPN" or role is not None else []
+        if not names and head.text[:1].isupper() and head.text in ctx.persons:
+            names = [head.text]  # a name met before, tagged as a common noun ("Earlier, Massinga was ...")
         if names:
             code = ctx.person(names)
             if code == NOBODY:
