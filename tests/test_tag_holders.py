@@ -653,3 +653,13 @@ def test_a_line_with_a_subject_of_its_own_is_no_continuation_of_a_heading():
         publisher="The White House",
     )
     assert t["holder"].tolist()[1:] == [None, None]
+
+
+def test_a_headline_naming_only_a_role_is_read_and_police_and_assembly_members_are_officials():
+    t = _tag(
+        "DIG Raza said the police had written to the federal government.",
+        "MNA Tehmina Daultana said the ceasefire was welcome.",
+        title="DPM calls for sustainable peace architecture in South Asia",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["PAK", "PAK", "PAK"]

@@ -175,7 +175,7 @@ class DocumentTagger:
         doc_pair = tuple(ranked[:2]) if len(ranked) >= 2 else None
         recent: list = [None] * n  # holder of each sentence, for generic titles
         meta = meta or {}
-        readings = self._parse(norms, own) if meta.get("parse", True) else {}
+        readings = self._parse(norms, own, titled=titled) if meta.get("parse", True) else {}
         # a speech ranges over many issues: only an article or a briefing lends its topic
         topic = (
             topic_of([o[0] for o in own], min_share=self.topic_share, headline=titled)
@@ -404,14 +404,17 @@ class DocumentTagger:
                     order.append(0)  # a person the body may name: read once more at the end
         return out
 
-    def _parse(self, norms, own):
+    def _parse(self, norms, own, *, titled=False):
         """Dependency parses of the sentences that can change a result, by index: a sentence naming an actor
-        (its holder, targets and the names and roles later sentences refer to) and one with a speech verb
-        (its "he said" continues the last speaker). Sentences naming neither on no issue keep the lexical
-        rules."""
+        (its holder, targets and the names and roles later sentences refer to), one with a speech verb (its
+        "he said" continues the last speaker) and the headline ("DPM calls for peace in South Asia"). Others
+        naming neither on no issue keep the lexical rules."""
         speech = self.rules.speech
         todo = [
-            i for i, o in enumerate(own) if norms[i] and (o[3] or speech.search(fold(norms[i])) is not None)
+            i
+            for i, o in enumerate(own)
+            if norms[i]
+            and (o[3] or speech.search(fold(norms[i])) is not None or titled and i == 0)
         ]
         if not todo:
             return {}
