@@ -663,3 +663,14 @@ def test_a_headline_naming_only_a_role_is_read_and_police_and_assembly_members_a
         publisher="Dawn",
     )
     assert t["holder"].tolist() == ["PAK", "PAK", "PAK"]
+
+
+def test_a_name_after_a_colon_ends_a_headline_not_a_sentence():
+    t = _tag(
+        "And what I think is maybe one of the most dangerous nations in the world: Pakistan.",
+        publisher="The White House",
+        doc_type="remarks",
+    )
+    r = t.iloc[0]
+    assert r["holder"] == "USA"
+    assert [(d["target"], d["stance"] < 0) for d in r["target_stances"]] == [("PAK", True)]

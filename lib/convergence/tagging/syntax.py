@@ -405,9 +405,10 @@ class Reader:
 
     @staticmethod
     def _trailing_speaker(doc):
-        """A headline's speaker after a final colon ("... prosperity: PM", "...: Dar"), as a noun."""
+        """A headline's speaker after a final colon ("... prosperity: PM", "...: Dar"), as a noun; a sentence
+        ending in a full stop names a list item there ("... the most dangerous nations: Pakistan.")."""
         colons = [t.i for t in doc if t.text == ":"]
-        if not colons or colons[-1] < 2:
+        if not colons or colons[-1] < 2 or doc[-1].text in (".", "?", "!"):
             return None
         tail = [t for t in doc[colons[-1] + 1 :] if not t.is_punct or t.pos_ in _NOMINAL]
         if not 1 <= len(tail) <= 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
