@@ -413,8 +413,7 @@ class DocumentTagger:
         todo = [
             i
             for i, o in enumerate(own)
-            if norms[i]
-            and (o[3] or speech.search(fold(norms[i])) is not None or titled and i == 0)
+            if norms[i] and (o[3] or speech.search(fold(norms[i])) is not None or titled and i == 0)
         ]
         if not todo:
             return {}
