@@ -674,3 +674,15 @@ def test_a_name_after_a_colon_ends_a_headline_not_a_sentence():
     r = t.iloc[0]
     assert r["holder"] == "USA"
     assert [(d["target"], d["stance"] < 0) for d in r["target_stances"]] == [("PAK", True)]
+
+
+def test_a_joint_act_one_side_reports_relates_the_pair():
+    t = _tag(
+        "ISLAMABAD: The United States and Pakistan on Tuesday reaffirmed their commitment to expanding "
+        "economic and trade relations, the Foreign Office said.",
+        publisher="Dawn",
+    )
+    r = t.iloc[0]
+    assert r["holder"] == "PAK" and r["holder_source"] == "reported"
+    assert r["relation"] > 0 and "joint subject" in list(r["relation_cues"])
+    assert list(r["relation_pairs"]) == ["PAK-USA"]

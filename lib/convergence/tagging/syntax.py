@@ -167,6 +167,7 @@ class Reading:
     stative: bool = False  # the subject's predicate describes it ("Pakistan is ...", "the US remains ...")
     pointed: bool = False  # the subject points back to a thing, not an actor ("This factor", "These impacts")
     implied: bool = False  # the main verb opens the sentence with no subject ("• Calls attack a violation")
+    joint: bool = False  # a reported clause whose subject is the pair ("The US and Pakistan agreed ..., the FO said")
     verbless: bool = False  # no verb parsed, an actor first: an unread headline ("US, Kazakhstan eye ...")
     mode: str = ""
 
@@ -356,6 +357,17 @@ class Reader:
         (attribution.yaml ``agent_heads`` and ``roles``)."""
         lem = lemma(head)
         return head.pos_ == "PROPN" or lem in self.data.roles or lem in self.data.agent_heads
+
+    def _joint(self, node, tok_code) -> bool:
+        """Whether the noun phrase headed by ``node`` is two actors together ("the US and Pakistan", "the two
+        sides")."""
+        if node is None:
+            return False
+        code = tok_code.get(node.i)
+        if code is not None and any(c.dep_ == "conj" and tok_code.get(c.i, code) != code for c in node.children):
+            return True
+        phrase = " ".join(t.lower_ for t in self._np_tokens(node) if t.dep_ != "punct")
+        return phrase in self.joint or phrase.removeprefix("the ") in self.joint
 
     @staticmethod
     def _name_words(head):
@@ -726,6 +738,7 @@ class Reader:
             and content.tag_ in _FINITE
             and next((t for t in toks if t.is_alpha), None) is content
         )
+        out.joint = speaker is not None and self._joint(self._subject(content), tok_code)
         out.verbless = (
             0 in tok_code
             and speaker is None
