@@ -167,7 +167,7 @@ class Reading:
     stative: bool = False  # the subject's predicate describes it ("Pakistan is ...", "the US remains ...")
     pointed: bool = False  # the subject points back to a thing, not an actor ("This factor", "These impacts")
     implied: bool = False  # the main verb opens the sentence with no subject ("• Calls attack a violation")
-    joint: bool = False  # a reported clause whose subject is the pair ("The US and Pakistan agreed ..., the FO said")
+    joint: bool = False  # a reported clause's subject is the pair ("The US and Pakistan agreed ..., FO said")
     verbless: bool = False  # no verb parsed, an actor first: an unread headline ("US, Kazakhstan eye ...")
     mode: str = ""
 
@@ -364,7 +364,8 @@ class Reader:
         if node is None:
             return False
         code = tok_code.get(node.i)
-        if code is not None and any(c.dep_ == "conj" and tok_code.get(c.i, code) != code for c in node.children):
+        others = (tok_code.get(c.i, code) for c in node.children if c.dep_ == "conj")
+        if code is not None and any(o != code for o in others):
             return True
         phrase = " ".join(t.lower_ for t in self._np_tokens(node) if t.dep_ != "punct")
         return phrase in self.joint or phrase.removeprefix("the ") in self.joint
