@@ -357,7 +357,7 @@ class DocumentTagger:
             reported_joint = reading is not None and reading.joint and holder is not None
             if (hsource == "joint" or reported_joint) and stance_cues and relation >= 0:
                 # two actors acting together agree: a joint statement or act is an agreement between them,
-                # also as one of them reports it ("The US and Pakistan reaffirmed ..., the Foreign Office said")
+                # also as one of them reports it ("The US and Pakistan reaffirmed ..., the FO said")
                 partner = next((m[2] for m in mentions if m[2] not in (None, holder)), None)
                 if partner is None and reported_joint and doc_pair and holder in doc_pair:
                     partner = doc_pair[1] if holder == doc_pair[0] else doc_pair[0]
