@@ -686,3 +686,13 @@ def test_a_joint_act_one_side_reports_relates_the_pair():
     assert r["holder"] == "PAK" and r["holder_source"] == "reported"
     assert r["relation"] > 0 and "joint subject" in list(r["relation_cues"])
     assert list(r["relation_pairs"]) == ["PAK-USA"]
+
+
+def test_the_act_named_before_with_its_owner_is_that_actors():
+    t = _tag(
+        "Pakistan is believed to be among the countries at risk of the US travel ban.",
+        "The Foreign Office said a Pakistani diplomat was deported from Los Angeles.",
+        "The ban follows a review of visas for travellers from Pakistan.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[2] == "USA"

@@ -215,6 +215,7 @@ class DocContext:
     prev_holder: str | None = None  # the previous sentence's holder: what "it" / "they" point back to
     pair: tuple | None = None  # the document's two most mentioned actors, for "both sides"
     joint: bool = False  # the last subject was the pair acting together ("they" continues it)
+    acts: dict[str, str] = field(default_factory=dict)  # act noun ("ban") -> actor last named as its owner
 
     def learn(self, code: str | None, names: list[str], role: str | None, *, person: bool) -> None:
         """Record that the subject with these name words and this role is ``code``'s."""

@@ -53,7 +53,8 @@ _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", 
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
 _MANY_STATES = {"country", "nation", "state", "government"}  # "ministers from Muslim countries"
 _FINITE = {"VBZ", "VBD", "VBP"}  # a verb that needs a subject: with none written, it continues the last one
-_POINTING = {"this", "these"}  # determiners of a subject that points back ("This factor has ...")
+_POINTING = {"this", "these"}
+_DEFINITE = {"the", "this", "that", "these", "those"}  # an act noun with one of these points back to its owner  # determiners of a subject that points back ("This factor has ...")
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
     "speaker": "reported",
@@ -302,6 +303,12 @@ class Reader:
             if code is not None:
                 ctx.learn(code, names, None, person=role in data.person_roles or bool(names))
                 return code, "role"
+        if (
+            head.pos_ == "NOUN"
+            and lem in ctx.acts
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+        ):
+            return ctx.acts[lem], "pronoun"  # "The ban follows ...": the act named before with its owner
         if names:
             ctx.last_person = UNPLACED  # someone the document does not place: "he" is him, not the last actor
             return None, "person"
@@ -613,6 +620,16 @@ class Reader:
             return "future"
         return ""
 
+    def _acts(self, toks, tok_code, ctx):
+        """Owners of acts named in any position ("the US travel ban", "Pakistan's decision"): a later "the ban"
+        / "this decision" as a subject is that actor's."""
+        heads = self.data.agent_heads
+        for t in toks if tok_code else ():
+            if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.pos_ == "NOUN":
+                lem = lemma(t.head)
+                if lem in heads and lem not in self.data.roles:
+                    ctx.acts[lem] = tok_code[t.i]
+
     def _persons(self, toks, tok_code, ctx):
         """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
         learned for the document; a person learned before counts as a mention of that actor."""
@@ -679,6 +696,7 @@ class Reader:
         if people:
             self._people = {t.i for t in toks for s, e in people if t.idx < e and t.idx + len(t.text) > s}
         self._persons(toks, tok_code, ctx)
+        self._acts(toks, tok_code, ctx)
         root = self._root(toks)
         out = Reading()
         if root is None:
