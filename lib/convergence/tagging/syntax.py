@@ -53,8 +53,8 @@ _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", 
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
 _MANY_STATES = {"country", "nation", "state", "government"}  # "ministers from Muslim countries"
 _FINITE = {"VBZ", "VBD", "VBP"}  # a verb that needs a subject: with none written, it continues the last one
-_POINTING = {"this", "these"}
-_DEFINITE = {"the", "this", "that", "these", "those"}  # an act noun with one of these points back to its owner  # determiners of a subject that points back ("This factor has ...")
+_POINTING = {"this", "these"}  # determiners of a subject that points back ("This factor has ...")
+_DEFINITE = {"the", "this", "that", "these", "those"}  # an act noun with one of these points back to its owner
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
     "speaker": "reported",
@@ -621,8 +621,8 @@ class Reader:
         return ""
 
     def _acts(self, toks, tok_code, ctx):
-        """Owners of acts named in any position ("the US travel ban", "Pakistan's decision"): a later "the ban"
-        / "this decision" as a subject is that actor's."""
+        """Owners of acts named in any position ("the US travel ban", "Pakistan's decision"): a later "the
+        ban" / "this decision" as a subject is that actor's."""
         heads = self.data.agent_heads
         for t in toks if tok_code else ():
             if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.pos_ == "NOUN":
