@@ -54,7 +54,7 @@ _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
 _MANY_STATES = {"country", "nation", "state", "government"}  # "ministers from Muslim countries"
 _FINITE = {"VBZ", "VBD", "VBP"}  # a verb that needs a subject: with none written, it continues the last one
 _POINTING = {"this", "these"}  # determiners of a subject that points back ("This factor has ...")
-_DEFINITE = {"the", "this", "that", "these", "those"}  # an act noun with one of these points back to its owner
+_DEFINITE = {"the", "this", "that", "these", "those"}  # "the ban" points back to the ban named before
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
     "speaker": "reported",
