@@ -354,13 +354,13 @@ class DocumentTagger:
             )
             if pair_phrase and relation and not relation_pairs:
                 relation_pairs = ["-".join(sorted(doc_pair))]
-            reported_joint = reading is not None and reading.joint and holder is not None
+            reported_joint = reading is not None and holder is not None and holder in reading.joint
             if (hsource == "joint" or reported_joint) and stance_cues and relation >= 0:
                 # two actors acting together agree: a joint statement or act is an agreement between them,
                 # also as one of them reports it ("The US and Pakistan reaffirmed ..., the FO said")
                 partner = next((m[2] for m in mentions if m[2] not in (None, holder)), None)
-                if partner is None and reported_joint and doc_pair and holder in doc_pair:
-                    partner = doc_pair[1] if holder == doc_pair[0] else doc_pair[0]
+                if reported_joint:
+                    partner = next(c for c in reading.joint if c != holder)
                 if doc_pair and holder == doc_pair[0] and self.rules.joint_subject is not None:
                     if self.rules.joint_subject.match(slow[self.rules.clause_start(slow) :]):
                         partner = doc_pair[1]

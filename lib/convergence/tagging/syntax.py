@@ -168,7 +168,7 @@ class Reading:
     stative: bool = False  # the subject's predicate describes it ("Pakistan is ...", "the US remains ...")
     pointed: bool = False  # the subject points back to a thing, not an actor ("This factor", "These impacts")
     implied: bool = False  # the main verb opens the sentence with no subject ("• Calls attack a violation")
-    joint: bool = False  # a reported clause's subject is the pair ("The US and Pakistan agreed ..., FO said")
+    joint: tuple = ()  # the actors of a reported clause's joint subject ("The US and Pakistan agreed ...")
     verbless: bool = False  # no verb parsed, an actor first: an unread headline ("US, Kazakhstan eye ...")
     mode: str = ""
 
@@ -365,17 +365,19 @@ class Reader:
         lem = lemma(head)
         return head.pos_ == "PROPN" or lem in self.data.roles or lem in self.data.agent_heads
 
-    def _joint(self, node, tok_code) -> bool:
-        """Whether the noun phrase headed by ``node`` is two actors together ("the US and Pakistan", "the two
-        sides")."""
+    def _joint(self, node, tok_code, ctx) -> tuple:
+        """The two actors the noun phrase headed by ``node`` names together ("the US and Pakistan"; "the two
+        sides": the document's pair), else ()."""
         if node is None:
-            return False
+            return ()
         code = tok_code.get(node.i)
-        others = (tok_code.get(c.i, code) for c in node.children if c.dep_ == "conj")
-        if code is not None and any(o != code for o in others):
-            return True
+        other = next((tok_code[c.i] for c in node.children if c.dep_ == "conj" and c.i in tok_code), code)
+        if code is not None and other != code:
+            return (code, other)
         phrase = " ".join(t.lower_ for t in self._np_tokens(node) if t.dep_ != "punct")
-        return phrase in self.joint or phrase.removeprefix("the ") in self.joint
+        if ctx.pair and (phrase in self.joint or phrase.removeprefix("the ") in self.joint):
+            return tuple(ctx.pair)
+        return ()
 
     @staticmethod
     def _name_words(head):
@@ -757,7 +759,7 @@ class Reader:
             and content.tag_ in _FINITE
             and next((t for t in toks if t.is_alpha), None) is content
         )
-        out.joint = speaker is not None and self._joint(self._subject(content), tok_code)
+        out.joint = self._joint(self._subject(content), tok_code, ctx) if speaker is not None else ()
         out.verbless = (
             0 in tok_code
             and speaker is None
