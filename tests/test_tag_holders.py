@@ -696,3 +696,13 @@ def test_the_act_named_before_with_its_owner_is_that_actors():
         publisher="Dawn",
     )
     assert t["holder"].tolist()[2] == "USA"
+
+
+def test_a_report_relays_the_act_of_its_clauses_subject():
+    t = _tag(
+        "Pakistan also continued to develop new delivery systems in 2024, the report said.",
+        "Analysts said Pakistan would keep building its arsenal.",
+        "Missile stockpiles grew faster than expected, the report said.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["PAK", None, None]

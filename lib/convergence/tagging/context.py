@@ -41,6 +41,7 @@ _KEYS = (
     "foreign_roles",
     "honorifics",
     "stative_verbs",
+    "relays",
 )
 
 
@@ -71,6 +72,7 @@ class Attribution:
     foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
     honorifics: frozenset[str] = frozenset()  # titles that are not names ("Mr", "Dr")
     stative_verbs: frozenset[str] = frozenset()  # predicates that describe the subject, not its act
+    relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     source: str = ""
 
 
@@ -158,6 +160,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         place_causes=_optional_words(p, data, "place_causes"),
         agent_heads=_optional_words(p, data, "agent_heads"),
         former_marks=_optional_words(p, data, "former_marks"),
+        relays=_optional_words(p, data, "relays"),
         role_actors=_role_actors(p, data, codes),
         foreign_roles=_optional_words(p, data, "foreign_roles"),
         honorifics=_optional_words(p, data, "honorifics"),

@@ -722,6 +722,14 @@ class Reader:
             who, how = self.resolve(speaker, tok_code, ctx, quoted=False, text=text)
             out.source = _SOURCES["speaker" if how in ("actor", "possessive") else how]
             node = speaker
+            inner = self._subject(content) if who is None and lemma(speaker) in self.data.relays else None
+            if inner is not None:
+                # "Pakistan also continued to develop new delivery systems ..., the report said": a report
+                # narrates the actor's act
+                inner_who, inner_how = self.resolve(inner, tok_code, ctx, quoted=quoted, text=text)
+                if inner_who is not None:
+                    who, how = inner_who, inner_how
+                    out.source = _SOURCES["subject" if how == "actor" else how]
         else:
             subj = self._subject(content)
             node = subj
