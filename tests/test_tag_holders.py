@@ -706,3 +706,19 @@ def test_a_report_relays_the_act_of_its_clauses_subject():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == ["PAK", None, None]
+
+
+def test_a_speakers_title_naming_its_own_statement_is_the_speakers():
+    kw = {"publisher": "The White House", "url": "https://www.whitehouse.gov/briefings/3", "date": "2023-01-30"}
+    t = _tag(
+        "The United States strongly condemns the terrorist attack on a mosque in Peshawar, Pakistan.",
+        title="Statement by NSC Spokesperson Adrienne Watson on the Terrorist Attack on Pakistan Mosque",
+        **kw,
+    )
+    assert t[t["is_title"]]["holder"].tolist() == ["USA"]
+    t = _tag(
+        "MS. JEAN-PIERRE: Good afternoon, everyone.",
+        title="Press Briefing by Press Secretary Karine Jean-Pierre",
+        **kw,
+    )
+    assert t[t["is_title"]]["holder"].tolist() == [None]  # a briefing is an event, not a position

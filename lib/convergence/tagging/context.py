@@ -42,6 +42,7 @@ _KEYS = (
     "honorifics",
     "stative_verbs",
     "relays",
+    "speaker_titles",
 )
 
 
@@ -73,6 +74,7 @@ class Attribution:
     honorifics: frozenset[str] = frozenset()  # titles that are not names ("Mr", "Dr")
     stative_verbs: frozenset[str] = frozenset()  # predicates that describe the subject, not its act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
+    speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")
     source: str = ""
 
 
@@ -161,6 +163,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         agent_heads=_optional_words(p, data, "agent_heads"),
         former_marks=_optional_words(p, data, "former_marks"),
         relays=_optional_words(p, data, "relays"),
+        speaker_titles=_optional_words(p, data, "speaker_titles"),
         role_actors=_role_actors(p, data, codes),
         foreign_roles=_optional_words(p, data, "foreign_roles"),
         honorifics=_optional_words(p, data, "honorifics"),

@@ -249,6 +249,8 @@ class DocumentTagger:
                 holder, hsource, subject_span = _before_bullets(recent, norms, i), "carryover", None
             elif reading is not None and reading.decided and not speaker:
                 holder, hsource, subject_span = reading.holder, reading.source, None
+            elif titled and i == 0 and speaker and _names_act(slow, self.attribution.speaker_titles):
+                holder, hsource, subject_span = speaker, "document", None  # "Statement by ... on ...": its act
             elif titled and i == 0 and (reading is None or not reading.decided and not reading.verbless):
                 holder, hsource, subject_span = None, "", None  # a headline naming no actor as subject
             elif speaker and meta.get("parse", True):
@@ -886,3 +888,10 @@ def _before_bullets(recent, norms, i):
         if recent[j] is not None or norms[j][:1] not in _BULLETS:
             return recent[j]
     return None
+
+
+def _names_act(low: str, titles) -> bool:
+    """Whether a title (lower case) opens with one of ``titles`` followed by "by" / "of" ("statement by the
+    press secretary on ...", "remarks by president biden")."""
+    head = low.split(" by ", 1)[0].split(" of ", 1)[0].strip()
+    return head in titles
