@@ -709,7 +709,7 @@ def test_a_report_relays_the_act_of_its_clauses_subject():
 
 
 def test_a_speakers_title_naming_its_own_statement_is_the_speakers():
-    kw = {"publisher": "The White House", "url": "https://www.whitehouse.gov/briefings/3", "date": "2023-01-30"}
+    kw = {"publisher": "The White House", "url": "https://www.whitehouse.gov/b/3", "date": "2023-01-30"}
     t = _tag(
         "The United States strongly condemns the terrorist attack on a mosque in Peshawar, Pakistan.",
         title="Statement by NSC Spokesperson Adrienne Watson on the Terrorist Attack on Pakistan Mosque",

@@ -250,7 +250,7 @@ class DocumentTagger:
             elif reading is not None and reading.decided and not speaker:
                 holder, hsource, subject_span = reading.holder, reading.source, None
             elif titled and i == 0 and speaker and _names_act(slow, self.attribution.speaker_titles):
-                holder, hsource, subject_span = speaker, "document", None  # "Statement by ... on ...": its act
+                holder, hsource, subject_span = speaker, "document", None  # "Statement by X on ..."
             elif titled and i == 0 and (reading is None or not reading.decided and not reading.verbless):
                 holder, hsource, subject_span = None, "", None  # a headline naming no actor as subject
             elif speaker and meta.get("parse", True):
