@@ -98,3 +98,10 @@ def test_the_press_is_no_pressure():
     assert "press" not in r["stance_cues"] and r["stance"] >= 0
     r = _row("The US pressed Pakistan to reopen the border crossing.")
     assert "press" in r["stance_cues"] and r["stance"] < 0
+
+
+def test_constructive_and_productive_talks_are_a_clear_cooperative_act():
+    r = _row("The Foreign Office said Pakistan held productive talks with the US on trade.", publisher="Dawn")
+    assert _target_stance(r, "USA") >= 0.5
+    r = _row("We have had constructive discussions with Pakistan.", publisher="The White House")
+    assert _target_stance(r, "PAK") >= 0.5
