@@ -722,3 +722,19 @@ def test_a_speakers_title_naming_its_own_statement_is_the_speakers():
         **kw,
     )
     assert t[t["is_title"]]["holder"].tolist() == [None]  # a briefing is an event, not a position
+
+
+def test_a_briefing_answer_goes_on_about_what_it_has_been_saying():
+    t = _tag(
+        "Q Any expectations for Pakistan in the coming days?",
+        "MR. KIRBY: I would refer you to the Defense Department on those military discussions.",
+        "Obviously, Pakistan remains a key partner in the region.",
+        "Q On another matter, the weather?",
+        "MR. KIRBY: Obviously, Pakistan remains a key partner in the region.",
+        publisher="The White House",
+        url="https://www.whitehouse.gov/briefings/5",
+        date="2023-12-19",
+    )
+    assert "defense" in list(t.iloc[1]["issues"])
+    assert list(t.iloc[2]["issues"]) == list(t.iloc[1]["issues"]) and t.iloc[2]["issue_source"] == "inherited"
+    assert list(t.iloc[4]["issues"]) == []  # a new answer does not take the last one's

@@ -47,6 +47,8 @@ class Turns:
         self._codes: list = []
         self.answering = False
         self._k = 0  # sentences into the current answer
+        self._said: tuple = ()  # the issues and terms of the answer's last sentence that named one
+        self._chain = 0  # answer sentences since then that took them
 
     def topic(self, i: int, issues: list, terms: list, codes: list) -> tuple[list, list, bool]:
         """(issues, terms, inherited) of sentence ``i`` once its turn is read: a question adds to the topic,
@@ -54,6 +56,7 @@ class Turns:
         if not self.transcript:
             return issues, terms, False
         if not self.speakers[i]:
+            self._said = ()
             if self.answering and (issues or any(c != self.speaker for c in codes)):
                 self._issues, self._terms, self._codes, self.answering = [], [], [], False
             self._issues = list(dict.fromkeys([*self._issues, *issues]))
@@ -64,6 +67,13 @@ class Turns:
         self.answering = True
         if not issues and self._issues and self._k <= self.max_chain + 1:
             return self._issues, self._terms, True
+        if issues:
+            self._said, self._chain = (issues, terms), 0
+        elif self._said and self._k > 1 and self._chain < self.max_chain:
+            # an answer goes on about what it has been saying ("I would refer you to the Defense Department
+            # on those discussions. Obviously, Pakistan remains a key partner in the region.")
+            self._chain += 1
+            return *self._said, True
         return issues, terms, False
 
     def asked_actor(self, stance: float) -> str | None:
