@@ -105,3 +105,15 @@ def test_constructive_and_productive_talks_are_a_clear_cooperative_act():
     assert _target_stance(r, "USA") >= 0.5
     r = _row("We have had constructive discussions with Pakistan.", publisher="The White House")
     assert _target_stance(r, "PAK") >= 0.5
+
+
+def test_a_cooperative_act_on_the_pairs_own_ties_is_toward_the_other():
+    articles, sentences = one_doc(
+        "Interior Minister Mohsin Naqvi met the US envoy in Islamabad on Thursday.",
+        "He said Pakistan wanted to strengthen bilateral relations in all areas.",
+        "The US envoy said Washington valued its partnership with Pakistan.",
+        publisher="Dawn",
+        date="2025-10-16",
+    )
+    r = tag(sentences, articles=articles, tone=False).iloc[1]
+    assert r["holder"] == "PAK" and _target_stance(r, "USA") > 0

@@ -43,6 +43,7 @@ _KEYS = (
     "stative_verbs",
     "relays",
     "speaker_titles",
+    "pair_words",
 )
 
 
@@ -75,6 +76,7 @@ class Attribution:
     stative_verbs: frozenset[str] = frozenset()  # predicates that describe the subject, not its act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")
+    pair_words: frozenset[str] = frozenset()  # words naming the pair's own ties ("bilateral relations")
     source: str = ""
 
 
@@ -164,6 +166,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         former_marks=_optional_words(p, data, "former_marks"),
         relays=_optional_words(p, data, "relays"),
         speaker_titles=_optional_words(p, data, "speaker_titles"),
+        pair_words=_optional_words(p, data, "pair_words"),
         role_actors=_role_actors(p, data, codes),
         foreign_roles=_optional_words(p, data, "foreign_roles"),
         honorifics=_optional_words(p, data, "honorifics"),

@@ -86,6 +86,8 @@ class DocumentTagger:
         self.actors = actors
         self.rules = HolderRules(actors)
         self.attribution = load_attribution(codes=actors.codes)
+        words = sorted(self.attribution.pair_words, key=len, reverse=True)
+        self._pair_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
         self.reader = Reader(
             self.attribution,
             actors.rules.get("non_state_nouns", ()),
@@ -334,6 +336,18 @@ class DocumentTagger:
                 }
                 if len(others) == 1:
                     about_actor = others.pop()
+            if (
+                stance > 0
+                and not target_stances
+                and not about_actor
+                and doc_pair
+                and holder in doc_pair
+                and self._pair_words is not None
+                and self._pair_words.search(slow)
+            ):
+                # a cooperative act on the pair's own ties ("strengthen bilateral relations", "engagement
+                # between both countries") by one of the document's two main actors is toward the other
+                about_actor = doc_pair[1] if holder == doc_pair[0] else doc_pair[0]
             if about_actor:
                 targets = [*targets, about_actor]
                 target_stances = [{"target": about_actor, "stance": stance, "cues": list(stance_cues)}]
