@@ -117,3 +117,10 @@ def test_a_cooperative_act_on_the_pairs_own_ties_is_toward_the_other():
     )
     r = tag(sentences, articles=articles, tone=False).iloc[1]
     assert r["holder"] == "PAK" and _target_stance(r, "USA") > 0
+
+
+def test_a_light_verbs_own_cue_gives_way_to_its_objects_opposite_one():
+    r = _row("Pakistan shared its concerns over the US visa restrictions.", publisher="Dawn")
+    assert r["stance"] < 0 and "share" not in list(r["stance_cues"])
+    r = _row("Pakistan offered its support to the United States.", publisher="Dawn")
+    assert r["stance"] > 0  # the same sign: both count

@@ -296,6 +296,15 @@ class DocumentTagger:
                     reading.zone if _in_zone(stance_hits, reading.zone, counted_only=True) else reading.clause
                 )
                 stance_hits = _in_zone(stance_hits, zone, drop_all=mode in _NOT_NOW)
+                on_light = [h for h in stance_hits if any(h[0] < b and h[1] > a for a, b in reading.light)]
+                rest = [h for h in stance_hits if h[2].cls in _STANCE_CLASSES and h not in on_light]
+                if (
+                    on_light
+                    and rest
+                    and all((h[2].weight > 0) != (r[2].weight > 0) for h in on_light for r in rest)
+                ):
+                    # "we share our concerns about ...": a light verb's object states the stance, not the verb
+                    stance_hits = [h for h in stance_hits if h not in on_light]
                 targets = list(dict.fromkeys([*(t for t in reading.targets if t != holder), *targets]))
             stance, stance_cues, target_stances = stance_of(
                 slow, stance_hits, mentions, holder, subject_span, self.rules.preps

@@ -168,6 +168,7 @@ class Reading:
     stative: bool = False  # the subject's predicate describes it ("Pakistan is ...", "the US remains ...")
     pointed: bool = False  # the subject points back to a thing, not an actor ("This factor", "These impacts")
     implied: bool = False  # the main verb opens the sentence with no subject ("• Calls attack a violation")
+    light: list[tuple[int, int]] = field(default_factory=list)  # light verbs whose object is in the zone
     joint: tuple = ()  # the actors of a reported clause's joint subject ("The US and Pakistan agreed ...")
     verbless: bool = False  # no verb parsed, an actor first: an unread headline ("US, Kazakhstan eye ...")
     mode: str = ""
@@ -783,6 +784,13 @@ class Reader:
         out.clause = [(t.idx, t.idx + len(t.text)) for t in self._clause_words(content)]
         out.mode = self._mode(root, content, text, year)
         out.zone = [(t.idx, t.idx + len(t.text)) for t in zone]
+        out.light = [
+            (t.idx, t.idx + len(t.text))
+            for t in zone
+            if t.pos_ in ("VERB", "AUX")
+            and lemma(t) in self.data.light_verbs
+            and any(c.dep_ in ("dobj", "obj") for c in t.children)
+        ]
         out.targets = self._targets(zone, tok_code, who)
         out.places, out.violent = self._places(zone, tok_code, who)
         return out
