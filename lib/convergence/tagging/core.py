@@ -351,11 +351,13 @@ class DocumentTagger:
                 and not about_actor
                 and doc_pair
                 and holder in doc_pair
+                and set(codes) <= set(doc_pair)
                 and self._pair_words is not None
                 and self._pair_words.search(slow)
             ):
                 # a cooperative act on the pair's own ties ("strengthen bilateral relations", "engagement
-                # between both countries") by one of the document's two main actors is toward the other
+                # between both countries") by one of the document's two main actors, in a sentence naming no
+                # other actor ("a bilateral matter between India and Pakistan"), is toward the other
                 about_actor = doc_pair[1] if holder == doc_pair[0] else doc_pair[0]
             if about_actor:
                 targets = [*targets, about_actor]
