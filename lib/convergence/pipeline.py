@@ -43,6 +43,7 @@ _DATA_FILES = ("taxonomy.yaml", "actors.yaml", "stance.csv", "relations.yaml")
 _FIXED_DATA = ("attribution.yaml",)  # read from the package (not a tag() option)
 _BATCH_ITEMS = 32
 _BATCH_BYTES = 8_000_000
+_SMALL_ITEMS = 16  # fewer documents than this (and no ``jobs`` given) are parsed in this process
 
 
 def _tag_fingerprint(spec: tuple) -> str | None:
@@ -354,6 +355,8 @@ def tag_files(
     collected = plan.collect()
     items, skipped_inputs = collected.items, list(collected.skipped)
     n_items = len(items)
+    if jobs is None and engine == "local" and n_items < _SMALL_ITEMS:
+        jobs = 1  # as read_corpus: a worker's model load costs more than parsing a few documents
     per_batch = max(1, min(_BATCH_ITEMS, -(-len(items) // 16)))
     batches = list(batched(items, size=per_batch, max_bytes=_BATCH_BYTES, weight=plan.item_bytes))
     del items
