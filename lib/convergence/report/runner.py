@@ -706,6 +706,9 @@ def _data_message(run: _Run, kind: str, payload) -> None:
         run.pool.prestart(
             run.workers, cwd=str(project_root()), kernel=run.kernel if run.server is None else KERNEL_NAME
         )
+        # The index at the end uses convergence.charts (which imports matplotlib): imported now, while the
+        # data process measures, rather than after the last notebook.
+        _charts()
     elif kind == "counts":
         articles, sentences, skipped, issues = payload
         run.say(

@@ -252,4 +252,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Every result is written and the kept kernel is shut down: the interpreter's teardown of papermill,
+    # nbconvert and zmq (about half a second) would only delay the runner, which waits for this exit.
+    os._exit(code)
