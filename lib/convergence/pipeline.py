@@ -320,7 +320,8 @@ def tag_files(
     ``read_options`` are :func:`convergence.read_corpus`'s (``filename_pattern``, ``max_file_bytes``,
     ``boilerplate``...); ``taxonomy``, ``actor_file``, ``stance_lexicon``, ``relations`` and ``tone`` are
     :func:`convergence.tag`'s (``actors=`` is the old name of ``actor_file=``).
-    ``engine``/``scheduler``/``jobs`` choose where batches run (see :func:`convergence.read_corpus`). The
+    ``engine``/``scheduler``/``jobs`` choose where batches run (see :func:`convergence.read_corpus`; fewer
+    than 16 documents with no ``jobs`` given are parsed in this process). The
     result is cached under ``cache_dir`` (default ``$CONVERGENCE_CACHE`` or ``~/.cache/convergence``), keyed
     by the input bytes, options, data files and code; inputs that could not be read are listed in
     ``frame.attrs["skipped"]`` as (path, reason, detail), and ``frame.attrs["n_sentences"]`` is the number of
