@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -181,6 +182,44 @@ def test_a_held_lock_refuses_a_second_run_at_once(tmp_path):
     assert f"is writing to {out}; wait for it or use another --out" in message
     with RunLock(out):  # released: taken again
         pass
+
+
+def _forked_holder(lock: RunLock, *, leave: bool) -> int:
+    """A child forked while ``lock`` is held (as the runner forks its data process), still running; it closes
+    its copy of the lock's descriptor first when ``leave``."""
+    ready_r, ready_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: signal readiness, then wait to be killed
+        try:
+            if leave:
+                lock.leave_to_parent()
+            os.write(ready_w, b"x")
+            signal.pause()
+        finally:
+            os._exit(0)
+    os.close(ready_w)
+    os.read(ready_r, 1)
+    os.close(ready_r)
+    return pid
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.parametrize("leave", [False, True])
+def test_a_forked_child_keeps_the_lock_after_the_runner_only_unless_it_leaves_it(tmp_path, leave):
+    lock = RunLock(tmp_path).acquire()
+    child = _forked_holder(lock, leave=leave)
+    try:
+        os.close(lock._fd)  # the runner dies: its descriptor closes without unlocking
+        lock._fd = None
+        if leave:
+            RunLock(tmp_path).acquire().release()  # the next run gets the lock at once
+        else:
+            with pytest.raises(ReportLockedError):
+                RunLock(tmp_path).acquire()
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+    RunLock(tmp_path).acquire().release()  # and once the child is gone, in both cases
 
 
 # ------------------------------------------------------------------------------------ injected payloads

@@ -43,6 +43,7 @@ _DATA_FILES = ("taxonomy.yaml", "actors.yaml", "stance.csv", "relations.yaml")
 _FIXED_DATA = ("attribution.yaml",)  # read from the package (not a tag() option)
 _BATCH_ITEMS = 32
 _BATCH_BYTES = 8_000_000
+_SMALL_ITEMS = 16  # fewer documents than this (and no ``jobs`` given) are parsed in this process
 
 
 def _tag_fingerprint(spec: tuple) -> str | None:
@@ -319,7 +320,8 @@ def tag_files(
     ``read_options`` are :func:`convergence.read_corpus`'s (``filename_pattern``, ``max_file_bytes``,
     ``boilerplate``...); ``taxonomy``, ``actor_file``, ``stance_lexicon``, ``relations`` and ``tone`` are
     :func:`convergence.tag`'s (``actors=`` is the old name of ``actor_file=``).
-    ``engine``/``scheduler``/``jobs`` choose where batches run (see :func:`convergence.read_corpus`). The
+    ``engine``/``scheduler``/``jobs`` choose where batches run (see :func:`convergence.read_corpus`; fewer
+    than 16 documents with no ``jobs`` given are parsed in this process). The
     result is cached under ``cache_dir`` (default ``$CONVERGENCE_CACHE`` or ``~/.cache/convergence``), keyed
     by the input bytes, options, data files and code; inputs that could not be read are listed in
     ``frame.attrs["skipped"]`` as (path, reason, detail), and ``frame.attrs["n_sentences"]`` is the number of
@@ -354,6 +356,8 @@ def tag_files(
     collected = plan.collect()
     items, skipped_inputs = collected.items, list(collected.skipped)
     n_items = len(items)
+    if jobs is None and engine == "local" and n_items < _SMALL_ITEMS:
+        jobs = 1  # as read_corpus: a worker's model load costs more than parsing a few documents
     per_batch = max(1, min(_BATCH_ITEMS, -(-len(items) // 16)))
     batches = list(batched(items, size=per_batch, max_bytes=_BATCH_BYTES, weight=plan.item_bytes))
     del items

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 import os
 from collections.abc import Iterable, Mapping
@@ -150,11 +151,26 @@ def _default_thresholds_path() -> Path:
     return Path(str(resources.files("convergence") / "data" / "thresholds.yaml"))
 
 
+# Parsed thresholds files by (path, modification time, size): every measure call loads the thresholds, and
+# parsing the YAML cost more than a small measure. Each caller gets its own deep copy.
+_PARSED: dict[tuple, dict] = {}
+
+
 def _read_yaml(path: str | os.PathLike) -> dict:
     """A thresholds YAML file as a mapping that remembers each key's line (``lines[key]``)."""
     p = Path(path)
     if not p.is_file():
         raise MeasureError(f"cannot read thresholds file {p}: no such file")
+    st = p.stat()
+    key = (str(p.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _PARSED:
+        if len(_PARSED) > 16:
+            _PARSED.clear()
+        _PARSED[key] = _parse_thresholds(p)
+    return copy.deepcopy(_PARSED[key])
+
+
+def _parse_thresholds(p: Path) -> dict:
     try:
         data = read_yaml(p, error=MeasureError, what="thresholds file")
     except MeasureError as exc:

@@ -100,6 +100,7 @@ def evidence_table(
 def verdict_table(conv: pd.DataFrame, *, actors, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The convergence rows as a flat table: issue and its label, verdict, index, interval, counts, reason."""
     out = conv.copy()
+    out.attrs = {}  # the measure's settings: pandas would deep-copy them into every slice taken below
     out["issue_label"] = out["issue"].map(lambda s: (labels or {}).get(s, s))
     out["actor_a"], out["actor_b"] = actors[0], actors[1]
     for col in VERDICT_COLUMNS:

@@ -139,6 +139,7 @@ def _exporter(show_code: bool):
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     exporter.embed_images = True
+    exporter.optimistic_validation = True  # the notebook is validated once, not after each preprocessor
     return exporter
 
 

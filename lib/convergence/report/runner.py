@@ -332,7 +332,7 @@ def run_report(
         raise ReportError(f"run_report: the output folder {out} is a file; give a folder with --out")
     out.mkdir(parents=True, exist_ok=True)
     cpu = os.cpu_count() or 1
-    with RunLock(out):
+    with RunLock(out) as lock:
         return _run_locked(
             _Run(
                 paths=paths,
@@ -356,6 +356,7 @@ def run_report(
                 progress=progress,
                 t0=t0,
                 marker=RunMarker(out),
+                lock=lock,
             )
         )
 
@@ -438,6 +439,7 @@ class _Run:
     progress: bool | None
     t0: float
     marker: RunMarker
+    lock: RunLock | None = None  # the output folder's lock, held for the run
     timings: dict = field(default_factory=dict)
     # _open_folder: the files an earlier run wrote, a killed run's marker
     own_files: set = field(default_factory=set)
@@ -647,7 +649,7 @@ def _prepare_data(run: _Run) -> None:
         return
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_data_child, args=(run, send), name="convergence-report-data")
+    child = ctx.Process(target=_data_child, args=(run, send, os.getpid()), name="convergence-report-data")
     child.start()
     send.close()
     try:
@@ -674,8 +676,14 @@ def _prepare_data(run: _Run) -> None:
             child.join(timeout=10)
 
 
-def _data_child(run: _Run, send) -> None:
-    """The forked data process: the stage's messages and its result (or its error) go through ``send``."""
+def _data_child(run: _Run, send, runner: int | None = None) -> None:
+    """The forked data process: the stage's messages and its result (or its error) go through ``send``.
+
+    It ends with the runner (a runner killed mid-run leaves no process writing into ``_data``) and does not
+    hold the folder's lock (the next run may start as soon as the runner is gone)."""
+    if run.lock is not None:
+        run.lock.leave_to_parent()
+    _die_with_runner(runner)
     try:
         result = _data_stage(run, lambda kind, payload: send.send((kind, payload)))
         send.send(("done", result))
@@ -683,6 +691,21 @@ def _data_child(run: _Run, send) -> None:
         send.send(("error", (type(exc).__module__, type(exc).__qualname__, str(exc))))
     finally:
         send.close()
+
+
+def _die_with_runner(runner: int | None) -> None:
+    """Ask Linux to kill this forked process when the runner (pid ``runner``) dies; exit now if it already
+    has."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if runner is not None and os.getppid() != runner:
+        os._exit(1)
 
 
 def _rebuilt_error(module: str, name: str, message: str) -> BaseException:
@@ -706,6 +729,9 @@ def _data_message(run: _Run, kind: str, payload) -> None:
         run.pool.prestart(
             run.workers, cwd=str(project_root()), kernel=run.kernel if run.server is None else KERNEL_NAME
         )
+        # The index at the end uses convergence.charts (which imports matplotlib): imported now, while the
+        # data process measures, rather than after the last notebook.
+        _charts()
     elif kind == "counts":
         articles, sentences, skipped, issues = payload
         run.say(

@@ -127,6 +127,15 @@ class RunLock:
         self._fd = fd
         return self
 
+    def leave_to_parent(self) -> None:
+        """In a process forked while the lock is held: close this process's copy of the descriptor, without
+        unlocking (the lock belongs to the open file, which the parent keeps). A forked child that kept the
+        copy would hold the lock after the parent died, and the next run would be refused until it ended."""
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
+
     def release(self) -> None:
         if self._fd is None:
             return
@@ -200,7 +209,9 @@ class RunMarker:
         write_text_atomic(self.path, json.dumps(self.state, indent=1, default=str) + "\n")
 
 
-def remove_leftovers(out: str | os.PathLike, folders=("", "reports", "_data", "_jobs")) -> list[Path]:
+def remove_leftovers(
+    out: str | os.PathLike, folders=("", "reports", "_data", "_data/issues", "_jobs")
+) -> list[Path]:
     """Delete what a killed run can leave: temporary files (``.*.tmp``, ``.*.partial.ipynb``) and job files.
 
     Call only while holding :class:`RunLock`. Returns the removed paths.
