@@ -18,10 +18,21 @@ ROOT = Path(__file__).resolve().parents[1]
 ISSUES = "counterterrorism,kashmir,afghanistan,india"
 
 
+def _as_in_a_terminal() -> None:
+    # A command typed in a terminal gets Ctrl-C; one started in the background of a script inherits SIGINT
+    # ignored (and Python then installs no KeyboardInterrupt), so the report is started as the former
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _report(out: Path, *extra: str) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "convergence.cli", "report", "seeds", "--out", str(out), "--issues", ISSUES]
     return subprocess.Popen(
-        [*cmd, "--no-progress", *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [*cmd, "--no-progress", *extra],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_as_in_a_terminal,
     )
 
 
