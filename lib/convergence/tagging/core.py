@@ -15,6 +15,7 @@ from ..deprecated import renamed
 from ..engine import ENGINES, EngineName, map_batches
 from ..errors import ConvergenceError
 from .context import DocContext, home_country, load_attribution, publisher_code
+from .headings import before_bullets, names_own_act
 from .holders import HolderRules
 from .lexicon import (
     Actors,
@@ -67,7 +68,6 @@ _STANCE_CLASSES = ("cooperation", "conflict", "pressure", "offence")
 _NOT_NOW = ("conditional", "hypothetical", "historical")  # modes whose stance is not the current position
 _SOLIDARITY = 0.5  # stance toward the place of a condemned violent event
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
-_BULLETS = "•·▪-–*"  # characters that open a summary bullet
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
 _TAGGERS: dict = {}  # per process: data-file key -> DocumentTagger
@@ -248,10 +248,10 @@ class DocumentTagger:
             elif reading is not None and reading.implied and i > 0 and not speaker:
                 # a summary bullet under a headline ("• Calls attack a violation of international law") says
                 # what the headline's or the previous bullet's holder did
-                holder, hsource, subject_span = _before_bullets(recent, norms, i), "carryover", None
+                holder, hsource, subject_span = before_bullets(recent, norms, i), "carryover", None
             elif reading is not None and reading.decided and not speaker:
                 holder, hsource, subject_span = reading.holder, reading.source, None
-            elif titled and i == 0 and speaker and _names_act(slow, self.attribution.speaker_titles):
+            elif titled and i == 0 and speaker and names_own_act(slow, self.attribution.speaker_titles):
                 holder, hsource, subject_span = speaker, "document", None  # "Statement by X on ..."
             elif titled and i == 0 and (reading is None or not reading.decided and not reading.verbless):
                 holder, hsource, subject_span = None, "", None  # a headline naming no actor as subject
@@ -296,15 +296,7 @@ class DocumentTagger:
                     reading.zone if _in_zone(stance_hits, reading.zone, counted_only=True) else reading.clause
                 )
                 stance_hits = _in_zone(stance_hits, zone, drop_all=mode in _NOT_NOW)
-                on_light = [h for h in stance_hits if any(h[0] < b and h[1] > a for a, b in reading.light)]
-                rest = [h for h in stance_hits if h[2].cls in _STANCE_CLASSES and h not in on_light]
-                if (
-                    on_light
-                    and rest
-                    and all((h[2].weight > 0) != (r[2].weight > 0) for h in on_light for r in rest)
-                ):
-                    # "we share our concerns about ...": a light verb's object states the stance, not the verb
-                    stance_hits = [h for h in stance_hits if h not in on_light]
+                stance_hits = _past_light_verbs(stance_hits, reading.light)
                 targets = list(dict.fromkeys([*(t for t in reading.targets if t != holder), *targets]))
             stance, stance_cues, target_stances = stance_of(
                 slow, stance_hits, mentions, holder, subject_span, self.rules.preps
@@ -599,6 +591,16 @@ def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
 
 
 _QUOTE_LABEL = re.compile(r"^([^:“”\"]{3,120}):\s*[“\"]")
+
+
+def _past_light_verbs(hits, light):
+    """The stance hits without those on a light verb (character spans ``light``) when its object's cues all
+    have the other sign: "we share our concerns about ..." is concern, not sharing."""
+    on_light = [h for h in hits if any(h[0] < b and h[1] > a for a, b in light)]
+    rest = [h for h in hits if h[2].cls in _STANCE_CLASSES and h not in on_light]
+    if on_light and rest and all((h[2].weight > 0) != (r[2].weight > 0) for h in on_light for r in rest):
+        return [h for h in hits if h not in on_light]
+    return hits
 
 
 def _speaker_turn(reading, speaker, text="", mentions=()) -> tuple:
@@ -904,19 +906,3 @@ __all__ = [
     "tagged_table",
     "with_titles",
 ]
-
-
-def _before_bullets(recent, norms, i):
-    """The holder of the sentence before ``i``, looking past summary bullets that hold none (bullets that
-    name no actor are not parsed)."""
-    for j in range(i - 1, -1, -1):
-        if recent[j] is not None or norms[j][:1] not in _BULLETS:
-            return recent[j]
-    return None
-
-
-def _names_act(low: str, titles) -> bool:
-    """Whether a title (lower case) opens with one of ``titles`` followed by "by" / "of" ("statement by the
-    press secretary on ...", "remarks by president biden")."""
-    head = low.split(" by ", 1)[0].split(" of ", 1)[0].strip()
-    return head in titles
