@@ -236,8 +236,7 @@ class Reader:
             return code, "actor"
         low = head.lower_
         lem = lemma(head)
-        phrase = " ".join(t.lower_ for t in words if t.dep_ != "punct")
-        if self.joint and ctx.pair and (phrase in self.joint or phrase.removeprefix("the ") in self.joint):
+        if ctx.pair and self._pair_phrase(words):
             ctx.joint = True
             return ctx.pair[0], "joint"
         if low == "they" and ctx.joint and ctx.pair:
@@ -375,10 +374,12 @@ class Reader:
         other = next((tok_code[c.i] for c in node.children if c.dep_ == "conj" and c.i in tok_code), code)
         if code is not None and other != code:
             return (code, other)
-        phrase = " ".join(t.lower_ for t in self._np_tokens(node) if t.dep_ != "punct")
-        if ctx.pair and (phrase in self.joint or phrase.removeprefix("the ") in self.joint):
-            return tuple(ctx.pair)
-        return ()
+        return tuple(ctx.pair) if ctx.pair and self._pair_phrase(self._np_tokens(node)) else ()
+
+    def _pair_phrase(self, words) -> bool:
+        """Whether a noun phrase's words are one of ``joint_subjects`` ("both sides", "the two countries")."""
+        phrase = " ".join(t.lower_ for t in words if t.dep_ != "punct")
+        return phrase in self.joint or phrase.removeprefix("the ") in self.joint
 
     @staticmethod
     def _name_words(head):
@@ -627,11 +628,12 @@ class Reader:
         """Owners of acts named in any position ("the US travel ban", "Pakistan's decision"): a later "the
         ban" / "this decision" as a subject is that actor's."""
         heads = self.data.agent_heads
-        for t in toks if tok_code else ():
-            if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.pos_ == "NOUN":
+        for i, code in tok_code.items():
+            t = toks[i]
+            if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.pos_ == "NOUN":
                 lem = lemma(t.head)
                 if lem in heads and lem not in self.data.roles:
-                    ctx.acts[lem] = tok_code[t.i]
+                    ctx.acts[lem] = code
 
     def _persons(self, toks, tok_code, ctx):
         """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
