@@ -738,3 +738,18 @@ def test_a_briefing_answer_goes_on_about_what_it_has_been_saying():
     assert "defense" in list(t.iloc[1]["issues"])
     assert list(t.iloc[2]["issues"]) == list(t.iloc[1]["issues"]) and t.iloc[2]["issue_source"] == "inherited"
     assert list(t.iloc[4]["issues"]) == []  # a new answer does not take the last one's
+
+
+def test_a_columns_own_description_of_an_actor_has_no_holder():
+    sentences = (
+        "The United States imports far more cotton than it sells to the region.",
+        "Last week the US administration signed an order on student visas.",
+        "Pakistan has condemned the new visa rules.",
+        "Officials said Pakistan would appeal the decision.",
+    )
+    column = _tag(*sentences, publisher="Dawn", doc_type="opinion")
+    news = _tag(*sentences, publisher="Dawn")
+    # the writer's analysis states no actor's position; an official act, a stance and reported words do
+    assert column["holder"].tolist() == [None, "USA", "PAK", "PAK"]
+    assert column.iloc[0]["holder_source"] == "analysis"
+    assert news["holder"].tolist() == ["USA", "USA", "PAK", "PAK"]

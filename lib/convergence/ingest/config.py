@@ -53,6 +53,7 @@ class IngestConfig:
     cut_from: list[re.Pattern]
     end_markers: list[re.Pattern]
     author_notes: list[re.Pattern]
+    author_note_doc_type: str | None
     footers: list[re.Pattern]
     breadcrumb_starts: list[str]
     title_suffixes: list[re.Pattern]
@@ -108,6 +109,7 @@ def load_config(
         cut_from=_compile(bp.get("cut_from")),
         end_markers=_compile(bp.get("end_markers")),
         author_notes=_compile(bp.get("author_notes")),
+        author_note_doc_type=bp.get("author_note_doc_type") or None,
         footers=_compile(bp.get("footers")),
         breadcrumb_starts=list(bp.get("breadcrumb_starts") or []),
         title_suffixes=_compile(bp.get("title_suffixes")),

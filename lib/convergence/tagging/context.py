@@ -41,6 +41,8 @@ _KEYS = (
     "foreign_roles",
     "honorifics",
     "stative_verbs",
+    "opinion_doc_types",
+    "official_acts",
     "relays",
     "speaker_titles",
     "pair_words",
@@ -73,6 +75,8 @@ class Attribution:
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)
     foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
     honorifics: frozenset[str] = frozenset()  # titles that are not names ("Mr", "Dr")
+    opinion_doc_types: frozenset[str] = frozenset()  # document types written in the writer's own voice
+    official_acts: frozenset[str] = frozenset()  # verbs of an official decision or exchange (sign, issue)
     stative_verbs: frozenset[str] = frozenset()  # predicates that describe the subject, not its act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")
@@ -171,6 +175,8 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         foreign_roles=_optional_words(p, data, "foreign_roles"),
         honorifics=_optional_words(p, data, "honorifics"),
         stative_verbs=_optional_words(p, data, "stative_verbs"),
+        opinion_doc_types=_optional_words(p, data, "opinion_doc_types"),
+        official_acts=_optional_words(p, data, "official_acts"),
         source=str(p),
     )
 

@@ -177,6 +177,7 @@ class DocumentTagger:
         doc_pair = tuple(ranked[:2]) if len(ranked) >= 2 else None
         recent: list = [None] * n  # holder of each sentence, for generic titles
         meta = meta or {}
+        opinion = str(meta.get("doc_type") or "").casefold() in self.attribution.opinion_doc_types
         readings = self._parse(norms, own, titled=titled) if meta.get("parse", True) else {}
         # a speech ranges over many issues: only an article or a briefing lends its topic
         topic = (
@@ -273,6 +274,20 @@ class DocumentTagger:
                 # "The US remains Pakistan's largest export market": a description of the actor, with no
                 # stance in its clause, states no position of it
                 holder, hsource, subject_span = None, "description", None
+            if (
+                opinion
+                and reading is not None
+                and reading.narrated
+                and holder is not None
+                and holder == reading.holder
+                and hsource == reading.source
+                and not self.attribution.official_acts.intersection(reading.verbs)
+                and not self.attribution.reporting_verbs.intersection(reading.verbs)
+                and not _in_zone(stance_hits, reading.clause, counted_only=True)
+            ):
+                # a column's own sentence about an actor with no stance in its clause ("The US is addicted to
+                # war", "Pakistan has rarely diverged from that trajectory") is the writer's analysis
+                holder, hsource, subject_span = None, "analysis", None
             if (
                 holder is None
                 and not hsource
@@ -633,6 +648,7 @@ def _doc_meta(row, actors: Actors, speaker) -> dict:
         "publisher": publisher if isinstance(publisher, str) else None,
         "url": url if isinstance(url, str) else None,
         "parse": not by_country,
+        "doc_type": row.get("doc_type") if isinstance(row.get("doc_type"), str) else None,
     }
 
 

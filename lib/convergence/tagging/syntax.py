@@ -171,6 +171,8 @@ class Reading:
     light: list[tuple[int, int]] = field(default_factory=list)  # light verbs whose object is in the zone
     joint: tuple = ()  # the actors of a reported clause's joint subject ("The US and Pakistan agreed ...")
     verbless: bool = False  # no verb parsed, an actor first: an unread headline ("US, Kazakhstan eye ...")
+    narrated: bool = False  # the holder is the subject of the act the sentence narrates, not a speaker
+    verbs: tuple = ()  # the lemmas of the main clause's predicate and its verbs ("continued to refer")
     mode: str = ""
 
 
@@ -398,6 +400,17 @@ class Reader:
         own = self._name_words(self._head_of(words))
         role = next((data.roles[lemma(t)] for t in own if lemma(t) in data.roles), None)
         ctx.learn(code, names, role, person=bool(names) or (role in data.person_roles))
+
+    @staticmethod
+    def _chain(verb):
+        """The verb and the verbs it governs as one predicate ("has continued to refer", "managed to
+        disrupt"): its open clausal complements."""
+        out = [verb]
+        while True:
+            nxt = next((c for c in out[-1].children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if nxt is None:
+                return out
+            out.append(nxt)
 
     @staticmethod
     def _head_of(words):
@@ -778,6 +791,8 @@ class Reader:
             and not any(t.pos_ in ("VERB", "AUX") for t in toks)
         )
         out.holder = who
+        out.narrated = speaker is None and out.decided
+        out.verbs = tuple(lemma(t) for t in self._chain(content))
         out.stative = speaker is None and lemma(content) in self.data.stative_verbs
         zone = self._zone(content)
         subj = self._subject(content)
