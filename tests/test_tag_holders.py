@@ -753,3 +753,12 @@ def test_a_columns_own_description_of_an_actor_has_no_holder():
     assert column["holder"].tolist() == [None, "USA", "PAK", "PAK"]
     assert column.iloc[0]["holder_source"] == "analysis"
     assert news["holder"].tolist() == ["USA", "USA", "PAK", "PAK"]
+
+
+def test_a_name_after_a_titles_for_phrase_is_that_actors_person():
+    t = _tag(
+        "The minister held talks with US envoy for Afghanistan Jane Roeberg on Monday.",
+        "Jane Roeberg congratulated the people of Pakistan on their Independence Day.",
+        publisher="APP",
+    )
+    assert t.iloc[1]["holder"] == "USA"

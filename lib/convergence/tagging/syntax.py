@@ -664,6 +664,21 @@ class Reader:
                 ):
                     head = head.head  # "US Secretary of State Marco Rubio": US -> Secretary -> Rubio
                     titled = titled or lemma(head) in roles
+                if head.pos_ != "PROPN" and titled:
+                    # "US Coordinator for Counterterrorism Gregory LoGerfo", as the parser splits it: the name
+                    # is the object of the title's "for" / "of" phrase
+                    head = next(
+                        (
+                            g
+                            for p in head.children
+                            if p.dep_ == "prep" and p.lower_ in ("for", "of")
+                            for g in p.children
+                            if g.dep_ == "pobj"
+                            and g.pos_ == "PROPN"
+                            and any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in g.children)
+                        ),
+                        head,
+                    )
                 if head.pos_ != "PROPN":
                     continue
                 own = self._name_words(head)
