@@ -762,3 +762,12 @@ def test_a_name_after_a_titles_for_phrase_is_that_actors_person():
         publisher="APP",
     )
     assert t.iloc[1]["holder"] == "USA"
+
+
+def test_a_name_spelt_again_with_a_single_letter_is_the_same_person():
+    t = _tag(
+        "Minister for Trade Saad Abbassi met American business leaders in Lahore on Monday.",
+        "“Our doors are open to American investors,” Abbasi said.",
+        publisher="Dawn",
+    )
+    assert t.iloc[1]["holder"] == "PAK"

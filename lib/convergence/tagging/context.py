@@ -224,7 +224,7 @@ class DocContext:
     home: str | None
     speaker: str | None
     roles: dict[str, str] = field(default_factory=dict)  # role -> actor last named for it
-    persons: dict[str, str] = field(default_factory=dict)  # a name word ("Khan") -> actor
+    persons: dict[str, str] = field(default_factory=dict)  # a name word's spelling key ("khan") -> actor
     last_person: str | None = None
     last_holder: str | None = None
     prev_holder: str | None = None  # the previous sentence's holder: what "it" / "they" point back to
@@ -237,7 +237,7 @@ class DocContext:
         if code is None:
             return
         for n in names:
-            self.persons[n] = code
+            self.persons[spelling(n)] = code
         if role:
             self.roles[role] = code
         if person:
@@ -247,7 +247,7 @@ class DocContext:
         """Record that the subject with these name words speaks for no state (an analyst, a party leader, a
         former official): later mentions of the name, and "he" / "she" right after, hold nothing."""
         for n in names:
-            self.persons[n] = NOBODY
+            self.persons[spelling(n)] = NOBODY
         self.last_person = NOBODY
 
     def role(self, role: str, data: Attribution | None = None) -> str | None:
@@ -265,6 +265,20 @@ class DocContext:
 
     def person(self, names: list[str]) -> str | None:
         for n in reversed(names):
-            if n in self.persons:
-                return self.persons[n]
+            code = self.persons.get(spelling(n))
+            if code is not None:
+                return code
         return None
+
+    def known(self, name: str) -> str | None:
+        """The actor of a name word met before (NOBODY for someone who speaks for no state), else None."""
+        return self.persons.get(spelling(name))
+
+
+def spelling(name: str) -> str:
+    """A name word's key, the same for the spellings one transliteration gives ("Gillani" and "Gilani",
+    "Abbassi" and "Abbasi"): lower case, each run of one letter written once."""
+    return _DOUBLED.sub(r"\1", name.casefold())
+
+
+_DOUBLED = re.compile(r"(\w)\1+")

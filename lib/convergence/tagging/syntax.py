@@ -231,7 +231,7 @@ class Reader:
                 ctx.learn(
                     code, [w.text for w in self._name_words(head) if w.i in self._people], None, person=True
                 )
-            if head.pos_ == "PROPN" and ctx.persons.get(head.text) == code:
+            if head.pos_ == "PROPN" and ctx.known(head.text) == code:
                 ctx.last_person = code  # "Mr Iqbal echoed ...": a person named earlier; "he" is now him
             if any(c.dep_ == "conj" and tok_code.get(c.i, code) != code for c in head.children):
                 return code, "joint"  # "Pakistan and the US condemned ...": the pair acting together
@@ -290,7 +290,7 @@ class Reader:
             return None, "third_party"  # "Foreign ministers from Muslim countries": many states, not one
         # a person is named by a proper-noun head or under a role; "the Kashmir issue" names no one
         names = self._names(words, tok_code, head) if head.pos_ == "PROPN" or role is not None else []
-        if not names and head.text[:1].isupper() and head.text in ctx.persons:
+        if not names and head.text[:1].isupper() and ctx.known(head.text) is not None:
             names = [head.text]  # a name met before, tagged as a common noun ("Earlier, Massinga was ...")
         if names:
             code = ctx.person(names)
@@ -706,8 +706,8 @@ class Reader:
                 if len(codes) == 1:
                     ctx.learn(codes.pop(), self._names([t], tok_code, t), None, person=False)
         for t in toks if ctx.persons else ():
-            if t.pos_ == "PROPN" and t.i not in tok_code and ctx.persons.get(t.text):
-                tok_code[t.i] = ctx.persons[t.text]
+            if t.pos_ == "PROPN" and t.i not in tok_code and ctx.known(t.text):
+                tok_code[t.i] = ctx.known(t.text)
 
     # -------------------------------------------------------------------------------- a sentence
     def read(
