@@ -771,3 +771,33 @@ def test_a_name_spelt_again_with_a_single_letter_is_the_same_person():
         publisher="Dawn",
     )
     assert t.iloc[1]["holder"] == "PAK"
+
+
+def test_the_pair_acting_together_is_the_home_countrys_act_and_each_is_for_the_other():
+    t = _tag(
+        "US, Pakistan reaffirm counterterrorism cooperation in annual dialogue",
+        "The United States and Pakistan held their annual counterterrorism dialogue in Islamabad.",
+        "Washington praised the arrests, and the United States offered more training.",
+        "Both sides agreed to deepen cooperation against terrorist groups.",
+        publisher="APP",
+    )
+    assert t["holder"].tolist()[0] == "PAK" and t["holder"].tolist()[3] == "PAK"
+    first = t.iloc[0]
+    assert [d["target"] for d in first["target_stances"]] == ["USA"] and first["target_stances"][0][
+        "stance"
+    ] > 0
+    t = _tag(
+        "The United States and Pakistan reaffirmed their counterterrorism cooperation.",
+        publisher="The White House",
+    )
+    assert t.iloc[0]["holder"] == "USA"
+
+
+def test_both_sides_ties_the_documents_pair_whatever_else_the_sentence_names():
+    t = _tag(
+        "Pakistan and India fought for four days in May.",
+        "Both sides then exchanged missiles, which stretched over the week.",
+        "It took American intervention for both sides to finally drop their guns.",
+        publisher="Dawn",
+    )
+    assert t.iloc[2]["relation_pairs"] == ["IND-PAK"]

@@ -175,8 +175,11 @@ class DocumentTagger:
         ranked = sorted(counts, key=lambda c: -counts[c])  # stable: ties keep the first mentioned first
         dominant = ranked[0] if ranked else None
         doc_pair = tuple(ranked[:2]) if len(ranked) >= 2 else None
-        recent: list = [None] * n  # holder of each sentence, for generic titles
         meta = meta or {}
+        home = home_country(meta, self.attribution, self.actors, norms[int(titled)] if n > titled else None)
+        if doc_pair and doc_pair[1] == home:
+            doc_pair = (home, doc_pair[0])  # the pair acting together ("both sides agreed") is the home's act
+        recent: list = [None] * n  # holder of each sentence, for generic titles
         opinion = str(meta.get("doc_type") or "").casefold() in self.attribution.opinion_doc_types
         readings = self._parse(norms, own, titled=titled) if meta.get("parse", True) else {}
         # a speech ranges over many issues: only an article or a briefing lends its topic
@@ -186,9 +189,7 @@ class DocumentTagger:
             else None
         )
         ctx = DocContext(
-            home=home_country(
-                meta, self.attribution, self.actors, norms[int(titled)] if n > titled else None
-            ),
+            home=home,
             speaker=speaker,
             pair=doc_pair,
         )
@@ -386,7 +387,13 @@ class DocumentTagger:
             relation, relation_cues, relation_pairs = relation_of(
                 slow, rel_hits, stance_hits, max(n_actors, 2) if pair_phrase else n_actors, mentions, holder
             )
-            if pair_phrase and relation and not relation_pairs:
+            if (
+                pair_phrase
+                and relation
+                and (not relation_pairs or all(self.rules.joint_subject.fullmatch(c) for c in relation_cues))
+            ):
+                # "both sides" ties the document's pair, whatever other actor the sentence names ("It took
+                # American intervention for both sides to drop their guns")
                 relation_pairs = ["-".join(sorted(doc_pair))]
             reported_joint = reading is not None and holder is not None and holder in reading.joint
             if (hsource == "joint" or reported_joint) and stance_cues and relation >= 0:
@@ -406,6 +413,12 @@ class DocumentTagger:
                     relation = round((relation * n_rel + _JOINT_WEIGHT) / (n_rel + 1), 4)
                     relation_cues = [*relation_cues, "joint subject"]
                     relation_pairs = list(dict.fromkeys([*relation_pairs, pair]))
+                    if stance > 0 and not any(d["target"] == partner for d in target_stances):
+                        # "U.S, Pakistan reaffirm counterterrorism cooperation": each side is for the other
+                        target_stances = [
+                            *target_stances,
+                            {"target": partner, "stance": stance, "cues": list(stance_cues)},
+                        ]
             if hsource != "joint" and mode not in _NOT_NOW:
                 target_stances = ties_stance(holder, relation, relation_cues, relation_pairs, target_stances)
                 targets = list(dict.fromkeys([*targets, *(d["target"] for d in target_stances)]))

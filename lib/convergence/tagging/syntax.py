@@ -233,8 +233,10 @@ class Reader:
                 )
             if head.pos_ == "PROPN" and ctx.known(head.text) == code:
                 ctx.last_person = code  # "Mr Iqbal echoed ...": a person named earlier; "he" is now him
-            if any(c.dep_ == "conj" and tok_code.get(c.i, code) != code for c in head.children):
-                return code, "joint"  # "Pakistan and the US condemned ...": the pair acting together
+            together = {tok_code.get(c.i, code) for c in head.children if c.dep_ == "conj"} - {code}
+            if together:
+                # "Pakistan and the US condemned ...": the pair acting together, the home country's act
+                return (ctx.home if ctx.home in together else code), "joint"
             return code, "actor"
         low = head.lower_
         lem = lemma(head)
