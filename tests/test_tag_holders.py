@@ -801,3 +801,23 @@ def test_both_sides_ties_the_documents_pair_whatever_else_the_sentence_names():
         publisher="Dawn",
     )
     assert t.iloc[2]["relation_pairs"] == ["IND-PAK"]
+
+
+def test_headline_speakers_in_headline_forms():
+    def title_holder(title):
+        t = _tag("The statement was issued on Monday.", title=title, publisher="Dawn")
+        return t[t["is_title"]]["holder"].iloc[0]
+
+    # an inverted attribution, a trailing speaker after a subject that is a thing, an audience that was
+    # "told", and a role "for" what it calls for
+    assert title_holder("Airline gearing up for direct US flights, says aviation minister") == "PAK"
+    assert (
+        title_holder("US-Pakistan counterterrorism talks will help formulate joint action plan: minister")
+        == "PAK"
+    )
+    assert (
+        title_holder("Pakistan plans new trade office in Washington, NA told")
+        == "PAK"
+    )
+    assert title_holder("Minister for tapping underutilised aquaculture potential to boost fishery") == "PAK"
+    assert title_holder("Threshold for war in South Asia lowest ever, analysts say") is None

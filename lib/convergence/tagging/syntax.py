@@ -48,6 +48,7 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _NP_MODS = {"compound", "poss", "amod", "nmod", "nn", "appos", "flat", "npadvmod"}
 _OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
 _NOMINAL = ("NOUN", "PROPN")
+_OBJECTS = {"dobj", "obj", "dative", "iobj"}
 _RECIPIENT_PREPS = {"to", "toward", "towards", "with", "against"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
@@ -403,6 +404,17 @@ class Reader:
         role = next((data.roles[lemma(t)] for t in own if lemma(t) in data.roles), None)
         ctx.learn(code, names, role, person=bool(names) or (role in data.person_roles))
 
+    def _advocates(self, root, tok_code) -> bool:
+        """Whether a verbless sentence is an actor or a role "for" something, as headlines write a call ("PM
+        for enhanced trade with US", "Minister for tapping aquaculture potential")."""
+        first = next((c for c in root.children if c.dep_ == "prep"), None)
+        return (
+            root.pos_ in _NOMINAL
+            and (root.i in tok_code or lemma(root) in self.data.roles)
+            and first is not None
+            and first.lower_ == "for"
+        )
+
     @staticmethod
     def _chain(verb):
         """The verb and the verbs it governs as one predicate ("has continued to refer", "managed to
@@ -474,7 +486,14 @@ class Reader:
         rep = self.data.reporting_verbs
         if lemma(root) in rep and root.pos_ in ("VERB", "AUX"):
             content = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+            if lemma(root) == "tell" and not any(c.dep_ in _OBJECTS for c in root.children):
+                if not any(t.is_alpha for t in root.doc[root.i + 1 :]):
+                    # "Pakistan targets ... drive, NA told": the headline's audience, not its speaker
+                    return None, content if content is not None else root
             subj = self._subject(root)
+            after = next((c for c in root.children if c.dep_ in _SUBJ and c.i > root.i), None)
+            if after is not None and root.i > 0 and root.doc[root.i - 1].is_punct:
+                subj = after  # "PIA gearing up for direct US flights, says aviation minister": inverted
             if subj is not None and subj.dep_ == "nsubjpass" and lemma(root) != "quote":
                 # "Pakistan is believed to be ...", "X was told": others' word about it or to it; its agent,
                 # if any, speaks ("X was quoted as saying" excepted)
@@ -744,6 +763,7 @@ class Reader:
             if trailing is not None and (
                 subj is None
                 or not any(w.i in tok_code for w in self._np_tokens(subj))
+                or subj.i not in tok_code and not self._agentive(subj)
                 or _OPEN_QUOTE.search(text[: doc[trailing.i - 1].idx]) is not None
             ):
                 # "...: PM" speaks when the headline's subject names no actor or the headline quotes it
@@ -768,6 +788,8 @@ class Reader:
             node = subj
             if subj is not None and subj.dep_ == "nsubjpass":
                 node = self._agent(content)
+            if subj is None and content is root and self._advocates(root, tok_code):
+                subj = node = root  # a headline's "PM for talks with India": the actor for what it calls for
             if node is not None:
                 who, how = self.resolve(node, tok_code, ctx, quoted=quoted, text=text)
                 out.source = _SOURCES[("agent" if subj.i != node.i else "subject") if how == "actor" else how]
