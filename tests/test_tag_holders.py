@@ -815,9 +815,6 @@ def test_headline_speakers_in_headline_forms():
         title_holder("US-Pakistan counterterrorism talks will help formulate joint action plan: minister")
         == "PAK"
     )
-    assert (
-        title_holder("Pakistan plans new trade office in Washington, NA told")
-        == "PAK"
-    )
+    assert title_holder("Pakistan plans new trade office in Washington, NA told") == "PAK"
     assert title_holder("Minister for tapping underutilised aquaculture potential to boost fishery") == "PAK"
     assert title_holder("Threshold for war in South Asia lowest ever, analysts say") is None

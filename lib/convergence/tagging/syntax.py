@@ -763,7 +763,8 @@ class Reader:
             if trailing is not None and (
                 subj is None
                 or not any(w.i in tok_code for w in self._np_tokens(subj))
-                or subj.i not in tok_code and not self._agentive(subj)
+                or subj.i not in tok_code
+                and not self._agentive(subj)
                 or _OPEN_QUOTE.search(text[: doc[trailing.i - 1].idx]) is not None
             ):
                 # "...: PM" speaks when the headline's subject names no actor or the headline quotes it
