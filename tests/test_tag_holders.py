@@ -818,3 +818,15 @@ def test_headline_speakers_in_headline_forms():
     assert title_holder("Pakistan plans new trade office in Washington, NA told") == "PAK"
     assert title_holder("Minister for tapping underutilised aquaculture potential to boost fishery") == "PAK"
     assert title_holder("Threshold for war in South Asia lowest ever, analysts say") is None
+
+
+def test_agencies_ranks_and_bodies_named_after_a_state():
+    t = _tag(
+        "WASHINGTON: The FBI has charged a man with supporting a militant group.",
+        "The field marshal will brief the committee on his meeting with the US president.",
+        "Jamaat-i-Islami Pakistan's emir Ahmad Rauf said the government had failed Gaza.",
+        "The Human Rights Commission of Pakistan expressed concern over the arrests.",
+        publisher="Dawn",
+        date="2025-06-01",
+    )
+    assert t["holder"].tolist() == ["USA", "PAK", None, None]
