@@ -830,3 +830,12 @@ def test_agencies_ranks_and_bodies_named_after_a_state():
         date="2025-06-01",
     )
     assert t["holder"].tolist() == ["USA", "PAK", None, None]
+
+
+def test_the_one_quoted_as_saying_speaks_not_the_one_quoting():
+    t = _tag(
+        "“Pakistan is a valued partner in the region,” the Foreign Office quoted the US envoy as saying.",
+        "Pakistan's foreign minister quoted a famous poem in his speech.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["USA", "PAK"]

@@ -43,6 +43,7 @@ _KEYS = (
     "stative_verbs",
     "opinion_doc_types",
     "official_acts",
+    "quoting_verbs",
     "relays",
     "speaker_titles",
     "pair_words",
@@ -77,6 +78,7 @@ class Attribution:
     honorifics: frozenset[str] = frozenset()  # titles that are not names ("Mr", "Dr")
     opinion_doc_types: frozenset[str] = frozenset()  # document types written in the writer's own voice
     official_acts: frozenset[str] = frozenset()  # verbs of an official decision or exchange (sign, issue)
+    quoting_verbs: frozenset[str] = frozenset()  # "X quoted / cited Y as saying": Y speaks
     stative_verbs: frozenset[str] = frozenset()  # predicates that describe the subject, not its act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")
@@ -177,6 +179,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         stative_verbs=_optional_words(p, data, "stative_verbs"),
         opinion_doc_types=_optional_words(p, data, "opinion_doc_types"),
         official_acts=_optional_words(p, data, "official_acts"),
+        quoting_verbs=_optional_words(p, data, "quoting_verbs"),
         source=str(p),
     )
 

@@ -484,6 +484,9 @@ class Reader:
     def _speaker(self, root):
         """(speaker noun, content verb) when the main clause reports speech, else (None, root)."""
         rep = self.data.reporting_verbs
+        quoted = self._quoted_speaker(root)
+        if quoted is not None:
+            return quoted
         if lemma(root) in rep and root.pos_ in ("VERB", "AUX"):
             content = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
             if lemma(root) == "tell" and not any(c.dep_ in _OBJECTS for c in root.children):
@@ -511,6 +514,29 @@ class Reader:
                         if g.dep_ == "pobj":
                             return g, root
         return None, root
+
+    def _quoted_speaker(self, root):
+        """(speaker, content) when the main clause quotes someone as saying something ("the Foreign Office
+        quoted the US secretary of state as saying ...", "CNN cited a senior US official saying ..."): the
+        one quoted speaks, else None."""
+        if lemma(root) not in self.data.quoting_verbs:
+            return None
+        obj = next((c for c in root.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None:
+            return None
+        saying = next(
+            (
+                t
+                for t in (*obj.children, *(g for c in root.children if c.dep_ == "prep" for g in c.children))
+                if lemma(t) in self.data.reporting_verbs and t.dep_ in ("acl", "pcomp", "advcl")
+            ),
+            None,
+        )
+        if saying is None:
+            return None
+        content = next((c for c in saying.children if c.dep_ in ("ccomp", "xcomp")), None)
+        content = content or next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+        return obj, content if content is not None else root
 
     def _zone(self, pred):
         """The predicate's words whose stance cues are the holder's."""
