@@ -839,3 +839,12 @@ def test_the_one_quoted_as_saying_speaks_not_the_one_quoting():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == ["USA", "PAK"]
+
+
+def test_a_states_ambassador_to_the_other_is_the_possessors():
+    t = _tag(
+        "“We are in contact with the State Department,” Pakistan’s US Ambassador Rizwan Shaikh told Dawn.",
+        "Shaikh said more talks were due.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["PAK", "PAK"]

@@ -701,6 +701,11 @@ class Reader:
         roles = self.data.roles
         for t in toks if tok_code else ():
             if t.i in tok_code and t.dep_ in ("compound", "amod", "nmod", "poss"):
+                if t.dep_ != "poss" and any(
+                    c.dep_ == "poss" and tok_code.get(c.i, tok_code[t.i]) != tok_code[t.i]
+                    for c in t.head.children
+                ):
+                    continue  # "Pakistan's US Ambassador X": the possessor's ambassador to the US
                 # up the title to the name it stands before: "US congressman Alexander Green", "US Ambassador
                 # Donald Blome"
                 head, titled = t.head, lemma(t.head) in roles
