@@ -848,3 +848,12 @@ def test_a_states_ambassador_to_the_other_is_the_possessors():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == ["PAK", "PAK"]
+
+
+def test_the_role_of_someone_unplaced_is_not_the_home_countrys():
+    t = _tag(
+        "The summit will bring together leaders from more than 20 countries, Sisi's office said.",
+        "The summit will bring together leaders from more than 20 countries, the foreign office said.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == [None, "PAK"]

@@ -303,6 +303,10 @@ class Reader:
             if code is not None:
                 ctx.last_person = code
                 return code, "person"
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if role is not None and owner is not None and not ctx.known(owner.text):
+            # "Sisi's office said": the role of someone the document does not place is not the home's
+            return None, "third_party"
         if role is not None:
             code = ctx.role(role, data)
             if code is not None:
