@@ -857,3 +857,13 @@ def test_the_role_of_someone_unplaced_is_not_the_home_countrys():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == [None, "PAK"]
+
+
+def test_a_statement_from_an_actor_is_its_and_the_statement_after_it_too():
+    t = _tag(
+        "A statement from the Inter-Services Public Relations (ISPR) said the army hosted a conference.",
+        "The weather in the capital was mild.",
+        "The statement said the chiefs discussed regional security.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[0] == "PAK" and t["holder"].tolist()[2] == "PAK"

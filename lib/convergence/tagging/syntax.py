@@ -49,6 +49,7 @@ _NP_MODS = {"compound", "poss", "amod", "nmod", "nn", "appos", "flat", "npadvmod
 _OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
 _NOMINAL = ("NOUN", "PROPN")
 _OBJECTS = {"dobj", "obj", "dative", "iobj"}
+_NP_PREPS = ("of", "for", "at", "from")  # a noun phrase's own phrases ("a statement from the ISPR")
 _RECIPIENT_PREPS = {"to", "toward", "towards", "with", "against"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
@@ -213,7 +214,7 @@ class Reader:
             for c in t.children:
                 if c.dep_ in _NP_MODS or c.dep_ in ("det", "case", "punct", "cc", "conj", "nummod"):
                     stack.append(c)
-                elif c.dep_ == "prep" and c.lower_ in ("of", "for", "at") and t.pos_ in ("NOUN", "PROPN"):
+                elif c.dep_ == "prep" and c.lower_ in _NP_PREPS and t.pos_ in ("NOUN", "PROPN"):
                     stack.extend(g for g in c.children if g.dep_ == "pobj")
                     out.append(c)
         return sorted(out, key=lambda t: t.i)
@@ -303,7 +304,14 @@ class Reader:
             if code is not None:
                 ctx.last_person = code
                 return code, "person"
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        owner = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "poss" and c.pos_ == "PROPN" and lemma(c) not in data.roles
+            ),
+            None,
+        )
         if role is not None and owner is not None and not ctx.known(owner.text):
             # "Sisi's office said": the role of someone the document does not place is not the home's
             return None, "third_party"
@@ -694,8 +702,11 @@ class Reader:
         heads = self.data.agent_heads
         for i, code in tok_code.items():
             t = toks[i]
-            if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.pos_ == "NOUN":
-                lem = lemma(t.head)
+            act = t.head if t.dep_ in ("compound", "amod", "nmod", "poss") else None
+            if t.dep_ == "pobj" and t.head.lower_ in ("from", "by") and t.head.dep_ == "prep":
+                act = t.head.head  # "a statement from the ISPR", "the ban by Washington"
+            if act is not None and act.pos_ == "NOUN":
+                lem = lemma(act)
                 if lem in heads and lem not in self.data.roles:
                     ctx.acts[lem] = code
 
