@@ -867,3 +867,12 @@ def test_a_statement_from_an_actor_is_its_and_the_statement_after_it_too():
         publisher="Dawn",
     )
     assert t["holder"].tolist()[0] == "PAK" and t["holder"].tolist()[2] == "PAK"
+
+
+def test_a_coordinated_clause_holds_when_the_first_has_no_actor():
+    t = _tag(
+        "It was American intelligence that the suspect would cross into Pakistan, and Washington had asked "
+        "Islamabad to arrest him.",
+        publisher="Dawn",
+    )
+    assert t.iloc[0]["holder"] == "USA"

@@ -854,6 +854,15 @@ class Reader:
                         who, how = self.resolve(inner, tok_code, ctx, quoted=quoted, text=text)
                         out.source = "subject"
                         break
+            if who is None and how not in ("non_state", "third_party", "person") and node is not None:
+                # a first clause no actor holds ("It was US intelligence that ...") and a coordinated one an
+                # actor does ("..., and Washington had sought Islamabad's help"): the latter is the act
+                for clause in (c for c in content.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+                    inner = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                    if inner is not None and inner.i in tok_code:
+                        who, how = self.resolve(inner, tok_code, ctx, quoted=quoted, text=text)
+                        out.source, content, node = "subject", clause, inner
+                        break
         out.decided = node is not None and how != "unknown"
         out.pointed = (
             speaker is None
