@@ -876,3 +876,18 @@ def test_a_coordinated_clause_holds_when_the_first_has_no_actor():
         publisher="Dawn",
     )
     assert t.iloc[0]["holder"] == "USA"
+
+
+def test_who_leads_or_makes_up_a_states_delegation_speaks_for_it():
+    t = _tag(
+        "The high-powered delegation, led by former foreign minister Bilal Bhutto-Khan, reached Washington.",
+        "The delegation comprises Senator Sara Rehmat, former minister Hina Kharal and Faisal Subhani.",
+        "Bilal said the US must help end the crisis.",
+        "Kharal said peace was needed.",
+        "A US congressional delegation also visited; the delegation comprised Congressmen Jack Bergson and "
+        "Tom Suzzo.",
+        "Bergson said the visit was productive.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[2:4] == ["PAK", "PAK"]
+    assert t["holder"].tolist()[5] == "USA"

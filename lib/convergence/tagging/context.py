@@ -44,6 +44,9 @@ _KEYS = (
     "opinion_doc_types",
     "official_acts",
     "quoting_verbs",
+    "delegation_nouns",
+    "delegation_verbs",
+    "member_verbs",
     "relays",
     "speaker_titles",
     "pair_words",
@@ -79,6 +82,9 @@ class Attribution:
     opinion_doc_types: frozenset[str] = frozenset()  # document types written in the writer's own voice
     official_acts: frozenset[str] = frozenset()  # verbs of an official decision or exchange (sign, issue)
     quoting_verbs: frozenset[str] = frozenset()  # "X quoted / cited Y as saying": Y speaks
+    delegation_nouns: frozenset[str] = frozenset()  # an official party travelling for a state
+    delegation_verbs: frozenset[str] = frozenset()  # "led" / "headed" by its leader
+    member_verbs: frozenset[str] = frozenset()  # "comprises" / "includes" its members
     stative_verbs: frozenset[str] = frozenset()  # predicates that describe the subject, not its act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")
@@ -180,6 +186,9 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         opinion_doc_types=_optional_words(p, data, "opinion_doc_types"),
         official_acts=_optional_words(p, data, "official_acts"),
         quoting_verbs=_optional_words(p, data, "quoting_verbs"),
+        delegation_nouns=_optional_words(p, data, "delegation_nouns"),
+        delegation_verbs=_optional_words(p, data, "delegation_verbs"),
+        member_verbs=_optional_words(p, data, "member_verbs"),
         source=str(p),
     )
 
@@ -234,6 +243,8 @@ class DocContext:
     pair: tuple | None = None  # the document's two most mentioned actors, for "both sides"
     joint: bool = False  # the last subject was the pair acting together ("they" continues it)
     acts: dict[str, str] = field(default_factory=dict)  # act noun ("ban") -> actor last named as its owner
+    delegates: dict[str, str] = field(default_factory=dict)  # spelling key -> state whose delegation it is in
+    presumed: dict[str, str] = field(default_factory=dict)  # the same, for a delegation no text qualifies
 
     def learn(self, code: str | None, names: list[str], role: str | None, *, person: bool) -> None:
         """Record that the subject with these name words and this role is ``code``'s."""
@@ -268,14 +279,27 @@ class DocContext:
 
     def person(self, names: list[str]) -> str | None:
         for n in reversed(names):
-            code = self.persons.get(spelling(n))
+            code = self.known(n)
             if code is not None:
                 return code
         return None
 
     def known(self, name: str) -> str | None:
-        """The actor of a name word met before (NOBODY for someone who speaks for no state), else None."""
-        return self.persons.get(spelling(name))
+        """The actor of a name word met before (NOBODY for someone who speaks for no state), else None; a
+        member of a state's delegation speaks for it, also when out of office or a party leader."""
+        key = spelling(name)
+        if key in self.delegates:
+            return self.delegates[key]
+        code = self.persons.get(key)
+        return code or self.presumed.get(key, code)
+
+    def delegate(self, names: list[str], code: str | None, *, presumed: bool = False) -> None:
+        """Record that the person with these name words leads or belongs to ``code``'s delegation;
+        ``presumed``: the text does not say whose delegation (the publisher's home is assumed), so a state
+        the person is named with elsewhere wins."""
+        if code:
+            for n in names:
+                (self.presumed if presumed else self.delegates)[spelling(n)] = code
 
 
 def spelling(name: str) -> str:

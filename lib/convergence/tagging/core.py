@@ -15,6 +15,7 @@ from ..deprecated import renamed
 from ..engine import ENGINES, EngineName, map_batches
 from ..errors import ConvergenceError
 from .context import DocContext, home_country, load_attribution, publisher_code
+from .delegations import delegation_members
 from .headings import before_bullets, names_own_act
 from .holders import HolderRules
 from .lexicon import (
@@ -29,7 +30,7 @@ from .lexicon import (
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many
 from .quotes import first_person, inside_quotes
 from .stance import in_name, qualifier, relation_of, stance_of
-from .syntax import Reader, parse_many
+from .syntax import Reader, parse_many, token_codes
 from .ties import ties_stance
 from .tone import analyzer
 from .topic import about_relationship, subject_actor, topic_of
@@ -88,6 +89,10 @@ class DocumentTagger:
         self.attribution = load_attribution(codes=actors.codes)
         words = sorted(self.attribution.pair_words, key=len, reverse=True)
         self._pair_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
+        nouns = sorted(self.attribution.delegation_nouns, key=len, reverse=True)
+        self._delegation = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")s?\b") if nouns else None
+        )
         self.reader = Reader(
             self.attribution,
             actors.rules.get("non_state_nouns", ()),
@@ -193,6 +198,8 @@ class DocumentTagger:
             speaker=speaker,
             pair=doc_pair,
         )
+        if readings:
+            self._delegations(readings, own, lows, ctx)
         year = date.year if date is not None else None
         prev_quoted = False
         quoted = inside_quotes(norms)
@@ -458,13 +465,21 @@ class DocumentTagger:
     def _parse(self, norms, own, *, titled=False):
         """Dependency parses of the sentences that can change a result, by index: a sentence naming an actor
         (its holder, targets and the names and roles later sentences refer to), one with a speech verb (its
-        "he said" continues the last speaker) and the headline ("DPM calls for peace in South Asia"). Others
-        naming neither on no issue keep the lexical rules."""
-        speech = self.rules.speech
+        "he said" continues the last speaker), the headline ("DPM calls for peace in South Asia") and one on
+        a delegation (its leader and members). Others naming neither on no issue keep the lexical rules."""
+        speech, delegation = self.rules.speech, self._delegation
         todo = [
             i
             for i, o in enumerate(own)
-            if norms[i] and (o[3] or speech.search(fold(norms[i])) is not None or titled and i == 0)
+            if norms[i]
+            and (
+                o[3]
+                or speech.search(fold(norms[i])) is not None
+                or titled
+                and i == 0
+                or delegation is not None
+                and delegation.search(fold(norms[i])) is not None
+            )
         ]
         if not todo:
             return {}
@@ -535,6 +550,27 @@ class DocumentTagger:
                 code, surname = self.surnames.get(holder, (None, None))
                 if code is not None:
                     learned[surname] = code
+
+    def _delegations(self, readings, own, lows, ctx) -> None:
+        """Learn for the whole document who leads or belongs to a state's delegation (see
+        ``tagging/delegations.py``): an unqualified delegation is the publisher's home's, else the state the
+        document's qualified delegations name most."""
+        found, qualified = [], []
+        for i, doc in readings.items():
+            real = [m for m in own[i][2] if m[2] is not None and self.rules.state_voice(lows[i], m)]
+            tok_code = token_codes(doc, real)
+            members, states = delegation_members(
+                doc, tok_code, self.attribution, lambda t, tc=tok_code: self.reader.person_names(t, tc)
+            )
+            found += members
+            qualified += states
+        if not found:
+            return
+        # a paper leaves its home's delegation unqualified ("the delegation led by X" beside "the Indian
+        # delegation"); with no home, the state the document's delegations are most often of
+        owner = ctx.home or (max(qualified, key=qualified.count) if qualified else None)
+        for names, code in found:
+            ctx.delegate(names, code or owner, presumed=code is None)
 
     def _actors(self, hits, date):
         """(mentions, codes, actor_terms, office holders named, spans of the persons among them) of one

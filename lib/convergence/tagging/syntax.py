@@ -193,6 +193,20 @@ def lemma(tok) -> str:
 _LEMMAS: dict = {}  # rule lemmas already computed, by word, part of speech and morphology
 
 
+def token_codes(toks, mentions) -> dict:
+    """{token index: actor} for the tokens inside ``mentions`` ((start, end, code, possessive) of state
+    voices in the sentence's text)."""
+    tok_code = {}
+    if mentions:
+        for t in toks:
+            a, b = t.idx, t.idx + len(t.text)
+            for s, e, code, _poss in mentions:
+                if a < e and b > s:
+                    tok_code[t.i] = code
+                    break
+    return tok_code
+
+
 class Reader:
     """Reads parsed sentences of one document in order (see the module docstring)."""
 
@@ -331,7 +345,11 @@ class Reader:
             return None, "person"
         return None, "unknown"
 
-    def _names(self, words, tok_code, head=None) -> list[str]:
+    def person_names(self, tok, tok_code) -> list[str]:
+        """The name words of the person ``tok`` heads, as later mentions use them."""
+        return self._names(self._name_words(tok), tok_code, tok, every=True)
+
+    def _names(self, words, tok_code, head=None, *, every=False) -> list[str]:
         """A person's name in a noun phrase, as later mentions use it ("Mr Malik"): the head's own proper
         nouns after its last role word ("Planning Minister Ahsan Iqbal" -> Ahsan, Iqbal; "Eric Meyer, senior
         official" -> Eric, Meyer), or, when the
@@ -364,7 +382,7 @@ class Reader:
             and t.lower_.rstrip(".") not in data.honorifics
         ]
         after = [t for t in names if t.i > own[last].i] if last >= 0 else names
-        return [t.text for t in (after or names)[-2:]]
+        return [t.text for t in (after or names)[slice(None) if every else slice(-2, None)]]
 
     def _official(self, words, head) -> bool:
         """Whether a word of the noun phrase besides its head is a state role ("government", "military")."""
@@ -772,7 +790,7 @@ class Reader:
                 codes = {tok_code[w.i] for o in owners for w in o.subtree if w.i in tok_code}
                 if len(codes) == 1:
                     ctx.learn(codes.pop(), self._names([t], tok_code, t), None, person=False)
-        for t in toks if ctx.persons else ():
+        for t in toks if ctx.persons or ctx.delegates or ctx.presumed else ():
             if t.pos_ == "PROPN" and t.i not in tok_code and ctx.known(t.text):
                 tok_code[t.i] = ctx.known(t.text)
 
@@ -784,14 +802,7 @@ class Reader:
         state voices in ``text``; ``people``: (start, end) of the mentions that name a person, an office
         holder of the actor file); updates ``ctx`` with the names and roles it learns."""
         toks = list(doc)  # the tokens once: each pass over a Doc builds its Token objects again
-        tok_code = {}
-        if mentions:
-            for t in toks:
-                a, b = t.idx, t.idx + len(t.text)
-                for s, e, code, _poss in mentions:
-                    if a < e and b > s:
-                        tok_code[t.i] = code
-                        break
+        tok_code = token_codes(toks, mentions)
         self._people = set()
         if people:
             self._people = {t.i for t in toks for s, e in people if t.idx < e and t.idx + len(t.text) > s}

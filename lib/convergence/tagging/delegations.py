@@ -1,0 +1,62 @@
+"""Official delegations: who leads or makes up a state's delegation speaks for that state in the document."""
+
+from __future__ import annotations
+
+from .syntax import lemma
+
+_QUALIFIERS = ("amod", "compound", "nmod", "poss")
+
+
+def delegation_members(doc, tok_code: dict, data, names_of) -> tuple[list, list]:
+    """(members, states) of a parsed sentence. ``members``: (name words, the delegation's state or None) for
+    each person it names as leading or belonging to a delegation: "the Bilawal-led delegation", "a
+    delegation led by X", "X, who is heading a Pakistani delegation", "the delegation comprises
+    Congressmen X, Y and Z"; the state is the delegation's own qualifier ("a US congressional delegation")
+    or one only that state has among the person's titles ("Congressmen": ``role_actors``). ``states``: the
+    qualifier of every delegation the sentence names, with or without people. ``data``: the attribution data
+    (``delegation_nouns``, ``delegation_verbs``, ``member_verbs``, ``roles``, ``role_actors``);
+    ``names_of(token)``: a person's name words as the document will use them."""
+    members, states = [], []
+    for d in doc:
+        if lemma(d) not in data.delegation_nouns:
+            continue
+        code = next(
+            (
+                tok_code[w.i]
+                for c in d.children
+                if c.dep_ in _QUALIFIERS
+                for w in c.subtree
+                if w.i in tok_code
+            ),
+            None,
+        )
+        if code:
+            states.append(code)
+        people = []
+        for c in d.children:
+            verb = lemma(c)
+            if c.dep_ == "amod" and verb in data.delegation_verbs:  # "the Bilawal-led delegation"
+                people += [g for g in c.children if g.pos_ == "PROPN"]
+            elif c.dep_ == "acl" and verb in data.delegation_verbs:  # "a delegation led by X"
+                people += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        head = d.head
+        if d.dep_ in ("dobj", "obj") and lemma(head) in data.delegation_verbs:
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("who", "that") and head.dep_ == "relcl":
+                subj = head.head  # "X, who is heading a Pakistani delegation"
+            if subj is not None:
+                people.append(subj)
+        if d.dep_ == "nsubj" and lemma(head) in data.member_verbs:
+            # "The delegation comprises former foreign ministers X, Y and Z"
+            for t in (c for c in head.children if c.dep_ in ("dobj", "obj")):
+                people.append(t)
+                people += [w for w in t.subtree if w.dep_ in ("conj", "appos") and w.pos_ == "PROPN"]
+        for p in people:
+            if p.pos_ != "PROPN":
+                continue
+            titles = {data.roles.get(lemma(w)) for w in p.subtree if w.i <= p.i}
+            own = next((data.role_actors[r] for r in titles if r in data.role_actors), None)
+            names = [n for n in names_of(p) if n.lower() not in data.roles]
+            if names:
+                members.append((names, code or own))
+    return members, states
