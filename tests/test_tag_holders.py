@@ -891,3 +891,13 @@ def test_who_leads_or_makes_up_a_states_delegation_speaks_for_it():
     )
     assert t["holder"].tolist()[2:4] == ["PAK", "PAK"]
     assert t["holder"].tolist()[5] == "USA"
+
+
+def test_a_party_leader_heading_a_states_delegation_speaks_for_it():
+    t = _tag(
+        "The PPP chief, who is heading a Pakistani delegation to the US, said the ceasefire was welcome.",
+        "He thanked the United States for its help.",
+        "The PPP chief said the government had failed.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["PAK", "PAK", None]

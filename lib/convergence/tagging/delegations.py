@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from .syntax import lemma
-
-_QUALIFIERS = ("amod", "compound", "nmod", "poss")
+from .syntax import delegation_state, lemma
 
 
 def delegation_members(doc, tok_code: dict, data, names_of) -> tuple[list, list]:
@@ -20,16 +18,7 @@ def delegation_members(doc, tok_code: dict, data, names_of) -> tuple[list, list]
     for d in doc:
         if lemma(d) not in data.delegation_nouns:
             continue
-        code = next(
-            (
-                tok_code[w.i]
-                for c in d.children
-                if c.dep_ in _QUALIFIERS
-                for w in c.subtree
-                if w.i in tok_code
-            ),
-            None,
-        )
+        code = delegation_state(d, tok_code)
         if code:
             states.append(code)
         people = []

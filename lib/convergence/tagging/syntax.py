@@ -193,6 +193,20 @@ def lemma(tok) -> str:
 _LEMMAS: dict = {}  # rule lemmas already computed, by word, part of speech and morphology
 
 
+def delegation_state(noun, tok_code) -> str | None:
+    """The actor qualifying a delegation noun ("a Pakistani delegation", "a US congressional delegation")."""
+    return next(
+        (
+            tok_code[w.i]
+            for c in noun.children
+            if c.dep_ in ("amod", "compound", "nmod", "poss")
+            for w in c.subtree
+            if w.i in tok_code
+        ),
+        None,
+    )
+
+
 def token_codes(toks, mentions) -> dict:
     """{token index: actor} for the tokens inside ``mentions`` ((start, end, code, possessive) of state
     voices in the sentence's text)."""
@@ -276,6 +290,12 @@ class Reader:
                 before = [tok_code[t.i] for t in head.doc[: head.i] if t.i in tok_code and t.dep_ in _SUBJ]
                 return (before[-1] if before else ctx.prev_holder), "pronoun"
             return None, "unknown"
+        leads, code = self._heading_delegation(head, tok_code)
+        if leads and (code or ctx.home):
+            # "the PPP chief, who is heading a Pakistani delegation to the US, said": the delegation's voice
+            code = code or ctx.home
+            ctx.learn(code, self._names(words, tok_code, head), None, person=True)
+            return code, "role"
         # "Indian government sources", "military sources": a voice qualified by a state role is that state's
         if (
             (lem in self.non_state or low in self.non_state)
@@ -433,6 +453,19 @@ class Reader:
         own = self._name_words(self._head_of(words))
         role = next((data.roles[lemma(t)] for t in own if lemma(t) in data.roles), None)
         ctx.learn(code, names, role, person=bool(names) or (role in data.person_roles))
+
+    def _heading_delegation(self, head, tok_code) -> tuple[bool, str | None]:
+        """(whether the noun phrase headed by ``head`` is described as leading a delegation, the delegation's
+        state if the text qualifies it): "the PPP chief, who is currently heading a high-powered Pakistani
+        delegation to the US"."""
+        data = self.data
+        for v in head.children:
+            if v.dep_ != "relcl" or lemma(v) not in data.delegation_verbs:
+                continue
+            for d in v.children:
+                if d.dep_ in ("dobj", "obj") and lemma(d) in data.delegation_nouns:
+                    return True, delegation_state(d, tok_code)
+        return False, None
 
     def _advocates(self, root, tok_code) -> bool:
         """Whether a verbless sentence is an actor or a role "for" something, as headlines write a call ("PM
