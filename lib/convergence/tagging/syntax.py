@@ -294,7 +294,8 @@ class Reader:
         if leads and (code or ctx.home):
             # "the PPP chief, who is heading a Pakistani delegation to the US, said": the delegation's voice
             code = code or ctx.home
-            ctx.learn(code, self._names(words, tok_code, head), None, person=True)
+            names = self._names(words, tok_code, head) if head.pos_ == "PROPN" else []
+            ctx.learn(code, names, None, person=True)
             return code, "role"
         # "Indian government sources", "military sources": a voice qualified by a state role is that state's
         if (
