@@ -142,11 +142,15 @@ def test_a_writers_note_makes_an_undeclared_document_a_column(tmp_path):
     note = "The writer is a former envoy to Washington."
     (tmp_path / "column.txt").write_text(f"{body('colmark')}\n\n{LONG}\n\n{note}\n", encoding="utf-8")
     (tmp_path / "news.txt").write_text(f"{body('newsmark')}\n\n{LONG}\n", encoding="utf-8")
+    (tmp_path / "signed.txt").write_text(
+        f"{body('signedmark')}\n\n{LONG}\n\nwriter@example.org\n\nX: @writer\n", encoding="utf-8"
+    )
     (tmp_path / "declared.md").write_text(
         f"---\ntype: briefing\n---\n{body('briefmark')}\n\n{LONG}\n\n{note}\n", encoding="utf-8"
     )
     arts = _read(tmp_path).articles
     types = {paths[0].rsplit("/", 1)[-1]: t for paths, t in zip(arts["paths"], arts["doc_type"], strict=True)}
     assert types["column.txt"] == "opinion"
+    assert types["signed.txt"] == "opinion"  # the writer's contact under the text
     assert pd.isna(types["news.txt"])
     assert types["declared.md"] == "briefing"  # a declared type stays

@@ -250,6 +250,9 @@ def _drop_boilerplate_lines(lines: list[str], config: IngestConfig) -> list[str]
 
 
 def _boilerplate(lines: list[str], config: IngestConfig, meta: dict, *, tail_author: bool) -> list[str]:
+    tail = [ln.strip() for ln in lines[-8:] if ln.strip()][-4:]
+    if config.writer_contacts and any(_line_matches(ln, config.writer_contacts) for ln in tail):
+        meta["_writer_contact"] = True  # "name@example.org" under a column: its writer's own voice
     lines = _drop_boilerplate_lines(lines, config)
     total = sum(len(ln) + 1 for ln in lines)
     seen = 0

@@ -54,6 +54,7 @@ class IngestConfig:
     end_markers: list[re.Pattern]
     author_notes: list[re.Pattern]
     author_note_doc_type: str | None
+    writer_contacts: list[re.Pattern]
     footers: list[re.Pattern]
     breadcrumb_starts: list[str]
     title_suffixes: list[re.Pattern]
@@ -110,6 +111,7 @@ def load_config(
         end_markers=_compile(bp.get("end_markers")),
         author_notes=_compile(bp.get("author_notes")),
         author_note_doc_type=bp.get("author_note_doc_type") or None,
+        writer_contacts=_compile(bp.get("writer_contacts")),
         footers=_compile(bp.get("footers")),
         breadcrumb_starts=list(bp.get("breadcrumb_starts") or []),
         title_suffixes=_compile(bp.get("title_suffixes")),

@@ -305,7 +305,8 @@ def _finish_meta(meta: dict, path: str, warnings: list[str], config: IngestConfi
     meta["publisher"] = pub
     if not meta.get("doc_type"):
         meta["doc_type"] = doc_type_from([*meta.get("keywords", []), *_section_from_path(path)], config)
-    if not meta.get("doc_type") and meta.get("author_note"):
+    contact = meta.pop("_writer_contact", False)
+    if not meta.get("doc_type") and (meta.get("author_note") or contact):
         meta["doc_type"] = config.author_note_doc_type  # "The writer is a former ambassador.": a column
     for key in ("session", "year", "words_declared"):
         if key in meta and meta[key] is not None:
