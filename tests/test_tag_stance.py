@@ -124,3 +124,16 @@ def test_a_light_verbs_own_cue_gives_way_to_its_objects_opposite_one():
     assert r["stance"] < 0 and "share" not in list(r["stance_cues"])
     r = _row("Pakistan offered its support to the United States.", publisher="Dawn")
     assert r["stance"] > 0  # the same sign: both count
+
+
+def test_the_same_holder_goes_on_the_same_way_about_the_actor_it_aimed_at():
+    articles, sentences = one_doc(
+        "The United States praised Pakistan for its counterterrorism cooperation.",
+        "It also expressed condolences for the loss of life in recent attacks.",
+        "Pakistan condemned the Indian strikes.",
+        "It welcomed the ceasefire.",
+        publisher="Dawn",
+    )
+    t = tag(sentences, articles=articles, tone=False)
+    assert [d["target"] for d in t.iloc[1]["target_stances"]] == ["PAK"]
+    assert list(t.iloc[3]["target_stances"]) == []  # the other way: not toward India

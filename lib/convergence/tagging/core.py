@@ -206,6 +206,7 @@ class DocumentTagger:
         about = subject_actor(own[0][3] if titled and n else [], speaker, titled=titled)
         out: list = [None] * n
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
+        prev_aim = None  # (holder, the one actor it aimed at, whether for it) in the last sentence
         order = list(range(n))
         for i in order:
             if titled and i == 0 and out[0] is not None:
@@ -374,6 +375,20 @@ class DocumentTagger:
                 # between both countries") by one of the document's two main actors, in a sentence naming no
                 # other actor ("a bilateral matter between India and Pakistan"), is toward the other
                 about_actor = doc_pair[1] if holder == doc_pair[0] else doc_pair[0]
+            if (
+                not about_actor
+                and not target_stances
+                and abs(stance) >= ANSWER_CLEAR
+                and holder
+                and set(codes) <= {holder}
+                and prev_aim
+                and prev_aim[0] == holder
+                and prev_aim[2] == (stance > 0)
+                and recent[i - 1] == holder
+            ):
+                # the same holder goes on the same way about the actor its last sentence was aimed at, naming
+                # no actor ("We stand with the people of Pakistan. We send our deepest condolences.")
+                about_actor = prev_aim[1]
             if about_actor:
                 targets = [*targets, about_actor]
                 target_stances = [{"target": about_actor, "stance": stance, "cues": list(stance_cues)}]
@@ -456,6 +471,12 @@ class DocumentTagger:
                 mode=mode,
             )
             prev_issues, prev_terms, prev_holder = issues, terms, holder
+            aimed = {
+                (d["target"], d["stance"] > 0)
+                for d in target_stances
+                if d["stance"] and d["target"] != holder
+            }
+            prev_aim = (holder, *aimed.pop()) if len(aimed) == 1 else None
             if titled and i == 0:
                 prev_issues, prev_terms, prev_holder = [], [], None  # the body does not continue its headline
                 if len(order) == n and n > 1 and holder is None and hsource == "person" and cues:
