@@ -578,6 +578,8 @@ class DocumentTagger:
         document's qualified delegations name most."""
         found, qualified = [], []
         for i, doc in readings.items():
+            if self._delegation is None or self._delegation.search(lows[i]) is None:
+                continue  # only a sentence naming a delegation can name its leader or members
             real = [m for m in own[i][2] if m[2] is not None and self.rules.state_voice(lows[i], m)]
             tok_code = token_codes(doc, real)
             members, states = delegation_members(
