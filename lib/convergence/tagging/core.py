@@ -186,7 +186,7 @@ class DocumentTagger:
             doc_pair = (home, doc_pair[0])  # the pair acting together ("both sides agreed") is the home's act
         recent: list = [None] * n  # holder of each sentence, for generic titles
         opinion = str(meta.get("doc_type") or "").casefold() in self.attribution.opinion_doc_types
-        readings = self._parse(norms, own, titled=titled) if meta.get("parse", True) else {}
+        readings = self._parse(norms, own, lows, titled=titled) if meta.get("parse", True) else {}
         # a speech ranges over many issues: only an article or a briefing lends its topic
         topic = (
             topic_of([o[0] for o in own], min_share=self.topic_share, headline=titled)
@@ -483,7 +483,7 @@ class DocumentTagger:
                     order.append(0)  # a person the body may name: read once more at the end
         return out
 
-    def _parse(self, norms, own, *, titled=False):
+    def _parse(self, norms, own, lows, *, titled=False):
         """Dependency parses of the sentences that can change a result, by index: a sentence naming an actor
         (its holder, targets and the names and roles later sentences refer to), one with a speech verb (its
         "he said" continues the last speaker), the headline ("DPM calls for peace in South Asia") and one on
@@ -495,11 +495,11 @@ class DocumentTagger:
             if norms[i]
             and (
                 o[3]
-                or speech.search(fold(norms[i])) is not None
+                or speech.search(lows[i]) is not None
                 or titled
                 and i == 0
                 or delegation is not None
-                and delegation.search(fold(norms[i])) is not None
+                and delegation.search(lows[i]) is not None
             )
         ]
         if not todo:
