@@ -46,6 +46,7 @@ from .style import (  # noqa: E402
     _num,
     _require,
     actor_colors,
+    corpus_note,
     issue_label,
     issue_order,
 )
@@ -95,35 +96,6 @@ def _note(fig: Figure, note: str | None) -> None:
         width = max(60, int(fig.get_figwidth() * 17))  # characters of 7.5 pt text across the figure
         note = "\n".join(textwrap.wrap(note, width))
         fig.supxlabel(note, x=0.005, ha="left", fontsize=7.5, color="#444444")
-
-
-def corpus_note(tagged: pd.DataFrame, *, max_sources: int = 4) -> str:
-    """A one-line source note for a chart: sentences, articles, date range, main publishers.
-
-    A frame the report runner loaded as a slice of the corpus carries the whole corpus's note in
-    ``attrs["corpus_note"]``; it is used while the frame still has the rows it was loaded with.
-    """
-    attrs = getattr(tagged, "attrs", {}) or {}
-    if attrs.get("corpus_note") and attrs.get("corpus_note_rows") == len(tagged):
-        return str(attrs["corpus_note"])
-    if tagged is None or len(tagged) == 0:
-        return "n = 0 sentences"
-    parts = [f"n = {len(tagged):,} sentences"]
-    if "doc_id" in tagged.columns:
-        parts.append(f"{tagged['doc_id'].nunique():,} articles")
-    if "date" in tagged.columns:
-        dates = pd.to_datetime(tagged["date"], errors="coerce").dropna()
-        if len(dates):
-            lo, hi = dates.min(), dates.max()
-            parts.append(f"{lo:%Y-%m-%d}" + (f" to {hi:%Y-%m-%d}" if hi != lo else ""))
-    if "publisher" in tagged.columns:
-        pubs = tagged.drop_duplicates("doc_id") if "doc_id" in tagged.columns else tagged
-        counts = pubs["publisher"].dropna().astype(str).value_counts()
-        if len(counts):
-            shown = ", ".join(counts.index[:max_sources])
-            more = f" +{len(counts) - max_sources} more" if len(counts) > max_sources else ""
-            parts.append(f"sources: {shown}{more}")
-    return "; ".join(parts)
 
 
 def message_figure(message: str, *, title: str = "", width: float = 8, height: float = 1.6) -> Figure:

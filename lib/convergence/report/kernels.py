@@ -63,6 +63,8 @@ _WARM_MODULES = (
     "matplotlib.pyplot",
     "convergence",
     "convergence.charts",
+    "convergence.charts.figures",
+    "convergence.charts.tables",
     "convergence.charts.render",
     "convergence.measure",
     "convergence.measure.convergence",
@@ -88,7 +90,7 @@ def _warm_data() -> None:
 
     from convergence.measure import load_thresholds
     from convergence.measure.pairs import mentions
-    from convergence.measure.positions import load_dimensions, load_space, polarity
+    from convergence.measure.positions import _polarity_cached, load_dimensions, load_space
     from convergence.tagging.codes import check_codes
     from convergence.tagging.lexicon import load_taxonomy
 
@@ -98,7 +100,7 @@ def _warm_data() -> None:
     space = load_space()
     for dimensions in load_dimensions().values():
         for dimension in dimensions:
-            polarity(dimension, space=space)
+            _polarity_cached(dimension, space)  # the memo the measures read (not polarity()'s sorted table)
     fig = Figure(figsize=(2, 1))  # not pyplot: no figure is left open for a kernel to show
     ax = fig.subplots()
     ax.plot([0, 1], [0, 1], label="a")
