@@ -169,6 +169,30 @@ def test_html_is_self_contained(good_run):
     assert "data:image/png;base64," in issue
 
 
+def test_a_report_shows_each_chart_as_its_whole_figure_drawn_once(good_run):
+    """The report's kernels show a figure as :func:`convergence.charts.render.figure_png` draws it (the whole
+    canvas, laid out and drawn once), not as the inline backend's tight crop."""
+    import base64
+
+    from convergence import charts
+    from convergence.charts.render import figure_png
+
+    result, _ = good_run
+    nb = nbformat.read(result.out / "reports" / "00-corpus-overview.ipynb", as_version=4)
+    shown = [
+        base64.b64decode(output["data"]["image/png"])
+        for cell in nb.cells
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    ]
+    params = nb.metadata.papermill.parameters
+    data = report.load(params["corpus"], cache=params["cache"], columns="overview")
+    fig = charts.articles_over_time(data.articles, by=params["by"], note=charts.corpus_note(data.tagged))
+    assert len(shown) == 3 and shown[0] == figure_png(fig)
+    width, height = (int.from_bytes(shown[0][k : k + 4], "big") for k in (16, 20))
+    assert (width, height) == tuple(round(v * fig.dpi) for v in fig.get_size_inches())
+
+
 def test_article_text_is_escaped_in_the_report(good_run):
     result, _ = good_run
     issue = (result.out / "reports" / "10-issue-area-kashmir.html").read_text(encoding="utf-8")

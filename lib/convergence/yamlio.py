@@ -76,6 +76,27 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode):
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLineLoader(yaml.CSafeLoader):
+        """The same loader on libyaml's parser (about ten times faster; the same values and lines)."""
+
+    _FastLineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    _FastLineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastLineLoader = None
+
+
+def _load(text: str):
+    """``text`` parsed by libyaml when it is there; a file it cannot read is read again by the pure-Python
+    parser, whose error (its words, its line) is the one reported."""
+    if _FastLineLoader is not None:
+        try:
+            return yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - a CSafeLoader subclass
+        except yaml.YAMLError:
+            pass
+    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+
 
 def line_of(container, key=None) -> int | None:
     """The 1-based line of ``container[key]`` (or of the container itself) when it came from a YAML file."""
@@ -110,7 +131,7 @@ def read_yaml(
     except OSError as exc:
         raise error(f"{p}: cannot read YAML: {exc.strerror or exc}") from exc
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = _load(text)
     except yaml.MarkedYAMLError as exc:
         # The construct being read (an unclosed bracket, a key without ':') is where the mistake is; the
         # parser notices it later, often at the end of the file.

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import math
 import os
 from collections.abc import Iterable, Sequence
@@ -39,6 +38,7 @@ from matplotlib.patches import Rectangle  # noqa: E402
 
 from convergence.verdicts import VERDICTS  # noqa: E402
 
+from .render import figure_png  # noqa: E402
 from .style import (  # noqa: E402
     OKABE_ITO,
     VERDICT_COLORS,
@@ -46,6 +46,7 @@ from .style import (  # noqa: E402
     _num,
     _require,
     actor_colors,
+    corpus_note,
     issue_label,
     issue_order,
 )
@@ -97,35 +98,6 @@ def _note(fig: Figure, note: str | None) -> None:
         fig.supxlabel(note, x=0.005, ha="left", fontsize=7.5, color="#444444")
 
 
-def corpus_note(tagged: pd.DataFrame, *, max_sources: int = 4) -> str:
-    """A one-line source note for a chart: sentences, articles, date range, main publishers.
-
-    A frame the report runner loaded as a slice of the corpus carries the whole corpus's note in
-    ``attrs["corpus_note"]``; it is used while the frame still has the rows it was loaded with.
-    """
-    attrs = getattr(tagged, "attrs", {}) or {}
-    if attrs.get("corpus_note") and attrs.get("corpus_note_rows") == len(tagged):
-        return str(attrs["corpus_note"])
-    if tagged is None or len(tagged) == 0:
-        return "n = 0 sentences"
-    parts = [f"n = {len(tagged):,} sentences"]
-    if "doc_id" in tagged.columns:
-        parts.append(f"{tagged['doc_id'].nunique():,} articles")
-    if "date" in tagged.columns:
-        dates = pd.to_datetime(tagged["date"], errors="coerce").dropna()
-        if len(dates):
-            lo, hi = dates.min(), dates.max()
-            parts.append(f"{lo:%Y-%m-%d}" + (f" to {hi:%Y-%m-%d}" if hi != lo else ""))
-    if "publisher" in tagged.columns:
-        pubs = tagged.drop_duplicates("doc_id") if "doc_id" in tagged.columns else tagged
-        counts = pubs["publisher"].dropna().astype(str).value_counts()
-        if len(counts):
-            shown = ", ".join(counts.index[:max_sources])
-            more = f" +{len(counts) - max_sources} more" if len(counts) > max_sources else ""
-            parts.append(f"sources: {shown}{more}")
-    return "; ".join(parts)
-
-
 def message_figure(message: str, *, title: str = "", width: float = 8, height: float = 1.6) -> Figure:
     """A small figure that states why a chart cannot be drawn (e.g. an undated corpus)."""
     fig = _new_figure(width, height)
@@ -139,9 +111,7 @@ def message_figure(message: str, *, title: str = "", width: float = 8, height: f
 
 def figure_to_data_uri(fig: Figure, *, dpi: int = 110) -> str:
     """The figure as a ``data:image/png;base64,...`` URI (for self-contained HTML)."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi)
-    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+    return "data:image/png;base64," + base64.b64encode(figure_png(fig, dpi=dpi)).decode("ascii")
 
 
 def _verdict_legend(ax, verdicts: Iterable[str], *, loc: str = "lower right") -> None:
@@ -292,7 +262,8 @@ def convergence_heatmap(
         i, j = issues.index(str(row.issue)), groups.index(row.group)
         grid[i, j] = _num(row.index)
         verdict[i, j] = str(row.verdict)
-    fig = _new_figure(max(6.0, 1.8 + 0.9 * len(groups)), 1.4 + 0.4 * len(issues))
+    height = max(2.6, 1.4 + 0.4 * len(issues))  # room for the colorbar's label along its side
+    fig = _new_figure(max(6.0, 1.8 + 0.9 * len(groups)), height)
     ax = fig.add_subplot()
     shown = np.where(verdict == "insufficient", np.nan, grid)
     mesh = ax.imshow(np.ma.masked_invalid(shown), cmap=_DIVERGING, vmin=-1, vmax=1, aspect="auto")
@@ -314,8 +285,10 @@ def convergence_heatmap(
     ax.set_yticks(range(len(issues)), [issue_label(i) for i in issues])
     ax.set_xlabel("group")
     cbar = fig.colorbar(mesh, ax=ax, shrink=0.8)
-    cbar.set_label("convergence index (− divergent, + convergent)")
-    ax.set_title(title, loc="left", fontweight="bold")
+    # on two lines when one (3.3 in of 10 pt text) would run past the top and bottom of the figure
+    cbar.set_label("convergence index" + (" " if height >= 3.6 else "\n") + "(− divergent, + convergent)")
+    # the figure's title, not the axes': a narrow grid (few groups) would leave it past the edge
+    fig.suptitle(title, fontweight="bold", x=0.01, ha="left")
     _note(fig, (note + "; " if note else "") + "hatched: insufficient evidence")
     return fig
 
@@ -381,7 +354,8 @@ def salience_heatmap(
     ax.set_xlabel("group")
     cbar = fig.colorbar(mesh, ax=ax, shrink=0.8)
     cbar.set_label("share of sentences" if value == "share" else value)
-    ax.set_title(title, loc="left", fontweight="bold")
+    # the figure's title, not the axes': a narrow grid (few groups) would leave it past the edge
+    fig.suptitle(title, fontweight="bold", x=0.01, ha="left")
     _note(fig, note)
     return fig
 
@@ -849,6 +823,27 @@ def source_comparison(
 # ------------------------------------------------------------------------------------------------- positions
 
 
+def _pole_label(minus: str, plus: str, *, width: int = 34) -> str:
+    """A position panel's y label, negative pole at the bottom, positive at the top: ``- minus  |  plus +``
+    when it fits the panel's height (about ``width`` characters of 7.5 pt text), else the negative pole
+    and then the positive pole on lines of their own (each in as few, even lines as fit), so that no label
+    runs past its panel."""
+    import textwrap
+
+    def lines(text: str) -> list[str]:
+        n = -(-len(text) // width)
+        for w in range(-(-len(text) // n), width + 1):
+            wrapped = textwrap.wrap(text, w)
+            if len(wrapped) <= n:
+                return wrapped
+        return textwrap.wrap(text, width)
+
+    line = f"- {minus}  |  {plus} +"
+    if len(line) <= width:
+        return line
+    return "\n".join([*lines(f"- {minus}"), *lines(f"{plus} +")])
+
+
 def position_chart(
     pos: pd.DataFrame,
     *,
@@ -900,7 +895,7 @@ def position_chart(
                         linewidth=1.4, capsize=3, label=f"{actor} (n = {int(s['n'].sum()):,})")  # fmt: skip
         ax.axhline(0, color="#666666", linewidth=0.8)
         plus, minus = poles.get(f"{iss}/{dim}", ("+", "-"))
-        ax.set_ylabel(f"- {minus}  |  {plus} +", fontsize=7.5)
+        ax.set_ylabel(_pole_label(minus, plus), fontsize=7.5)
         ax.set_title(f"{iss}: {dim}", loc="left", fontsize=10)
         ax.grid(color="#EEEEEE")
         ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))

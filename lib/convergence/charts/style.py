@@ -14,6 +14,7 @@ __all__ = [
     "VERDICTS",
     "VERDICT_COLORS",
     "actor_colors",
+    "corpus_note",
     "issue_label",
     "issue_order",
     "set_issue_labels",
@@ -78,6 +79,38 @@ def issue_order(conv: pd.DataFrame) -> list[str]:
         for s, i in zip(first["issue"], first["index"], strict=True)
     ]
     return [k[3] for k in sorted(keyed)]
+
+
+# -------------------------------------------------------------------------------------------- source note
+
+
+def corpus_note(tagged: pd.DataFrame, *, max_sources: int = 4) -> str:
+    """A one-line source note for a chart: sentences, articles, date range, main publishers.
+
+    A frame the report runner loaded as a slice of the corpus carries the whole corpus's note in
+    ``attrs["corpus_note"]``; it is used while the frame still has the rows it was loaded with.
+    """
+    attrs = getattr(tagged, "attrs", {}) or {}
+    if attrs.get("corpus_note") and attrs.get("corpus_note_rows") == len(tagged):
+        return str(attrs["corpus_note"])
+    if tagged is None or len(tagged) == 0:
+        return "n = 0 sentences"
+    parts = [f"n = {len(tagged):,} sentences"]
+    if "doc_id" in tagged.columns:
+        parts.append(f"{tagged['doc_id'].nunique():,} articles")
+    if "date" in tagged.columns:
+        dates = pd.to_datetime(tagged["date"], errors="coerce").dropna()
+        if len(dates):
+            lo, hi = dates.min(), dates.max()
+            parts.append(f"{lo:%Y-%m-%d}" + (f" to {hi:%Y-%m-%d}" if hi != lo else ""))
+    if "publisher" in tagged.columns:
+        pubs = tagged.drop_duplicates("doc_id") if "doc_id" in tagged.columns else tagged
+        counts = pubs["publisher"].dropna().astype(str).value_counts()
+        if len(counts):
+            shown = ", ".join(counts.index[:max_sources])
+            more = f" +{len(counts) - max_sources} more" if len(counts) > max_sources else ""
+            parts.append(f"sources: {shown}{more}")
+    return "; ".join(parts)
 
 
 # --------------------------------------------------------------------------------------------------- helpers

@@ -19,7 +19,7 @@ from pathlib import Path
 
 
 def _charts():
-    """convergence.charts, imported when first needed (it loads matplotlib)."""
+    """convergence.charts, imported when first needed (each of its names loads its own module)."""
     from convergence import charts
 
     return charts

@@ -16,12 +16,17 @@ exits with the kernel's exit status. When the launcher dies, the server kills it
 dies, its kernels die with it (Linux parent-death signal). Without a reachable server (the variable
 ``CONVERGENCE_KERNEL_SERVER`` unset, or the server gone) the launcher becomes a normal ``ipykernel``.
 
+A forked kernel shows a figure as the PNG of its whole canvas, laid out once and drawn once
+(:func:`convergence.charts.render.figure_png`), instead of the inline backend's tight crop, which lays each
+figure out and draws it twice and then measures it once more.
+
 The server stays single-threaded so that forking it is safe.
 """
 
 from __future__ import annotations
 
 import array
+import base64
 import json
 import os
 import selectors
@@ -58,6 +63,9 @@ _WARM_MODULES = (
     "matplotlib.pyplot",
     "convergence",
     "convergence.charts",
+    "convergence.charts.figures",
+    "convergence.charts.tables",
+    "convergence.charts.render",
     "convergence.measure",
     "convergence.measure.convergence",
     "convergence.measure.evidence",
@@ -82,7 +90,7 @@ def _warm_data() -> None:
 
     from convergence.measure import load_thresholds
     from convergence.measure.pairs import mentions
-    from convergence.measure.positions import load_dimensions, load_space, polarity
+    from convergence.measure.positions import _polarity_cached, load_dimensions, load_space
     from convergence.tagging.codes import check_codes
     from convergence.tagging.lexicon import load_taxonomy
 
@@ -92,7 +100,7 @@ def _warm_data() -> None:
     space = load_space()
     for dimensions in load_dimensions().values():
         for dimension in dimensions:
-            polarity(dimension, space=space)
+            _polarity_cached(dimension, space)  # the memo the measures read (not polarity()'s sorted table)
     fig = Figure(figsize=(2, 1))  # not pyplot: no figure is left open for a kernel to show
     ax = fig.subplots()
     ax.plot([0, 1], [0, 1], label="a")
@@ -165,6 +173,7 @@ def _become_kernel(request: dict, fds: list[int]) -> None:
             from matplotlib_inline.backend_inline import _enable_matplotlib_integration
 
             _enable_matplotlib_integration()
+            _show_figures_drawn_once(app.shell)
         except Exception:  # noqa: BLE001 - figures then show as text; the kernel still runs
             pass
         app.start()
@@ -181,6 +190,26 @@ def _become_kernel(request: dict, fds: list[int]) -> None:
         sys.stderr.flush()
     finally:
         os._exit(code)
+
+
+def _figure_png_base64(fig) -> str | None:
+    from convergence.charts.render import figure_png
+
+    if not fig.axes and not fig.lines:  # as the inline backend: an empty figure shows nothing
+        return None
+    return base64.b64encode(figure_png(fig)).decode("ascii")
+
+
+def _show_figures_drawn_once(shell) -> None:
+    """A figure a notebook shows becomes the PNG of its whole canvas, laid out once and drawn once
+    (:func:`convergence.charts.render.figure_png`). The inline backend's own PNG (``bbox_inches="tight"``)
+    lays a figure out and draws it twice, then measures every artist once more for the tight box: about a
+    third more work per chart, and the charts need no tight box (their constrained layout keeps every title,
+    label, legend and note inside the figure). Registered after the inline backend, which sets its
+    formatters only once per kernel."""
+    from matplotlib.figure import Figure
+
+    shell.display_formatter.formatters["image/png"].for_type(Figure, _figure_png_base64)
 
 
 def _recv_request(conn: socket.socket) -> tuple[dict, list[int]]:

@@ -63,7 +63,7 @@ from convergence.tagging.lexicon import load_tag_data
 
 
 def _charts():
-    """convergence.charts, imported when first needed (it loads matplotlib)."""
+    """convergence.charts, imported when first needed (each of its names loads its own module)."""
     from convergence import charts
 
     return charts
@@ -729,9 +729,9 @@ def _data_message(run: _Run, kind: str, payload) -> None:
         run.pool.prestart(
             run.workers, cwd=str(project_root()), kernel=run.kernel if run.server is None else KERNEL_NAME
         )
-        # The index at the end uses convergence.charts (which imports matplotlib): imported now, while the
-        # data process measures, rather than after the last notebook.
-        _charts()
+        # The index at the end uses the charts' HTML tables: imported now, while the data process measures,
+        # rather than after the last notebook (it needs neither the figures nor matplotlib).
+        import convergence.charts.tables  # noqa: F401
     elif kind == "counts":
         articles, sentences, skipped, issues = payload
         run.say(

@@ -10,7 +10,7 @@ import pandas as pd
 
 
 def _charts():
-    """convergence.charts, imported when first needed (it loads matplotlib)."""
+    """convergence.charts, imported when first needed (each of its names loads its own module)."""
     from convergence import charts
 
     return charts
