@@ -171,26 +171,32 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         conditional_marks=_words(p, data, "conditional_marks"),
         hypothetical_modals=_words(p, data, "hypothetical_modals"),
         historical_years=years,
-        place_prepositions=_optional_words(p, data, "place_prepositions"),
-        violent_events=_optional_words(p, data, "violent_events"),
-        place_causes=_optional_words(p, data, "place_causes"),
-        agent_heads=_optional_words(p, data, "agent_heads"),
-        former_marks=_optional_words(p, data, "former_marks"),
-        relays=_optional_words(p, data, "relays"),
-        speaker_titles=_optional_words(p, data, "speaker_titles"),
-        pair_words=_optional_words(p, data, "pair_words"),
         role_actors=_role_actors(p, data, codes),
-        foreign_roles=_optional_words(p, data, "foreign_roles"),
-        honorifics=_optional_words(p, data, "honorifics"),
-        stative_verbs=_optional_words(p, data, "stative_verbs"),
-        opinion_doc_types=_optional_words(p, data, "opinion_doc_types"),
-        official_acts=_optional_words(p, data, "official_acts"),
-        quoting_verbs=_optional_words(p, data, "quoting_verbs"),
-        delegation_nouns=_optional_words(p, data, "delegation_nouns"),
-        delegation_verbs=_optional_words(p, data, "delegation_verbs"),
-        member_verbs=_optional_words(p, data, "member_verbs"),
+        **{key: _optional_words(p, data, key) for key in _OPTIONAL_WORDS},
         source=str(p),
     )
+
+
+# Word lists the attribution file may leave out (an empty list then): each is an Attribution field.
+_OPTIONAL_WORDS = (
+    "place_prepositions",
+    "violent_events",
+    "place_causes",
+    "agent_heads",
+    "former_marks",
+    "relays",
+    "speaker_titles",
+    "pair_words",
+    "foreign_roles",
+    "honorifics",
+    "stative_verbs",
+    "opinion_doc_types",
+    "official_acts",
+    "quoting_verbs",
+    "delegation_nouns",
+    "delegation_verbs",
+    "member_verbs",
+)
 
 
 def publisher_code(info, publishers: dict, domains: dict) -> str | None:
