@@ -59,40 +59,7 @@ _MODULE = {
     "Figure": "matplotlib.figure",  # the type every chart returns
 }
 
-__all__ = [
-    "OKABE_ITO",
-    "VERDICT_COLORS",
-    "VERDICTS",
-    "HTML",
-    "actor_colors",
-    "corpus_note",
-    "convergence_chart",
-    "convergence_heatmap",
-    "salience_heatmap",
-    "stance_distribution",
-    "timeline",
-    "salience_timeline",
-    "articles_over_time",
-    "keyness_chart",
-    "actor_mentions",
-    "source_comparison",
-    "message_figure",
-    "highlight",
-    "evidence_html",
-    "table_html",
-    "verdict_badge",
-    "verdict_card",
-    "convergence_table_html",
-    "kwic_html",
-    "figure_to_data_uri",
-    "figure_png",
-    "issue_label",
-    "issue_order",
-    "set_issue_labels",
-    "position_chart",
-    "position_evidence_html",
-    "position_section",
-]
+__all__ = sorted(name for name in _MODULE if name != "Figure")
 
 
 def __getattr__(name: str):

@@ -19,6 +19,26 @@ from .lexicon import (
     read_yaml,
 )
 
+# Word lists the attribution file may leave out (an empty list then): each is an Attribution field.
+_OPTIONAL_WORDS = (
+    "place_prepositions",
+    "violent_events",
+    "place_causes",
+    "agent_heads",
+    "former_marks",
+    "foreign_roles",
+    "honorifics",
+    "stative_verbs",
+    "opinion_doc_types",
+    "official_acts",
+    "quoting_verbs",
+    "delegation_nouns",
+    "delegation_verbs",
+    "member_verbs",
+    "relays",
+    "speaker_titles",
+    "pair_words",
+)
 _KEYS = (
     "home",
     "dateline",
@@ -32,24 +52,8 @@ _KEYS = (
     "conditional_marks",
     "hypothetical_modals",
     "historical_years",
-    "place_prepositions",
-    "violent_events",
-    "place_causes",
-    "agent_heads",
-    "former_marks",
     "role_actors",
-    "foreign_roles",
-    "honorifics",
-    "stative_verbs",
-    "opinion_doc_types",
-    "official_acts",
-    "quoting_verbs",
-    "delegation_nouns",
-    "delegation_verbs",
-    "member_verbs",
-    "relays",
-    "speaker_titles",
-    "pair_words",
+    *_OPTIONAL_WORDS,
 )
 
 
@@ -175,28 +179,6 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         **{key: _optional_words(p, data, key) for key in _OPTIONAL_WORDS},
         source=str(p),
     )
-
-
-# Word lists the attribution file may leave out (an empty list then): each is an Attribution field.
-_OPTIONAL_WORDS = (
-    "place_prepositions",
-    "violent_events",
-    "place_causes",
-    "agent_heads",
-    "former_marks",
-    "relays",
-    "speaker_titles",
-    "pair_words",
-    "foreign_roles",
-    "honorifics",
-    "stative_verbs",
-    "opinion_doc_types",
-    "official_acts",
-    "quoting_verbs",
-    "delegation_nouns",
-    "delegation_verbs",
-    "member_verbs",
-)
 
 
 def publisher_code(info, publishers: dict, domains: dict) -> str | None:
