@@ -66,7 +66,7 @@ def test_contract_columns_and_types(frames):
     assert out["stance"].between(-1, 1).all() and out["relation"].between(-1, 1).all()
     for col in ["issues", "issue_terms", "actors", "targets", "stance_cues", "relation_cues", "cues"]:
         assert out[col].map(lambda v: isinstance(v, list)).all(), col
-    assert set(out["issue_source"]) <= {"matched", "inherited", "topic", ""}
+    assert set(out["issue_source"]) <= {"matched", "inherited", "topic", "neighbour", ""}
     assert str(out["year"].dtype) == "Int64"
     assert out.loc[0, "year"] == 2024 and out.loc[4, "year"] == 2015
     assert pd.api.types.is_datetime64_any_dtype(out["date"])

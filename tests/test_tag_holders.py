@@ -727,7 +727,7 @@ def test_a_speakers_title_naming_its_own_statement_is_the_speakers():
 def test_a_briefing_answer_goes_on_about_what_it_has_been_saying():
     t = _tag(
         "Q Any expectations for Pakistan in the coming days?",
-        "MR. KIRBY: I would refer you to the Defense Department on those military discussions.",
+        "MR. KIRBY: I would refer you to the Pentagon on those defense talks.",
         "Obviously, Pakistan remains a key partner in the region.",
         "Q On another matter, the weather?",
         "MR. KIRBY: Obviously, Pakistan remains a key partner in the region.",

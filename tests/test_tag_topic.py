@@ -44,6 +44,8 @@ def test_topic_share_null_turns_it_off(tmp_path):
     p = tmp_path / "taxonomy.yaml"
     p.write_text(text, encoding="utf-8")
     out = _tag(*TRADE, "Pakistan welcomed the US offer to strengthen ties.", taxonomy=p)
+    assert out.iloc[-1]["issue_source"] == "neighbour"  # not the document's topic: the sentence before's
+    out = _tag(TRADE[0], "India said so.", "Pakistan welcomed the US offer to strengthen ties.", taxonomy=p)
     assert out.iloc[-1]["issues"] == []
 
 
@@ -83,3 +85,60 @@ def test_a_speakers_statement_on_one_actor_is_about_it():
     assert row["holder"] == "USA" and [d["target"] for d in row["target_stances"]] == ["PAK"]
     row = statement("Statement by the Press Secretary on the Floods in Pakistan and India")
     assert row["target_stances"] == []  # the title names two actors: about neither alone
+
+
+def test_a_relationship_sentence_takes_the_issue_of_its_neighbour_by_the_same_holder():
+    out = _tag(
+        "The talks covered several matters.",
+        "The foreign minister thanked friendly states for their support during the standoff with India.",
+        '"We are also grateful to the US for its role," the minister said.',
+        "He said the Kashmir dispute must be resolved.",
+    )
+    row = out.iloc[2]
+    assert row["holder"] == "PAK" and [d["target"] for d in row["target_stances"]] == ["USA"]
+    assert row["issues"] == ["india"] and row["issue_source"] == "neighbour"  # the sentence before first
+    out = _tag(
+        "The talks covered several matters.",
+        "The US regards Pakistan as a close partner.",
+        "The US said terrorism on the border remains a threat to Pakistan.",
+    )
+    assert out.iloc[1]["issues"] == ["counterterrorism"] and out.iloc[1]["issue_source"] == "neighbour"
+
+
+def test_no_issue_from_a_neighbour_held_by_another_or_without_a_stance():
+    out = _tag(
+        "The talks covered several matters.",
+        "India said the Kashmir dispute is a bilateral matter.",
+        "The US regards Pakistan as a close partner.",
+        "The weather was fine.",
+    )
+    assert out.iloc[2]["issues"] == []  # India's sentence before, no issue after
+    out = _tag(
+        "The talks covered several matters.",
+        "The US said terrorism on the border remains a threat to Pakistan.",
+        "The US delegation arrived on Monday.",
+    )
+    assert out.iloc[2]["issues"] == []  # no stance: not a relationship sentence
+
+
+def test_an_issue_word_in_an_offices_name_is_not_the_issue():
+    out = _tag(
+        "The talks covered several matters.",
+        "The Defence Minister said the US should lift its tariffs.",
+        "The Ministry of Defence spokesman met the US Secretary of Defense.",
+        "Pakistan's defence ties with the US are growing.",
+    )
+    assert out.iloc[1]["issues"] == ["trade_investment"]
+    assert out.iloc[2]["issues"] == []
+    assert out.iloc[3]["issues"] == ["defense"]
+
+
+def test_offices_are_data(tmp_path):
+    src = load_taxonomy().source
+    text = open(src, encoding="utf-8").read()
+    start = text.index("offices:")
+    end = text.index("]", start) + 1
+    p = tmp_path / "taxonomy.yaml"
+    p.write_text(text[:start] + "offices: []" + text[end:], encoding="utf-8")
+    out = _tag("The talks covered several matters.", "The Defence Minister spoke.", taxonomy=p)
+    assert out.iloc[1]["issues"] == ["defense"]

@@ -38,7 +38,7 @@ TAGGED_COLUMNS = ("doc_id", "sent_id", "text", "holder", "targets", "stance", "r
 
 
 # issue_source of a sentence whose issue is a neighbour's or the document's
-_LENT = frozenset({"inherited", "topic"})
+_LENT = frozenset({"inherited", "topic", "neighbour"})
 _OWN_VOICES = frozenset({"non-state voice", "third party"})  # holder_source of voices that speak for no state
 
 

@@ -28,12 +28,13 @@ from .lexicon import (
     load_taxonomy,
 )
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many
+from .offices import in_office_name, office_patterns
 from .quotes import first_person, inside_quotes
 from .stance import in_name, qualifier, relation_of, stance_of
 from .syntax import Reader, parse_many, token_codes
 from .ties import ties_stance
 from .tone import analyzer
-from .topic import about_relationship, subject_actor, topic_of
+from .topic import about_relationship, neighbour_issues, subject_actor, topic_of
 from .turns import ANSWER_CLEAR, Turns
 
 ARTICLE_COLUMNS = ["date", "year", "publisher", "country", "title", "url", "doc_type"]
@@ -102,6 +103,7 @@ class DocumentTagger:
         self._tone = analyzer().compound if tone else None  # loaded once, before any fork
         self.max_chain = taxonomy.inherit_max_chain
         self.topic_share = taxonomy.inherit_topic_share
+        self.offices = office_patterns(taxonomy.offices)
         q, a = actors.transcripts.get("question", ()), actors.transcripts.get("answer", ())
         self.question = re.compile("|".join(f"(?:{x})" for x in q)) if q else None
         self.answer = re.compile("|".join(f"(?:{x})" for x in a)) if a else None
@@ -481,6 +483,9 @@ class DocumentTagger:
                 prev_issues, prev_terms, prev_holder = [], [], None  # the body does not continue its headline
                 if len(order) == n and n > 1 and holder is None and hsource == "person" and cues:
                     order.append(0)  # a person the body may name: read once more at the end
+        for i, issues, terms in neighbour_issues(out, titled=titled):  # the stance told apart from its issue
+            tone = float(self._tone(norms[i])) if self._tone is not None else np.nan
+            out[i] = out[i]._replace(issues=issues, issue_source="neighbour", issue_terms=terms, tone=tone)
         return out
 
     def _parse(self, norms, own, lows, *, titled=False):
@@ -527,8 +532,8 @@ class DocumentTagger:
         # not put the sentence on that actor's issue
         bystanders = {m[0] for k, m in enumerate(mentions) if qualifier(slow, mentions, k)}
         strong, weak = [], []
-        for start, _e, pid, _poss in longest_first(hits):
-            if start in bystanders:
+        for start, end, pid, _poss in longest_first(hits):
+            if start in bystanders or in_office_name(slow, start, end, self.offices):
                 continue
             p = self.matcher.payloads[pid]
             slug, pat = p.item

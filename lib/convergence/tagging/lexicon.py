@@ -60,6 +60,7 @@ class Taxonomy:
     inherit_openers: tuple[str, ...] = ()
     inherit_max_chain: int = 2
     inherit_topic_share: float | None = None
+    offices: tuple[str, ...] = ()  # words that make an issue term part of an office's name
     source: str = ""
 
     @property
@@ -242,7 +243,7 @@ def _top_mapping(p: Path, data, key: str, shape: str) -> dict:
     return value
 
 
-_TAXONOMY_KEYS = ("areas", "inherit")
+_TAXONOMY_KEYS = ("areas", "inherit", "offices")
 _AREA_KEYS = ("label", "description", "patterns")
 
 
@@ -307,6 +308,9 @@ def load_taxonomy(path: str | os.PathLike | None = None) -> Taxonomy:
         inherit_openers=tuple(" ".join(o.lower().split()) for o in openers),
         inherit_max_chain=max_chain,
         inherit_topic_share=float(topic_share) if topic_share is not None else None,
+        offices=tuple(
+            " ".join(w.lower().split()) for w in _list(p, data, "offices", what="'offices'", strings=True)
+        ),
         source=str(p),
     )
 
