@@ -901,3 +901,14 @@ def test_a_party_leader_heading_a_states_delegation_speaks_for_it():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == ["PAK", "PAK", None]
+
+
+def test_a_named_speaker_of_any_reporting_verb_is_read_from_the_parse():
+    t = _tag(
+        "Talks were held on Monday.",
+        "State Department spokesperson Tommy Piggott told reporters that talks were good.",
+        "Piggott replied that talks were good.",
+        "Piggott explained that talks would go on.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[1:] == ["USA", "USA", "USA"]

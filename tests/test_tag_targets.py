@@ -200,3 +200,37 @@ def test_a_cue_word_inside_a_proper_name_is_no_act():
     assert "agreement" not in list(t["relation_cues"]) and t["relation"] == 0
     r = _row("Pakistan welcomed the Joint Statement issued by the US after the talks.", publisher="Dawn")
     assert "welcome" in list(r["stance_cues"]) and r["stance"] > 0  # capitalised after "the": still a cue
+
+
+def test_a_stance_toward_both_leaders_is_toward_each_of_the_two_named():
+    r = _row(
+        '"We welcome the ceasefire reached between India and Pakistan this week and we commend both prime '
+        'ministers for choosing peace," said the US spokesperson.',
+        date="2025-06-01",
+    )
+    ts = _by_target(r)
+    assert r["holder"] == "USA" and set(ts) == {"IND", "PAK"}
+    assert ts["PAK"]["stance"] > 0.35 and "commend" in ts["PAK"]["cues"]
+
+
+def test_both_is_only_the_object_of_a_nearby_cue_and_of_two_named_actors():
+    far = _row(
+        "Trump claimed credit for talking India and Pakistan back from the brink by threatening to end trade "
+        "talks, which he said both countries were holding with the US.",
+        date="2025-06-01",
+    )
+    assert far["holder"] == "USA" and set(_by_target(far)) <= {"IND"}  # "both" is not what he threatened
+    none_named = _row("The US praised both prime ministers.")
+    assert none_named["target_stances"] == []
+
+
+def test_both_words_are_data(tmp_path, monkeypatch):
+    import convergence.tagging.context as context
+
+    src = context.load_attribution().source
+    text = open(src, encoding="utf-8").read()
+    start = text.index("both_words:")
+    end = text.index("]", start) + 1
+    p = tmp_path / "attribution.yaml"
+    p.write_text(text[:start] + "both_words: []" + text[end:], encoding="utf-8")
+    assert context.load_attribution(p).both_words == frozenset()

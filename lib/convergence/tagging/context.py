@@ -38,6 +38,7 @@ _OPTIONAL_WORDS = (
     "relays",
     "speaker_titles",
     "pair_words",
+    "both_words",
 )
 _KEYS = (
     "home",
@@ -93,6 +94,7 @@ class Attribution:
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")
     pair_words: frozenset[str] = frozenset()  # words naming the pair's own ties ("bilateral relations")
+    both_words: frozenset[str] = frozenset()  # two actors as one object ("both prime ministers")
     source: str = ""
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 from ..deprecated import renamed
 from ..engine import ENGINES, EngineName, map_batches
 from ..errors import ConvergenceError
+from .both import both_pattern, both_targets
 from .context import DocContext, home_country, load_attribution, publisher_code
 from .delegations import delegation_members
 from .headings import before_bullets, names_own_act
@@ -27,7 +28,7 @@ from .lexicon import (
     load_stance_lexicon,
     load_taxonomy,
 )
-from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many
+from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many, word_forms
 from .offices import in_office_name, office_patterns
 from .quotes import first_person, inside_quotes
 from .stance import in_name, qualifier, relation_of, stance_of
@@ -90,6 +91,12 @@ class DocumentTagger:
         self.attribution = load_attribution(codes=actors.codes)
         words = sorted(self.attribution.pair_words, key=len, reverse=True)
         self._pair_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
+        self._both = both_pattern(self.attribution.both_words)
+        # a reporting verb in any regular form ("replied", "explains"): its sentence is parsed for its speaker
+        forms = sorted(
+            {f for v in self.attribution.reporting_verbs for f in word_forms(v)}, key=len, reverse=True
+        )
+        self._reporting = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
         nouns = sorted(self.attribution.delegation_nouns, key=len, reverse=True)
         self._delegation = (
             re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")s?\b") if nouns else None
@@ -243,7 +250,10 @@ class DocumentTagger:
                 for s, e, p, _ in longest_first(layers[STANCE])
                 if headline or not in_name(text, s, e)
             ]
-            cue_starts = [s for s, _e, c in stance_hits if c.cls in ("cooperation", "conflict", "pressure")]
+            cue_spans = [
+                (s, e) for s, e, c in stance_hits if c.cls in ("cooperation", "conflict", "pressure")
+            ]
+            cue_starts = [s for s, _e in cue_spans]
             reading = None
             if i in readings:
                 real = [m for m in mentions if m[2] is not None and self.rules.state_voice(slow, m)]
@@ -394,6 +404,12 @@ class DocumentTagger:
             if about_actor:
                 targets = [*targets, about_actor]
                 target_stances = [{"target": about_actor, "stance": stance, "cues": list(stance_cues)}]
+            elif not target_stances:
+                # "we commend both prime ministers for choosing the path of peace": each of the two
+                target_stances = both_targets(
+                    slow, holder, codes, stance, stance_cues, cue_spans, self._both, clear=ANSWER_CLEAR
+                )
+                targets = list(dict.fromkeys([*targets, *(d["target"] for d in target_stances)]))
             rel_hits = [
                 (s, e, payloads[p].item)
                 for s, e, p, _ in longest_first(layers[RELATION])
@@ -493,7 +509,7 @@ class DocumentTagger:
         (its holder, targets and the names and roles later sentences refer to), one with a speech verb (its
         "he said" continues the last speaker), the headline ("DPM calls for peace in South Asia") and one on
         a delegation (its leader and members). Others naming neither on no issue keep the lexical rules."""
-        speech, delegation = self.rules.speech, self._delegation
+        speech, delegation, reporting = self.rules.speech, self._delegation, self._reporting
         todo = [
             i
             for i, o in enumerate(own)
@@ -501,6 +517,8 @@ class DocumentTagger:
             and (
                 o[3]
                 or speech.search(lows[i]) is not None
+                or reporting is not None
+                and reporting.search(lows[i]) is not None
                 or titled
                 and i == 0
                 or delegation is not None
