@@ -451,8 +451,14 @@ class Reader:
     def _learn(self, ctx, code, words, tok_code):
         data = self.data
         names = self._names(words, tok_code)
-        own = self._name_words(self._head_of(words))
+        head = self._head_of(words)
+        own = self._name_words(head)
         role = next((data.roles[lemma(t)] for t in own if lemma(t) in data.roles), None)
+        if role is None:
+            # a title the parser hung elsewhere in the phrase ("the State Department's Principal Deputy
+            # Spokesperson Tommy Piggott"): the last role word before the head
+            before = [t for t in words if t.i < head.i and t.i not in tok_code and lemma(t) in data.roles]
+            role = data.roles[lemma(before[-1])] if before else None
         ctx.learn(code, names, role, person=bool(names) or (role in data.person_roles))
 
     def _heading_delegation(self, head, tok_code) -> tuple[bool, str | None]:
