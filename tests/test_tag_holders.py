@@ -917,8 +917,8 @@ def test_a_named_speaker_of_any_reporting_verb_is_read_from_the_parse():
 def test_a_title_the_parser_hangs_elsewhere_in_the_phrase_is_learned_for_the_role():
     t = _tag(
         "Talks were held on Monday.",
-        "In Washington, the State Department's Principal Deputy Spokesperson Tommy Piggott told reporters that "
-        "talks were good.",
+        "In Washington, the State Department's Principal Deputy Spokesperson Tommy Piggott told reporters "
+        "that talks were good.",
         "Asked about the talks, the spokesperson declined to comment.",
         publisher="Dawn",
     )
