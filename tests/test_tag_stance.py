@@ -137,3 +137,12 @@ def test_the_same_holder_goes_on_the_same_way_about_the_actor_it_aimed_at():
     t = tag(sentences, articles=articles, tone=False)
     assert [d["target"] for d in t.iloc[1]["target_stances"]] == ["PAK"]
     assert list(t.iloc[3]["target_stances"]) == []  # the other way: not toward India
+
+
+def test_a_verb_that_undoes_its_object_reverses_it():
+    r = _row("The US eased sanctions on Pakistan.")
+    assert r["stance"] > 0 and r["stance_cues"] == ["eased sanction"]
+    r = _row("The US is defusing the tensions with Iran.")
+    assert r["stance"] > 0 and r["stance_cues"] == ["defusing tension"]
+    r = _row("The US reduced aid to Pakistan.")
+    assert r["stance"] < 0 and r["stance_cues"] == ["reduced aid"]
