@@ -131,6 +131,10 @@ def test_an_issue_word_in_an_offices_name_is_not_the_issue():
     assert out.iloc[1]["issues"] == ["trade_investment"]
     assert out.iloc[2]["issues"] == []
     assert out.iloc[3]["issues"] == ["defense"]
+    out = _tag(
+        "The talks covered several matters.", "Pakistan reserves the right to self-defence, the PM said."
+    )
+    assert out.iloc[1]["issues"] == []  # a set phrase (not_issues), not military ties
 
 
 def test_offices_are_data(tmp_path):

@@ -110,7 +110,7 @@ class DocumentTagger:
         self._tone = analyzer().compound if tone else None  # loaded once, before any fork
         self.max_chain = taxonomy.inherit_max_chain
         self.topic_share = taxonomy.inherit_topic_share
-        self.offices = office_patterns(taxonomy.offices)
+        self.offices = office_patterns(taxonomy.offices, taxonomy.not_issues)
         q, a = actors.transcripts.get("question", ()), actors.transcripts.get("answer", ())
         self.question = re.compile("|".join(f"(?:{x})" for x in q)) if q else None
         self.answer = re.compile("|".join(f"(?:{x})" for x in a)) if a else None

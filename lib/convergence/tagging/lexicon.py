@@ -61,6 +61,7 @@ class Taxonomy:
     inherit_max_chain: int = 2
     inherit_topic_share: float | None = None
     offices: tuple[str, ...] = ()  # words that make an issue term part of an office's name
+    not_issues: tuple[str, ...] = ()  # set phrases whose issue words make no issue ("self-defence")
     source: str = ""
 
     @property
@@ -243,8 +244,12 @@ def _top_mapping(p: Path, data, key: str, shape: str) -> dict:
     return value
 
 
-_TAXONOMY_KEYS = ("areas", "inherit", "offices")
+_TAXONOMY_KEYS = ("areas", "inherit", "offices", "not_issues")
 _AREA_KEYS = ("label", "description", "patterns")
+
+
+def _phrases(p, data, key) -> tuple[str, ...]:
+    return tuple(" ".join(w.lower().split()) for w in _list(p, data, key, what=f"'{key}'", strings=True))
 
 
 def load_taxonomy(path: str | os.PathLike | None = None) -> Taxonomy:
@@ -310,6 +315,10 @@ def load_taxonomy(path: str | os.PathLike | None = None) -> Taxonomy:
         inherit_topic_share=float(topic_share) if topic_share is not None else None,
         offices=tuple(
             " ".join(w.lower().split()) for w in _list(p, data, "offices", what="'offices'", strings=True)
+        ),
+        not_issues=tuple(
+            " ".join(w.lower().split())
+            for w in _list(p, data, "not_issues", what="'not_issues'", strings=True)
         ),
         source=str(p),
     )

@@ -1,4 +1,4 @@
-"""An issue term inside an office's name ("the Defence Minister", "Ministry of Defence") is not the issue."""
+"""Issue words that name something else: an office ("the Defence Minister"), a set phrase ("self-defence")."""
 
 from __future__ import annotations
 
@@ -7,26 +7,40 @@ from typing import NamedTuple
 
 
 class Offices(NamedTuple):
-    after: re.Pattern  # an office word right after the term ("defence minister")
-    before: re.Pattern  # an office word and "of" / "for" right before it ("ministry of defence")
+    after: re.Pattern | None  # an office word right after the term ("defence minister")
+    before: re.Pattern | None  # an office word and "of" / "for" right before it ("ministry of defence")
+    phrases: re.Pattern | None  # a set phrase the term is part of ("self-defence", "a defence of free trade")
 
 
-def office_patterns(words) -> Offices | None:
-    """Patterns for the taxonomy's office words (``offices``); None when there are none."""
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    if not words:
+def _alt(words) -> str:
+    words = sorted({" ".join(w.split()) for w in words if w}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")" if words else ""
+
+
+def office_patterns(words, phrases=()) -> Offices | None:
+    """Patterns for the taxonomy's office words (``offices``) and set phrases (``not_issues``); None when
+    there are neither."""
+    alt, set_phrases = _alt(words), _alt(phrases)
+    if not alt and not set_phrases:
         return None
-    alt = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
     return Offices(
-        after=re.compile(r"\s+" + alt + r"(?:'s)?\b"),
-        before=re.compile(r"\b" + alt + r"\s+(?:of|for)\s+(?:the\s+)?$"),
+        after=re.compile(r"\s+" + alt + r"(?:'s)?\b") if alt else None,
+        before=re.compile(r"\b" + alt + r"\s+(?:of|for)\s+(?:the\s+)?$") if alt else None,
+        phrases=re.compile(r"(?<![\w-])" + set_phrases + r"(?![\w-])") if set_phrases else None,
     )
 
 
 def in_office_name(low: str, start: int, end: int, offices: Offices | None) -> bool:
     """Whether the term at ``low[start:end]`` names an office with the word after it ("defence minister",
     "the defense department's") or the words before it ("ministry of defence", "minister for human rights",
-    "secretary of the treasury")."""
+    "secretary of the treasury"), or is part of a set phrase that is no issue ("the right to self-defence").
+    """
     if offices is None:
         return False
-    return offices.after.match(low, end) is not None or offices.before.search(low[:start]) is not None
+    if offices.after is not None and (
+        offices.after.match(low, end) is not None or offices.before.search(low[:start]) is not None
+    ):
+        return True
+    if offices.phrases is not None:
+        return any(m.start() <= start and end <= m.end() for m in offices.phrases.finditer(low))
+    return False
