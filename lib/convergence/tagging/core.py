@@ -92,11 +92,16 @@ class DocumentTagger:
         words = sorted(self.attribution.pair_words, key=len, reverse=True)
         self._pair_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
         self._both = both_pattern(self.attribution.both_words)
-        # a reporting verb in any regular form ("replied", "explains"): its sentence is parsed for its speaker
+        # a name right before a reporting verb in any regular form ("Piggott replied", "Mr Taj claimed"): its
+        # sentence is parsed for its speaker, whom an earlier sentence may have named
         forms = sorted(
             {f for v in self.attribution.reporting_verbs for f in word_forms(v)}, key=len, reverse=True
         )
-        self._reporting = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
+        self._reporting = (
+            re.compile(r"\b[A-Z][\w'’.-]*\)?\s+(?:\w+\s+)?(?:" + "|".join(map(re.escape, forms)) + r")\b")
+            if forms
+            else None
+        )
         nouns = sorted(self.attribution.delegation_nouns, key=len, reverse=True)
         self._delegation = (
             re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")s?\b") if nouns else None
@@ -518,7 +523,7 @@ class DocumentTagger:
                 o[3]
                 or speech.search(lows[i]) is not None
                 or reporting is not None
-                and reporting.search(lows[i]) is not None
+                and reporting.search(norms[i]) is not None
                 or titled
                 and i == 0
                 or delegation is not None
