@@ -305,6 +305,23 @@ class Reader:
         ):
             ctx.speaks_for_none(self._names(words, tok_code))
             return None, "non_state"
+        first_actor = next((t.i for t in words if t.i in tok_code and t.i != head.i), None)
+        aside = {
+            u.i for c in head.children if c.dep_ == "appos" for u in c.subtree
+        }  # "— the first group ..."
+        if (
+            first_actor is not None
+            and any(
+                lemma(t) in self.non_state
+                for t in words
+                if t.i > first_actor and t.i not in aside and t.pos_ in _NOMINAL
+            )
+            and not self._official(words, head)
+        ):
+            # "Pakistan Textile Exporters Association Patron-in-Chief X", "GlaxoSmithKline Pakistan Ltd": the
+            # actor's name only qualifies a company or an association, which speaks for no state
+            ctx.speaks_for_none(self._names(words, tok_code))
+            return None, "non_state"
         for t in words:
             if t.i in tok_code and t.i != head.i:
                 code = tok_code[t.i]
