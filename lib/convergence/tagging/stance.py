@@ -59,20 +59,12 @@ def _modifier(low, start, mods, cls):
     return best
 
 
-def _owned_by_other(low, start, mentions, holder, *, conflict: bool = False) -> bool:
-    """Whether the cue at ``start`` is another actor's: after its possessive ("India's ban"), or, for a
-    conflict cue, right after its name ("the US tariffs on its exports", "the Indian restrictions"; not
-    "Pak-US tensions", the pair's own)."""
-    for s, e, code, poss in mentions:
-        if code is None or code == holder or e > start:
-            continue
-        gap = low[e:start]
-        if _CLAUSE_BREAK.search(gap):
-            continue
-        if poss and len(gap.split()) <= 2:
-            return True
-        if conflict and len(gap.split()) <= 1 and not low[max(s - 1, 0) : s] == "-" and "-" not in gap:
-            return True
+def _owned_by_other(low, start, mentions, holder) -> bool:
+    for _s, e, code, poss in mentions:
+        if poss and code is not None and code != holder and e <= start:
+            gap = low[e:start]
+            if len(gap.split()) <= 2 and not _CLAUSE_BREAK.search(gap):
+                return True
     return False
 
 
@@ -264,8 +256,7 @@ def stance_of(low, stance_hits, mentions, holder, subject_span=None, preps=()):
             continue
         if cue.cls not in ("cooperation", "conflict", "pressure"):
             continue
-        owned = _owned_by_other(low, s, mentions, holder, conflict=cue.cls == "conflict")
-        if owned or _in_subject_phrase(low, s, subject_span, preps):
+        if _owned_by_other(low, s, mentions, holder) or _in_subject_phrase(low, s, subject_span, preps):
             continue
         if cue.cls == "cooperation" and _pushed(low, s, pushes):
             continue
