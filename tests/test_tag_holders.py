@@ -935,3 +935,15 @@ def test_a_company_or_association_named_after_a_state_speaks_for_none():
         publisher="Dawn",
     )
     assert t["holder"].tolist()[1:] == [None, None, None, "PAK"]
+
+
+def test_a_states_own_report_is_its_voice_and_a_papers_relays_others():
+    t = _tag(
+        "Talks were held on Monday.",
+        "The findings appear in the US Department of State's annual Fiscal Transparency Report.",
+        "The report also urged Pakistan to publish its budget on time.",
+        "The State Department's report said Pakistan had made progress.",
+        "A US newspaper report said Pakistan had made progress.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[2:] == ["USA", "USA", "PAK"]

@@ -297,6 +297,20 @@ class Reader:
             names = self._names(words, tok_code, head) if head.pos_ == "PROPN" else []
             ctx.learn(code, names, None, person=True)
             return code, "role"
+        if lem in data.relays:
+            # a state's own report ("the State Department's report", "a US report") is its voice, and "the
+            # report" after it too; a newspaper's or an analyst's relays others' acts
+            owners = [tok_code[t.i] for t in words if t.i in tok_code and t.i != head.i]
+            others = [t for t in words if t.i != head.i and lemma(t) in self.non_state]
+            if owners and not others:
+                ctx.acts[lem] = owners[0]
+                return owners[0], "possessive"
+            if (
+                not owners
+                and lem in ctx.acts
+                and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+            ):
+                return ctx.acts[lem], "pronoun"
         # "Indian government sources", "military sources": a voice qualified by a state role is that state's
         if (
             (lem in self.non_state or low in self.non_state)
@@ -780,8 +794,10 @@ class Reader:
             act = t.head if t.dep_ in ("compound", "amod", "nmod", "poss") else None
             if t.dep_ == "pobj" and t.head.lower_ in ("from", "by") and t.head.dep_ == "prep":
                 act = t.head.head  # "a statement from the ISPR", "the ban by Washington"
-            if act is not None and act.pos_ == "NOUN":
-                lem = lemma(act)
+            if act is not None and (
+                act.pos_ == "NOUN" or act.pos_ == "PROPN" and act.lower_ in self.data.relays
+            ):
+                lem = lemma(act).lower()  # "the US Department of State's Fiscal Transparency Report"
                 if lem in heads and lem not in self.data.roles:
                     ctx.acts[lem] = code
 
