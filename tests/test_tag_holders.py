@@ -947,3 +947,16 @@ def test_a_states_own_report_is_its_voice_and_a_papers_relays_others():
         publisher="Dawn",
     )
     assert t["holder"].tolist()[2:] == ["USA", "USA", "PAK"]
+
+
+def test_a_headline_opening_with_an_actor_is_its_act_when_the_parser_misses_the_verb():
+    def title_holder(title):
+        articles, sentences = make_corpus(
+            [{"paragraphs": [["The talks were held on Monday."]], "publisher": "Dawn", "title": title}]
+        )
+        out = tag(sentences, articles=articles, tone=False)
+        return out[out["is_title"]].iloc[0]["holder"]
+
+    assert title_holder("Pakistan requests emergency UNSC session on Israeli strikes in Doha") == "PAK"
+    assert title_holder("Pakistan likely to contribute troops for Gaza force") == "PAK"
+    assert title_holder("Pakistan's exports to US rise") is None  # a thing of the actor

@@ -17,7 +17,7 @@ from ..errors import ConvergenceError
 from .both import both_pattern, both_targets
 from .context import DocContext, home_country, load_attribution, publisher_code
 from .delegations import delegation_members
-from .headings import before_bullets, names_own_act
+from .headings import before_bullets, headline_opener, names_own_act
 from .holders import HolderRules
 from .lexicon import (
     Actors,
@@ -281,7 +281,11 @@ class DocumentTagger:
             elif titled and i == 0 and speaker and names_own_act(slow, self.attribution.speaker_titles):
                 holder, hsource, subject_span = speaker, "document", None  # "Statement by X on ..."
             elif titled and i == 0 and (reading is None or not reading.decided and not reading.verbless):
-                holder, hsource, subject_span = None, "", None  # a headline naming no actor as subject
+                # a headline naming no actor as subject, unless it opens with one the parser could not tie to
+                # its verb ("Pakistan requests emergency UNSC session on ...", read as one noun phrase)
+                holder, hsource, subject_span = headline_opener(text, mentions), "subject", None
+                if holder is None:
+                    hsource = ""
             elif speaker and meta.get("parse", True):
                 holder, hsource, subject_span = _speaker_turn(reading, speaker, text, mentions)
             else:

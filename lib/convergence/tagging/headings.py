@@ -19,3 +19,16 @@ def names_own_act(low: str, titles) -> bool:
     press secretary on ...", "remarks by president biden"): a speaker's document naming its own act."""
     head = low.split(" by ", 1)[0].split(" of ", 1)[0].strip()
     return head in titles
+
+
+def headline_opener(text: str, mentions) -> str | None:
+    """The actor a headline opens with, as its subject, when a lower-case word follows it ("Pakistan requests
+    emergency UNSC session", "US likely to ..."): the headline's grammar the parser misses. None when the
+    name is possessive, joined to another ("Pakistan-US trade"), or not first."""
+    if not mentions:
+        return None
+    start, end, code, poss = mentions[0]
+    if start != 0 or code is None or poss or text[end : end + 1] in "-–'’":
+        return None
+    rest = text[end:].split()
+    return code if rest and rest[0][:1].islower() else None
