@@ -508,7 +508,8 @@ class DocumentTagger:
                 prev_issues, prev_terms, prev_holder = [], [], None  # the body does not continue its headline
                 if len(order) == n and n > 1 and holder is None and hsource == "person" and cues:
                     order.append(0)  # a person the body may name: read once more at the end
-        for i, issues, terms in neighbour_issues(out, titled=titled):  # the stance told apart from its issue
+        # the stance told apart from its issue
+        for i, issues, terms in neighbour_issues(out, titled=titled, after=bool(speaker)):
             tone = float(self._tone(norms[i])) if self._tone is not None else np.nan
             out[i] = out[i]._replace(issues=issues, issue_source="neighbour", issue_terms=terms, tone=tone)
         return out
