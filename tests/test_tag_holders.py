@@ -960,3 +960,19 @@ def test_a_headline_opening_with_an_actor_is_its_act_when_the_parser_misses_the_
     assert title_holder("Pakistan requests emergency UNSC session on Israeli strikes in Doha") == "PAK"
     assert title_holder("Pakistan likely to contribute troops for Gaza force") == "PAK"
     assert title_holder("Pakistan's exports to US rise") is None  # a thing of the actor
+
+
+def test_a_briefing_answer_that_goes_on_keeps_what_was_asked():
+    t = _tag(
+        "Q On Afghanistan: when the US was withdrawing, was Pakistan not an ally?",
+        "MR. KIRBY: Well, we set up a network to help get evacuees to safety.",
+        "And we were grateful for many countries' support.",
+        "As for Pakistan, they also suffered from the threats of terrorist groups.",
+        "And we continue to talk to Pakistan about those threats.",
+        "But Pakistan was helpful in the withdrawal.",
+        publisher="The White House",
+        url="https://www.whitehouse.gov/briefings/6",
+        date="2022-11-04",
+    )
+    last = t.iloc[-1]
+    assert last["holder"] == "USA" and {"afghanistan", "counterterrorism"} <= set(last["issues"])

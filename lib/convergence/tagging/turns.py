@@ -71,9 +71,16 @@ class Turns:
             self._said, self._chain = (issues, terms), 0
         elif self._said and self._k > 1 and self._chain < self.max_chain:
             # an answer goes on about what it has been saying ("I would refer you to the Defense Department
-            # on those discussions. Obviously, Pakistan remains a key partner in the region.")
+            # on those discussions. Obviously, Pakistan remains a key partner in the region."), and about what
+            # was asked ("Q ... the withdrawal from Afghanistan? ... they suffered from terrorist threats ...
+            # Pakistan was helpful in the withdrawal")
             self._chain += 1
-            return *self._said, True
+            said_issues, said_terms = self._said
+            return (
+                list(dict.fromkeys([*said_issues, *self._issues])),
+                list(dict.fromkeys([*said_terms, *self._terms])),
+                True,
+            )
         return issues, terms, False
 
     def asked_actor(self, stance: float) -> str | None:
