@@ -976,3 +976,28 @@ def test_a_briefing_answer_that_goes_on_keeps_what_was_asked():
     )
     last = t.iloc[-1]
     assert last["holder"] == "USA" and {"afghanistan", "counterterrorism"} <= set(last["issues"])
+
+
+def test_an_unattributed_quotation_continues_its_speaker_also_when_it_describes_another_actor():
+    t = _tag(
+        "The Foreign Office spokesperson briefed reporters on Friday.",
+        "He condemned the denial of permission to hold Eid prayers in Srinagar.",
+        "“The Indian authorities are in the habit of enforcing such curbs every year.",
+        "Restraining people from praying poses serious challenges to religious freedom.",
+        "The rights of the Kashmiri people must be respected.”",
+        "Separately, a road was closed for a visit.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[2:5] == ["PAK", "PAK", "PAK"]
+
+
+def test_a_quotation_left_open_does_not_make_the_rest_a_quotation():
+    t = _tag(
+        "The Foreign Office said on Friday that roads would close.",
+        "“Due to the arrival of a foreign guest, the roads will be closed from 7pm.",
+        "Separately, the Foreign Office announced a visit on Sunday.",
+        "Protesters began chanting slogans against Israel and the United States.",
+        "The crowd dispersed later.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[3] is None

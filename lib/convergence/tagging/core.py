@@ -41,6 +41,14 @@ from .turns import ANSWER_CLEAR, Turns
 ARTICLE_COLUMNS = ["date", "year", "publisher", "country", "title", "url", "doc_type"]
 
 
+def _quote_goes_on(norms, quoted, i, reach: int = 2) -> bool:
+    """Whether sentence ``i`` is inside a quotation opened by the sentence before and closed within ``reach``
+    sentences (a quote mark left open by the text does not make the rest of the document a quotation)."""
+    if not (quoted[i - 1] or norms[i - 1][:1] in '"“‘'):
+        return False
+    return any(norms[k].rstrip().endswith(('"', "”")) for k in range(i, min(i + reach + 1, len(norms))))
+
+
 class SentenceTags(NamedTuple):
     """What the tagger says of one sentence (one row's tag columns, in ``TAG_COLUMNS`` order)."""
 
@@ -320,13 +328,18 @@ class DocumentTagger:
                 holder, hsource, subject_span = None, "analysis", None
             if (
                 holder is None
-                and not hsource
+                and hsource in ("", "description")
                 and i > 0
                 and recent[i - 1]
-                and (text[:1] in '"“‘' or quoted[i] and first_person(slow))
+                and (
+                    text[:1] in '"“‘'
+                    or quoted[i]
+                    and (first_person(slow) or _quote_goes_on(norms, quoted, i))
+                )
             ):
                 # a quotation the sentence does not attribute continues the last holder ("He thanked ... .
-                # “We are committed to ...”), and so does the first person inside a quotation opened earlier
+                # “We are committed to ...”), also when it describes another actor ("“The Indian authorities
+                # are in the habit of ...”"), and so does the rest of a quotation opened earlier
                 holder, hsource, subject_span = recent[i - 1], "carryover", None
             recent[i] = holder
             ctx.prev_holder = None if headline else holder
