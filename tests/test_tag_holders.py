@@ -957,8 +957,8 @@ def test_a_headline_opening_with_an_actor_is_its_act_when_the_parser_misses_the_
         out = tag(sentences, articles=articles, tone=False)
         return out[out["is_title"]].iloc[0]["holder"]
 
-    assert title_holder("Pakistan requests emergency UNSC session on Israeli strikes in Doha") == "PAK"
-    assert title_holder("Pakistan likely to contribute troops for Gaza force") == "PAK"
+    assert title_holder("Pakistan seeks urgent UN session on Israeli raids in Qatar") == "PAK"
+    assert title_holder("Pakistan likely to send soldiers for stabilisation force") == "PAK"
     assert title_holder("Pakistan's exports to US rise") is None  # a thing of the actor
 
 
@@ -969,7 +969,7 @@ def test_a_briefing_answer_that_goes_on_keeps_what_was_asked():
         "And we were grateful for many countries' support.",
         "As for Pakistan, they also suffered from the threats of terrorist groups.",
         "And we continue to talk to Pakistan about those threats.",
-        "But Pakistan was helpful in the withdrawal.",
+        "But Pakistan was also very helpful to us in the pullout.",
         publisher="The White House",
         url="https://www.whitehouse.gov/briefings/6",
         date="2022-11-04",
@@ -982,7 +982,7 @@ def test_an_unattributed_quotation_continues_its_speaker_also_when_it_describes_
     t = _tag(
         "The Foreign Office spokesperson briefed reporters on Friday.",
         "He condemned the denial of permission to hold Eid prayers in Srinagar.",
-        "“The Indian authorities are in the habit of enforcing such curbs every year.",
+        "“The Indian authorities are known for such curbs every year.",
         "Restraining people from praying poses serious challenges to religious freedom.",
         "The rights of the Kashmiri people must be respected.”",
         "Separately, a road was closed for a visit.",

@@ -100,7 +100,7 @@ def test_a_relationship_sentence_takes_the_issue_of_its_neighbour_by_the_same_ho
     briefing = (
         "Q What about Pakistan?",
         "MR. KIRBY: Obviously, Pakistan remains a key partner in the region.",
-        "They still face a viable terrorism threat across that border.",
+        "They still face a serious terrorism threat on that frontier.",
     )
     articles, sentences = one_doc(*briefing, publisher="The White House", date="2023-12-19")
     out = tag(sentences, articles=articles, tone=False)

@@ -290,7 +290,7 @@ class DocumentTagger:
                 holder, hsource, subject_span = speaker, "document", None  # "Statement by X on ..."
             elif titled and i == 0 and (reading is None or not reading.decided and not reading.verbless):
                 # a headline naming no actor as subject, unless it opens with one the parser could not tie to
-                # its verb ("Pakistan requests emergency UNSC session on ...", read as one noun phrase)
+                # its verb ("Pakistan seeks urgent UN session on ...", read as one noun phrase)
                 holder, hsource, subject_span = headline_opener(text, mentions), "subject", None
                 if holder is None:
                     hsource = ""
@@ -339,7 +339,7 @@ class DocumentTagger:
             ):
                 # a quotation the sentence does not attribute continues the last holder ("He thanked ... .
                 # “We are committed to ...”), also when it describes another actor ("“The Indian authorities
-                # are in the habit of ...”"), and so does the rest of a quotation opened earlier
+                # are known for such curbs ...”"), and so does the rest of a quotation opened earlier
                 holder, hsource, subject_span = recent[i - 1], "carryover", None
             recent[i] = holder
             ctx.prev_holder = None if headline else holder

@@ -72,8 +72,8 @@ class Turns:
         elif self._said and self._k > 1 and self._chain < self.max_chain:
             # an answer goes on about what it has been saying ("I would refer you to the Defense Department
             # on those discussions. Obviously, Pakistan remains a key partner in the region."), and about what
-            # was asked ("Q ... the withdrawal from Afghanistan? ... they suffered from terrorist threats ...
-            # Pakistan was helpful in the withdrawal")
+            # was asked ("Q ... the pullout from Afghanistan? ... they face terrorist threats too ... Pakistan
+            # was also very helpful to us then")
             self._chain += 1
             said_issues, said_terms = self._said
             return (
