@@ -982,7 +982,7 @@ def test_an_unattributed_quotation_continues_its_speaker_also_when_it_describes_
     t = _tag(
         "The Foreign Office spokesperson briefed reporters on Friday.",
         "He condemned the denial of permission to hold Eid prayers in Srinagar.",
-        "“The Indian authorities are known for such curbs every year.",
+        "“The Indian authorities are in the custom of imposing such curbs every year.",
         "Restraining people from praying poses serious challenges to religious freedom.",
         "The rights of the Kashmiri people must be respected.”",
         "Separately, a road was closed for a visit.",

@@ -339,7 +339,8 @@ class DocumentTagger:
             ):
                 # a quotation the sentence does not attribute continues the last holder ("He thanked ... .
                 # “We are committed to ...”), also when it describes another actor ("“The Indian authorities
-                # are known for such curbs ...”"), and so does the rest of a quotation opened earlier
+                # are in the custom of imposing such curbs ...”"), and so does the rest of a quotation opened
+                # earlier
                 holder, hsource, subject_span = recent[i - 1], "carryover", None
             recent[i] = holder
             ctx.prev_holder = None if headline else holder
