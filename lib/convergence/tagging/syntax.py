@@ -320,9 +320,8 @@ class Reader:
             ctx.speaks_for_none(self._names(words, tok_code))
             return None, "non_state"
         first_actor = next((t.i for t in words if t.i in tok_code and t.i != head.i), None)
-        aside = {
-            u.i for c in head.children if c.dep_ == "appos" for u in c.subtree
-        }  # "— the first group ..."
+        # words in apposition ("the US delegation — the first group of lawmakers to ...") are set aside
+        aside = {u.i for c in head.children if c.dep_ == "appos" for u in c.subtree}
         if (
             first_actor is not None
             and any(
@@ -332,7 +331,7 @@ class Reader:
             )
             and not self._official(words, head)
         ):
-            # "Pakistan Textile Exporters Association Patron-in-Chief X", "GlaxoSmithKline Pakistan Ltd": the
+            # "Pakistan Textile Exporters Association Patron-in-Chief X", "Acme Pakistan Ltd": the
             # actor's name only qualifies a company or an association, which speaks for no state
             ctx.speaks_for_none(self._names(words, tok_code))
             return None, "non_state"
