@@ -290,7 +290,7 @@ class DocumentTagger:
                 holder, hsource, subject_span = speaker, "document", None  # "Statement by X on ..."
             elif titled and i == 0 and (reading is None or not reading.decided and not reading.verbless):
                 # a headline naming no actor as subject, unless it opens with one the parser could not tie to
-                # its verb ("Pakistan seeks urgent UN session on ...", read as one noun phrase)
+                # its verb ("Pakistan requests emergency OIC session on ...", read as one noun phrase)
                 holder, hsource, subject_span = headline_opener(text, mentions), "subject", None
                 if holder is None:
                     hsource = ""
