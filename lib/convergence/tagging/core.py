@@ -30,7 +30,7 @@ from .lexicon import (
 )
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many, word_forms
 from .offices import in_office_name, office_patterns
-from .quotes import first_person, inside_quotes
+from .quotes import first_person, inside_quotes, quote_goes_on
 from .stance import in_name, qualifier, relation_of, stance_of
 from .syntax import Reader, parse_many, token_codes
 from .ties import ties_stance
@@ -39,14 +39,6 @@ from .topic import about_relationship, neighbour_issues, subject_actor, topic_of
 from .turns import ANSWER_CLEAR, Turns
 
 ARTICLE_COLUMNS = ["date", "year", "publisher", "country", "title", "url", "doc_type"]
-
-
-def _quote_goes_on(norms, quoted, i, reach: int = 2) -> bool:
-    """Whether sentence ``i`` is inside a quotation opened by the sentence before and closed within ``reach``
-    sentences (a quote mark left open by the text does not make the rest of the document a quotation)."""
-    if not (quoted[i - 1] or norms[i - 1][:1] in '"“‘'):
-        return False
-    return any(norms[k].rstrip().endswith(('"', "”")) for k in range(i, min(i + reach + 1, len(norms))))
 
 
 class SentenceTags(NamedTuple):
@@ -332,9 +324,7 @@ class DocumentTagger:
                 and i > 0
                 and recent[i - 1]
                 and (
-                    text[:1] in '"“‘'
-                    or quoted[i]
-                    and (first_person(slow) or _quote_goes_on(norms, quoted, i))
+                    text[:1] in '"“‘' or quoted[i] and (first_person(slow) or quote_goes_on(norms, quoted, i))
                 )
             ):
                 # a quotation the sentence does not attribute continues the last holder ("He thanked ... .

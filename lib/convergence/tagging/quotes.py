@@ -1,4 +1,4 @@
-"""Which sentences of a document stand inside a quotation that an earlier sentence opened."""
+"""Quotations: which sentences stand inside one an earlier sentence opened, and whether it goes on."""
 
 from __future__ import annotations
 
@@ -28,3 +28,12 @@ def inside_quotes(texts) -> list[bool]:
 def first_person(low: str) -> bool:
     """Whether the (lower-cased) sentence speaks in the first person."""
     return _FIRST_PERSON.search(low) is not None
+
+
+def quote_goes_on(texts, quoted, i, reach: int = 2) -> bool:
+    """Whether sentence ``i`` is inside a quotation opened by the sentence before and closed within ``reach``
+    sentences (``quoted``: :func:`inside_quotes` of ``texts``); a quote mark the text leaves open does not
+    make the rest of the document a quotation."""
+    if not (quoted[i - 1] or texts[i - 1][:1] in '"“‘'):
+        return False
+    return any(texts[k].rstrip().endswith(('"', "”")) for k in range(i, min(i + reach + 1, len(texts))))
