@@ -234,3 +234,22 @@ def test_both_words_are_data(tmp_path, monkeypatch):
     p = tmp_path / "attribution.yaml"
     p.write_text(text[:start] + "both_words: []" + text[end:], encoding="utf-8")
     assert context.load_attribution(p).both_words == frozenset()
+
+
+def test_an_act_named_before_with_its_owner_is_the_target_of_a_later_the_act():
+    # "the strikes" / "the plan" point back to the act named before with its owner
+    r = _row(
+        "US strikes on Iran",
+        "The US strikes on Iran's nuclear sites took place on Sunday.",
+        "The Foreign Office strongly condemned the strikes.",
+        i=2,
+        publisher="Dawn",
+    )
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] < 0
+    r = _row("The US plan for Gaza was unveiled on Monday.", "Pakistan praised the plan.", i=1)
+    assert _by_target(r)["USA"]["stance"] > 0
+    r = _row("Brazil announced a peace plan for Gaza.", "Pakistan praised the plan.", i=1)
+    assert not _by_target(r)  # owned by no actor of the file: no target
+    # an object that names its own actor keeps it
+    r = _row("The US strikes on Iran lasted three hours.", "Pakistan condemned the Israeli strikes.", i=1)
+    assert list(_by_target(r)) == ["ISR"]

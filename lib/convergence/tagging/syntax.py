@@ -697,7 +697,7 @@ class Reader:
                 stack.append(c)
         return out
 
-    def _targets(self, zone, tok_code, holder):
+    def _targets(self, zone, tok_code, holder, ctx):
         out = []
         for t in zone:
             if t.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
@@ -727,9 +727,15 @@ class Reader:
                 if g.dep_ == "pobj"
             )
             for o in objs:
-                for w in self._np_tokens(o):
-                    code = tok_code.get(w.i)
-                    if code and code != holder and code not in out:
+                words = self._np_tokens(o)
+                codes = [tok_code[w.i] for w in words if w.i in tok_code]
+                if not codes and o.pos_ == "NOUN" and lemma(o).lower() in ctx.owned and any(
+                    c.dep_ == "det" and c.lower_ in _DEFINITE for c in o.children
+                ):
+                    # "condemned the strikes", "welcomed the plan": the act named before with its owner
+                    codes = [ctx.owned[lemma(o).lower()]]
+                for code in codes:
+                    if code != holder and code not in out:
                         out.append(code)
         return out
 
@@ -799,6 +805,8 @@ class Reader:
                 lem = lemma(act).lower()  # "the US Department of State's Fiscal Transparency Report"
                 if lem in heads and lem not in self.data.roles:
                     ctx.acts[lem] = code
+                if lem in heads and lem not in self.data.roles or lem in self.data.violent_events:
+                    ctx.owned[lem] = code
 
     def _persons(self, toks, tok_code, ctx):
         """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
@@ -986,6 +994,6 @@ class Reader:
             and lemma(t) in self.data.light_verbs
             and any(c.dep_ in ("dobj", "obj") for c in t.children)
         ]
-        out.targets = self._targets(zone, tok_code, who)
+        out.targets = self._targets(zone, tok_code, who, ctx)
         out.places, out.violent = self._places(zone, tok_code, who)
         return out
