@@ -84,6 +84,12 @@ def test_possessive_endings_match():
     assert r["actors"] == ["PAK", "IMF"]
 
 
+def test_a_case_sensitive_term_takes_only_a_lower_case_ending():
+    # "ISI" (Pakistan's intelligence agency) is not inside "ISIS", nor "US" inside "USS"
+    assert "PAK" not in _row("The coalition fought ISIS in Syria.")["actors"]
+    assert _row("The ISI's chief and the ISPR\u2019s spokesman met.")["actors"] == ["PAK"]
+
+
 def test_russia_needs_war_context():
     assert "russia_ukraine" not in _row("Russia signed a wheat contract.")["issues"]
     assert "russia_ukraine" in _row("Russia escalated the war.")["issues"]

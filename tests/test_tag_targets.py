@@ -253,3 +253,19 @@ def test_an_act_named_before_with_its_owner_is_the_target_of_a_later_the_act():
     # an object that names its own actor keeps it
     r = _row("The US strikes on Iran lasted three hours.", "Pakistan condemned the Israeli strikes.", i=1)
     assert list(_by_target(r)) == ["ISR"]
+
+
+def test_a_briefing_answer_is_not_about_an_actor_asked_of_before_a_question_on_another_state():
+    briefing = [
+        "Q And one more on Pakistan: are you concerned about the strikes?",
+        "MR. KIRBY: We'll let the Pakistanis speak to their military operations.",
+        "Q A paper reported that the Iraqi Prime Minister had asked the coalition to leave Iraq.",
+        "MR. KIRBY: We're grateful for the cooperation that we get.",
+    ]
+    meta = {"publisher": "The White House", "date": "2024-01-18", "title": "Press Gaggle by John Kirby"}
+    r = _row(*briefing, i=4, **meta)
+    assert r["holder"] == "USA" and "PAK" not in _by_target(r)
+    # still about Pakistan when the next question asks on, naming no other state
+    briefing[2] = "Q Can you say more?"
+    r = _row(*briefing, i=4, **meta)
+    assert _by_target(r)["PAK"]["stance"] > 0

@@ -242,7 +242,9 @@ class DocumentTagger:
             elif prev_issues and chain < self.max_chain and self.opener and self.opener.match(slow):
                 issues, terms, source = prev_issues, prev_terms, "inherited"
                 chain += 1
-            issues, terms, asked = turns.topic(i, issues, terms, codes)
+            third = self.attribution.third_parties
+            others = turns.transcript and third is not None and third.search(text) is not None
+            issues, terms, asked = turns.topic(i, issues, terms, codes, others=others)
             if asked:
                 source = "inherited"  # a briefing's answer takes what was asked
             if not issues and not codes and not meta.get("parse", True):

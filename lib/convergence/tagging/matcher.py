@@ -259,6 +259,8 @@ class Matcher:
                     continue
                 for suf in suffixes:
                     e2 = end + len(suf)
+                    if case and text[end:e2] != suf:
+                        continue  # a case-sensitive term's ending as written: "ISIs", not "ISIS" for "ISI"
                     if low.startswith(suf, end) and (e2 >= n or not low[e2].isalnum()):
                         out.append((start, e2, pid, "'" in suf))
                         break

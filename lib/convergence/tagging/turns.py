@@ -50,14 +50,17 @@ class Turns:
         self._said: tuple = ()  # the issues and terms of the answer's last sentence that named one
         self._chain = 0  # answer sentences since then that took them
 
-    def topic(self, i: int, issues: list, terms: list, codes: list) -> tuple[list, list, bool]:
+    def topic(
+        self, i: int, issues: list, terms: list, codes: list, *, others: bool = False
+    ) -> tuple[list, list, bool]:
         """(issues, terms, inherited) of sentence ``i`` once its turn is read: a question adds to the topic,
-        an answer's first sentences naming no issue take it."""
+        an answer's first sentences naming no issue take it. A new question naming an issue, an actor or a
+        state outside the actor file (``others``: "the Iraqi Prime Minister") starts a new topic."""
         if not self.transcript:
             return issues, terms, False
         if not self.speakers[i]:
             self._said = ()
-            if self.answering and (issues or any(c != self.speaker for c in codes)):
+            if self.answering and (issues or others or any(c != self.speaker for c in codes)):
                 self._issues, self._terms, self._codes, self.answering = [], [], [], False
             self._issues = list(dict.fromkeys([*self._issues, *issues]))
             self._terms = list(dict.fromkeys([*self._terms, *terms]))
