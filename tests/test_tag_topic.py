@@ -154,3 +154,21 @@ def test_offices_are_data(tmp_path):
     p.write_text(text[:start] + "offices: []" + text[end:], encoding="utf-8")
     out = _tag("The talks covered several matters.", "The Defence Minister spoke.", taxonomy=p)
     assert out.iloc[1]["issues"] == ["defense"]
+
+
+def test_a_briefing_lends_no_document_topic_its_questions_set_the_topics():
+    gaza = [
+        "Q On Gaza: is the ceasefire holding?",
+        "MR. KIRBY: We want the Gaza ceasefire to hold.",
+        "Israel has to protect civilians in Gaza.",
+        "Hamas still holds hostages in Gaza.",
+    ]
+    floods = ["Q Separate topic.", "MR. KIRBY: The United States continues to stand with Pakistan."]
+    articles, sentences = one_doc(*gaza, *floods, publisher="The White House", date="2023-12-19")
+    out = tag(sentences, articles=articles, tone=False)
+    last = out.iloc[-1]
+    assert last["holder"] == "USA" and "PAK" in last["targets"]
+    assert last["issues"] == []  # not the Gaza of the rest of the briefing
+    # the same sentences as an article's: the document's topic is lent
+    out = _tag(gaza[2], gaza[3], "Pakistan welcomed the US offer to strengthen ties.")
+    assert out.iloc[-1]["issues"] == ["israel_palestine"] and out.iloc[-1]["issue_source"] == "topic"

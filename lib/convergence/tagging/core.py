@@ -201,10 +201,11 @@ class DocumentTagger:
         recent: list = [None] * n  # holder of each sentence, for generic titles
         opinion = str(meta.get("doc_type") or "").casefold() in self.attribution.opinion_doc_types
         readings = self._parse(norms, own, lows, titled=titled) if meta.get("parse", True) else {}
-        # a speech ranges over many issues: only an article or a briefing lends its topic
+        # a speech ranges over many issues, and a transcript's questions set its topics (turns.py): only an
+        # article or a statement lends its topic
         topic = (
             topic_of([o[0] for o in own], min_share=self.topic_share, headline=titled)
-            if meta.get("parse", True)
+            if meta.get("parse", True) and not turns.transcript
             else None
         )
         ctx = DocContext(

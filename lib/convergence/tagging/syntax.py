@@ -729,8 +729,11 @@ class Reader:
             for o in objs:
                 words = self._np_tokens(o)
                 codes = [tok_code[w.i] for w in words if w.i in tok_code]
-                if not codes and o.pos_ == "NOUN" and lemma(o).lower() in ctx.owned and any(
-                    c.dep_ == "det" and c.lower_ in _DEFINITE for c in o.children
+                if (
+                    not codes
+                    and o.pos_ == "NOUN"
+                    and lemma(o).lower() in ctx.owned
+                    and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in o.children)
                 ):
                     # "condemned the strikes", "welcomed the plan": the act named before with its owner
                     codes = [ctx.owned[lemma(o).lower()]]
