@@ -937,6 +937,19 @@ def test_a_company_or_association_named_after_a_state_speaks_for_none():
     assert t["holder"].tolist()[1:] == [None, None, None, "PAK"]
 
 
+def test_a_partys_officer_in_a_city_speaks_for_no_state_nor_do_the_partys_later_acts():
+    t = _tag(
+        "Rally over Gaza",
+        "JI Islamabad Information Secretary Omar Baig said the party will march on the expressway.",
+        "The JI had planned the protest outside the US Embassy.",
+        "Mr Baig said the venue had changed.",
+        "PTI Lahore President Ali Raza said the party will join.",
+        "The PML-N Punjab government said it will allow the march.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[1:] == [None, None, None, None, "PAK"]
+
+
 def test_a_states_own_report_is_its_voice_and_a_papers_relays_others():
     t = _tag(
         "Talks were held on Monday.",

@@ -322,17 +322,19 @@ class Reader:
         first_actor = next((t.i for t in words if t.i in tok_code and t.i != head.i), None)
         # words in apposition ("the US delegation — the first group of lawmakers to ...") are set aside
         aside = {u.i for c in head.children if c.dep_ == "appos" for u in c.subtree}
-        if (
-            first_actor is not None
-            and any(
+        if first_actor is not None and (
+            any(
                 lemma(t) in self.non_state
                 for t in words
                 if t.i > first_actor and t.i not in aside and t.pos_ in _NOMINAL
             )
             and not self._official(words, head)
+            or any(lemma(t) in self.non_state for t in words if t.i < first_actor and t.pos_ in _NOMINAL)
+            and not self._state_body(words, head)
         ):
             # "Pakistan Textile Exporters Association Patron-in-Chief X", "Acme Pakistan Ltd": the
-            # actor's name only qualifies a company or an association, which speaks for no state
+            # actor's name only qualifies a company or an association, which speaks for no state; a party's
+            # office in a city is the party's ("JI Islamabad Information Secretary X")
             ctx.speaks_for_none(self._names(words, tok_code))
             return None, "non_state"
         for t in words:
@@ -438,6 +440,16 @@ class Reader:
     def _official(self, words, head) -> bool:
         """Whether a word of the noun phrase besides its head is a state role ("government", "military")."""
         return any(lemma(t) in self.data.roles for t in words if t.i != head.i and t.pos_ in _NOMINAL)
+
+    def _state_body(self, words, head) -> bool:
+        """Whether a word of the noun phrase besides its head is a state role that is no person's office
+        ("the PML-N Punjab government"), as opposed to a party's secretary or president."""
+        roles, persons = self.data.roles, self.data.person_roles
+        return any(
+            lemma(t) in roles and roles[lemma(t)] not in persons
+            for t in words
+            if t.i != head.i and t.pos_ in _NOMINAL
+        )
 
     def _former(self, words) -> bool:
         """ "former foreign minister X", "ex-envoy", "retired general": out of office, not a state's voice."""
@@ -849,6 +861,9 @@ class Reader:
                     )
                 if head.pos_ != "PROPN":
                     continue
+                before = (w for w in self._np_tokens(head) if w.i < t.i and w.pos_ in _NOMINAL)
+                if any(lemma(w) in self.non_state for w in before):
+                    continue  # "JI Islamabad Information Secretary X": a party's officer, no state's
                 own = self._name_words(head)
                 # a person only under a title ("US congressman Alexander Green"), not a named thing ("the
                 # Pakistan Democracy Act")
