@@ -937,6 +937,18 @@ def test_a_company_or_association_named_after_a_state_speaks_for_none():
     assert t["holder"].tolist()[1:] == [None, None, None, "PAK"]
 
 
+def test_his_spokeswoman_is_the_aide_of_the_person_named_last():
+    t = _tag(
+        "Trump to visit Gulf",
+        "US President Donald Trump spoke at the summit in Riyadh on trade.",
+        "His spokeswoman said the tariffs would stay.",
+        "UN chief Antonio Guterres was concerned about the trade war, his spokesman said.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[2] == "USA"  # not the Pakistani paper's home
+    assert t["holder"].tolist()[3] == "UN"  # the person the sentence itself names
+
+
 def test_a_partys_officer_in_a_city_speaks_for_no_state_nor_do_the_partys_later_acts():
     t = _tag(
         "Rally over Gaza",

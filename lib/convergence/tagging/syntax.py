@@ -290,6 +290,22 @@ class Reader:
                 before = [tok_code[t.i] for t in head.doc[: head.i] if t.i in tok_code and t.dep_ in _SUBJ]
                 return (before[-1] if before else ctx.prev_holder), "pronoun"
             return None, "unknown"
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if owner is not None and lem in data.roles and not any(t.i in tok_code for t in words):
+            # "His spokeswoman said ...": the aide of the person the sentence's subject before it names ("UN
+            # chief X was concerned ..., his spokesman said"), else, when it names no one, of the person named
+            # last
+            subjects = [
+                [tok_code[w.i] for w in self._np_tokens(t) if w.i in tok_code]
+                for t in head.doc[: owner.i]
+                if t.dep_ in _SUBJ
+            ]
+            if subjects and subjects[-1]:
+                return subjects[-1][0], "pronoun"
+            if ctx.last_person not in (None, NOBODY, UNPLACED) and not any(
+                t.pos_ == "PROPN" or t.i in tok_code for t in head.doc[: owner.i]
+            ):
+                return ctx.last_person, "pronoun"
         leads, code = self._heading_delegation(head, tok_code)
         if leads and (code or ctx.home):
             # "the PPP chief, who is heading a Pakistani delegation to the US, said": the delegation's voice
