@@ -146,3 +146,11 @@ def test_a_verb_that_undoes_its_object_reverses_it():
     assert r["stance"] > 0 and r["stance_cues"] == ["defusing tension"]
     r = _row("The US reduced aid to Pakistan.")
     assert r["stance"] < 0 and r["stance_cues"] == ["reduced aid"]
+
+
+def test_a_participle_after_a_comma_is_the_main_subjects_act_wherever_the_parser_hangs_it():
+    r = _row(
+        "Pakistan on Thursday broke its silence about the proposal to displace Palestinians from Gaza, "
+        "rejecting the plan which it deemed unjust."
+    )
+    assert r["holder"] == "PAK" and r["stance"] < 0 and "reject" in r["stance_cues"]

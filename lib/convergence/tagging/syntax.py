@@ -723,6 +723,20 @@ class Reader:
                 if c.dep_ == "prep" and t.pos_ in ("NOUN", "PROPN") and t.i != pred.i:
                     continue
                 stack.append(c)
+        if pred.dep_ != "advcl":
+            # "X broke its silence on the proposal to displace ..., rejecting the plan": a participle after a
+            # comma, with no subject of its own, is the main subject's act wherever the parser hangs it
+            inside = {t.i for t in out}
+            for t in pred.subtree:
+                if (
+                    t.i not in inside
+                    and t.dep_ == "advcl"
+                    and t.tag_ == "VBG"
+                    and t.i > 0
+                    and t.doc[t.i - 1].text == ","
+                    and not any(c.dep_ in _SUBJ for c in t.children)
+                ):
+                    out.extend(self._clause_words(t))
         return out
 
     def _targets(self, zone, tok_code, holder, ctx):
