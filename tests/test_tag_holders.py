@@ -988,6 +988,25 @@ def test_a_headline_opening_with_an_actor_is_its_act_when_the_parser_misses_the_
     assert title_holder("Pakistan's exports to US rise") is None  # a thing of the actor
 
 
+def test_a_headline_opening_with_offices_or_with_two_actors_acting_together():
+    def title_row(title, publisher="Dawn"):
+        articles, sentences = make_corpus(
+            [{"paragraphs": [["The talks were held on Monday."]], "publisher": publisher, "title": title}]
+        )
+        out = tag(sentences, articles=articles, tone=False)
+        return out[out["is_title"]].iloc[0]
+
+    r = title_row("Army chief lauds overseas workers' contributions during US visit")
+    assert r["holder"] == "PAK" and r["holder_source"] == "office"
+    assert "USA" not in [d["target"] for d in r["target_stances"]]  # "during a US visit" is a time, no target
+    assert title_row("Interior minister, army chief assure US team of support")["holder"] == "PAK"
+    r = title_row("Pakistan, US vow to strengthen ties")
+    assert r["holder"] == "PAK" and r["holder_source"] == "joint"
+    assert title_row("Pakistan, US vow to strengthen ties", publisher=None)["holder"] == "PAK"  # the first
+    assert title_row("Pakistani, Indian firms among six sanctioned by the US")["holder"] is None  # firms
+    assert title_row("Army chief lauds troops", publisher=None)["holder"] is None  # no home to hold it
+
+
 def test_a_briefing_answer_that_goes_on_keeps_what_was_asked():
     t = _tag(
         "Q On Afghanistan: when the US was withdrawing, was Pakistan not an ally?",

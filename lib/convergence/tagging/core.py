@@ -17,7 +17,7 @@ from ..errors import ConvergenceError
 from .both import both_pattern, both_targets
 from .context import DocContext, home_country, load_attribution, publisher_code
 from .delegations import delegation_members
-from .headings import before_bullets, headline_opener, names_own_act
+from .headings import before_bullets, headline_opener, joint_opener, names_own_act, office_opener
 from .holders import HolderRules
 from .lexicon import (
     Actors,
@@ -279,6 +279,15 @@ class DocumentTagger:
                 # a summary bullet under a headline ("• Calls attack a violation of international law") says
                 # what the headline's or the previous bullet's holder did
                 holder, hsource, subject_span = before_bullets(recent, norms, i), "carryover", None
+            elif (
+                titled
+                and i == 0
+                and not speaker
+                and (joint := joint_opener(text, [m for m in mentions if self.rules.state_voice(slow, m)]))
+            ):
+                # "Pakistan, US vow to strengthen ties": the two acting together, the home's act (the parser
+                # reads the first name as a modifier)
+                holder, hsource, subject_span = (home if home in joint else joint[0]), "joint", None
             elif reading is not None and reading.decided and not speaker:
                 holder, hsource, subject_span = reading.holder, reading.source, None
             elif titled and i == 0 and speaker and names_own_act(slow, self.attribution.speaker_titles):
@@ -287,6 +296,13 @@ class DocumentTagger:
                 # a headline naming no actor as subject, unless it opens with one the parser could not tie to
                 # its verb ("Pakistan requests emergency OIC session on ...", read as one noun phrase)
                 holder, hsource, subject_span = headline_opener(text, mentions), "subject", None
+                if (
+                    holder is None
+                    and home
+                    and not speaker
+                    and office_opener(text, slow, self.rules.office, mentions)
+                ):
+                    holder, hsource = home, "office"  # "Army chief lauds ...": the home's officials
                 if holder is None:
                     hsource = ""
             elif speaker and meta.get("parse", True):

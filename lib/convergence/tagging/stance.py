@@ -107,7 +107,7 @@ def _in_subject_phrase(low, start, subject_span, preps) -> bool:
 _STOP = re.compile(
     r"[;,:()\"!?]|\b(?:whereas|while|but|that|which|who|whom|whose|because|although|though|unless)\b"
 )
-_PLACE_PREPS = frozenset("in on at inside near across within against into throughout".split())
+_PLACE_PREPS = frozenset("in on at inside near across within against into throughout during amid".split())
 _TARGET_WORDS = 10  # the object is at most this many words after the cue
 _BETWEEN_GAP = re.compile(r"\bbetween\b")  # "tension between X and Y": a relation, see relation_pair
 # "aggression by X", "occupation of Gaza by X": the agent follows the noun, at most after an "of" phrase
