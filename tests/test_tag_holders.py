@@ -206,8 +206,11 @@ def test_non_state_voice_is_not_the_state():
         ("Pakistani lawmakers welcomed the trade deal with the US.", "PAK"),
         ("Pakistan's commerce ministry welcomed the trade deal with the US.", "PAK"),
         ("Pakistan's ambassador to the US hailed the trade deal.", "PAK"),
+        # an act the actor owns is the actor acting (agent_heads)
+        ("Washington's aid freeze will end most trade assistance to Pakistan.", "USA"),
+        ("Trump's sudden reversal on tariffs came a day after they took effect.", "USA"),
     ):
-        r = _tag(sentence, date="2024-05-01").iloc[0]
+        r = _tag(sentence, date="2025-05-01").iloc[0]
         assert r["holder"] == holder, sentence
 
 
