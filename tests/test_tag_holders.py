@@ -940,6 +940,21 @@ def test_a_company_or_association_named_after_a_state_speaks_for_none():
     assert t["holder"].tolist()[1:] == [None, None, None, "PAK"]
 
 
+def test_the_administration_is_the_us_executive_and_no_government_of_the_home():
+    t = _tag(
+        "Tariff talks",
+        "The Trump administration announced new tariffs on imports.",
+        "The government said it would send a delegation to discuss the tariffs.",
+        "Earlier, the administration said the tariffs on imports would stay.",
+        "The district administration said exporters would get help with the tariffs.",
+        publisher="Dawn",
+        date="2025-04-10",
+    )
+    assert t["holder"].tolist()[1:] == ["USA", "PAK", "USA", "PAK"]
+    t = _tag("Tariff talks", "The administration said the tariffs on imports would stay.", publisher="Dawn")
+    assert t["holder"].tolist()[1] == "USA"  # the US executive even when no actor named it before
+
+
 def test_his_spokeswoman_is_the_aide_of_the_person_named_last():
     t = _tag(
         "Trump to visit Gulf",

@@ -39,6 +39,7 @@ _OPTIONAL_WORDS = (
     "speaker_titles",
     "pair_words",
     "both_words",
+    "local_marks",
 )
 _KEYS = (
     "home",
@@ -95,6 +96,7 @@ class Attribution:
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")
     pair_words: frozenset[str] = frozenset()  # words naming the pair's own ties ("bilateral relations")
     both_words: frozenset[str] = frozenset()  # two actors as one object ("both prime ministers")
+    local_marks: frozenset[str] = frozenset()  # a local office, the home's ("the district administration")
     source: str = ""
 
 
@@ -255,10 +257,13 @@ class DocContext:
             self.persons[spelling(n)] = NOBODY
         self.last_person = NOBODY
 
-    def role(self, role: str, data: Attribution | None = None) -> str | None:
+    def role(self, role: str, data: Attribution | None = None, *, local: bool = False) -> str | None:
         """The actor an unqualified role refers to: the actor last named for it in the document, else the
         one actor that has it (``role_actors``), else the publisher's home unless the role is usually a
-        foreign one there (``foreign_roles``: "Ambassador X" in a Pakistani paper)."""
+        foreign one there (``foreign_roles``: "Ambassador X" in a Pakistani paper). A ``local`` office ("the
+        district administration") is the home's."""
+        if local:
+            return self.home
         if role in self.roles:
             return self.roles[role]
         if data is not None:

@@ -399,7 +399,10 @@ class Reader:
             # "Sisi's office said": the role of someone the document does not place is not the home's
             return None, "third_party"
         if role is not None:
-            code = ctx.role(role, data)
+            # "the district administration": a local office, the home's, not the one actor that has the role
+            # elsewhere nor the one last named for it
+            local = any(lemma(t) in data.local_marks for t in words)
+            code = ctx.role(role, data, local=local)
             if code is not None:
                 ctx.learn(code, names, None, person=role in data.person_roles or bool(names))
                 return code, "role"
