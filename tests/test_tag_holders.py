@@ -194,6 +194,7 @@ def test_non_state_voice_is_not_the_state():
         "Pakistani analysts welcomed the trade deal with the US.",
         "The Pakistan Tehreek-i-Insaf condemned the trade deal with the US.",
         "American tech firms welcomed the trade deal with Pakistan.",
+        "The Pakistan Institute of Trade Studies warned that the US tariffs would hurt exports.",
         # a thing of the state, not the state acting (attribution.yaml agent_heads)
         "Pakistan's seafood exports to the US rose sharply.",
         "Pakistan's largest trading partner is the US.",
