@@ -41,7 +41,7 @@ _JOINED = re.compile(r"\s*(?:,|and|&)\s*")
 
 def office_opener(text: str, low: str, office, mentions) -> bool:
     """Whether a headline opens with offices and no actor as its subject, followed by a lower-case word
-    ("Army chief lauds ...", "President, PM laud ...", "FO rejects ..."): the home's officials acting, in the
+    ("Army chief lauds ...", "Interior minister, army chief assure ..."): the home's officials acting, in the
     headline's grammar the parser misses. ``office``: the pattern of generic titles and offices."""
     if office is None or (mentions and mentions[0][0] == 0):
         return False
