@@ -981,6 +981,18 @@ def test_a_partys_officer_in_a_city_speaks_for_no_state_nor_do_the_partys_later_
     assert t["holder"].tolist()[1:] == [None, None, None, None, "PAK"]
 
 
+def test_a_statement_issued_by_an_office_is_its_voice():
+    t = _tag(
+        "Talks were held in New York.",
+        "In New York, the delegation stressed the need for talks with India, according to a statement issued "
+        "by the Foreign Office.",
+        "A statement released by the US Embassy in Islamabad condemned the attack in Peshawar.",
+        "A joint letter written by former foreign minister Ali Shah condemned the trade deal with the US.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[1:] == ["PAK", "USA", None]
+
+
 def test_a_states_own_report_is_its_voice_and_a_papers_relays_others():
     t = _tag(
         "Talks were held on Monday.",

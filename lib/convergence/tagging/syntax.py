@@ -245,6 +245,15 @@ class Reader:
                 elif c.dep_ == "prep" and c.lower_ in _NP_PREPS and t.pos_ in ("NOUN", "PROPN"):
                     stack.extend(g for g in c.children if g.dep_ == "pobj")
                     out.append(c)
+                elif (
+                    c.dep_ == "acl"
+                    and c.tag_ == "VBN"
+                    and (lemma(t) in self.data.relays or lemma(t) in self.data.speaker_titles)
+                ):
+                    # "a statement issued by the Foreign Office", "data compiled by the State Bank"
+                    for a in c.children:
+                        if a.dep_ == "agent":
+                            stack.extend(g for g in a.children if g.dep_ == "pobj")
         return sorted(out, key=lambda t: t.i)
 
     def resolve(self, head, tok_code, ctx: DocContext, *, quoted: bool, text: str):
