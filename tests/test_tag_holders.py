@@ -9,6 +9,12 @@ def _tag(*sentences, **meta):
     return tag(sentences_, articles=articles, tone=False)
 
 
+def _title_row(title, *, body="The talks were held on Monday.", publisher="Dawn"):
+    """The tagged headline of a one-sentence article."""
+    t = _tag(body, title=title, publisher=publisher)
+    return t[t["is_title"]].iloc[0]
+
+
 def test_subject_of_main_clause():
     r = _tag("The US has strongly criticised the new law.").iloc[0]
     assert (r["holder"], r["holder_source"]) == ("USA", "subject")
@@ -809,8 +815,7 @@ def test_both_sides_ties_the_documents_pair_whatever_else_the_sentence_names():
 
 def test_headline_speakers_in_headline_forms():
     def title_holder(title):
-        t = _tag("The statement was issued on Monday.", title=title, publisher="Dawn")
-        return t[t["is_title"]]["holder"].iloc[0]
+        return _title_row(title, body="The statement was issued on Monday.")["holder"]
 
     # an inverted attribution, a trailing speaker after a subject that is a thing, an audience that was
     # "told", and a role "for" what it calls for
@@ -1007,11 +1012,7 @@ def test_a_states_own_report_is_its_voice_and_a_papers_relays_others():
 
 def test_a_headline_opening_with_an_actor_is_its_act_when_the_parser_misses_the_verb():
     def title_holder(title):
-        articles, sentences = make_corpus(
-            [{"paragraphs": [["The talks were held on Monday."]], "publisher": "Dawn", "title": title}]
-        )
-        out = tag(sentences, articles=articles, tone=False)
-        return out[out["is_title"]].iloc[0]["holder"]
+        return _title_row(title)["holder"]
 
     assert title_holder("Pakistan requests emergency OIC session on Indian strikes") == "PAK"
     assert title_holder("Pakistan highlights US role in peace deal") == "PAK"
@@ -1020,22 +1021,15 @@ def test_a_headline_opening_with_an_actor_is_its_act_when_the_parser_misses_the_
 
 
 def test_a_headline_opening_with_offices_or_with_two_actors_acting_together():
-    def title_row(title, publisher="Dawn"):
-        articles, sentences = make_corpus(
-            [{"paragraphs": [["The talks were held on Monday."]], "publisher": publisher, "title": title}]
-        )
-        out = tag(sentences, articles=articles, tone=False)
-        return out[out["is_title"]].iloc[0]
-
-    r = title_row("Army chief lauds overseas workers' contributions during US visit")
+    r = _title_row("Army chief lauds overseas workers' contributions during US visit")
     assert r["holder"] == "PAK" and r["holder_source"] == "office"
     assert "USA" not in [d["target"] for d in r["target_stances"]]  # "during a US visit" is a time, no target
-    assert title_row("Interior minister, army chief assure US team of support")["holder"] == "PAK"
-    r = title_row("Pakistan, US vow to strengthen ties")
+    assert _title_row("Interior minister, army chief assure US team of support")["holder"] == "PAK"
+    r = _title_row("Pakistan, US vow to strengthen ties")
     assert r["holder"] == "PAK" and r["holder_source"] == "joint"
-    assert title_row("Pakistan, US vow to strengthen ties", publisher=None)["holder"] == "PAK"  # the first
-    assert title_row("Pakistani, Indian firms among six sanctioned by the US")["holder"] is None  # firms
-    assert title_row("Army chief lauds troops", publisher=None)["holder"] is None  # no home to hold it
+    assert _title_row("Pakistan, US vow to strengthen ties", publisher=None)["holder"] == "PAK"  # the first
+    assert _title_row("Pakistani, Indian firms among six sanctioned by the US")["holder"] is None  # firms
+    assert _title_row("Army chief lauds troops", publisher=None)["holder"] is None  # no home to hold it
 
 
 def test_a_briefing_answer_that_goes_on_keeps_what_was_asked():

@@ -235,7 +235,7 @@ class DocContext:
     pair: tuple | None = None  # the document's two most mentioned actors, for "both sides"
     joint: bool = False  # the last subject was the pair acting together ("they" continues it)
     acts: dict[str, str] = field(default_factory=dict)  # act noun ("ban") -> actor last named as its owner
-    owned: dict[str, str] = field(default_factory=dict)  # the same, for violent events too ("the US strikes")
+    events: dict[str, str] = field(default_factory=dict)  # the same, for violent events ("the US strikes")
     delegates: dict[str, str] = field(default_factory=dict)  # spelling key -> state whose delegation it is in
     presumed: dict[str, str] = field(default_factory=dict)  # the same, for a delegation no text qualifies
 

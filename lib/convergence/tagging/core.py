@@ -243,8 +243,10 @@ class DocumentTagger:
             elif prev_issues and chain < self.max_chain and self.opener and self.opener.match(slow):
                 issues, terms, source = prev_issues, prev_terms, "inherited"
                 chain += 1
-            third = self.attribution.third_parties
-            others = turns.transcript and third is not None and third.search(text) is not None
+            third = self.attribution.third_parties  # a question on a state outside the actor file
+            others = (
+                turns.transcript and not speakers[i] and third is not None and third.search(text) is not None
+            )
             issues, terms, asked = turns.topic(i, issues, terms, codes, others=others)
             if asked:
                 source = "inherited"  # a briefing's answer takes what was asked

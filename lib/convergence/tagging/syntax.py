@@ -781,16 +781,15 @@ class Reader:
                 if g.dep_ == "pobj"
             )
             for o in objs:
-                words = self._np_tokens(o)
-                codes = [tok_code[w.i] for w in words if w.i in tok_code]
+                codes = [tok_code[w.i] for w in self._np_tokens(o) if w.i in tok_code]
+                owner = ctx.acts.get(lemma(o).lower()) or ctx.events.get(lemma(o).lower())
                 if (
                     not codes
+                    and owner
                     and o.pos_ == "NOUN"
-                    and lemma(o).lower() in ctx.owned
                     and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in o.children)
                 ):
-                    # "condemned the strikes", "welcomed the plan": the act named before with its owner
-                    codes = [ctx.owned[lemma(o).lower()]]
+                    codes = [owner]  # "condemned the strikes", "welcomed the plan": the act named before
                 for code in codes:
                     if code != holder and code not in out:
                         out.append(code)
@@ -862,8 +861,8 @@ class Reader:
                 lem = lemma(act).lower()  # "the US Department of State's Fiscal Transparency Report"
                 if lem in heads and lem not in self.data.roles:
                     ctx.acts[lem] = code
-                if lem in heads and lem not in self.data.roles or lem in self.data.violent_events:
-                    ctx.owned[lem] = code
+                if lem in self.data.violent_events:
+                    ctx.events[lem] = code
 
     def _persons(self, toks, tok_code, ctx):
         """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
