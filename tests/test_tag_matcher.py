@@ -101,6 +101,14 @@ def test_india_yields_to_kashmir():
     assert _row("India and Pakistan discussed trade.")["issues"] == ["india", "trade_investment"]
 
 
+def test_israel_in_a_sentence_on_iran_is_the_iran_conflict():
+    # the taxonomy puts the Iran-Israel conflict in the iran area; Gaza keeps its own area
+    assert _row("Israel and Iran agreed to a ceasefire.")["issues"] == ["iran"]
+    assert _row("Netanyahu threatened Tehran again.")["issues"] == ["iran"]
+    assert sorted(_row("Israel struck Gaza and Iran.")["issues"]) == ["iran", "israel_palestine"]
+    assert _row("Israel expanded settlements.")["issues"] == ["israel_palestine"]
+
+
 def test_word_boundaries():
     # "Imran" must not match inside another word, "aid" not inside "said"
     r = _row("He said nothing more.")
