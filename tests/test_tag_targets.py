@@ -269,3 +269,22 @@ def test_a_briefing_answer_is_not_about_an_actor_asked_of_before_a_question_on_a
     briefing[2] = "Q Can you say more?"
     r = _row(*briefing, i=4, **meta)
     assert _by_target(r)["PAK"]["stance"] > 0
+
+
+def test_crediting_another_actor_with_a_good_part_is_a_stance_toward_it():
+    meta = {"publisher": "Dawn"}
+    r = _row("“The US has played a key role in the ceasefire with India,” the minister said.", **meta)
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["credits role"]
+    assert _by_target(r)["USA"]["stance"] > 0
+    r = _row("The minister hailed the constructive role played by the United States in the talks.", **meta)
+    assert _by_target(r)["USA"]["stance"] > 0
+    r = _row("Washington said Pakistan played a pivotal role in counterterrorism efforts.")
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["cues"] == ["credits role"]
+    # a part still to play is a wish; a part denied, a harm served or no quality at all credit nothing
+    for text in (
+        "The minister hoped that Trump will play his role in resolving the Kashmir issue.",
+        "The minister said the US did not play a key role in the ceasefire.",
+        "The minister said the US played a key role in the war.",
+        "The minister said the US played a role in the region.",
+    ):
+        assert "USA" not in _by_target(_row(text, **meta)), text

@@ -70,6 +70,7 @@ _POSS = "'s"
 _STANCE_CLASSES = ("cooperation", "conflict", "pressure", "offence")
 _NOT_NOW = ("conditional", "hypothetical", "historical")  # modes whose stance is not the current position
 _SOLIDARITY = 0.5  # stance toward the place of a condemned violent event
+_CREDIT = 0.5  # stance toward an actor credited with a good part (attribution.yaml credit_nouns)
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
@@ -496,6 +497,15 @@ class DocumentTagger:
             if hsource != "joint" and mode not in _NOT_NOW:
                 target_stances = ties_stance(holder, relation, relation_cues, relation_pairs, target_stances)
                 targets = list(dict.fromkeys([*targets, *(d["target"] for d in target_stances)]))
+            if reading is not None and holder and mode not in _NOT_NOW:
+                # the holder credits another actor with a good part ("the US played a key role in the truce")
+                aimed = {d["target"] for d in target_stances}
+                credited = [c for c in reading.credits if c != holder and c not in aimed]
+                target_stances = [
+                    *target_stances,
+                    *({"target": c, "stance": _CREDIT, "cues": ["credits role"]} for c in credited),
+                ]
+                targets = list(dict.fromkeys([*targets, *credited]))
             if not issues and topic and about_relationship(holder, target_stances, relation_pairs):
                 issues, terms, source = [topic], [], "topic"  # the relationship, in an article on one issue
             cues = list(dict.fromkeys([*stance_cues, *relation_cues]))

@@ -175,6 +175,7 @@ class Reading:
     verbless: bool = False  # no verb parsed, an actor first: an unread headline ("US, Kazakhstan eye ...")
     narrated: bool = False  # the holder is the subject of the act the sentence narrates, not a speaker
     verbs: tuple = ()  # the lemmas of the main clause's predicate and its verbs ("continued to refer")
+    credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
     mode: str = ""
 
 
@@ -864,6 +865,40 @@ class Reader:
                 if lem in self.data.violent_events:
                     ctx.events[lem] = code
 
+    def _credits(self, toks, tok_code) -> list[str]:
+        """Actors the sentence credits with a good part (attribution.yaml ``credit_nouns``): "the US has
+        played a key role in the ceasefire", "US role in easing tensions", "the crucial role played by the
+        US". A part still to play ("Trump will play his role in resolving ...") is a wish, not a credit."""
+        data = self.data
+        out = []
+        for t in toks:
+            if t.pos_ != "NOUN" or lemma(t).lower() not in data.credit_nouns:
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in t.children):
+                continue
+            verb = t.head if t.dep_ in ("dobj", "obj") and lemma(t.head) == "play" else None
+            if any(c.dep_ == "neg" for c in (verb or t.head).children):
+                continue  # "did not play"
+            if verb is not None and verb.tag_ == "VB":
+                continue  # "will play his role": no part played yet
+            preps = [c for w in (t, verb) if w is not None for c in w.children if c.dep_ == "prep"]
+            served = {lemma(w).lower() for p in preps if p.lower_ in ("in", "for", "to") for w in p.subtree}
+            served |= {w.lower_ for p in preps for w in p.subtree}
+            if served & data.credit_spoilers and not served & data.credit_outcomes:
+                continue
+            good = any(c.dep_ == "amod" and c.lower_ in data.credit_qualities for c in t.children)
+            if not good and not served & data.credit_outcomes:
+                continue
+            owners = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            if verb is not None:
+                owners += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for acl in (c for c in t.children if c.dep_ == "acl" and lemma(c) == "play"):
+                agents = [a for a in acl.children if a.dep_ == "agent"]
+                owners += [g for a in agents for g in a.children if g.dep_ == "pobj"]
+            owners += [c for o in owners for c in o.children if c.dep_ == "conj"]
+            out += [tok_code[o.i] for o in owners if o.i in tok_code]
+        return list(dict.fromkeys(out))
+
     def _persons(self, toks, tok_code, ctx):
         """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
         learned for the document; a person learned before counts as a mention of that actor."""
@@ -1054,5 +1089,6 @@ class Reader:
             and any(c.dep_ in ("dobj", "obj") for c in t.children)
         ]
         out.targets = self._targets(zone, tok_code, who, ctx)
+        out.credits = self._credits(toks, tok_code)
         out.places, out.violent = self._places(zone, tok_code, who)
         return out
