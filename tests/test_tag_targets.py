@@ -288,3 +288,11 @@ def test_crediting_another_actor_with_a_good_part_is_a_stance_toward_it():
         "The minister said the US played a role in the region.",
     ):
         assert "USA" not in _by_target(_row(text, **meta)), text
+
+
+def test_calling_another_actors_act_unjust_or_deeply_troubling_is_against_it():
+    r = _row("The Foreign Office said the US plan was deeply troubling and unjust.", publisher="Dawn")
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] < 0
+    # a troubling trend in the writer's own words is no stance of anyone
+    r = _row("Female politicians in the United States and Pakistan face a troubling trend.", publisher="Dawn")
+    assert r["stance_cues"] == []
