@@ -98,10 +98,16 @@ def nlp():
 def _cache_folder() -> Path | None:
     """Where parses are kept (``$CONVERGENCE_CACHE``/parses-<model>), or None when caching is off
     (``CONVERGENCE_PARSE_CACHE=0``)."""
+    global _MODEL_KEY
     if os.environ.get("CONVERGENCE_PARSE_CACHE", "1") == "0":
         return None
-    model = nlp()
-    return default_cache_dir() / f"parses-{model.meta.get('name', MODEL)}-{model.meta.get('version', '')}"
+    if _MODEL_KEY is None:  # the model's meta is rebuilt on each access: read it once
+        meta = nlp().meta
+        _MODEL_KEY = f"parses-{meta.get('name', MODEL)}-{meta.get('version', '')}"
+    return default_cache_dir() / _MODEL_KEY
+
+
+_MODEL_KEY: str | None = None
 
 
 _DATELINE = re.compile(
@@ -131,9 +137,10 @@ def parse_many(texts: list[str]):
         entry = folder / key[:2] / f"{key}.spacy"
         try:
             docs = list(DocBin().from_bytes(entry.read_bytes()).get_docs(model.vocab))
-            if len(docs) == len(texts) and all(
-                d.text == blank_dateline(t) for d, t in zip(docs, texts, strict=True)
-            ):
+            # the key is the texts' hash: a count and each text's length show the entry is whole (comparing
+            # the texts themselves would rebuild every Doc's text)
+            whole = all(_length(d) == len(t) for d, t in zip(docs, texts, strict=False))
+            if len(docs) == len(texts) and whole:
                 return docs
         except (OSError, ValueError, KeyError):
             pass  # absent or damaged: parse again
@@ -153,6 +160,14 @@ def parse_many(texts: list[str]):
         except OSError:
             pass  # an unwritable cache never stops tagging
     return docs
+
+
+def _length(doc) -> int:
+    """The length of the text ``doc`` was parsed from, from its last token."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
 
 
 @dataclass
@@ -232,6 +247,8 @@ class Reader:
         self.non_state = frozenset(data.non_state_heads) | frozenset(
             w for w in non_state_nouns if " " not in w
         )
+        # the word forms a credit noun can take (a cheap test before the lemma)
+        self._credit_forms = frozenset(f for n in data.credit_nouns for f in (n, n + "s", n + "es"))
 
     # -------------------------------------------------------------------------------- noun phrases
     def _np_tokens(self, head):
@@ -871,8 +888,9 @@ class Reader:
         US". A part still to play ("Trump will play his role in resolving ...") is a wish, not a credit."""
         data = self.data
         out = []
+        forms = self._credit_forms
         for t in toks:
-            if t.pos_ != "NOUN" or lemma(t).lower() not in data.credit_nouns:
+            if t.lower_ not in forms or t.pos_ != "NOUN" or lemma(t) not in data.credit_nouns:
                 continue
             if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in t.children):
                 continue
@@ -989,7 +1007,7 @@ class Reader:
         speaker, content = self._speaker(root)
         if speaker is None:
             content = self._fragment_predicate(root) or content
-            trailing = self._trailing_speaker(doc)
+            trailing = self._trailing_speaker(doc) if ":" in text else None
             subj = self._subject(content)
             if trailing is not None and (
                 subj is None
