@@ -145,6 +145,18 @@ def test_an_issue_word_in_an_offices_name_is_not_the_issue():
     assert out.iloc[1]["issues"] == []  # a set phrase (not_issues), not military ties
 
 
+def test_coordinated_offices_and_a_field_of_expertise_are_no_issue():
+    out = _tag(
+        "The talks covered several matters.",
+        "The defence and interior ministries met on Monday.",
+        "Defence analyst Ali Khan spoke at the event.",
+        "The paper's defence and foreign affairs correspondents filed the story.",
+        "USAID and State Department programmes were frozen.",
+    )
+    assert [list(x) for x in out["issues"].iloc[1:4]] == [[], [], []]
+    assert out.iloc[4]["issues"] == ["aid_development"]  # an agency's name, not a coordinated office
+
+
 def test_offices_are_data(tmp_path):
     src = load_taxonomy().source
     text = open(src, encoding="utf-8").read()

@@ -23,8 +23,12 @@ def office_patterns(words, phrases=()) -> Offices | None:
     alt, set_phrases = _alt(words), _alt(phrases)
     if not alt and not set_phrases:
         return None
+    # coordinated, the office is plural: "the defence and interior ministries" (not "USAID and State
+    # Department programmes")
+    plural = _alt(w for w in words if w.endswith("s"))
+    both = r"|\s+and(?:\s+[a-z]+){1,2}\s+" + plural if plural else ""
     return Offices(
-        after=re.compile(r"\s+" + alt + r"(?:'s)?\b") if alt else None,
+        after=re.compile(r"(?:\s+" + alt + both + r")(?:'s)?\b") if alt else None,
         before=re.compile(r"\b" + alt + r"\s+(?:of|for)\s+(?:the\s+)?$") if alt else None,
         phrases=re.compile(r"(?<![\w-])" + set_phrases + r"(?![\w-])") if set_phrases else None,
     )
