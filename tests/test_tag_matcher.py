@@ -109,6 +109,16 @@ def test_israel_in_a_sentence_on_iran_is_the_iran_conflict():
     assert _row("Israel expanded settlements.")["issues"] == ["israel_palestine"]
 
 
+def test_military_ties_with_china_or_russia_are_that_area():
+    assert _row("The US is uneasy about Pakistan's military ties with China and CPEC.")["issues"] == [
+        "china_cpec"
+    ]
+    assert _row("The US urged Pakistan to cut military ties with Russia over the war in Ukraine.")[
+        "issues"
+    ] == ["russia_ukraine"]
+    assert _row("Pakistan and the US vowed to deepen military ties.")["issues"] == ["defense"]
+
+
 def test_word_boundaries():
     # "Imran" must not match inside another word, "aid" not inside "said"
     r = _row("He said nothing more.")
