@@ -119,6 +119,11 @@ def test_military_ties_with_china_or_russia_are_that_area():
     assert _row("Pakistan and the US vowed to deepen military ties.")["issues"] == ["defense"]
 
 
+def test_a_currency_is_not_the_country():
+    assert "USA" not in _row("Pakistan and Kyrgyzstan agreed to raise trade to US$100 million.")["actors"]
+    assert "USA" in _row("The US pledged $100 million.")["actors"]
+
+
 def test_word_boundaries():
     # "Imran" must not match inside another word, "aid" not inside "said"
     r = _row("He said nothing more.")

@@ -249,8 +249,8 @@ class Matcher:
                     out.append((start, end, pid, False))
                 continue
             for pid, case, original, prefix, suffixes in checks:
-                if case and text[start:end] != original:
-                    continue
+                if case and (text[start:end] != original or text[end : end + 1] == "$"):
+                    continue  # another casing, or a currency ("US$200 million" is dollars, not the US)
                 if prefix:
                     stop = end
                     while stop < n and low[stop].isalnum():
