@@ -813,6 +813,19 @@ def test_both_sides_ties_the_documents_pair_whatever_else_the_sentence_names():
     assert t.iloc[2]["relation_pairs"] == ["IND-PAK"]
 
 
+def test_both_sides_are_not_the_actors_when_the_other_side_is_outside_the_actor_file():
+    # Pakistan and the EU meet; the US is named once in passing: "both sides" are Pakistan and the EU
+    t = _tag(
+        "Pakistan and the EU held their strategic dialogue in Brussels.",
+        "The EU delegation praised Pakistan's reforms, and the EU offered more trade access.",
+        "The minister also met a US senator on the sidelines.",
+        "Both sides agreed to deepen cooperation on counterterrorism.",
+        publisher="Dawn",
+    )
+    assert all(d["target"] != "USA" for d in t.iloc[3]["target_stances"])
+    assert t.iloc[3]["relation_pairs"] == []
+
+
 def test_headline_speakers_in_headline_forms():
     def title_holder(title):
         return _title_row(title, body="The statement was issued on Monday.")["holder"]
