@@ -296,3 +296,37 @@ def test_calling_another_actors_act_unjust_or_deeply_troubling_is_against_it():
     # a troubling trend in the writer's own words is no stance of anyone
     r = _row("Female politicians in the United States and Pakistan face a troubling trend.", publisher="Dawn")
     assert r["stance_cues"] == []
+
+
+def test_a_stance_against_a_pact_of_two_others_is_against_both():
+    meta = {"publisher": "Dawn", "date": "2025-02-14"}
+    r = _row("Pakistan firmly rejected its mention in the US-India joint statement.", **meta)
+    assert _by_target(r)["USA"]["stance"] < 0 and _by_target(r)["IND"]["stance"] < 0
+    # "the joint statement" later is the one named before with its parties, not a Pakistan-US one
+    t = _tag_doc(
+        "The US-India joint statement named Pakistan.",
+        "The spokesperson expressed Pakistan's disapproval of the joint statement issued in Washington.",
+        **meta,
+    )
+    assert t.iloc[1]["relation_pairs"] == ["IND-USA"]
+    assert _by_target(t.iloc[1])["USA"]["stance"] < 0
+    # "Indo-US" names India; "Indo-Pacific" does not
+    r = _row("Pakistan called the Indo-US joint statement misleading.", **meta)
+    assert r["relation_pairs"] == ["IND-USA"]
+    assert "IND" not in _row("The US outlined its Indo-Pacific strategy.", **meta)["actors"]
+
+
+def test_a_headline_bullets_two_verbs_share_the_subject_that_opens_it():
+    t = _tag_doc(
+        "• FO rejects Pakistan-specific mention in US-India joint statement, calls attention to New Delhi’s "
+        "rights record",
+        title="Islamabad indignant after US offers jets to India",
+        publisher="Dawn",
+        date="2025-02-14",
+    )
+    assert t[~t["is_title"]].iloc[0]["holder"] == "PAK"
+
+
+def _tag_doc(*sentences, **meta):
+    articles, sentences_ = one_doc(*sentences, **meta)
+    return tag(sentences_, articles=articles, tone=False)

@@ -44,6 +44,7 @@ _OPTIONAL_WORDS = (
     "credit_qualities",
     "credit_outcomes",
     "credit_spoilers",
+    "pact_nouns",
 )
 _KEYS = (
     "home",
@@ -105,6 +106,7 @@ class Attribution:
     credit_qualities: frozenset[str] = frozenset()  # a good part ("key", "constructive")
     credit_outcomes: frozenset[str] = frozenset()  # a good end it serves ("in the ceasefire", "in easing")
     credit_spoilers: frozenset[str] = frozenset()  # a harm it serves ("a key role in the war"): no credit
+    pact_nouns: frozenset[str] = frozenset()  # a joint act of two actors ("the US-India joint statement")
     source: str = ""
 
 

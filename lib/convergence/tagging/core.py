@@ -30,6 +30,7 @@ from .lexicon import (
 )
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many, word_forms
 from .offices import in_office_name, office_patterns
+from .pacts import pact_stances
 from .quotes import first_person, inside_quotes, quote_goes_on
 from .stance import in_name, qualifier, relation_of, stance_of
 from .syntax import Reader, parse_many, token_codes
@@ -233,6 +234,7 @@ class DocumentTagger:
         out: list = [None] * n
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
         prev_aim = None  # (holder, the one actor it aimed at, whether for it) in the last sentence
+        named_pairs: dict = {}  # relation cue -> the pair it was named with ("the US-India joint statement")
         order = list(range(n))
         for i in order:
             if titled and i == 0 and out[0] is not None:
@@ -470,7 +472,13 @@ class DocumentTagger:
                 and self.rules.joint_subject.search(slow)
             )
             relation, relation_cues, relation_pairs = relation_of(
-                slow, rel_hits, stance_hits, max(n_actors, 2) if pair_phrase else n_actors, mentions, holder
+                slow,
+                rel_hits,
+                stance_hits,
+                max(n_actors, 2) if pair_phrase else n_actors,
+                mentions,
+                holder,
+                named_pairs,
             )
             if (
                 pair_phrase
@@ -480,6 +488,18 @@ class DocumentTagger:
                 # "both sides" ties the document's pair, whatever other actor the sentence names ("It took
                 # American intervention for both sides to drop their guns")
                 relation_pairs = ["-".join(sorted(doc_pair))]
+            aimed = {d["target"] for d in target_stances}
+            pacts = [
+                d
+                for d in pact_stances(
+                    slow, rel_hits, stance_hits, mentions, holder, self.attribution.pact_nouns, named_pairs
+                )
+                if d["target"] not in aimed and d["target"] != holder
+            ]
+            if pacts:
+                # "disapproval of the joint statement" (the US-India one named before): against both parties
+                target_stances = [*target_stances, *pacts]
+                targets = list(dict.fromkeys([*targets, *(d["target"] for d in pacts)]))
             reported_joint = reading is not None and holder is not None and holder in reading.joint
             if (hsource == "joint" or reported_joint) and stance_cues and relation >= 0:
                 # two actors acting together agree: a joint statement or act is an agreement between them,

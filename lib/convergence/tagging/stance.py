@@ -281,9 +281,10 @@ def stance_of(low, stance_hits, mentions, holder, subject_span=None, preps=()):
     return round(_clip(sum(values) / len(values)), 4), labels, target_stances
 
 
-def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=None):
+def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=None, named=None):
     """(relation, relation_cues, relation_pairs). ``relation_hits``: (start, end, (Cue, part, n_parts)) in
-    text order; ``mentions`` and ``holder`` decide which pair of actors each cue links."""
+    text order; ``mentions`` and ``holder`` decide which pair of actors each cue links; ``named`` (a dict the
+    caller keeps for the document) remembers the pair each cue was named with, for a later "the <cue>"."""
     if n_actors < 2 or not relation_hits:
         return 0.0, [], []
     deduped = dedupe_spans(stance_hits)
@@ -318,7 +319,7 @@ def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=N
     real = [m for m in mentions if m[2] is not None]
     pairs = []
     for s, e in spans:
-        pair = relation_pair(low, s, e, real, holder)
+        pair = relation_pair(low, s, e, real, holder, named)
         if pair and pair not in pairs:
             pairs.append(pair)
     return round(_clip(sum(values) / len(values)), 4), labels, pairs
@@ -342,14 +343,37 @@ def _clause(low, s, e):
     return lo, len(low) if hi < 0 else hi
 
 
-def relation_pair(low, s, e, mentions, holder=None):
+def relation_pair(low, s, e, mentions, holder=None, named=None):
     """The "AAA-BBB" pair a relation cue at ``[s, e)`` links (codes sorted), or None. In order: "between X
     and Y" in the cue's clause (the one nearest the cue); an "X-Y" / "X/Y" compound; "X and Y" just before the
     cue ("Pakistan and India agreed"); the cue followed by "with Y" ("differences with India") against the
-    holder or the actor before the cue; a contrast word (whereas, while, unlike, but) with X's clause before
-    it and Y's clause after it; else the sentence's only two actors (holder included)."""
+    holder or the actor before the cue; "the <cue>" pointing back to the one named before with its pair
+    (``named``: "the US-India joint statement ... disapproval of the joint statement"); a contrast word
+    (whereas, while, unlike, but) with X's clause before it and Y's clause after it; else the sentence's only
+    two actors (holder included)."""
     lo, hi = _clause(low, s, e)
     inside = [m for m in mentions if lo <= m[0] < hi]
+    pair = _named_pair(low, s, e, lo, inside)
+    key = " ".join(low[s:e].split())
+    if pair is not None:
+        if named is not None:
+            named[key] = (
+                pair  # "the US-India joint statement": its parties, for a later "the joint statement"
+            )
+        return pair
+    pair = _joined_pair(low, s, e, inside, holder)
+    if pair is not None:
+        return pair
+    if named is not None and key in named and _DEFINITE_BEFORE.search(low, 0, s):
+        return named[key]
+    return _loose_pair(low, mentions, holder)
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$")
+
+
+def _named_pair(low, s, e, lo, inside):
+    """The pair the cue is named with: "between X and Y" in its clause, an "X-Y" / "X/Y" compound."""
     cands = []
     for i, x in enumerate(inside[:-1]):
         y = inside[i + 1]
@@ -358,8 +382,11 @@ def relation_pair(low, s, e, mentions, holder=None):
         elif _DASH.match(low[x[1] : y[0]]):
             cands.append((abs(x[0] - e) if x[0] >= e else abs(s - y[1]), _pair(x[2], y[2])))
     cands = [c for c in cands if c[1]]
-    if cands:
-        return min(cands)[1]
+    return min(cands)[1] if cands else None
+
+
+def _joined_pair(low, s, e, inside, holder):
+    """The pair of "X and Y" just before the cue, or of the cue's "with Y" (see :func:`relation_pair`)."""
     before = [m for m in inside if m[1] <= s]
     if len(before) >= 2:
         x, y = before[-2], before[-1]
@@ -374,6 +401,11 @@ def relation_pair(low, s, e, mentions, holder=None):
         p = _pair(x, after[0][2])
         if p:
             return p
+    return None
+
+
+def _loose_pair(low, mentions, holder):
+    """A contrast's two sides, else the sentence's only two actors (see :func:`relation_pair`), or None."""
     for c in _CONTRAST.finditer(low):
         if c.group(0) == "unlike":
             xs = [m for m in mentions if m[0] >= c.end()]

@@ -594,12 +594,40 @@ class Reader:
     def _subject(verb):
         for c in verb.children:
             if c.dep_ in _SUBJ and c.tag_ != "LS":  # a bullet ("•") read as the subject is none
+                if (
+                    verb.dep_ == "ROOT"
+                    and c.dep_ == "nsubj"
+                    and c.pos_ == "VERB"
+                    and c.tag_ in _FINITE
+                    and c.i < verb.i
+                    and not any(a.dep_ == "auxpass" for a in verb.children)
+                ):
+                    # "• FO rejects ..., calls attention to ...": the first verb read as the subject of the
+                    # second shares its own subject with it
+                    inner = Reader._opening_subject(c)
+                    if inner is not None:
+                        return inner
                 return c
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             return Reader._subject(verb.head)
         if verb.dep_ in ("acl", "advcl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in _NOMINAL:
             return verb.head  # a sentence the parser read as a noun phrase (see _fragment_predicate)
+        if verb.dep_ == "ROOT":
+            # a headline's or a bullet's two verbs sharing the subject that opens it, read as a clause and the
+            # root ("FO rejects the reference ..., calls attention to ..."): the first verb's subject, when it
+            # has no subordinating word ("as", "while")
+            for c in verb.children:
+                if c.dep_ == "advcl" and c.i < verb.i and not any(m.dep_ == "mark" for m in c.children):
+                    inner = Reader._opening_subject(c)
+                    if inner is not None:
+                        return inner
         return None
+
+    @staticmethod
+    def _opening_subject(verb):
+        """``verb``'s own subject when it opens the sentence (after a bullet or a space at most)."""
+        inner = next((s for s in verb.children if s.dep_ in _SUBJ and s.tag_ != "LS"), None)
+        return inner if inner is not None and inner.left_edge.i <= 2 else None
 
     @staticmethod
     def _fragment_predicate(root):
