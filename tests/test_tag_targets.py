@@ -330,3 +330,15 @@ def test_a_headline_bullets_two_verbs_share_the_subject_that_opens_it():
 def _tag_doc(*sentences, **meta):
     articles, sentences_ = one_doc(*sentences, **meta)
     return tag(sentences_, articles=articles, tone=False)
+
+
+def test_a_conflict_being_settled_is_not_one_between_the_sentences_two_actors():
+    meta = {"publisher": "Dawn", "date": "2025-05-12"}
+    r = _row(
+        "Pakistan thanked Washington for its help in the resolution of the long-standing Kashmir dispute.",
+        **meta,
+    )
+    assert r["relation"] >= 0 or "PAK-USA" not in r["relation_pairs"]
+    # a conflict between the two, not being settled, still ties them
+    r = _row("Pakistan voiced mistrust in its dealings with Washington.", **meta)
+    assert r["relation"] < 0 and r["relation_pairs"] == ["PAK-USA"]

@@ -290,7 +290,7 @@ def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=N
     deduped = dedupe_spans(stance_hits)
     mods = [h for h in deduped if h[2].cls == "negator"]
     pushes = [h for h in deduped if h[2].cls == "pressure"]
-    values, labels, spans = [], [], []
+    values, labels, spans, signs = [], [], [], []
     progress: dict = {}
     first: dict = {}
     seen = set()
@@ -314,12 +314,13 @@ def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=N
         values.append(_clip(value))
         labels.append(label)
         spans.append((first.get(cue, s) if n_parts > 1 else s, e))
+        signs.append(value < 0)
     if not values:
         return 0.0, [], []
     real = [m for m in mentions if m[2] is not None]
     pairs = []
-    for s, e in spans:
-        pair = relation_pair(low, s, e, real, holder, named)
+    for (s, e), negative in zip(spans, signs, strict=True):
+        pair = relation_pair(low, s, e, real, holder, named, negative=negative)
         if pair and pair not in pairs:
             pairs.append(pair)
     return round(_clip(sum(values) / len(values)), 4), labels, pairs
@@ -343,14 +344,15 @@ def _clause(low, s, e):
     return lo, len(low) if hi < 0 else hi
 
 
-def relation_pair(low, s, e, mentions, holder=None, named=None):
+def relation_pair(low, s, e, mentions, holder=None, named=None, *, negative=False):
     """The "AAA-BBB" pair a relation cue at ``[s, e)`` links (codes sorted), or None. In order: "between X
     and Y" in the cue's clause (the one nearest the cue); an "X-Y" / "X/Y" compound; "X and Y" just before the
     cue ("Pakistan and India agreed"); the cue followed by "with Y" ("differences with India") against the
     holder or the actor before the cue; "the <cue>" pointing back to the one named before with its pair
     (``named``: "the US-India joint statement ... disapproval of the joint statement"); a contrast word
     (whereas, while, unlike, but) with X's clause before it and Y's clause after it; else the sentence's only
-    two actors (holder included)."""
+    two actors (holder included). A ``negative`` cue a few words after a word that settles it ("the
+    resolution of the Kashmir dispute", "de-escalating tensions") ties none of those last two ways."""
     lo, hi = _clause(low, s, e)
     inside = [m for m in mentions if lo <= m[0] < hi]
     pair = _named_pair(low, s, e, lo, inside)
@@ -366,7 +368,18 @@ def relation_pair(low, s, e, mentions, holder=None, named=None):
         return pair
     if named is not None and key in named and _DEFINITE_BEFORE.search(low, 0, s):
         return named[key]
+    if negative and _SETTLED.search(low[max(0, s - 60) : s]):
+        # "thanked Trump for his role in the resolution of the Kashmir dispute", "de-escalating tensions":
+        # a conflict someone helps to settle is not one between the sentence's two actors
+        return None
     return _loose_pair(low, mentions, holder)
+
+
+# words that settle a conflict named within the next few words ("resolution of the long-standing dispute")
+_SETTLED = re.compile(
+    r"\b(?:resol\w*|resolv\w*|settl\w*|de-?escalat\w*|defus\w*|eas(?:e|es|ed|ing)|calm\w*|reduc\w*|"
+    r"end(?:s|ed|ing)?|mediat\w*)\b(?:\s+\S+){0,6}\s+$"
+)
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$")
