@@ -342,3 +342,13 @@ def test_a_conflict_being_settled_is_not_one_between_the_sentences_two_actors():
     # a conflict between the two, not being settled, still ties them
     r = _row("Pakistan voiced mistrust in its dealings with Washington.", **meta)
     assert r["relation"] < 0 and r["relation_pairs"] == ["PAK-USA"]
+
+
+def test_where_someone_is_based_is_no_target_and_a_holder_is_never_its_own_target():
+    meta = {"publisher": "Dawn", "date": "2025-06-01"}
+    r = _row("The minister praised the Pakistani diaspora living in the US.", **meta)
+    assert "USA" not in _by_target(r)
+    r = _row("The chairman appreciated the business community based in the United States.", **meta)
+    assert "USA" not in _by_target(r)
+    r = _row("Both emphasised providing employment opportunities to Pakistanis in the US.", **meta)
+    assert r["holder"] not in _by_target(r)

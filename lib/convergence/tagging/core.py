@@ -392,10 +392,11 @@ class DocumentTagger:
                 if not objects and speaker and holder == speaker and reading.holder not in (None, holder):
                     objects = [reading.holder]  # the actor the speaker's clause is about is its subject
                 value = stance
-                if not objects and reading.places and (stance > 0 or reading.violent):
+                places = [c for c in reading.places if c != holder]
+                if not objects and places and (stance > 0 or reading.violent):
                     # an act in a place concerns the place's actor: aid there is for it, condemning an
                     # attack there is solidarity with it
-                    objects, value = reading.places, stance if stance > 0 else _SOLIDARITY
+                    objects, value = places, stance if stance > 0 else _SOLIDARITY
                 target_stances = [{"target": t, "stance": value, "cues": list(stance_cues)} for t in objects]
             about_actor = None
             if stance_cues and holder == speaker and set(codes) <= {holder} and not target_stances:

@@ -167,8 +167,11 @@ def _target_after(low, end, mentions, holder, limit):
         words = gap.split()
         if s >= limit or _STOP.search(gap) or _BETWEEN_GAP.search(gap) or len(words) > _TARGET_WORDS:
             return None
-        if len(words) > 1 and words[-1] in _PLACE_PREPS:
-            return None  # "condemn the attack on Kabul": the object is a thing located at / aimed at X
+        last = words[-2] if len(words) > 2 and words[-1] in ("the", "a", "an") else words[-1] if words else ""
+        if len(words) > 1 and last in _PLACE_PREPS:
+            # "condemn the attack on Kabul", "the diaspora living in the US": the object is a thing located
+            # at / aimed at X
+            return None
         if code != holder:
             return code
     return None

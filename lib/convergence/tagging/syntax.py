@@ -52,6 +52,7 @@ _OBJECTS = {"dobj", "obj", "dative", "iobj"}
 _NP_PREPS = ("of", "for", "at", "from")  # a noun phrase's own phrases ("a statement from the ISPR")
 _RECIPIENT_PREPS = {"to", "toward", "towards", "with", "against"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
+_LOCATED = {"base", "locate", "live", "reside", "settle", "station", "headquarter", "situate"}  # where one is
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
 _MANY_STATES = {"country", "nation", "state", "government"}  # "ministers from Muslim countries"
 _FINITE = {"VBZ", "VBD", "VBP"}  # a verb that needs a subject: with none written, it continues the last one
@@ -803,6 +804,8 @@ class Reader:
             if t.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
                 continue
             objs = [c for c in t.children if c.dep_ in _OBJ or c.dep_ == "nsubj" and t.dep_ == "ccomp"]
+            if lemma(t) in _LOCATED:
+                continue  # "the diaspora living in the US", "a Washington-based firm": where, not whom
             for p in t.children:
                 # "tensions between India and Pakistan": a relation among the actors it names, whose cue
                 # relations.yaml reads; not an act of the holder on them
