@@ -339,6 +339,8 @@ def test_a_conflict_being_settled_is_not_one_between_the_sentences_two_actors():
         **meta,
     )
     assert r["relation"] >= 0 or "PAK-USA" not in r["relation_pairs"]
+    r = _row("Pakistan urged Washington to address the issues in the disputed territory.", **meta)
+    assert r["relation"] >= 0 or "PAK-USA" not in r["relation_pairs"]
     # a conflict between the two, not being settled, still ties them
     r = _row("Pakistan voiced mistrust in its dealings with Washington.", **meta)
     assert r["relation"] < 0 and r["relation_pairs"] == ["PAK-USA"]

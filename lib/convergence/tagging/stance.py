@@ -309,6 +309,8 @@ def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=N
                 continue
         if cue.cls == "agreement" and _pushed(low, s, pushes):
             continue
+        if n_parts == 1 and low[s:e].endswith("ed") and _ARTICLE_BEFORE.search(low, 0, s):
+            continue  # "the disputed territory", "a divided house": a thing's state, not two actors' relation
         value, label = _score(low, s, cue.weight, cue.cue, mods)
         if label in labels:
             continue
@@ -380,12 +382,13 @@ def relation_pair(low, s, e, mentions, holder=None, named=None, *, negative=Fals
 
 # words that settle a conflict named within the next few words ("resolution of the long-standing dispute")
 _SETTLED = re.compile(
-    r"\b(?:resol\w*|resolv\w*|settl\w*|de-?escalat\w*|defus\w*|eas(?:e|es|ed|ing)|calm\w*|reduc\w*|"
+    r"\b(?:resol\w*|resolv\w*|settl\w*|address\w*|de-?escalat\w*|defus\w*|eas(?:e|es|ed|ing)|calm\w*|reduc\w*|"
     r"end(?:s|ed|ing)?|mediat\w*)\b(?:\s+\S+){0,6}\s+$"
 )
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 
 
 def _named_pair(low, s, e, lo, inside):
