@@ -354,3 +354,16 @@ def test_where_someone_is_based_is_no_target_and_a_holder_is_never_its_own_targe
     assert "USA" not in _by_target(r)
     r = _row("Both emphasised providing employment opportunities to Pakistanis in the US.", **meta)
     assert r["holder"] not in _by_target(r)
+
+
+def test_a_blow_dealt_in_the_passive_by_nobody_named_is_not_the_speakers():
+    meta = {"publisher": "Dawn", "date": "2025-02-07"}
+    t = _tag_doc(
+        "The spokesperson briefed the media on Friday.",
+        "He also noted that the clemency plea to former US president Biden was rejected.",
+        **meta,
+    )
+    assert t.iloc[1]["holder"] == "PAK" and t.iloc[1]["stance_cues"] == []
+    # the speaker's own state in the passive keeps its stance ("we are concerned")
+    r = _row("“We are gravely concerned at the escalation by India,” the spokesperson said.", **meta)
+    assert r["stance"] < 0

@@ -380,6 +380,13 @@ class DocumentTagger:
                 )
                 stance_hits = _in_zone(stance_hits, zone, drop_all=mode in _NOT_NOW)
                 stance_hits = _past_light_verbs(stance_hits, reading.light)
+                # "X's appeal to Biden was rejected": a blow dealt by someone the sentence does not name,
+                # not by the holder
+                stance_hits = [
+                    h
+                    for h in stance_hits
+                    if h[2].weight >= 0 or not any(h[0] < b and h[1] > a for a, b in reading.passive)
+                ]
                 targets = list(dict.fromkeys([*(t for t in reading.targets if t != holder), *targets]))
             stance, stance_cues, target_stances = stance_of(
                 slow, stance_hits, mentions, holder, subject_span, self.rules.preps

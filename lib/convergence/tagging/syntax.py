@@ -192,6 +192,7 @@ class Reading:
     narrated: bool = False  # the holder is the subject of the act the sentence narrates, not a speaker
     verbs: tuple = ()  # the lemmas of the main clause's predicate and its verbs ("continued to refer")
     credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
+    passive: list[tuple[int, int]] = field(default_factory=list)  # agentless passive of a thing
     mode: str = ""
 
 
@@ -1136,6 +1137,18 @@ class Reader:
             if t.pos_ in ("VERB", "AUX")
             and lemma(t) in self.data.light_verbs
             and any(c.dep_ in ("dobj", "obj") for c in t.children)
+        ]
+        out.passive = [
+            (t.idx, t.idx + len(t.text))
+            for t in zone
+            if t.pos_ == "VERB"
+            and t.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in t.children)
+            and not any(c.dep_ == "agent" for c in t.children)
+            and any(
+                c.dep_ == "nsubjpass" and c.i not in tok_code and c.pos_ in ("NOUN", "PROPN")
+                for c in t.children
+            )
         ]
         out.targets = self._targets(zone, tok_code, who, ctx)
         out.credits = self._credits(toks, tok_code)
