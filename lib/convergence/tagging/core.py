@@ -196,17 +196,17 @@ class DocumentTagger:
         ranked = sorted(counts, key=lambda c: -counts[c])  # stable: ties keep the first mentioned first
         dominant = ranked[0] if ranked else None
         doc_pair = tuple(ranked[:2]) if len(ranked) >= 2 else None
-        if doc_pair and self.attribution.third_parties is not None:
+        meta = meta or {}
+        if doc_pair and self.attribution.third_parties is not None and meta.get("parse", True):
             # a state or body outside the actor file named in more sentences than the second actor is the
             # document's other side ("Pakistan, EU agree to ...", a Pakistan-Kyrgyzstan commission): "both
-            # sides" and "bilateral" there are not the two actors
+            # sides" and "bilateral" there are not the two actors (a speech, read lexically, is not searched)
             others: dict = {}
             for text in norms:
                 for name in set(self.attribution.third_parties.findall(text)):
                     others[name] = others.get(name, 0) + 1
             if others and max(others.values()) > counts[doc_pair[1]]:
                 doc_pair = None
-        meta = meta or {}
         home = home_country(meta, self.attribution, self.actors, norms[int(titled)] if n > titled else None)
         if doc_pair and doc_pair[1] == home:
             doc_pair = (home, doc_pair[0])  # the pair acting together ("both sides agreed") is the home's act
