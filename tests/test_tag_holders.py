@@ -1084,3 +1084,9 @@ def test_a_quotation_left_open_does_not_make_the_rest_a_quotation():
         publisher="Dawn",
     )
     assert t["holder"].tolist()[3] is None
+
+
+def test_a_headline_opening_with_its_actor_before_a_thing_the_parser_took_for_subject():
+    assert _title_row("Pakistan decries ‘unfair’ US curbs, dismisses bill on officials")["holder"] == "PAK"
+    # an actor that qualifies the headline's subject is that thing's, not a holder
+    assert _title_row("Afghan migrants stranded in Pakistan as Canada pauses intake")["holder"] is None

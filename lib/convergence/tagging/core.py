@@ -303,6 +303,18 @@ class DocumentTagger:
                 # "Pakistan, US vow to strengthen ties": the two acting together, the home's act (the parser
                 # reads the first name as a modifier)
                 holder, hsource, subject_span = (home if home in joint else joint[0]), "joint", None
+            elif (
+                titled
+                and i == 0
+                and not speaker
+                and reading is not None
+                and reading.source == "thing"
+                and (opener := headline_opener(text, mentions))
+                and len(text[mentions[0][1] : reading.subject_at].split()) >= 2
+            ):
+                # "Pakistan assails 'unfair' US curbs, ...": the parser took a thing further on for the
+                # subject; the headline opens with its actor ("Afghan refugees stuck ..." is that thing)
+                holder, hsource, subject_span = opener, "subject", None
             elif reading is not None and reading.decided and not speaker:
                 holder, hsource, subject_span = reading.holder, reading.source, None
             elif titled and i == 0 and speaker and names_own_act(slow, self.attribution.speaker_titles):

@@ -193,6 +193,7 @@ class Reading:
     verbs: tuple = ()  # the lemmas of the main clause's predicate and its verbs ("continued to refer")
     credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
     passive: list[tuple[int, int]] = field(default_factory=list)  # agentless passive of a thing
+    subject_at: int = -1  # where the subject the parse read starts (character offset), -1 without one
     mode: str = ""
 
 
@@ -1099,6 +1100,7 @@ class Reader:
                         out.source, content, node = "subject", clause, inner
                         break
         out.decided = node is not None and how != "unknown"
+        out.subject_at = node.idx if node is not None else -1
         out.pointed = (
             speaker is None
             and node is not None
