@@ -367,3 +367,13 @@ def test_a_blow_dealt_in_the_passive_by_nobody_named_is_not_the_speakers():
     # the speaker's own state in the passive keeps its stance ("we are concerned")
     r = _row("“We are gravely concerned at the escalation by India,” the spokesperson said.", **meta)
     assert r["stance"] < 0
+
+
+def test_concerns_among_a_community_are_theirs_not_a_stance_toward_its_state():
+    r = _row(
+        "These statements have heightened concerns among immigrant communities, particularly Pakistani "
+        "Americans, who face scrutiny.",
+        publisher="Dawn",
+        date="2025-03-01",
+    )
+    assert r["target_stances"] == []

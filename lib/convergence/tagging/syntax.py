@@ -826,7 +826,7 @@ class Reader:
                 if p.dep_ == "prep"
                 and (
                     p.lower_ in _RECIPIENT_PREPS
-                    or (p.lower_ in ("between", "among") and o.i != t.i and o.dep_ not in _SUBJ)
+                    or (p.lower_ == "between" and o.i != t.i and o.dep_ not in _SUBJ)
                 )
                 for g in p.children
                 if g.dep_ == "pobj"
