@@ -124,6 +124,12 @@ def test_a_currency_is_not_the_country():
     assert "USA" in _row("The US pledged $100 million.")["actors"]
 
 
+def test_a_diaspora_of_us_citizens_is_neither_state():
+    row = _row("Pakistani-Americans staged a protest outside the embassy.")
+    assert "PAK" not in row["actors"] and "USA" not in row["actors"]
+    assert "IND" not in _row("Indian American voters backed the candidate.")["actors"]
+
+
 def test_word_boundaries():
     # "Imran" must not match inside another word, "aid" not inside "said"
     r = _row("He said nothing more.")
