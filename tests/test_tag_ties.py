@@ -41,3 +41,13 @@ def test_the_two_countries_are_the_documents_pair():
     row = tag(sentences, articles=articles, tone=False).iloc[1]
     assert row["holder"] == "PAK" and row["relation_pairs"] == ["PAK-USA"]
     assert any(d["target"] == "USA" and d["stance"] > 0 for d in row["target_stances"])
+
+
+def test_a_historical_sentence_states_no_current_relation():
+    articles, sentences = one_doc(
+        "The dispute between Pakistan and the US stemmed from the non-delivery of fighter jets in 1989.",
+        publisher="Dawn",
+        date="2025-04-01",
+    )
+    row = tag(sentences, articles=articles, tone=False).iloc[0]
+    assert row["relation_pairs"] == [] and row["relation"] == 0

@@ -477,10 +477,13 @@ class DocumentTagger:
                     slow, holder, codes, stance, stance_cues, cue_spans, self._both, clear=ANSWER_CLEAR
                 )
                 targets = list(dict.fromkeys([*targets, *(d["target"] for d in target_stances)]))
+            # a historical or conditional sentence states no current relation either ("The dispute stemmed
+            # from Washington's non-delivery of F-16s ... in 1989"); a hypothetical one may name a real pact
+            # ("the agreement could lead to ...")
             rel_hits = [
                 (s, e, payloads[p].item)
                 for s, e, p, _ in longest_first(layers[RELATION])
-                if headline or not in_name(text, s, e)
+                if (headline or not in_name(text, s, e)) and mode not in ("historical", "conditional")
             ]
             n_actors = len({*codes, *targets, holder} - {None})
             # "both countries", "the two sides" in a sentence held by one of the document's two main actors
