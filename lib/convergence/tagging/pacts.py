@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .stance import _CLAUSE_BREAK, relation_pair
+from .stance import _CLAUSE_BREAK, _modifier, relation_pair
 
 _GAP_WORDS = 6  # "rejecting its mention in the US-India joint statement": the cue governs the pact
 
@@ -15,13 +15,12 @@ def pact_stances(low, relation_hits, stance_hits, mentions, holder, nouns, named
     dispute between two others are no pact; a negated cue ("did not reject") counts for nothing."""
     if not holder or not relation_hits or not stance_hits or not nouns:
         return []
-    negators = [(s, e) for s, e, cue in stance_hits if cue.cls == "negator"]
     against = [
         (s, e, cue)
         for s, e, cue in stance_hits
         if cue.cls in ("conflict", "pressure")
         and cue.weight < 0
-        and not any(ne <= s and len(low[ne:s].split()) <= 3 for _ns, ne in negators)
+        and _modifier(low, s, stance_hits, "negator") is None
     ]
     if not against:
         return []

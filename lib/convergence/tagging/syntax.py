@@ -933,7 +933,7 @@ class Reader:
             if verb is not None and verb.tag_ == "VB":
                 continue  # "will play his role": no part played yet
             preps = [c for w in (t, verb) if w is not None for c in w.children if c.dep_ == "prep"]
-            served = {lemma(w).lower() for p in preps if p.lower_ in ("in", "for", "to") for w in p.subtree}
+            served = {lemma(w) for p in preps if p.lower_ in ("in", "for", "to") for w in p.subtree}
             served |= {w.lower_ for p in preps for w in p.subtree}
             if served & data.credit_spoilers and not served & data.credit_outcomes:
                 continue
