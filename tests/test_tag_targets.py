@@ -377,3 +377,27 @@ def test_concerns_among_a_community_are_theirs_not_a_stance_toward_its_state():
         date="2025-03-01",
     )
     assert r["target_stances"] == []
+
+
+def test_rejecting_a_plan_is_not_a_stance_against_those_it_would_befall():
+    meta = {"publisher": "Dawn", "date": "2025-02-07"}
+    r = _row("Pakistan rejected the plan to displace Palestinians from Gaza.", **meta)
+    assert r["stance"] < 0 and "PSE" not in _by_target(r)
+    r = _row("Pakistan condemned the decision to deport Afghan nationals.", **meta)
+    assert r["stance"] < 0 and "AFG" not in _by_target(r)
+    # the plan's owner is still the target, and a welcomed plan still reaches its beneficiary
+    r = _row("Pakistan condemned the US decision to impose tariffs on Pakistan.", **meta)
+    assert _by_target(r)["USA"]["stance"] < 0
+    r = _row("Pakistan welcomed the plan to send aid to Afghanistan.", **meta)
+    assert _by_target(r)["AFG"]["stance"] > 0
+
+
+def test_a_reaction_voiced_by_another_actor_is_not_the_holders_stance():
+    meta = {"publisher": "Dawn", "date": "2025-02-07"}
+    r = _row("The US plan drew swift rejection from the Palestinian leadership.", **meta)
+    assert "PSE" not in _by_target(r) and "rejection" not in r["stance_cues"]
+    r = _row("Pakistan faces pressure from the US over its missile programme.", **meta)
+    assert r["holder"] == "PAK" and r["stance_cues"] == []
+    # a feeling caused by someone is the holder's own ("concerned by Indian attacks")
+    r = _row("Pakistan said it was deeply concerned by the attacks by India.", **meta)
+    assert r["stance"] < 0 and _by_target(r)["IND"]["stance"] < 0

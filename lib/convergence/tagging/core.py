@@ -401,7 +401,13 @@ class DocumentTagger:
                 ]
                 targets = list(dict.fromkeys([*(t for t in reading.targets if t != holder), *targets]))
             stance, stance_cues, target_stances = stance_of(
-                slow, stance_hits, mentions, holder, subject_span, self.rules.preps
+                slow,
+                stance_hits,
+                mentions,
+                holder,
+                subject_span,
+                self.rules.preps,
+                reading.patients if reading is not None else (),
             )
             if reading is not None and stance_cues and not target_stances and holder:
                 # the predicate's cues belong to its objects ("denounced the US imposition of ..."); in a

@@ -68,6 +68,20 @@ def _owned_by_other(low, start, mentions, holder) -> bool:
     return False
 
 
+# a reaction noun's own holder just after it: "drew criticism from India", "concerns among Afghans"
+_AGENT_AFTER = re.compile(r"^\s+(?:from|among)\s+(?:the\s+)?(?:\w+\s+){0,2}?$")
+
+
+def _voiced_by_other(low, end, mentions, holder) -> bool:
+    """True when another actor is named as the one who voices the negative noun cue ending at ``end``
+    ("His remarks triggered rejection from the Palestinian leadership"): that actor's reaction, which the
+    sentence's holder meets, not the holder's own stance."""
+    for s, _e, code, _poss in mentions:
+        if s >= end and code is not None and code != holder:
+            return bool(_AGENT_AFTER.match(low[end:s]))
+    return False
+
+
 def _score(low, start, weight, label, mods):
     value, marks = weight, []
     for cls in ("intensifier", "hedge", "negator"):
@@ -155,12 +169,16 @@ def qualifier(low, mentions, k) -> bool:
     return 1 <= len(words) <= 3 and not any(w in _NOT_OWNER_GAP for w in words)
 
 
-def _target_after(low, end, mentions, holder, limit):
+def _target_after(low, end, mentions, holder, limit, patients=()):
     """The nearest actor mentioned after ``end`` in the same clause (before ``limit``), not the holder; an
-    actor that only qualifies the next one (see :func:`qualifier`) gives way to it."""
+    actor that only qualifies the next one (see :func:`qualifier`) gives way to it. None when the nearest is
+    in one of the ``patients`` spans: the one an act named in the object would befall ("reject the plan to
+    displace Palestinians" is not against the Palestinians)."""
     for k, (s, _e, code, _poss) in enumerate(mentions):
         if s < end or code is None:
             continue
+        if any(a <= s < b for a, b in patients):
+            return None
         if qualifier(low, mentions, k) and mentions[k + 1][0] < limit:
             continue
         gap = low[end:s]
@@ -221,8 +239,9 @@ def _pushed(low, start, pushes) -> bool:
     return False
 
 
-def _targets(low, counted, mentions, holder):
-    """Target of each counted cue (same order), by the rules in the module docstring."""
+def _targets(low, counted, mentions, holder, patients=()):
+    """Target of each counted cue (same order), by the rules in the module docstring; a negative cue's target
+    is never in ``patients`` (see :func:`_target_after`)."""
     n = len(counted)
     out: list = [None] * n
     for k in range(n - 1, -1, -1):
@@ -232,16 +251,16 @@ def _targets(low, counted, mentions, holder):
             continue
         nxt = next((j for j in range(k + 1, n) if counted[j][2].cls != "offence"), None)
         limit = counted[nxt][0] if nxt is not None else len(low)
-        target = _target_after(low, e, mentions, holder, limit)
+        target = _target_after(low, e, mentions, holder, limit, patients if cue.weight < 0 else ())
         if target is None and nxt is not None and _COORD_CUES.match(low[e : counted[nxt][0]]):
             target = out[nxt]  # "condemn and reject X": both cues govern X
         out[k] = target
     return out
 
 
-def stance_of(low, stance_hits, mentions, holder, subject_span=None, preps=()):
+def stance_of(low, stance_hits, mentions, holder, subject_span=None, preps=(), patients=()):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
-    ``mentions``: (start, end, code, possessive) in text order."""
+    ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
@@ -261,12 +280,14 @@ def stance_of(low, stance_hits, mentions, holder, subject_span=None, preps=()):
             continue
         if _owned_by_other(low, s, mentions, holder) or _in_subject_phrase(low, s, subject_span, preps):
             continue
+        if cue.weight < 0 and _voiced_by_other(low, e, mentions, holder):
+            continue
         if cue.cls == "cooperation" and _pushed(low, s, pushes):
             continue
         counted.append((s, e, cue, None))
     if not counted:
         return 0.0, [], []
-    targets = _targets(low, counted, mentions, holder)
+    targets = _targets(low, counted, mentions, holder, patients)
     values, labels = [], []
     per: dict = {}
     for (s, _e, cue, _w), target in zip(counted, targets, strict=True):

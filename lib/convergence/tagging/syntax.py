@@ -194,6 +194,7 @@ class Reading:
     credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
     passive: list[tuple[int, int]] = field(default_factory=list)  # agentless passive of a thing
     subject_at: int = -1  # where the subject the parse read starts (character offset), -1 without one
+    patients: list[tuple[int, int]] = field(default_factory=list)  # objects of an object's clause (_patients)
     mode: str = ""
 
 
@@ -846,6 +847,33 @@ class Reader:
                         out.append(code)
         return out
 
+    def _patients(self, zone):
+        """Character spans of the objects of a clause that qualifies an object of the predicate ("rejected the
+        plan to displace Palestinians", "condemned the remarks that targeted Pakistan"): who the named act
+        would befall, not whom the holder's stance is aimed at; a clause's subject (its owner) is not one."""
+        heads = []
+        for t in zone:
+            for c in t.children:
+                if c.dep_ in _OBJ:
+                    heads.append(c)
+                elif c.dep_ == "prep":
+                    heads.extend(g for g in c.children if g.dep_ == "pobj")
+            if t.pos_ == "NOUN":
+                heads.append(t)
+        out = []
+        for h in heads:
+            for clause in h.children:
+                if not (clause.dep_ == "relcl" or clause.dep_ == "acl" and clause.tag_ in ("VB", "VBG")):
+                    continue
+                for c in clause.children:
+                    objs = [c] if c.dep_ in _OBJECTS else []
+                    if c.dep_ == "prep":
+                        objs = [g for g in c.children if g.dep_ == "pobj"]
+                    for o in objs:
+                        sub = list(o.subtree)
+                        out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+        return out
+
     def _places(self, zone, tok_code, holder):
         """(actors named in place phrases of the predicate or of its objects, whether an object is a violent
         event): "assistance in Pakistan", "the attack on a mosque in Peshawar, Pakistan"."""
@@ -1153,6 +1181,7 @@ class Reader:
             )
         ]
         out.targets = self._targets(zone, tok_code, who, ctx)
+        out.patients = self._patients(zone)
         out.credits = self._credits(toks, tok_code)
         out.places, out.violent = self._places(zone, tok_code, who)
         return out
