@@ -1090,3 +1090,18 @@ def test_a_headline_opening_with_its_actor_before_a_thing_the_parser_took_for_su
     assert _title_row("Pakistan decries ‘unfair’ US curbs, dismisses bill on officials")["holder"] == "PAK"
     # an actor that qualifies the headline's subject is that thing's, not a holder
     assert _title_row("Afghan migrants stranded in Pakistan as Canada pauses intake")["holder"] is None
+
+
+def test_an_office_in_a_named_country_is_that_countrys_unless_it_serves_there():
+    meta = {"publisher": "Dawn", "date": "2025-05-02"}
+    t = _tag(
+        "The current government in India appears increasingly hostile toward its neighbours.",
+        "The authorities in Kabul rejected the claim on Friday.",
+        "The US embassy issued a travel advisory on Monday.",
+        "The embassy in Islamabad said the visa section would reopen.",
+        **meta,
+    )
+    assert list(t["holder"]) == ["IND", "AFG", "USA", "USA"]
+    # the office is still learnt: "he" after "the prime minister in India" is India's
+    t = _tag("The prime minister in India spoke to reporters.", "He rejected the proposal.", **meta)
+    assert list(t["holder"]) == ["IND", "IND"]

@@ -27,6 +27,7 @@ _OPTIONAL_WORDS = (
     "agent_heads",
     "former_marks",
     "foreign_roles",
+    "posted_roles",
     "honorifics",
     "stative_verbs",
     "opinion_doc_types",
@@ -89,6 +90,7 @@ class Attribution:
     former_marks: frozenset[str] = frozenset()
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)
     foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
+    posted_roles: frozenset[str] = frozenset()  # "in X" is where they serve, not whose they are (embassy)
     honorifics: frozenset[str] = frozenset()  # titles that are not names ("Mr", "Dr")
     opinion_doc_types: frozenset[str] = frozenset()  # document types written in the writer's own voice
     official_acts: frozenset[str] = frozenset()  # verbs of an official decision or exchange (sign, issue)

@@ -429,11 +429,24 @@ class Reader:
         if role is not None and owner is not None and not ctx.known(owner.text):
             # "Sisi's office said": the role of someone the document does not place is not the home's
             return None, "third_party"
+        placed = next(
+            (
+                tok_code[g.i]
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ == "in"
+                for g in p.children
+                if g.dep_ == "pobj" and g.i in tok_code
+            ),
+            None,
+        )
         if role is not None:
-            # "the district administration": a local office, the home's, not the one actor that has the role
-            # elsewhere nor the one last named for it
-            local = any(lemma(t) in data.local_marks for t in words)
-            code = ctx.role(role, data, local=local)
+            # "the government in India": the office of the state it is in; "the district administration": a
+            # local office, the home's, not the one actor that has the role elsewhere nor the one last named
+            # for it
+            if placed is not None and role not in data.posted_roles:
+                code = placed
+            else:
+                code = ctx.role(role, data, local=any(lemma(t) in data.local_marks for t in words))
             if code is not None:
                 ctx.learn(code, names, None, person=role in data.person_roles or bool(names))
                 return code, "role"
