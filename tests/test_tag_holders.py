@@ -1105,3 +1105,21 @@ def test_an_office_in_a_named_country_is_that_countrys_unless_it_serves_there():
     # the office is still learnt: "he" after "the prime minister in India" is India's
     t = _tag("The prime minister in India spoke to reporters.", "He rejected the proposal.", **meta)
     assert list(t["holder"]) == ["IND", "IND"]
+
+
+def test_a_title_qualified_by_a_state_outside_the_actor_file_is_not_the_last_actors():
+    meta = {"publisher": "Dawn", "date": "2025-04-05"}
+    t = _tag(
+        "Trump has slapped much steeper import taxes on most trading partners.",
+        "European Commission President Ursula von der Leyen has called the measure a heavy blow.",
+        "The Malaysian prime minister proposed punitive steps.",
+        **meta,
+    )
+    assert list(t["holder"]) == ["USA", None, None]
+    # a title opening the clause keeps the document's actor when the outside state comes later
+    t = _tag(
+        "Prime Minister Shehbaz Sharif arrived in Baku on Friday.",
+        "For the third leg of his tour, the PM travelled to Azerbaijan to meet President Ilham Aliyev.",
+        **meta,
+    )
+    assert t.iloc[1]["holder"] == "PAK"

@@ -91,6 +91,7 @@ class DocumentTagger:
         self.actors = actors
         self.rules = HolderRules(actors)
         self.attribution = load_attribution(codes=actors.codes)
+        self.rules.third_parties = self.attribution.third_parties
         words = sorted(self.attribution.pair_words, key=len, reverse=True)
         self._pair_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
         self._both = both_pattern(self.attribution.both_words)

@@ -75,6 +75,9 @@ class HolderRules:
         self.according = re.compile(r"according\s+to(?:\s+(?:the|a|an))?\s*$")
         offices = r.get("offices") or ()
         self.office = re.compile(r"\b(?:" + _alternation(offices) + r")s?\b") if offices else None
+        # states and bodies outside the actor file (attribution.yaml third_parties, set by the tagger):
+        # a title they qualify ("European Commission President X") is not that of an actor named before
+        self.third_parties: re.Pattern | None = None
         js = r.get("joint_subjects") or ()
         self.joint_subject = re.compile(r"(?:" + _alternation(js) + r")\b") if js else None
         self.possessed = re.compile(r"(?:\s+[\w-]+)?'")
@@ -152,6 +155,18 @@ class HolderRules:
                 return m2[2]
             return None
         return None
+
+    def _third_party_title(self, text, start, at) -> bool:
+        """True when a state or body outside the actor file qualifies the title at ``at`` ("European
+        Commission President X", "The Qatari ambassador", "British Prime Minister X"): its name ends at most
+        three words before the title, in the phrase that opens the clause at ``start``."""
+        if self.third_parties is None:
+            return False
+        m = self.third_parties.search(text, start, at)
+        if m is None or len(text[start : m.start()].split()) > 1:
+            return False  # "the PM travelled to Azerbaijan to meet President X": the subject is the PM
+        gap = text[m.end() : at]
+        return len(gap.split()) <= 3 and not _PUNCT.search(gap)
 
     def _office_speaks(self, low, real, speech=None) -> bool:
         """A generic title / office right before a speech verb ("the spokesperson said") or right after an
@@ -290,6 +305,8 @@ class HolderRules:
                 if (om and not any(start <= m[0] < limit for m in real)) or (
                     self._office_speaks(low, real, speech)
                 ):
+                    if om and self._third_party_title(text, start, start + om.start()):
+                        return None, "third party", None
                     return context_holder, "office", None
         # 6. the document's speaker
         if doc_speaker:
