@@ -401,3 +401,10 @@ def test_a_reaction_voiced_by_another_actor_is_not_the_holders_stance():
     # a feeling caused by someone is the holder's own ("concerned by Indian attacks")
     r = _row("Pakistan said it was deeply concerned by the attacks by India.", **meta)
     assert r["stance"] < 0 and _by_target(r)["IND"]["stance"] < 0
+
+
+def test_regretting_an_actors_act_is_against_it():
+    r = _row(
+        "The Chinese ministry said it regrets India's military action.", publisher="Dawn", date="2025-05-08"
+    )
+    assert _by_target(r)["IND"]["stance"] < 0 and _by_target(r)["IND"]["cues"] == ["regret"]
