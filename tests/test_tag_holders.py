@@ -1123,3 +1123,16 @@ def test_a_title_qualified_by_a_state_outside_the_actor_file_is_not_the_last_act
         **meta,
     )
     assert t.iloc[1]["holder"] == "PAK"
+
+
+def test_it_took_an_actors_act_for_others_to_do_something_is_that_actors():
+    t = _tag(
+        "Pakistan said it would respond to any strike.",
+        "As the clashes spread, it took American intervention for both sides to agree to a ceasefire.",
+        publisher="Dawn",
+        date="2025-05-20",
+    )
+    r = t.iloc[1]
+    assert (r["holder"], r["holder_source"]) == ("USA", "subject")
+    # the two sides it took are others: no relation of the US with either
+    assert not any("USA" in p for p in r["relation_pairs"]) and r["target_stances"] == []

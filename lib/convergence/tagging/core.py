@@ -447,10 +447,13 @@ class DocumentTagger:
                 }
                 if len(others) == 1:
                     about_actor = others.pop()
+            # "it took US intervention for both sides to agree": the sides are others than the holder
+            enabler = reading is not None and reading.enabler
             if (
                 stance > 0
                 and not target_stances
                 and not about_actor
+                and not enabler
                 and doc_pair
                 and holder in doc_pair
                 and set(codes) <= set(doc_pair)
@@ -493,11 +496,12 @@ class DocumentTagger:
                 if (headline or not in_name(text, s, e)) and mode not in ("historical", "conditional")
             ]
             n_actors = len({*codes, *targets, holder} - {None})
-            # "both countries", "the two sides" in a sentence held by one of the document's two main actors
+            # "both countries", "the two sides" in a sentence held by one of the document's two main actors,
+            # or by one that enabled their act ("it took US intervention for both sides to drop their guns")
             pair_phrase = bool(
                 rel_hits
                 and doc_pair
-                and holder in doc_pair
+                and (holder in doc_pair or enabler)
                 and self.rules.joint_subject is not None
                 and self.rules.joint_subject.search(slow)
             )
@@ -518,6 +522,8 @@ class DocumentTagger:
                 # "both sides" ties the document's pair, whatever other actor the sentence names ("It took
                 # American intervention for both sides to drop their guns")
                 relation_pairs = ["-".join(sorted(doc_pair))]
+            if enabler:
+                relation_pairs = [p for p in relation_pairs if holder not in p.split("-")]
             aimed = {d["target"] for d in target_stances}
             pacts = [
                 d

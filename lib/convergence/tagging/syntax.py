@@ -194,6 +194,7 @@ class Reading:
     credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
     passive: list[tuple[int, int]] = field(default_factory=list)  # agentless passive of a thing
     subject_at: int = -1  # where the subject the parse read starts (character offset), -1 without one
+    enabler: bool = False  # "it took X for both sides to agree": the holder X enabled others' act
     patients: list[tuple[int, int]] = field(default_factory=list)  # objects of an object's clause (_patients)
     mode: str = ""
 
@@ -306,6 +307,13 @@ class Reader:
             return ctx.pair[0], "joint"
         if low == "they" and ctx.joint and ctx.pair:
             return ctx.pair[0], "joint"
+        if low == "it" and lemma(head.head) == "take" and head.dep_ in _SUBJ:
+            # "it took American intervention for both sides to agree": the one whose act it took does it
+            obj = next((c for c in head.head.children if c.dep_ in _OBJECTS), None)
+            words = self._np_tokens(obj) if obj is not None else []
+            codes = [tok_code[w.i] for w in words if w.i in tok_code]
+            if codes:
+                return codes[0], "actor"
         if head.pos_ == "PRON" or low in data.person_pronouns or low in data.holder_pronouns:
             if low in data.person_pronouns:
                 if ctx.last_person in (NOBODY, UNPLACED):
@@ -1141,6 +1149,8 @@ class Reader:
                         out.source, content, node = "subject", clause, inner
                         break
         out.decided = node is not None and how != "unknown"
+        out.enabler = bool(node is not None and how == "actor" and node.lower_ == "it")
+        out.enabler = out.enabler and lemma(node.head) == "take"  # "it took X for ...": see resolve
         out.subject_at = node.idx if node is not None else -1
         out.pointed = (
             speaker is None
