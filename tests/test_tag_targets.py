@@ -408,3 +408,11 @@ def test_regretting_an_actors_act_is_against_it():
         "The Chinese ministry said it regrets India's military action.", publisher="Dawn", date="2025-05-08"
     )
     assert _by_target(r)["IND"]["stance"] < 0 and _by_target(r)["IND"]["cues"] == ["regret"]
+
+
+def test_valuing_a_strong_relationship_with_an_actor_is_for_it():
+    meta = {"publisher": "Dawn", "date": "2025-06-02"}
+    r = _row("The ambassador said the United States values its strong relationship with Pakistan.", **meta)
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
+    r = _row("The minister said Pakistan and the US have excellent relations spanning decades.", **meta)
+    assert r["stance"] > 0
