@@ -28,6 +28,7 @@ from .lexicon import (
     load_stance_lexicon,
     load_taxonomy,
 )
+from .lists import listed_starts
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many, word_forms
 from .offices import in_office_name, office_patterns
 from .pacts import pact_stances
@@ -176,7 +177,8 @@ class DocumentTagger:
                 people.append([])
                 continue
             mentions, codes, actor_terms, holders, persons = self._actors(layers[ACTOR], date)
-            own.append((*self._issues(layers[ISSUE], lows[i], mentions), mentions, codes, actor_terms))
+            issues = self._issues(layers[ISSUE], lows[i], mentions, norms[i])
+            own.append((*issues, mentions, codes, actor_terms))
             seen.append(holders)
             people.append(persons)
         if self.aliases or self.surnames:
@@ -654,12 +656,15 @@ class DocumentTagger:
             out.append({"holder": who, "stance": st, "cues": cues, "start": a, "end": b})
         return out
 
-    def _issues(self, hits, slow, mentions=()):
+    def _issues(self, hits, slow, mentions=(), text=None):
         if not hits:
             return [], []
         # an actor's name that only qualifies another actor ("a deal with India's arch-rival Pakistan") does
-        # not put the sentence on that actor's issue
+        # not put the sentence on that actor's issue, nor does one listed among other states ("thanked the
+        # UAE, Qatar, China and the US for their support")
         bystanders = {m[0] for k, m in enumerate(mentions) if qualifier(slow, mentions, k)}
+        if text is not None:
+            bystanders |= listed_starts(text, mentions, self.attribution.third_parties)
         strong, weak = [], []
         for start, end, pid, _poss in longest_first(hits):
             if start in bystanders or in_office_name(slow, start, end, self.offices):
