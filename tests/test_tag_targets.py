@@ -416,3 +416,12 @@ def test_valuing_a_strong_relationship_with_an_actor_is_for_it():
     assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
     r = _row("The minister said Pakistan and the US have excellent relations spanning decades.", **meta)
     assert r["stance"] > 0
+
+
+def test_wishing_an_actor_a_prosperous_future_is_for_it():
+    r = _row(
+        "US President Joe Biden believes in a secure and prosperous Pakistan.",
+        publisher="Dawn",
+        date="2023-06-02",
+    )
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
