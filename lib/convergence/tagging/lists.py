@@ -6,7 +6,7 @@ import re
 
 # what joins two items of a list of names: a comma (and "and"), or "and" alone, with an optional "the"
 _JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)(?:the\s+)?$")
-_AND = re.compile(r"\b(?:and)\b|&")
+_AND = re.compile(r"\band\b|&")
 
 
 def listed_starts(text: str, mentions, third_parties: re.Pattern | None, *, min_items: int = 3) -> set[int]:

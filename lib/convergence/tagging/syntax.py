@@ -199,6 +199,11 @@ class Reading:
     mode: str = ""
 
 
+def _it_takes(tok) -> bool:
+    """``tok`` is the "it" of "it took X (for Y) to ...", whose doer is the actor X names."""
+    return tok.lower_ == "it" and tok.dep_ in _SUBJ and lemma(tok.head) == "take"
+
+
 def lemma(tok) -> str:
     """The token's lemma, lower-cased: the attribute ruler's where it set one, else spaCy's rule
     lemmatizer's (the same lemma the full pipeline gives, computed only for the words asked about)."""
@@ -307,7 +312,7 @@ class Reader:
             return ctx.pair[0], "joint"
         if low == "they" and ctx.joint and ctx.pair:
             return ctx.pair[0], "joint"
-        if low == "it" and lemma(head.head) == "take" and head.dep_ in _SUBJ:
+        if _it_takes(head):
             # "it took American intervention for both sides to agree": the one whose act it took does it
             obj = next((c for c in head.head.children if c.dep_ in _OBJECTS), None)
             words = self._np_tokens(obj) if obj is not None else []
@@ -437,20 +442,20 @@ class Reader:
         if role is not None and owner is not None and not ctx.known(owner.text):
             # "Sisi's office said": the role of someone the document does not place is not the home's
             return None, "third_party"
-        placed = next(
-            (
-                tok_code[g.i]
-                for p in head.children
-                if p.dep_ == "prep" and p.lower_ == "in"
-                for g in p.children
-                if g.dep_ == "pobj" and g.i in tok_code
-            ),
-            None,
-        )
         if role is not None:
             # "the government in India": the office of the state it is in; "the district administration": a
             # local office, the home's, not the one actor that has the role elsewhere nor the one last named
             # for it
+            placed = next(
+                (
+                    tok_code[g.i]
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "in"
+                    for g in p.children
+                    if g.dep_ == "pobj" and g.i in tok_code
+                ),
+                None,
+            )
             if placed is not None and role not in data.posted_roles:
                 code = placed
             else:
@@ -869,9 +874,10 @@ class Reader:
         return out
 
     def _patients(self, zone):
-        """Character spans of the objects of a clause that qualifies an object of the predicate ("rejected the
-        plan to displace Palestinians", "condemned the remarks that targeted Pakistan"): who the named act
-        would befall, not whom the holder's stance is aimed at; a clause's subject (its owner) is not one."""
+        """Character spans of the objects of a clause (a relative clause, or an infinitive or gerund one) that
+        qualifies an object of the predicate ("rejected the plan to displace Palestinians", "condemned the
+        remarks that targeted Pakistan"): who the named act would befall, not whom the holder's stance is
+        aimed at; a clause's subject (its owner) is not one."""
         heads = []
         for t in zone:
             for c in t.children:
@@ -1149,8 +1155,7 @@ class Reader:
                         out.source, content, node = "subject", clause, inner
                         break
         out.decided = node is not None and how != "unknown"
-        out.enabler = bool(node is not None and how == "actor" and node.lower_ == "it")
-        out.enabler = out.enabler and lemma(node.head) == "take"  # "it took X for ...": see resolve
+        out.enabler = node is not None and how == "actor" and _it_takes(node)
         out.subject_at = node.idx if node is not None else -1
         out.pointed = (
             speaker is None
