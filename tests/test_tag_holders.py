@@ -213,6 +213,8 @@ def test_non_state_voice_is_not_the_state():
         ("Pakistani lawmakers welcomed the trade deal with the US.", "PAK"),
         ("Pakistan's commerce ministry welcomed the trade deal with the US.", "PAK"),
         ("Pakistan's ambassador to the US hailed the trade deal.", "PAK"),
+        ("The US diplomat praised the government's efforts to fight polio.", "USA"),
+        ("Pakistani diplomats welcomed the remarks on Kashmir.", "PAK"),
         # an act the actor owns is the actor acting (agent_heads)
         ("Washington's aid freeze will end most trade assistance to Pakistan.", "USA"),
         ("Trump's sudden reversal on tariffs came a day after they took effect.", "USA"),

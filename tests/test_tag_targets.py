@@ -425,3 +425,19 @@ def test_wishing_an_actor_a_prosperous_future_is_for_it():
         date="2023-06-02",
     )
     assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
+
+
+def test_an_office_named_without_its_state_is_the_documents_state():
+    meta = {"publisher": "Dawn", "date": "2025-06-02"}
+    r = _row("The US envoy lauded the federal government's economic reforms.", **meta)
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
+    r = _row("President Trump hosted the army chief at the White House.", **meta)
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
+    # several or other states' offices, and an office its owner's pronoun names, are no one's in particular
+    r = _row("The US commended the foreign governments' reforms.", **meta)
+    assert "PAK" not in _by_target(r)
+    r = _row("Trump again offered his good offices to resolve the dispute.", **meta)
+    assert "PAK" not in _by_target(r)
+    # the subject of a reported clause is not an object ("the minister said the president disagrees")
+    r = _row("Leavitt said the president strongly disagrees with the decision.", **meta)
+    assert r["target_stances"] == [] or "PAK" not in _by_target(r)

@@ -41,6 +41,7 @@ _OPTIONAL_WORDS = (
     "pair_words",
     "both_words",
     "local_marks",
+    "unplaced_marks",
     "credit_nouns",
     "credit_qualities",
     "credit_outcomes",
@@ -104,6 +105,7 @@ class Attribution:
     pair_words: frozenset[str] = frozenset()  # words naming the pair's own ties ("bilateral relations")
     both_words: frozenset[str] = frozenset()  # two actors as one object ("both prime ministers")
     local_marks: frozenset[str] = frozenset()  # a local office, the home's ("the district administration")
+    unplaced_marks: frozenset[str] = frozenset()  # an office not of the document's state ("the foreign ...")
     credit_nouns: frozenset[str] = frozenset()  # a part another actor plays ("the US played a key role")
     credit_qualities: frozenset[str] = frozenset()  # a good part ("key", "constructive")
     credit_outcomes: frozenset[str] = frozenset()  # a good end it serves ("in the ceasefire", "in easing")

@@ -868,10 +868,38 @@ class Reader:
                     and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in o.children)
                 ):
                     codes = [owner]  # "condemned the strikes", "welcomed the plan": the act named before
+                if not codes and o.dep_ not in _SUBJ:
+                    codes = self._office_target(o, ctx)
                 for code in codes:
                     if code != holder and code not in out:
                         out.append(code)
         return out
+
+    def _office_target(self, obj, ctx) -> list[str]:
+        """The actor of an office an object names without naming the actor ("lauded the federal government's
+        reforms", "appreciated the provincial government's initiatives", "hosted the army chief"): the
+        actor a subject with that role would be (``DocContext.role``), so an official of one state praising
+        the other's government is aimed at it. A phrase that names anyone (a person, a place, another state or
+        body, a pronoun's owner) or a voice of no state is left alone."""
+        data = self.data
+        words = self._np_tokens(obj)
+        # the object itself ("the army chief") or its owner ("the government's reforms")
+        heads = [obj, *(c for c in obj.children if c.dep_ in ("poss", "compound"))]
+        office = next((t for t in heads if t.pos_ == "NOUN" and lemma(t) in data.roles), None)
+        if office is None or office.tag_ != "NN" or not any(c.lower_ == "the" for c in office.children):
+            return []  # one definite office ("the government"), not "officials" or "both prime ministers"
+        if any(t.lower_ in data.unplaced_marks for t in words):
+            return []  # "the foreign government", "the other administration": not the document's state
+        role = data.roles[lemma(office)]
+        if any(
+            t.pos_ == "PROPN" and lemma(t) not in data.roles or t.dep_ == "poss" and t.pos_ == "PRON"
+            for t in words
+        ):
+            return []  # "the Punjab government", "his good offices": someone's office the phrase names
+        if any(lemma(t) in self.non_state for t in words if t.pos_ in _NOMINAL):
+            return []
+        code = ctx.role(role, data, local=any(lemma(t) in data.local_marks for t in words))
+        return [code] if code else []
 
     def _patients(self, zone):
         """Character spans of the objects of a clause (a relative clause, or an infinitive or gerund one) that
