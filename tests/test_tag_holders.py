@@ -1138,3 +1138,22 @@ def test_it_took_an_actors_act_for_others_to_do_something_is_that_actors():
     assert (r["holder"], r["holder_source"]) == ("USA", "subject")
     # the two sides it took are others: no relation of the US with either
     assert not any("USA" in p for p in r["relation_pairs"]) and r["target_stances"] == []
+
+
+def test_what_a_meeting_took_up_is_the_act_of_the_one_named_before_who_met():
+    t = _tag(
+        "Interior Minister Mohsin Naqvi met US Charge d'Affaires Natalie Baker in Islamabad.",
+        "During the meeting, detailed discussions were held on enhancing bilateral cooperation.",
+        "The talks focused on expanding cooperation in agriculture.",
+        "The meeting took place on Monday afternoon.",
+        "The meeting was attended by senior officials.",
+        publisher="Dawn",
+        date="2025-04-02",
+    )
+    assert t["holder"].tolist()[:3] == ["PAK", "PAK", "PAK"]
+    assert t.iloc[1]["holder_source"] == "carryover" and t.iloc[1]["stance"] > 0
+    # where or when it took place states no one's position; nor does a meeting a named actor attends
+    assert t.iloc[3]["holder"] is None
+    # with no one named before, a meeting is no one's
+    t = _tag("Detailed discussions were held on enhancing bilateral cooperation.", publisher="Dawn")
+    assert t.iloc[0]["holder"] is None

@@ -25,6 +25,7 @@ _OPTIONAL_WORDS = (
     "violent_events",
     "place_causes",
     "agent_heads",
+    "meeting_nouns",
     "former_marks",
     "foreign_roles",
     "posted_roles",
@@ -87,6 +88,7 @@ class Attribution:
     place_prepositions: frozenset[str] = frozenset()
     violent_events: frozenset[str] = frozenset()
     place_causes: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()  # a meeting narrated as the subject ("the talks focused on")
     agent_heads: frozenset[str] = frozenset()
     former_marks: frozenset[str] = frozenset()
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)

@@ -110,6 +110,13 @@ class DocumentTagger:
         self._delegation = (
             re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")s?\b") if nouns else None
         )
+        # a sentence that opens on a meeting ("During the meeting, detailed discussions were held on ...")
+        meetings = sorted(self.attribution.meeting_nouns, key=len, reverse=True)
+        self._meeting = (
+            re.compile(r"^\W*(?:[\w'’-]+\W+){0,5}?(?:" + "|".join(map(re.escape, meetings)) + r")s?\b", re.I)
+            if meetings
+            else None
+        )
         self.reader = Reader(
             self.attribution,
             actors.rules.get("non_state_nouns", ()),
@@ -215,7 +222,9 @@ class DocumentTagger:
             doc_pair = (home, doc_pair[0])  # the pair acting together ("both sides agreed") is the home's act
         recent: list = [None] * n  # holder of each sentence, for generic titles
         opinion = str(meta.get("doc_type") or "").casefold() in self.attribution.opinion_doc_types
-        readings = self._parse(norms, own, lows, titled=titled) if meta.get("parse", True) else {}
+        readings, meeting_only = (
+            self._parse(norms, own, lows, titled=titled) if meta.get("parse", True) else ({}, set())
+        )
         # a speech ranges over many issues, and a transcript's questions set its topics (turns.py): only an
         # article or a statement lends its topic
         topic = (
@@ -280,13 +289,17 @@ class DocumentTagger:
                 (s, e) for s, e, c in stance_hits if c.cls in ("cooperation", "conflict", "pressure")
             ]
             cue_starts = [s for s, _e in cue_spans]
-            reading = None
+            reading = meeting = None
             if i in readings:
                 real = [m for m in mentions if m[2] is not None and self.rules.state_voice(slow, m)]
-                reading = self.reader.read(
-                    readings[i], text, real, ctx, year=year, prev_quoted=prev_quoted, people=people[i]
-                )
-                prev_quoted = text[:1] in '"“' and not text.rstrip().endswith(('"', "”"))
+                if i in meeting_only:
+                    meeting = self.reader.meeting_clause(readings[i], real)
+                else:
+                    reading = self.reader.read(
+                        readings[i], text, real, ctx, year=year, prev_quoted=prev_quoted, people=people[i]
+                    )
+                    meeting = reading.clause if reading.meeting else None
+                    prev_quoted = text[:1] in '"“' and not text.rstrip().endswith(('"', "”"))
             if speaker and not speakers[i]:
                 holder, hsource, subject_span = None, "", None  # a reporter's question states no position
             elif i > 0 and frag[i - 1] and prev_holder and (reading is None or not reading.decided):
@@ -344,6 +357,17 @@ class DocumentTagger:
                 holder, hsource, subject_span = self.rules.holder(
                     text, slow, mentions, cue_starts, carried, speakers[i], context, doc_pair
                 )
+                if (
+                    holder is None
+                    and meeting is not None
+                    and not opinion
+                    and i > 0
+                    and recent[i - 1]
+                    and _in_zone(stance_hits, meeting, counted_only=True)
+                ):
+                    # "Detailed discussions were held on enhancing cooperation": what a meeting of the one the
+                    # sentence before names took up; where or when it took place states no one's position
+                    holder, hsource, subject_span = recent[i - 1], "carryover", None
             if (
                 reading is not None
                 and reading.stative
@@ -621,8 +645,15 @@ class DocumentTagger:
         """Dependency parses of the sentences that can change a result, by index: a sentence naming an actor
         (its holder, targets and the names and roles later sentences refer to), one with a speech verb (its
         "he said" continues the last speaker), the headline ("DPM calls for peace in South Asia") and one on
-        a delegation (its leader and members). Others naming neither on no issue keep the lexical rules."""
-        speech, delegation, reporting = self.rules.speech, self._delegation, self._reporting
+        a delegation (its leader and members). Others naming neither on no issue keep the lexical rules,
+        except that one opening on a meeting is parsed for its subject alone (the indices returned second:
+        see ``Reader.meeting_clause``)."""
+        speech, delegation, reporting, meeting = (
+            self.rules.speech,
+            self._delegation,
+            self._reporting,
+            self._meeting,
+        )
         todo = [
             i
             for i, o in enumerate(own)
@@ -638,9 +669,16 @@ class DocumentTagger:
                 and delegation.search(lows[i]) is not None
             )
         ]
+        chosen = set(todo)
+        meeting_only = {
+            i
+            for i in range(len(own))
+            if norms[i] and i not in chosen and meeting is not None and meeting.match(norms[i]) is not None
+        }
+        todo = sorted(chosen | meeting_only)
         if not todo:
-            return {}
-        return dict(zip(todo, parse_many([norms[i] for i in todo]), strict=True))
+            return {}, set()
+        return dict(zip(todo, parse_many([norms[i] for i in todo]), strict=True)), meeting_only
 
     def _clauses(self, slow, stance_hits, mentions, holder):
         """Each contrasted clause's holder, stance and cues (empty when the sentence has no contrast)."""

@@ -195,6 +195,9 @@ class Reading:
     passive: list[tuple[int, int]] = field(default_factory=list)  # agentless passive of a thing
     subject_at: int = -1  # where the subject the parse read starts (character offset), -1 without one
     enabler: bool = False  # "it took X for both sides to agree": the holder X enabled others' act
+    meeting: bool = (
+        False  # the subject is a meeting that names no actor ("Detailed discussions were held on ...")
+    )
     patients: list[tuple[int, int]] = field(default_factory=list)  # objects of an object's clause (_patients)
     mode: str = ""
 
@@ -1103,6 +1106,31 @@ class Reader:
                 tok_code[t.i] = ctx.known(t.text)
 
     # -------------------------------------------------------------------------------- a sentence
+    def _meeting(self, content, tok_code, speaker) -> bool:
+        """Whether the clause's subject is a meeting that names no actor, with no one reporting it and no
+        agent ("Detailed discussions were held on ...", "The talks focused on ...")."""
+        subject = self._subject(content) if speaker is None else None
+        return (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and lemma(subject) in self.data.meeting_nouns
+            and not any(w.i in tok_code for w in self._np_tokens(subject))
+            and (subject.dep_ != "nsubjpass" or self._agent(content) is None)
+        )
+
+    def meeting_clause(self, doc, mentions) -> list[tuple[int, int]] | None:
+        """The main clause's character spans of a sentence whose subject is a meeting (see :meth:`_meeting`),
+        else None. Reads nothing else, so a sentence parsed only for this changes no other result."""
+        toks = list(doc)
+        tok_code = token_codes(toks, mentions)
+        root = self._root(toks)
+        if root is None:
+            return None
+        speaker, content = self._speaker(root)
+        if speaker is not None or not self._meeting(content, tok_code, speaker):
+            return None
+        return [(t.idx, t.idx + len(t.text)) for t in self._clause_words(content)]
+
     def read(
         self, doc, text, mentions, ctx: DocContext, *, year=None, prev_quoted=False, people=()
     ) -> Reading:
@@ -1182,6 +1210,7 @@ class Reader:
                         who, how = self.resolve(inner, tok_code, ctx, quoted=quoted, text=text)
                         out.source, content, node = "subject", clause, inner
                         break
+        out.meeting = who is None and how == "unknown" and self._meeting(content, tok_code, speaker)
         out.decided = node is not None and how != "unknown"
         out.enabler = node is not None and how == "actor" and _it_takes(node)
         out.subject_at = node.idx if node is not None else -1
