@@ -441,3 +441,25 @@ def test_an_office_named_without_its_state_is_the_documents_state():
     # the subject of a reported clause is not an object ("the minister said the president disagrees")
     r = _row("Leavitt said the president strongly disagrees with the decision.", **meta)
     assert r["target_stances"] == [] or "PAK" not in _by_target(r)
+
+
+def test_a_cue_in_a_participle_of_the_holders_other_act_is_aimed_at_its_objects():
+    meta = {"publisher": "Dawn", "date": "2025-09-30"}
+    r = _row(
+        "Dar said that the Muslim nations were united on the Gaza issue, calling US President Donald Trump's "
+        "peace plan a major breakthrough.",
+        **meta,
+    )
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["breakthrough"]
+    # a cue in the main predicate keeps the main predicate's objects
+    r = _row("Pakistan condemned the attack, urging the US to act.", **meta)
+    assert "USA" not in _by_target(r) or _by_target(r)["USA"]["cues"] != ["condemn"]
+
+
+def test_naming_an_achievement_of_the_pairs_ties_is_for_the_other():
+    r = _row(
+        "Defence Minister Khawaja Asif termed the meeting a milestone in Pakistan-US ties.",
+        publisher="Dawn",
+        date="2025-06-02",
+    )
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0

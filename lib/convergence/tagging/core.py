@@ -441,6 +441,12 @@ class DocumentTagger:
                 # document whose speaker states them ("Pakistan is an important partner", a briefing), to the
                 # actor its clause is about (the subject)
                 objects = [t for t in reading.targets if t != holder]
+                counted = _in_zone(stance_hits, [(0, len(slow))], counted_only=True)
+                elsewhere = not _in_zone(counted, reading.zone, counted_only=True)
+                for spans, aimed in reading.aside if elsewhere else ():
+                    if not objects and _in_zone(counted, spans, counted_only=True) == counted:
+                        # the cues stand in a participle of the holder's other act: aimed at its objects
+                        objects = [t for t in aimed if t != holder]
                 if not objects and speaker and holder == speaker and reading.holder not in (None, holder):
                     objects = [reading.holder]  # the actor the speaker's clause is about is its subject
                 value = stance

@@ -195,9 +195,10 @@ class Reading:
     passive: list[tuple[int, int]] = field(default_factory=list)  # agentless passive of a thing
     subject_at: int = -1  # where the subject the parse read starts (character offset), -1 without one
     enabler: bool = False  # "it took X for both sides to agree": the holder X enabled others' act
-    meeting: bool = (
-        False  # the subject is a meeting that names no actor ("Detailed discussions were held on ...")
-    )
+    # a participle after a comma that states the holder's other act ("..., calling Trump's plan a major
+    # breakthrough"): its words (character spans) and the actors in its objects, for cues standing there
+    aside: list[tuple[list[tuple[int, int]], list[str]]] = field(default_factory=list)
+    meeting: bool = False  # the subject is a meeting naming no actor ("Discussions were held on ...")
     patients: list[tuple[int, int]] = field(default_factory=list)  # objects of an object's clause (_patients)
     mode: str = ""
 
@@ -1266,6 +1267,19 @@ class Reader:
             )
         ]
         out.targets = self._targets(zone, tok_code, who, ctx)
+        inside = {t.i for t in zone}
+        for t in self._clause_words(content):
+            if (
+                t.i not in inside
+                and t.dep_ == "advcl"
+                and t.tag_ == "VBG"
+                and t.i > 0
+                and t.doc[t.i - 1].text == ","
+                and not any(c.dep_ in _SUBJ for c in t.children)
+            ):
+                words = self._zone(t)
+                spans = [(w.idx, w.idx + len(w.text)) for w in words]
+                out.aside.append((spans, self._targets(words, tok_code, who, ctx)))
         out.patients = self._patients(zone)
         out.credits = self._credits(toks, tok_code)
         out.places, out.violent = self._places(zone, tok_code, who)
