@@ -463,3 +463,16 @@ def test_naming_an_achievement_of_the_pairs_ties_is_for_the_other():
         date="2025-06-02",
     )
     assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0
+
+
+def test_an_act_is_its_possessors_not_that_of_an_actor_it_is_about():
+    meta = {"publisher": "Dawn", "date": "2025-02-06"}
+    first = "The Foreign Office condemned Trump's Palestinian displacement plan."
+    r = _row(first, **meta)
+    assert list(_by_target(r)) == ["USA"]
+    # "the plan" named again is still the possessor's
+    then = (
+        "Pakistan broke its silence about the proposal to displace Palestinians, rejecting the plan outright."
+    )
+    r = _row(first, then, i=1, **meta)
+    assert list(_by_target(r)) == ["USA"] and r["stance"] < 0

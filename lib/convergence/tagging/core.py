@@ -441,7 +441,7 @@ class DocumentTagger:
                 # document whose speaker states them ("Pakistan is an important partner", a briefing), to the
                 # actor its clause is about (the subject)
                 objects = [t for t in reading.targets if t != holder]
-                counted = _in_zone(stance_hits, [(0, len(slow))], counted_only=True)
+                counted = [h for h in stance_hits if h[2].cls in ("cooperation", "conflict", "pressure")]
                 elsewhere = not _in_zone(counted, reading.zone, counted_only=True)
                 for spans, aimed in reading.aside if elsewhere else ():
                     if not objects and _in_zone(counted, spans, counted_only=True) == counted:

@@ -864,6 +864,19 @@ class Reader:
             )
             for o in objs:
                 codes = [tok_code[w.i] for w in self._np_tokens(o) if w.i in tok_code]
+                if self._possessor(o, tok_code) is not None:
+                    # "condemned Trump's Palestinian displacement plan", "India's Pakistan policy": the act is
+                    # its possessor's; an actor that qualifies it besides is what the act is about
+                    about = {
+                        w.i
+                        for c in o.children
+                        if c.dep_ in ("amod", "compound", "nmod")
+                        for w in c.subtree
+                        if w.i in tok_code
+                    }
+                    codes = [
+                        tok_code[w.i] for w in self._np_tokens(o) if w.i in tok_code and w.i not in about
+                    ]
                 owner = ctx.acts.get(lemma(o).lower()) or ctx.events.get(lemma(o).lower())
                 if (
                     not codes
@@ -878,6 +891,14 @@ class Reader:
                     if code != holder and code not in out:
                         out.append(code)
         return out
+
+    @staticmethod
+    def _possessor(head, tok_code):
+        """The actor of ``head``'s possessive modifier ("Trump's plan", "India's policy"), else None."""
+        for c in head.children:
+            if c.dep_ == "poss":
+                return next((tok_code[w.i] for w in c.subtree if w.i in tok_code), None)
+        return None
 
     def _office_target(self, obj, ctx) -> list[str]:
         """The actor of an office an object names without naming the actor ("lauded the federal government's
@@ -991,6 +1012,8 @@ class Reader:
         for i, code in tok_code.items():
             t = toks[i]
             act = t.head if t.dep_ in ("compound", "amod", "nmod", "poss") else None
+            if act is not None and t.dep_ != "poss" and self._possessor(act, tok_code) is not None:
+                continue  # "Trump's Palestinian displacement plan": its possessor's, not whom it is about
             if t.dep_ == "pobj" and t.head.lower_ in ("from", "by") and t.head.dep_ == "prep":
                 act = t.head.head  # "a statement from the ISPR", "the ban by Washington"
             if act is not None and (
