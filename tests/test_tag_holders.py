@@ -1157,3 +1157,11 @@ def test_what_a_meeting_took_up_is_the_act_of_the_one_named_before_who_met():
     # with no one named before, a meeting is no one's
     t = _tag("Detailed discussions were held on enhancing bilateral cooperation.", publisher="Dawn")
     assert t.iloc[0]["holder"] is None
+
+
+def test_a_headline_read_as_a_noun_phrase_does_not_take_its_subordinate_clause_for_the_predicate():
+    # "as US demands ...", "after US offers ...": the subordinate clause's actor does not hold the headline
+    r = _title_row("FO notes ‘profound concern’ on weapons in Afghanistan as US demands equipment’s return")
+    assert r["holder"] == "PAK"
+    r = _title_row("Islamabad indignant after US offers F-35 jets to India")
+    assert r["holder"] == "PAK"

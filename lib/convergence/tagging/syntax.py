@@ -670,7 +670,15 @@ class Reader:
         if root.pos_ not in _NOMINAL:
             return None
         return next(
-            (c for c in root.children if c.dep_ in ("acl", "advcl") and c.pos_ == "VERB" and c.i > root.i),
+            (
+                c
+                for c in root.children
+                if c.dep_ in ("acl", "advcl")
+                and c.pos_ == "VERB"
+                and c.i > root.i
+                # "FO notes' profound concern ... as US demands ...": a subordinate clause is no predicate
+                and not any(m.dep_ == "mark" and m.lower_ in Reader._SUBORDINATE for m in c.children)
+            ),
             None,
         )
 
