@@ -1,5 +1,6 @@
 """Per-target stance (``target_stances``) and the pair a relation cue links (``relation_pairs``)."""
 
+import pytest
 from convergence.tagging import tag
 from fixtures.tag.frames import one_doc
 
@@ -418,13 +419,18 @@ def test_valuing_a_strong_relationship_with_an_actor_is_for_it():
     assert r["stance"] > 0
 
 
-def test_wishing_an_actor_a_prosperous_future_is_for_it():
-    r = _row(
-        "US President Joe Biden believes in a secure and prosperous Pakistan.",
-        publisher="Dawn",
-        date="2023-06-02",
-    )
-    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
+@pytest.mark.parametrize(
+    "sentence, holder, target",
+    [
+        # wishing an actor a prosperous future
+        ("US President Joe Biden believes in a secure and prosperous Pakistan.", "USA", "PAK"),
+        # naming an achievement of the pair's ties
+        ("Defence Minister Khawaja Asif termed the meeting a milestone in Pakistan-US ties.", "PAK", "USA"),
+    ],
+)
+def test_a_good_word_for_the_other_side_is_for_it(sentence, holder, target):
+    r = _row(sentence, publisher="Dawn", date="2025-06-02")
+    assert r["holder"] == holder and _by_target(r)[target]["stance"] > 0
 
 
 def test_an_office_named_without_its_state_is_the_documents_state():
@@ -454,15 +460,6 @@ def test_a_cue_in_a_participle_of_the_holders_other_act_is_aimed_at_its_objects(
     # a cue in the main predicate keeps the main predicate's objects
     r = _row("Pakistan condemned the attack, urging the US to act.", **meta)
     assert "USA" not in _by_target(r) or _by_target(r)["USA"]["cues"] != ["condemn"]
-
-
-def test_naming_an_achievement_of_the_pairs_ties_is_for_the_other():
-    r = _row(
-        "Defence Minister Khawaja Asif termed the meeting a milestone in Pakistan-US ties.",
-        publisher="Dawn",
-        date="2025-06-02",
-    )
-    assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0
 
 
 def test_an_act_is_its_possessors_not_that_of_an_actor_it_is_about():

@@ -70,6 +70,7 @@ TAG_COLUMNS = list(SentenceTags._fields)
 _REQUIRED = ("doc_id", "sent_id", "text")
 _POSS = "'s"
 _STANCE_CLASSES = ("cooperation", "conflict", "pressure", "offence")
+_ACT_CLASSES = ("cooperation", "conflict", "pressure")  # cues of an act toward someone (not an offence's)
 _NOT_NOW = ("conditional", "hypothetical", "historical")  # modes whose stance is not the current position
 _SOLIDARITY = 0.5  # stance toward the place of a condemned violent event
 _CREDIT = 0.5  # stance toward an actor credited with a good part (attribution.yaml credit_nouns)
@@ -285,9 +286,7 @@ class DocumentTagger:
                 for s, e, p, _ in longest_first(layers[STANCE])
                 if headline or not in_name(text, s, e)
             ]
-            cue_spans = [
-                (s, e) for s, e, c in stance_hits if c.cls in ("cooperation", "conflict", "pressure")
-            ]
+            cue_spans = [(s, e) for s, e, c in stance_hits if c.cls in _ACT_CLASSES]
             cue_starts = [s for s, _e in cue_spans]
             reading = meeting = None
             if i in readings:
@@ -441,7 +440,7 @@ class DocumentTagger:
                 # document whose speaker states them ("Pakistan is an important partner", a briefing), to the
                 # actor its clause is about (the subject)
                 objects = [t for t in reading.targets if t != holder]
-                counted = [h for h in stance_hits if h[2].cls in ("cooperation", "conflict", "pressure")]
+                counted = [h for h in stance_hits if h[2].cls in _ACT_CLASSES]
                 elsewhere = not _in_zone(counted, reading.zone, counted_only=True)
                 for spans, aimed in reading.aside if elsewhere else ():
                     if not objects and _in_zone(counted, spans, counted_only=True) == counted:

@@ -828,16 +828,21 @@ class Reader:
             # comma, with no subject of its own, is the main subject's act wherever the parser hangs it
             inside = {t.i for t in out}
             for t in pred.subtree:
-                if (
-                    t.i not in inside
-                    and t.dep_ == "advcl"
-                    and t.tag_ == "VBG"
-                    and t.i > 0
-                    and t.doc[t.i - 1].text == ","
-                    and not any(c.dep_ in _SUBJ for c in t.children)
-                ):
+                if t.i not in inside and self._comma_participle(t):
                     out.extend(self._clause_words(t))
         return out
+
+    @staticmethod
+    def _comma_participle(t) -> bool:
+        """Whether ``t`` is a participle after a comma with no subject of its own ("..., rejecting the plan"):
+        the main subject's other act."""
+        return (
+            t.dep_ == "advcl"
+            and t.tag_ == "VBG"
+            and t.i > 0
+            and t.doc[t.i - 1].text == ","
+            and not any(c.dep_ in _SUBJ for c in t.children)
+        )
 
     def _targets(self, zone, tok_code, holder, ctx):
         out = []
@@ -1159,7 +1164,7 @@ class Reader:
         if root is None:
             return None
         speaker, content = self._speaker(root)
-        if speaker is not None or not self._meeting(content, tok_code, speaker):
+        if not self._meeting(content, tok_code, speaker):
             return None
         return [(t.idx, t.idx + len(t.text)) for t in self._clause_words(content)]
 
@@ -1300,14 +1305,7 @@ class Reader:
         out.targets = self._targets(zone, tok_code, who, ctx)
         inside = {t.i for t in zone}
         for t in self._clause_words(content):
-            if (
-                t.i not in inside
-                and t.dep_ == "advcl"
-                and t.tag_ == "VBG"
-                and t.i > 0
-                and t.doc[t.i - 1].text == ","
-                and not any(c.dep_ in _SUBJ for c in t.children)
-            ):
+            if t.i not in inside and self._comma_participle(t):
                 words = self._zone(t)
                 spans = [(w.idx, w.idx + len(w.text)) for w in words]
                 out.aside.append((spans, self._targets(words, tok_code, who, ctx)))
