@@ -54,10 +54,6 @@ KNOWN_MISSES = {
     "russia_ukraine": "reads insufficient: Pakistan 'urges direct engagement between Russia and Ukraine' is "
     "read as a mild request to both parties (urge -0.2), so both sides' positions on Russia seem to agree "
     "(gap +0.39) against the explicit 'contentious issues' relation sentence; the interval spans 0",
-    "trade_investment": "reads convergent: Pakistan's requests ('seeks US support in countering threats', "
-    "'emphasizing economic cooperation and seeking assistance') are read as two directed acts toward the US "
-    "that point the same way, one of them clear, which carry a verdict alone; a request is not an act of "
-    "agreement",
     "defense": "reads divergent: the convergent sentence ('strengthening military ties, bilateral defense "
     "cooperation') has no holder (the visit's objectives); the holder-bearing defense sentences are the US's "
     "unease about Pakistan's military ties with China and its urging Pakistan to condemn Russia",
