@@ -463,7 +463,7 @@ class Reader:
             if placed is not None and role not in data.posted_roles:
                 code = placed
             else:
-                code = ctx.role(role, data, local=any(lemma(t) in data.local_marks for t in words))
+                code = self._office_actor(role, words, ctx)
             if code is not None:
                 ctx.learn(code, names, None, person=role in data.person_roles or bool(names))
                 return code, "role"
@@ -876,20 +876,21 @@ class Reader:
                 if g.dep_ == "pobj"
             )
             for o in objs:
-                codes = [tok_code[w.i] for w in self._np_tokens(o) if w.i in tok_code]
-                if self._possessor(o, tok_code) is not None:
-                    # "condemned Trump's Palestinian displacement plan", "India's Pakistan policy": the act is
-                    # its possessor's; an actor that qualifies it besides is what the act is about
-                    about = {
+                words = self._np_tokens(o)
+                # "condemned Trump's Palestinian displacement plan", "India's Pakistan policy": an act with a
+                # possessor is its possessor's; an actor that qualifies it besides is what the act is about
+                about = (
+                    {
                         w.i
                         for c in o.children
                         if c.dep_ in ("amod", "compound", "nmod")
                         for w in c.subtree
                         if w.i in tok_code
                     }
-                    codes = [
-                        tok_code[w.i] for w in self._np_tokens(o) if w.i in tok_code and w.i not in about
-                    ]
+                    if self._possessor(o, tok_code) is not None
+                    else set()
+                )
+                codes = [tok_code[w.i] for w in words if w.i in tok_code and w.i not in about]
                 owner = ctx.acts.get(lemma(o).lower()) or ctx.events.get(lemma(o).lower())
                 if (
                     not codes
@@ -899,7 +900,7 @@ class Reader:
                 ):
                     codes = [owner]  # "condemned the strikes", "welcomed the plan": the act named before
                 if not codes and o.dep_ not in _SUBJ:
-                    codes = self._office_target(o, ctx)
+                    codes = self._office_target(o, words, ctx)
                 for code in codes:
                     if code != holder and code not in out:
                         out.append(code)
@@ -913,14 +914,13 @@ class Reader:
                 return next((tok_code[w.i] for w in c.subtree if w.i in tok_code), None)
         return None
 
-    def _office_target(self, obj, ctx) -> list[str]:
+    def _office_target(self, obj, words, ctx) -> list[str]:
         """The actor of an office an object names without naming the actor ("lauded the federal government's
         reforms", "appreciated the provincial government's initiatives", "hosted the army chief"): the
         actor a subject with that role would be (``DocContext.role``), so an official of one state praising
         the other's government is aimed at it. A phrase that names anyone (a person, a place, another state or
-        body, a pronoun's owner) or a voice of no state is left alone."""
+        body, a pronoun's owner) or a voice of no state is left alone. ``words``: the object's noun phrase."""
         data = self.data
-        words = self._np_tokens(obj)
         # the object itself ("the army chief") or its owner ("the government's reforms")
         heads = [obj, *(c for c in obj.children if c.dep_ in ("poss", "compound"))]
         office = next((t for t in heads if t.pos_ == "NOUN" and lemma(t) in data.roles), None)
@@ -936,8 +936,13 @@ class Reader:
             return []  # "the Punjab government", "his good offices": someone's office the phrase names
         if any(lemma(t) in self.non_state for t in words if t.pos_ in _NOMINAL):
             return []
-        code = ctx.role(role, data, local=any(lemma(t) in data.local_marks for t in words))
+        code = self._office_actor(role, words, ctx)
         return [code] if code else []
+
+    def _office_actor(self, role, words, ctx) -> str | None:
+        """The actor an office whose noun phrase ``words`` names no actor refers to (``DocContext.role``); a
+        local one ("the district administration") is the home's."""
+        return ctx.role(role, self.data, local=any(lemma(t) in self.data.local_marks for t in words))
 
     def _patients(self, zone):
         """Character spans of the objects of a clause (a relative clause, or an infinitive or gerund one) that
@@ -1280,7 +1285,8 @@ class Reader:
         subj = self._subject(content)
         if subj is not None and subj.pos_ == "NOUN" and speaker is not None:
             zone.append(subj)  # "(X said) Pakistan-US cooperation will yield results": the reported stance
-        out.clause = [(t.idx, t.idx + len(t.text)) for t in self._clause_words(content)]
+        clause = self._clause_words(content)
+        out.clause = [(t.idx, t.idx + len(t.text)) for t in clause]
         out.mode = self._mode(root, content, text, year)
         out.zone = [(t.idx, t.idx + len(t.text)) for t in zone]
         out.light = [
@@ -1304,7 +1310,7 @@ class Reader:
         ]
         out.targets = self._targets(zone, tok_code, who, ctx)
         inside = {t.i for t in zone}
-        for t in self._clause_words(content):
+        for t in clause:
             if t.i not in inside and self._comma_participle(t):
                 words = self._zone(t)
                 spans = [(w.idx, w.idx + len(w.text)) for w in words]
