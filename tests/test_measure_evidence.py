@@ -136,6 +136,25 @@ def test_target_stances_toward_partner_make_a_directed_row():
     assert ev["cues"].iloc[0] == ["criticise"]
 
 
+def test_one_act_toward_the_partner_and_a_third_party_is_the_act_toward_the_partner():
+    both = [
+        {"target": "IND", "stance": 0.6, "cues": ["commend"]},
+        {"target": "PAK", "stance": 0.6, "cues": ["commend"]},
+    ]
+    row = _row(
+        holder="USA", targets=["IND", "PAK"], actors=["USA", "IND", "PAK"], stance=0.6,
+        stance_cues=["commend"], issues=["india"], target_stances=both,
+        text="The US commended both India and Pakistan for the truce.",
+    )  # fmt: skip
+    ev = evidence(pd.DataFrame([row]), issue="india")
+    # no US position on India to set against Pakistan's own view of India
+    assert list(ev["kind"]) == ["directed"] and ev["object"].iloc[0] == "PAK"
+    # a cue of its own toward the third party stays a position on it
+    apart = [{"target": "IND", "stance": -0.6, "cues": ["criticise"]}, both[1]]
+    ev = evidence(pd.DataFrame([{**row, "target_stances": apart}]), issue="india")
+    assert sorted(zip(ev["kind"], ev["object"], strict=True)) == [("directed", "PAK"), ("position", "IND")]
+
+
 def test_contrast_word_between_the_pair_counts_even_if_the_tagger_pairs_others():
     row = _row(
         holder="USA", targets=["ISR", "PAK"], actors=["USA", "ISR", "PAK", "PSE"], relation=-0.6,

@@ -370,6 +370,20 @@ def test_a_blow_dealt_in_the_passive_by_nobody_named_is_not_the_speakers():
     assert r["stance"] < 0
 
 
+def test_a_participle_clause_the_speaker_undergoes_is_not_the_speakers_act():
+    meta = {"publisher": "Dawn", "date": "2025-05-20"}
+    t = _tag_doc(
+        "WASHINGTON: The State Department spokesperson spoke to reporters on Tuesday.",
+        "When pressed on whether India's stance had changed, the spokesperson declined to comment.",
+        **meta,
+    )
+    # the reporters press the spokesperson: no pressure of the US on India
+    assert t.iloc[1]["holder"] == "USA" and "IND" not in _by_target(t.iloc[1])
+    # the speaker's own pressure stays its act
+    r = _row("The US pressed India to resume talks, the spokesperson said.", **meta)
+    assert _by_target(r)["IND"]["stance"] < 0
+
+
 def test_concerns_among_a_community_are_theirs_not_a_stance_toward_its_state():
     r = _row(
         "These statements have heightened concerns among immigrant communities, particularly Pakistani "

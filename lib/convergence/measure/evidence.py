@@ -211,6 +211,11 @@ def evidence_rows(
                 kept = {t: v for t, v in per_target.items() if abs(v[0]) > min_stance}
                 objects = {t: v for t, v in kept.items() if t not in pair}
                 directed = kept.get(partner)
+                if directed is not None:
+                    # one act aimed at the partner and a third party alike ("we commend both prime
+                    # ministers", "urged India and Pakistan to ...") is the act toward the partner, not a
+                    # position on the third party to set against the partner's own
+                    objects = {t: v for t, v in objects.items() if v != directed}
                 if not kept and abs(stance) > min_stance:
                     objects = {ISSUE_OBJECT: (stance, stance_cues)}
             elif abs(stance) > min_stance:

@@ -192,7 +192,8 @@ class Reading:
     narrated: bool = False  # the holder is the subject of the act the sentence narrates, not a speaker
     verbs: tuple = ()  # the lemmas of the main clause's predicate and its verbs ("continued to refer")
     credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
-    passive: list[tuple[int, int]] = field(default_factory=list)  # agentless passive of a thing
+    # an agentless passive of a thing, or a participle clause its subject undergoes ("When pressed, ...")
+    passive: list[tuple[int, int]] = field(default_factory=list)
     subject_at: int = -1  # where the subject the parse read starts (character offset), -1 without one
     enabler: bool = False  # "it took X for both sides to agree": the holder X enabled others' act
     # a participle after a comma that states the holder's other act ("..., calling Trump's plan a major
@@ -1298,14 +1299,19 @@ class Reader:
         ]
         out.passive = [
             (t.idx, t.idx + len(t.text))
-            for t in zone
+            for t in {t.i: t for t in (*zone, *clause)}.values()
             if t.pos_ == "VERB"
             and t.tag_ == "VBN"
-            and any(c.dep_ == "auxpass" for c in t.children)
             and not any(c.dep_ == "agent" for c in t.children)
-            and any(
-                c.dep_ == "nsubjpass" and c.i not in tok_code and c.pos_ in ("NOUN", "PROPN")
-                for c in t.children
+            and (
+                any(c.dep_ == "auxpass" for c in t.children)
+                and any(
+                    c.dep_ == "nsubjpass" and c.i not in tok_code and c.pos_ in ("NOUN", "PROPN")
+                    for c in t.children
+                )
+                # "When pressed on ..., the spokesperson said": the subject undergoes the act
+                or t.dep_ == "advcl"
+                and not any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in t.children)
             )
         ]
         out.targets = self._targets(zone, tok_code, who, ctx)
