@@ -139,6 +139,17 @@ def test_the_same_holder_goes_on_the_same_way_about_the_actor_it_aimed_at():
     assert list(t.iloc[3]["target_stances"]) == []  # the other way: not toward India
 
 
+def test_a_holder_thanking_someone_it_names_does_not_go_on_about_the_last_actor():
+    articles, sentences = one_doc(
+        "The finance minister welcomed the support of the United States for the reform programme.",
+        "He also thanked the Islamic Development Bank for its long-standing support to Pakistan.",
+        publisher="Dawn",
+    )
+    t = tag(sentences, articles=articles, tone=False)
+    assert [d["target"] for d in t.iloc[0]["target_stances"]] == ["USA"]
+    assert list(t.iloc[1]["target_stances"]) == []  # the thanks go to the bank the sentence names
+
+
 def test_a_verb_that_undoes_its_object_reverses_it():
     r = _row("The US eased sanctions on Pakistan.")
     assert r["stance"] > 0 and r["stance_cues"] == ["eased sanction"]

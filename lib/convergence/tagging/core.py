@@ -502,12 +502,14 @@ class DocumentTagger:
                 and holder
                 and set(codes) <= {holder}
                 and prev_aim
+                and not (reading is not None and reading.named_object)
                 and prev_aim[0] == holder
                 and prev_aim[2] == (stance > 0)
                 and recent[i - 1] == holder
             ):
                 # the same holder goes on the same way about the actor its last sentence was aimed at, naming
-                # no actor ("We stand with the people of Pakistan. We send our deepest condolences.")
+                # no actor ("We stand with the people of Pakistan. We send our deepest condolences."), unless
+                # its object names someone else ("thanked IsDB")
                 about_actor = prev_aim[1]
             if about_actor:
                 targets = [*targets, about_actor]

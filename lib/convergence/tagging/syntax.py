@@ -201,6 +201,7 @@ class Reading:
     aside: list[tuple[list[tuple[int, int]], list[str]]] = field(default_factory=list)
     meeting: bool = False  # the subject is a meeting naming no actor ("Discussions were held on ...")
     patients: list[tuple[int, int]] = field(default_factory=list)  # objects of an object's clause (_patients)
+    named_object: bool = False  # the predicate's object names someone not in the actor file (_named_object)
     mode: str = ""
 
 
@@ -767,6 +768,22 @@ class Reader:
         content = content or next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
         return obj, content if content is not None else root
 
+    @staticmethod
+    def _named_object(zone, tok_code) -> bool:
+        """Whether a verb of the predicate has an object that names someone the actor file does not know
+        ("thanked IsDB for its support", "congratulated President Aliyev", "welcomed the IsDB Board's
+        approval"): the cues are aimed there, not at an actor an earlier sentence named."""
+        for t in zone:
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in t.children:
+                if c.dep_ not in _OBJECTS:
+                    continue
+                words = [c, *(g for g in c.children if g.dep_ in ("compound", "poss", "conj"))]
+                if any(w.pos_ == "PROPN" and w.i not in tok_code for w in words):
+                    return True
+        return False
+
     def _zone(self, pred):
         """The predicate's words whose stance cues are the holder's."""
         light = self.data.light_verbs
@@ -1322,6 +1339,7 @@ class Reader:
                 spans = [(w.idx, w.idx + len(w.text)) for w in words]
                 out.aside.append((spans, self._targets(words, tok_code, who, ctx)))
         out.patients = self._patients(zone)
+        out.named_object = self._named_object(zone, tok_code)
         out.credits = self._credits(toks, tok_code)
         out.places, out.violent = self._places(zone, tok_code, who)
         return out
