@@ -384,6 +384,22 @@ def test_a_participle_clause_the_speaker_undergoes_is_not_the_speakers_act():
     assert _by_target(r)["IND"]["stance"] < 0
 
 
+def test_a_headline_in_title_case_is_read_as_a_sentence():
+    from convergence.tagging.syntax import headline_case
+
+    title = "US Condemns Terror Attack in Peshawar, Vows Unwavering Support for Pakistan’s Fight"
+    meta = {"publisher": "APP", "date": "2025-09-30"}
+    for headline in (title, title.upper()):
+        articles, sentences = one_doc("The embassy issued a statement on Tuesday.", title=headline, **meta)
+        r = tag(sentences, articles=articles, tone=False).iloc[0]
+        assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0, headline
+    cased = headline_case(title, [(0, 2), (title.index("Pakistan"), title.index("Pakistan") + 8)])
+    assert cased == "US condemns terror attack in peshawar, vows unwavering support for Pakistan’s fight"
+    assert headline_case("Trump hails Pakistan’s help in arresting IS terrorist") == (
+        "Trump hails Pakistan’s help in arresting IS terrorist"  # a sentence's case: as it is
+    )
+
+
 def test_concerns_among_a_community_are_theirs_not_a_stance_toward_its_state():
     r = _row(
         "These statements have heightened concerns among immigrant communities, particularly Pakistani "

@@ -34,7 +34,7 @@ from .offices import in_office_name, office_patterns
 from .pacts import pact_stances
 from .quotes import first_person, inside_quotes, quote_goes_on
 from .stance import in_name, qualifier, relation_of, stance_of
-from .syntax import Reader, parse_many, token_codes
+from .syntax import Reader, headline_case, parse_many, token_codes
 from .ties import ties_stance
 from .tone import analyzer
 from .topic import about_relationship, neighbour_issues, subject_actor, topic_of
@@ -685,7 +685,11 @@ class DocumentTagger:
         todo = sorted(chosen | meeting_only)
         if not todo:
             return {}, set()
-        return dict(zip(todo, parse_many([norms[i] for i in todo]), strict=True)), meeting_only
+        texts = [norms[i] for i in todo]
+        if titled and todo[0] == 0:
+            # a headline in title case or capitals is parsed in the case of a sentence
+            texts[0] = headline_case(texts[0], [(m[0], m[1]) for m in own[0][2]])
+        return dict(zip(todo, parse_many(texts), strict=True)), meeting_only
 
     def _clauses(self, slow, stance_hits, mentions, holder):
         """Each contrasted clause's holder, stance and cues (empty when the sentence has no contrast)."""

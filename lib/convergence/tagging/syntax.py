@@ -124,6 +124,37 @@ def blank_dateline(text: str) -> str:
     return " " * m.end() + text[m.end() :] if m else text
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _lower(word: str) -> str:
+    """``word`` in small letters, letter by letter where that keeps its length."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in word)
+
+
+def headline_case(text: str, keep=()) -> str:
+    """``text`` in the case of a sentence when it is written in title case or in capitals ("U.S Blasts
+    'Heinous Terrorist Attack' in Quetta, Vows Unwavering Support for Pakistan's Anti-Terror Fight"), for
+    the parser: the small English model reads every capitalised word as a proper noun and finds no verb.
+    The words inside ``keep`` (character spans: the actors the text names) keep a capital, as do the first
+    word and, in title case, an acronym of two or three capitals ("PM", "FO"); offsets are unchanged. A text
+    in the ordinary case of a sentence is returned as it is."""
+    long = [w.group() for w in _WORD.finditer(text) if len(w.group()) >= 4]
+    if len(long) < 3 or sum(w[0].isupper() for w in long) < 0.8 * len(long):
+        return text
+    capitals = all(w.isupper() for w in long)
+    out = list(text)
+    for k, m in enumerate(_WORD.finditer(text)):
+        word, (a, b) = m.group(), m.span()
+        named = any(s < b and a < e for s, e in keep)
+        if word.isupper() and len(word) <= 3 and (named or not capitals):
+            continue  # an acronym: "US", "PM"
+        new = word[0] + _lower(word[1:]) if k == 0 or named else _lower(word)
+        if len(new) == len(word):
+            out[a:b] = new
+    return "".join(out)
+
+
 def parse_many(texts: list[str]):
     """spaCy ``Doc`` objects for ``texts`` (one sentence each), in order. The parses of one call (one
     document's sentences) are cached on disk as spaCy's own binary format (``DocBin``, no pickle), keyed by
