@@ -351,6 +351,39 @@ def test_an_explicit_relation_sentence_carries_a_verdict_flagged_thin():
     assert two["verdict"] == "divergent" and two["components"]["n_units_used"] == 2
 
 
+def _parallel(n_us: int, n_pk: int, *, docs: bool = False) -> pd.DataFrame:
+    """One article (or a document per sentence) in which the US and Pakistan each condemn a strike."""
+    rows = [
+        {
+            "doc_id": f"p{i}" if docs else "p0",
+            "sent_id": i,
+            "text": f"{who} condemned Israel's strike.",
+            "issues": ["israel_palestine"],
+            "holder": who,
+            "targets": ["ISR"],
+            "actors": [who, "ISR"],
+            "stance": -0.7,
+            "stance_cues": ["condemn"],
+            "relation": 0.0,
+            "relation_cues": [],
+        }  # fmt: skip
+        for i, who in enumerate(["USA"] * n_us + ["PAK"] * n_pk)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_an_articles_sentences_are_resampled_side_by_side():
+    # both sides condemn the same strike: a replicate of the article still reports both sides
+    two = convergence(_parallel(2, 3), by="doc", n_boot=400).iloc[0]
+    assert two["verdict"] == "convergent" and two["ci_low"] > 0
+    # one sentence on a side is too fragile for a tight interval
+    one = convergence(_parallel(1, 3), by="doc", n_boot=400).iloc[0]
+    assert one["verdict"] == "insufficient" and one["ci_low"] == 0
+    # documents are resampled together: a set of speeches may lack one side's
+    apart = convergence(_parallel(2, 3, docs=True), n_boot=400).iloc[0]
+    assert apart["components"]["bootstrap_unit"] == "document" and apart["ci_low"] == 0
+
+
 def test_units_are_documents_when_several_documents_are_resampled():
     # many US sentences on the issue in many documents, but the index rests on one document
     frame = pd.concat(

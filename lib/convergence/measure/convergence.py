@@ -127,6 +127,7 @@ class _Design:
             self.pooled = True
             self.cells = [(np.flatnonzero(pos & (actor == a)), np.flatnonzero(pos & (actor == b)))]
         self.keys = ev.sentence_keys()
+        self.cluster_docs = cluster_docs
         units = [str(d) for d in ev["doc_id"].tolist()] if cluster_docs else self.keys
         codes, uniques = pd.factorize(np.asarray(units, dtype=object))
         self.unit = codes
@@ -216,15 +217,45 @@ class _Design:
         slot[used] = np.arange(used.size)
         row_slot = slot[self.unit]
         keep = row_slot >= 0
+        strata = self._strata(used, slot)
         out = []
         for start in range(0, n_boot, chunk):
             size = min(chunk, n_boot - start)
-            draws = rng.integers(0, used.size, size=(size, used.size))
+            if strata is None:
+                draws = rng.integers(0, used.size, size=(size, used.size))
+            else:
+                draws = np.concatenate(
+                    [members[rng.integers(0, members.size, size=(size, members.size))] for members in strata],
+                    axis=1,
+                )
             counts = np.zeros((size, used.size))
             np.add.at(counts, (np.arange(size)[:, None], draws), 1.0)
             W = np.where(keep[None, :], counts[:, np.maximum(row_slot, 0)], 0.0) * self.weight[None, :]
             out.append(self.index(W)[0])
         return np.concatenate(out) if out else np.array([])
+
+    def _strata(self, used: np.ndarray, slot: np.ndarray) -> list[np.ndarray] | None:
+        """The slots of the resampled sentences of one document by side, when each side's positions rest
+        on two sentences or more: those holding only A's compared positions, only B's, and the others
+        (directed and relation rows, or both sides'). Each is resampled within itself, as in a two-sample
+        bootstrap: a replicate of an article that reports both sides still reports both. None (resample
+        all units together) when a side has fewer than two sentences (evidence hanging on one sentence of
+        one side must not give a tight interval), and when the units are documents: a set of speeches
+        may well lack one side's, and that uncertainty stays in the interval."""
+        if not self.cells or self.cluster_docs:
+            return None
+        side = np.zeros(self.n_units, dtype=int)  # bit 1: A's compared positions, bit 2: B's
+        for ia, ib in self.cells:
+            np.bitwise_or.at(side, self.unit[ia], 1)
+            np.bitwise_or.at(side, self.unit[ib], 2)
+        other = np.zeros(self.n_units, dtype=bool)
+        other[self.unit[np.concatenate([self.directed, self.relation])]] = True
+        only_a = (side == 1) & ~other
+        only_b = (side == 2) & ~other
+        groups = [used[only_a[used]], used[only_b[used]], used[~(only_a | only_b)[used]]]
+        if groups[0].size < 2 or groups[1].size < 2:
+            return None
+        return [slot[g] for g in groups if g.size]
 
     def signals(self) -> tuple[float, float]:
         """Weight of agreeing and of disagreeing evidence (point estimate)."""
