@@ -593,6 +593,20 @@ def test_the_subject_of_a_passive_reporting_verb_is_no_speaker():
     assert t["holder"].tolist() == [None, "USA", "PAK"]
 
 
+def test_an_actor_urged_or_blamed_by_someone_unnamed_holds_nothing():
+    t = _tag(
+        "The United States is called upon to acknowledge the partnership and to lift the tariffs.",
+        "Pakistan was blamed for the failure of the talks.",
+        "Pakistan was praised by the United States for its efforts.",
+        "The minister was asked about the tariffs.",
+        publisher="Dawn",
+    )
+    # the one who urges or blames is not named: no holder, and the wished act is nobody's stance
+    assert t["holder"].tolist()[:3] == [None, None, "USA"]
+    assert t["holder_source"].tolist()[:2] == ["patient", "patient"]
+    assert t["holder_source"].iloc[3] != "patient"  # asked: the answer that follows is the minister's
+
+
 def test_the_private_sector_and_exporters_speak_for_no_state():
     t = _tag(
         "ISLAMABAD: The private sector views the US tariffs as a strategic manoeuvre against Pakistan.",

@@ -31,6 +31,7 @@ _OPTIONAL_WORDS = (
     "posted_roles",
     "honorifics",
     "stative_verbs",
+    "patient_verbs",
     "opinion_doc_types",
     "official_acts",
     "quoting_verbs",
@@ -102,6 +103,7 @@ class Attribution:
     delegation_verbs: frozenset[str] = frozenset()  # "led" / "headed" by its leader
     member_verbs: frozenset[str] = frozenset()  # "comprises" / "includes" its members
     stative_verbs: frozenset[str] = frozenset()  # predicates that describe the subject, not its act
+    patient_verbs: frozenset[str] = frozenset()  # "X was urged to ...": in the passive, X undergoes the act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")
     pair_words: frozenset[str] = frozenset()  # words naming the pair's own ties ("bilateral relations")

@@ -71,6 +71,7 @@ _SOURCES = {
     "non_state": "non-state voice",
     "third_party": "third party",
     "thing": "thing",
+    "patient": "patient",
     "unknown": "",
 }
 _QUOTES = "\"“”‘’'"
@@ -1273,9 +1274,19 @@ class Reader:
             node = subj
             if subj is not None and subj.dep_ == "nsubjpass":
                 node = self._agent(content)
+                if (
+                    node is None
+                    and lemma(content) in self.data.patient_verbs
+                    and self.resolve(subj, tok_code, ctx, quoted=quoted, text=text)[0] is not None
+                ):
+                    # "The US is called upon to acknowledge ...": the actor undergoes an act of someone the
+                    # sentence does not name
+                    node, how = subj, "patient"
             if subj is None and content is root and self._advocates(root, tok_code):
                 subj = node = root  # a headline's "PM for talks with India": the actor for what it calls for
-            if node is not None:
+            if how == "patient":
+                out.source = _SOURCES[how]
+            elif node is not None:
                 who, how = self.resolve(node, tok_code, ctx, quoted=quoted, text=text)
                 out.source = _SOURCES[("agent" if subj.i != node.i else "subject") if how == "actor" else how]
                 if how == "possessive" and subj.i != node.i:
