@@ -45,3 +45,24 @@ def test_offsets_and_paragraph_ids():
         (1, "Third in para two."),
     ]
     assert paragraph_spans("") == []
+
+
+def test_a_dateline_run_into_a_bullet_or_a_photo_credit_starts_a_sentence():
+    text = (
+        "• Minister urges restraint, calls for talks with the neighbours "
+        "WASHINGTON / ISLAMABAD: The two sides met on Monday. — AFP/File KARACHI: Markets rose."
+    )
+    for splitter in ("rules", "punkt"):
+        _, sents = segment(text, CONFIG, splitter=splitter)
+        got = [text[s:e] for _, s, e in sents]
+        assert got[0] == "• Minister urges restraint, calls for talks with the neighbours", splitter
+        assert got[1].startswith("WASHINGTON / ISLAMABAD: The two sides")
+        assert got[-1] == "KARACHI: Markets rose."
+    # capitals after capitals, a transcript's speaker and a short acronym before a colon stay whole
+    for whole in (
+        "SMOKERS’ CORNER: THE CURSE OF COLLAPSOLOGY",
+        "Q Is that right? MS. PSAKI: We will see.",
+        "Countries rely heavily on the IMF: Argentina could not pay.",
+    ):
+        assert "".join(_sentences(whole)).replace(" ", "") == whole.replace(" ", "")
+        assert len(_sentences(whole)) <= 2 and not any(s.startswith("PSAKI") for s in _sentences(whole))

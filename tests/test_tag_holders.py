@@ -660,6 +660,17 @@ def test_a_summary_bullet_without_a_subject_continues_the_headline():
     assert t["holder_source"].tolist()[2] == "carryover"
 
 
+def test_a_bullet_opening_on_a_verb_read_as_a_plural_noun_continues_the_headline():
+    t = _tag(
+        "• Calls on US to help bring India to the negotiating table",
+        "ISLAMABAD: The Foreign Office on Monday rejected the Indian claims.",
+        title="Pakistan rejects Indian claims",
+        publisher="Dawn",
+    )
+    # "Calls" is tagged a plural noun: the bullet's act is still the headline holder's, not the US's
+    assert t["holder"].tolist()[1] == "PAK" and t["holder_source"].tolist()[1] == "carryover"
+
+
 def test_a_headline_the_parse_cannot_read_falls_back_to_its_opening_actor():
     t = _tag(
         "A US delegation visited the Port Qasim Authority on Monday.",

@@ -91,7 +91,7 @@ def segment(
             while e > s and text[e - 1].isspace():
                 e -= 1
             if e > s:
-                sents.append((bisect_right(starts, s) - 1, s, e))
+                sents.extend((bisect_right(starts, a) - 1, a, b) for a, b in _split_datelines(text, [(s, e)]))
     return paras, sents
 
 
@@ -99,6 +99,15 @@ def segment(
 # whitespace and a capital letter, digit, opening quote or bracket. A period after a listed abbreviation or
 # a single capital initial is not a boundary, except "U.S."-style abbreviations before a sentence starter.
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9\u00c0-\u024f])")
+# A dateline inside a paragraph ("... during the Doha peace process WASHINGTON / ISLAMABAD: A rare ...", "...
+# — AFP/File ISLAMABAD: The court ..."): a summary bullet or a photo credit run into the lead. It starts a
+# sentence when the word before it ends in a small letter, a digit or a bracket (so "SMOKERS' CORNER: ..." and
+# a transcript's "MS. PSAKI:" stay whole) and it is one word of five or more capitals or several ("NEW
+# DELHI", "UNITED NATIONS, Sep 26 (APP)"), then a colon.
+_DATELINE_INSIDE = re.compile(
+    r"(?<=[a-z0-9)\]])\s+(?=(?:[A-Z]{5,}|[A-Z]{2,}(?:(?:\s+|\s*[/&]\s*)[A-Z]{2,})+)"
+    r"(?:,\s*[A-Z][a-z]{2}\.?\s+\d{1,2})?(?:\s*\([A-Z]{2,6}\))?\s*:\s)"
+)
 _BARE_NUMBER = re.compile(r"\d{1,3}\.")
 _NEXT_TOKEN = re.compile(r"\s*(\S*)")  # the word after a candidate boundary, without copying the rest
 
@@ -149,4 +158,16 @@ def rule_spans(text: str, config: IngestConfig, paragraphs=None) -> list[tuple[i
                 start += 1
         if start < pe:
             out.append((start, pe))
+    return _split_datelines(text, out)
+
+
+def _split_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each one cut before a dateline inside it (see ``_DATELINE_INSIDE``)."""
+    out = []
+    for s, e in spans:
+        for m in _DATELINE_INSIDE.finditer(text, s, e):
+            if m.start() > s:
+                out.append((s, m.start()))
+                s = m.end()
+        out.append((s, e))
     return out

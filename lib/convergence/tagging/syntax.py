@@ -77,6 +77,7 @@ _SOURCES = {
 _QUOTES = "\"“”‘’'"
 _OPEN_QUOTE = re.compile(r"(?:^|\s)['\"‘“]\w")  # an opening quotation mark, not an apostrophe
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_VERB_ENDS = (("ies", "y"), ("es", ""), ("s", ""), ("es", "e"))  # "calls", "urges", "stresses", "denies"
 
 
 def nlp():
@@ -800,6 +801,16 @@ class Reader:
         content = content or next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
         return obj, content if content is not None else root
 
+    def _bullet_verb(self, toks, first) -> bool:
+        """Whether a summary bullet opens on a verb the parser took for a plural noun ("• Calls on US to
+        help ...", "• Urges restraint"): a word ending in -s whose stem is one of the data's verbs."""
+        if toks[0].text != "•" or first.tag_ not in ("NNS", "NNPS") or not first.text[:1].isupper():
+            return False
+        word = first.lower_
+        data = self.data
+        verbs = data.reporting_verbs | data.light_verbs | data.official_acts | data.patient_verbs
+        return any(word.endswith(end) and word[: -len(end)] + add in verbs for end, add in _VERB_ENDS)
+
     @staticmethod
     def _named_object(zone, tok_code) -> bool:
         """Whether a verb of the predicate has an object that names someone the actor file does not know
@@ -1241,8 +1252,9 @@ class Reader:
         if root is None:
             return out
         speaker, content = self._speaker(root)
-        if speaker is None:
+        if speaker is None and not self._bullet_verb(toks, root):
             content = self._fragment_predicate(root) or content
+        if speaker is None:
             trailing = self._trailing_speaker(doc) if ":" in text else None
             subj = self._subject(content)
             if trailing is not None and (
@@ -1282,7 +1294,12 @@ class Reader:
                     # "The US is called upon to acknowledge ...": the actor undergoes an act of someone the
                     # sentence does not name
                     node, how = subj, "patient"
-            if subj is None and content is root and self._advocates(root, tok_code):
+            if (
+                subj is None
+                and content is root
+                and not self._bullet_verb(toks, root)
+                and self._advocates(root, tok_code)
+            ):
                 subj = node = root  # a headline's "PM for talks with India": the actor for what it calls for
             if how == "patient":
                 out.source = _SOURCES[how]
@@ -1324,11 +1341,12 @@ class Reader:
             and lemma(node) not in self.data.agent_heads
             and any(c.dep_ == "det" and c.lower_ in _POINTING for c in node.children)
         )
+        first = next((t for t in toks if t.is_alpha), None)
         out.implied = (
             speaker is None
             and node is None
-            and content.tag_ in _FINITE
-            and next((t for t in toks if t.is_alpha), None) is content
+            and first is not None
+            and (first is content and content.tag_ in _FINITE or self._bullet_verb(toks, first))
         )
         out.joint = self._joint(self._subject(content), tok_code, ctx) if speaker is not None else ()
         out.verbless = (
