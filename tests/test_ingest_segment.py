@@ -63,6 +63,7 @@ def test_a_dateline_run_into_a_bullet_or_a_photo_credit_starts_a_sentence():
         "SMOKERS’ CORNER: THE CURSE OF COLLAPSOLOGY",
         "Q Is that right? MS. PSAKI: We will see.",
         "Countries rely heavily on the IMF: Argentina could not pay.",
+        "First, on COVID: some developments in the states this morning.",
     ):
         assert "".join(_sentences(whole)).replace(" ", "") == whole.replace(" ", "")
         assert len(_sentences(whole)) <= 2 and not any(s.startswith("PSAKI") for s in _sentences(whole))

@@ -161,12 +161,17 @@ def rule_spans(text: str, config: IngestConfig, paragraphs=None) -> list[tuple[i
     return _split_datelines(text, out)
 
 
+# words after which capitals and a colon are the sentence's own ("First, on COVID: ...")
+_BEFORE_NO_DATELINE = frozenset("on in at of for to about the a an and or with by from as than".split())
+
+
 def _split_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` with each one cut before a dateline inside it (see ``_DATELINE_INSIDE``)."""
     out = []
     for s, e in spans:
         for m in _DATELINE_INSIDE.finditer(text, s, e):
-            if m.start() > s:
+            before = text[max(s, m.start() - 12) : m.start()].split()
+            if m.start() > s and not (before and before[-1].lower() in _BEFORE_NO_DATELINE):
                 out.append((s, m.start()))
                 s = m.end()
         out.append((s, e))

@@ -1252,7 +1252,8 @@ class Reader:
         if root is None:
             return out
         speaker, content = self._speaker(root)
-        if speaker is None and not self._bullet_verb(toks, root):
+        bullet = self._bullet_verb(toks, root)  # "• Calls on US to ...": the root is the verb
+        if speaker is None and not bullet:
             content = self._fragment_predicate(root) or content
         if speaker is None:
             trailing = self._trailing_speaker(doc) if ":" in text else None
@@ -1294,12 +1295,7 @@ class Reader:
                     # "The US is called upon to acknowledge ...": the actor undergoes an act of someone the
                     # sentence does not name
                     node, how = subj, "patient"
-            if (
-                subj is None
-                and content is root
-                and not self._bullet_verb(toks, root)
-                and self._advocates(root, tok_code)
-            ):
+            if subj is None and content is root and not bullet and self._advocates(root, tok_code):
                 subj = node = root  # a headline's "PM for talks with India": the actor for what it calls for
             if how == "patient":
                 out.source = _SOURCES[how]
@@ -1346,7 +1342,11 @@ class Reader:
             speaker is None
             and node is None
             and first is not None
-            and (first is content and content.tag_ in _FINITE or self._bullet_verb(toks, first))
+            and (
+                first is content
+                and content.tag_ in _FINITE
+                or (bullet if first is root else self._bullet_verb(toks, first))
+            )
         )
         out.joint = self._joint(self._subject(content), tok_code, ctx) if speaker is not None else ()
         out.verbless = (
