@@ -169,6 +169,9 @@ def _split_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     """``spans`` with each one cut before a dateline inside it (see ``_DATELINE_INSIDE``)."""
     out = []
     for s, e in spans:
+        if text.find(":", s, e) < 0:  # most sentences: no colon, no dateline (the pattern is slow to try)
+            out.append((s, e))
+            continue
         for m in _DATELINE_INSIDE.finditer(text, s, e):
             before = text[max(s, m.start() - 12) : m.start()].split()
             if m.start() > s and not (before and before[-1].lower() in _BEFORE_NO_DATELINE):
