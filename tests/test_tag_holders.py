@@ -1190,3 +1190,38 @@ def test_a_headline_read_as_a_noun_phrase_does_not_take_its_subordinate_clause_f
     assert r["holder"] == "PAK"
     r = _title_row("Islamabad indignant after US offers F-35 jets to India")
     assert r["holder"] == "PAK"
+
+
+def test_every_conjunct_of_a_joint_subject_counts_and_the_counted_group_points_back():
+    t = _tag(
+        "In a joint statement, Russia, China, Iran and Pakistan urged the Afghan authorities to act against "
+        "terrorist groups.",
+        "The four countries also called for an inclusive government in Kabul.",
+        "The three countries also called for more trade.",
+        publisher="Dawn",
+        date="2025-09-27",
+    )
+    # the home country is one of the four, wherever the parser hangs it in the chain of conjuncts
+    assert (t.iloc[0]["holder"], t.iloc[0]["holder_source"]) == ("PAK", "joint")
+    assert (t.iloc[1]["holder"], t.iloc[1]["holder_source"]) == ("PAK", "joint")
+    # a count that is not the group's points elsewhere
+    assert t.iloc[2]["holder_source"] != "joint"
+
+
+def test_an_office_holder_named_as_an_object_is_remembered_by_family_name_not_a_common_one():
+    t = _tag(
+        "A US business delegation met Commerce Minister Jam Kamal Khan in Islamabad on Monday.",
+        "Mr Kamal said Pakistan valued its economic ties with the United States.",
+        "The delegation later met Afghan Foreign Minister Amir Khan Muttaqi in Kabul.",
+        "Sadiq Khan said the regional talks had been useful.",
+        publisher="Dawn",
+        date="2025-05-06",
+    )
+    assert t.iloc[1]["holder"] == "PAK"
+    # "Khan" is too common a name to make Sadiq Khan the Afghan minister
+    assert t.iloc[3]["holder"] != "AFG"
+
+
+def test_a_business_council_named_with_states_speaks_for_none():
+    r = _tag("The US-Pakistan Business Council praised the new investment policy.", publisher="Dawn").iloc[0]
+    assert r["holder"] is None

