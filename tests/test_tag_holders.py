@@ -1225,3 +1225,14 @@ def test_an_office_holder_named_as_an_object_is_remembered_by_family_name_not_a_
 def test_a_business_council_named_with_states_speaks_for_none():
     r = _tag("The US-Pakistan Business Council praised the new investment policy.", publisher="Dawn").iloc[0]
     assert r["holder"] is None
+
+
+def test_turkiye_spelt_without_its_diaeresis_is_a_third_party_and_a_recommended_state_holds_nothing():
+    t = _tag(
+        "Turkiye President Recep Tayyip Erdogan said his country wants a de-escalation between Pakistan "
+        "and India.",
+        "Pakistan has been recommended for inclusion in the travel ban list, according to Reuters.",
+        publisher="Dawn",
+    )
+    assert t.iloc[0]["holder"] is None and t.iloc[0]["holder_source"] == "third party"
+    assert t.iloc[1]["holder"] is None and t.iloc[1]["holder_source"] == "patient"
