@@ -460,12 +460,16 @@ def test_an_unattributed_quotation_continues_the_last_holder():
     assert t["holder_source"].tolist()[1:] == ["carryover", "carryover"]
 
 
-def test_inside_quotes_pairs_curly_and_toggles_straight_quotes():
+def test_inside_quotes_pairs_curly_and_reads_straight_quotes_by_their_place():
     from convergence.tagging.quotes import inside_quotes
 
     assert inside_quotes(["He said: “We act.", "We will.”", "Then.", 'A "b', 'c" d', "e"]) == [
         False, True, False, False, True, False,
     ]  # fmt: skip
+    # a paragraph that reopens a quotation the last one left open keeps it open (a straight quote before a
+    # word opens, one after a word closes)
+    texts = ['He said, "We act.', '"So, we think so.', "Look, it is so.", 'It is fine."', "e"]
+    assert inside_quotes(texts) == [False, True, True, True, False]
 
 
 def test_a_name_after_an_actors_title_is_learned_in_any_position():

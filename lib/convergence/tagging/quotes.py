@@ -10,18 +10,20 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my)\b")
 
 def inside_quotes(texts) -> list[bool]:
     """For each sentence, whether a quotation opened by an earlier sentence is still open when it starts
-    (curly quotes pair “ with ”; straight double quotes toggle)."""
+    (curly quotes pair “ with ”; a straight double quote opens before a word, after a space or at the start,
+    and closes otherwise, so that a paragraph reopening a quotation the last one left open keeps it open)."""
     out, open_ = [], False
     for text in texts:
         out.append(open_)
         if '"' in text or "“" in text or "”" in text:  # most sentences hold no quotation mark
-            for ch in _QUOTE_MARK.findall(text):
-                if ch == "“":
-                    open_ = True
-                elif ch == "”":
-                    open_ = False
-                else:
-                    open_ = not open_
+            for m in _QUOTE_MARK.finditer(text):
+                ch = m.group()
+                if ch == '"':
+                    k = m.start()
+                    before = text[k - 1] if k else " "
+                    after = text[k + 1] if k + 1 < len(text) else " "
+                    ch = "“" if (before.isspace() or before in "([{—–-") and not after.isspace() else "”"
+                open_ = ch == "“"
     return out
 
 
