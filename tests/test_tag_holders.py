@@ -1240,3 +1240,27 @@ def test_turkiye_spelt_without_its_diaeresis_is_a_third_party_and_a_recommended_
     )
     assert t.iloc[0]["holder"] is None and t.iloc[0]["holder_source"] == "third party"
     assert t.iloc[1]["holder"] is None and t.iloc[1]["holder_source"] == "patient"
+
+
+def test_an_expletive_it_points_back_to_no_one_unless_it_reports_a_fact_or_stands_in_a_quotation():
+    t = _tag(
+        "Pakistan rejected the joint statement on Monday.",
+        "It remains to be seen whether India will accept US mediation.",
+        "It is clear that the region needs calm.",
+        "It has emerged that Pakistan declined the US request for a base.",
+        "Pakistan protested to Washington.",
+        "It is also indignant that the communiqué named Pakistan.",
+        "The foreign minister spoke to reporters on Monday.",
+        "“We want peace with all our neighbours.",
+        "It is clear that India wants a war.”",
+        publisher="Dawn",
+    )
+    # an open question and the writer's own reading are no one's
+    assert (t.iloc[1]["holder"], t.iloc[1]["holder_source"]) == (None, "expletive")
+    assert t.iloc[2]["holder"] is None
+    # a fact "it has emerged" reports is its subject's
+    assert t.iloc[3]["holder"] == "PAK"
+    # with an adjective of feeling "it" is someone: the one before
+    assert t.iloc[5]["holder"] == "PAK"
+    # inside a quotation the words are the speaker's
+    assert (t.iloc[8]["holder"], t.iloc[8]["holder_source"]) == ("PAK", "carryover")

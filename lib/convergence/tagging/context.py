@@ -51,6 +51,10 @@ _OPTIONAL_WORDS = (
     "pact_nouns",
     "group_nouns",
     "common_names",
+    "expletive_verbs",
+    "open_questions",
+    "expletive_adjectives",
+    "reported_facts",
 )
 _KEYS = (
     "home",
@@ -94,6 +98,10 @@ class Attribution:
     meeting_nouns: frozenset[str] = frozenset()  # a meeting narrated as the subject ("the talks focused on")
     group_nouns: frozenset[str] = frozenset()  # "the four countries": states named acting together before
     common_names: frozenset[str] = frozenset()  # name words too common to tell one person ("Khan")
+    expletive_verbs: frozenset[str] = frozenset()  # "it has emerged that ...": "it" points back to no one
+    open_questions: frozenset[str] = frozenset()  # "it remains to be seen whether ...": states nothing
+    expletive_adjectives: frozenset[str] = frozenset()  # "it is clear that ...": "it" points back to no one
+    reported_facts: frozenset[str] = frozenset()  # "it has emerged that X ...": X holds the sentence
     agent_heads: frozenset[str] = frozenset()
     former_marks: frozenset[str] = frozenset()
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)

@@ -392,7 +392,7 @@ class DocumentTagger:
                 holder, hsource, subject_span = None, "analysis", None
             if (
                 holder is None
-                and hsource in ("", "description")
+                and hsource in ("", "description", "expletive")
                 and i > 0
                 and recent[i - 1]
                 and (

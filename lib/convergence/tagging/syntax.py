@@ -73,6 +73,7 @@ _SOURCES = {
     "third_party": "third party",
     "thing": "thing",
     "patient": "patient",
+    "expletive": "expletive",
     "unknown": "",
 }
 _QUOTES = "\"“”‘’'"
@@ -375,6 +376,8 @@ class Reader:
                 if quoted and ctx.last_person in (NOBODY, UNPLACED):
                     return None, "non_state"  # "we" quoted from an analyst or a party leader
                 return (ctx.last_holder if quoted else (ctx.speaker or ctx.last_holder)), "pronoun"
+            if self._expletive(head):
+                return None, "expletive"  # "It remains to be seen whether ...": no one's act
             if low in data.holder_pronouns:
                 # the subject of a clause before it in the sentence ("As Pakistan cracks down ..., it has
                 # made ..."), else the previous sentence's holder
@@ -782,6 +785,9 @@ class Reader:
         quoted = self._quoted_speaker(root)
         if quoted is not None:
             return quoted
+        reported = self._reported_fact(root)
+        if reported is not None:
+            return None, reported
         if lemma(root) in rep and root.pos_ in ("VERB", "AUX"):
             content = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
             if lemma(root) == "tell" and not any(c.dep_ in _OBJECTS for c in root.children):
@@ -809,6 +815,46 @@ class Reader:
                         if g.dep_ == "pobj":
                             return g, root
         return None, root
+
+    def _reported_fact(self, root):
+        """The clause an expletive "it" reports as a fact ("It has emerged that Pakistan did not ...", "It is
+        worth mentioning that Trump has imposed ..."; attribution.yaml ``reported_facts``), whose subject
+        holds the sentence; else None."""
+        it = next((c for c in root.children if c.dep_ in ("nsubj", "expl") and c.lower_ == "it"), None)
+        if it is None or not self._expletive(it):
+            return None
+        facts = self.data.reported_facts
+        heads = [root] if lemma(root) in facts else []
+        heads += [c for c in root.children if c.dep_ in ("acomp", "xcomp", "oprd") and lemma(c) in facts]
+        for h in heads:
+            for c in h.children:
+                for d in (c, *(g for g in c.children if c.dep_ == "xcomp")):
+                    if d.dep_ in ("ccomp", "csubj") and self._subject(d) is not None:
+                        return d
+        return None
+
+    def _expletive(self, tok) -> bool:
+        """Whether ``tok`` is an "it" that only announces a clause further on, pointing back to no one: the
+        subject of one of attribution.yaml ``expletive_verbs`` with a clause below it ("it has emerged that
+        ...") or below one of ``expletive_adjectives`` ("it is clear that ...", "it is worth mentioning that
+        ..."), or before an open question (``open_questions``: "it remains to be seen whether ...", "it is
+        unclear whether ..."). With another adjective "it" is someone ("It is indignant that ..."), and a noun
+        after "it is" makes a cleft ("It was US intelligence that ..."): both are left alone."""
+        data, verb = self.data, tok.head
+        if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "expl") or lemma(verb) not in data.expletive_verbs:
+            return False
+        comps = [c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd")]
+        if any(lemma(c) in data.open_questions for c in comps):
+            return True
+        heads = [verb, *(c for c in comps if lemma(c) in data.expletive_adjectives)]
+        if len(heads) == 1 and lemma(verb) == "be":
+            return False
+        return any(
+            d.dep_ in ("ccomp", "csubj")
+            for h in heads
+            for c in h.children
+            for d in (c, *(g for g in c.children if c.dep_ == "xcomp"))
+        )
 
     def _quoted_speaker(self, root):
         """(speaker, content) when the main clause quotes someone as saying something ("the Foreign Office
