@@ -165,3 +165,27 @@ def test_a_participle_after_a_comma_is_the_main_subjects_act_wherever_the_parser
         "rejecting the plan which it deemed unjust."
     )
     assert r["holder"] == "PAK" and r["stance"] < 0 and "reject" in r["stance_cues"]
+
+
+def test_a_warning_or_a_call_with_a_condition_is_made_today_and_reaches_what_the_act_noun_acts_on():
+    from convergence.tagging import tag
+    from fixtures.tag.frames import one_doc
+
+    articles, sentences = one_doc(
+        "The military spokesman warned of far-reaching consequences if India cuts Pakistan's share of the "
+        "river water.",
+        "A US bill calls for the imposition of sanctions on Pakistan's army chief if the country does not "
+        "improve its human rights record.",
+        "Pakistan would respond if India attacked.",
+        publisher="Dawn",
+    )
+    t = tag(sentences, articles=articles, tone=False)
+    warn, call, cond = (t.iloc[k] for k in range(3))
+    assert warn["mode"] != "conditional" and any(
+        d["target"] == "IND" and d["stance"] < 0 for d in warn["target_stances"]
+    )
+    assert call["holder"] == "USA" and any(
+        d["target"] == "PAK" and d["stance"] < 0 for d in call["target_stances"]
+    )
+    # a condition on an act that is not a demand or a warning still makes it conditional
+    assert cond["mode"] == "conditional"

@@ -55,6 +55,7 @@ _OPTIONAL_WORDS = (
     "open_questions",
     "expletive_adjectives",
     "reported_facts",
+    "demanding_verbs",
 )
 _KEYS = (
     "home",
@@ -102,6 +103,7 @@ class Attribution:
     open_questions: frozenset[str] = frozenset()  # "it remains to be seen whether ...": states nothing
     expletive_adjectives: frozenset[str] = frozenset()  # "it is clear that ...": "it" points back to no one
     reported_facts: frozenset[str] = frozenset()  # "it has emerged that X ...": X holds the sentence
+    demanding_verbs: frozenset[str] = frozenset()  # "calls for sanctions if ...": made today, not conditional
     agent_heads: frozenset[str] = frozenset()
     former_marks: frozenset[str] = frozenset()
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)

@@ -937,7 +937,17 @@ class Reader:
                             if p.dep_ == "prep" and p.lower_ in ("for", "to", "of", "towards", "toward"):
                                 zone.extend(g for g in p.children if g.dep_ == "pobj")
                     elif c.dep_ == "prep" and c.lower_ in ("for", "towards", "toward"):
-                        zone.extend(g for g in c.children if g.dep_ == "pobj")
+                        objs = [g for g in c.children if g.dep_ == "pobj"]
+                        zone.extend(objs)
+                        # what an act noun acts on: "calls for the imposition of sanctions"
+                        zone.extend(
+                            g
+                            for o in objs
+                            for p in o.children
+                            if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in p.children
+                            if g.dep_ == "pobj"
+                        )
         return zone
 
     _SUBORDINATE = frozenset(
@@ -1142,6 +1152,8 @@ class Reader:
                 break
             t = t.head
         for v in chain:
+            if lemma(v) in self.data.demanding_verbs:
+                continue  # "calls for sanctions if Pakistan does not ...": the call is made today
             for c in v.children:
                 if c.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in self.data.conditional_marks for m in c.children
