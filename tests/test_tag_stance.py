@@ -189,3 +189,17 @@ def test_a_warning_or_a_call_with_a_condition_is_made_today_and_reaches_what_the
     )
     # a condition on an act that is not a demand or a warning still makes it conditional
     assert cond["mode"] == "conditional"
+
+
+def test_a_light_verb_in_the_content_of_a_stated_wish_is_read_on_to_its_object():
+    from convergence.tagging import tag
+    from fixtures.tag.frames import one_doc
+
+    articles, sentences = one_doc(
+        "The US sees an opportunity to expand its strategic relationship with Pakistan.",
+        "He expressed a strong desire to expand collaboration with US companies in the IT sector.",
+        publisher="Dawn",
+    )
+    t = tag(sentences, articles=articles, tone=False)
+    assert any(d["target"] == "PAK" and d["stance"] > 0 for d in t.iloc[0]["target_stances"])
+    assert "collaboration" in t.iloc[1]["stance_cues"]

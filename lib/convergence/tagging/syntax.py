@@ -931,8 +931,11 @@ class Reader:
                         zone.append(c)
                         zone.extend(g for g in c.children if g.dep_ == "conj")
                         # the content of a stated wish or commitment: "expressed Pakistan's desire to improve
-                        # ties", "reaffirmed its commitment to strengthen ..."
-                        zone.extend(g for g in c.children if g.dep_ == "acl" and g.tag_ == "VB")
+                        # ties", "reaffirmed its commitment to strengthen ...", "sees an opportunity to expand
+                        # its strategic relationship": a light verb there is read on as part of the predicate
+                        for g in c.children:
+                            if g.dep_ == "acl" and g.tag_ == "VB":
+                                (stack if lemma(g) in light else zone).append(g)
                         for p in c.children:
                             if p.dep_ == "prep" and p.lower_ in ("for", "to", "of", "towards", "toward"):
                                 zone.extend(g for g in p.children if g.dep_ == "pobj")
