@@ -1264,3 +1264,19 @@ def test_an_expletive_it_points_back_to_no_one_unless_it_reports_a_fact_or_stand
     assert t.iloc[5]["holder"] == "PAK"
     # inside a quotation the words are the speaker's
     assert (t.iloc[8]["holder"], t.iloc[8]["holder_source"]) == ("PAK", "carryover")
+
+
+def test_the_writers_question_and_who_attended_state_no_position():
+    t = _tag(
+        "Has India agreed to US mediation?",
+        "US Vice President JD Vance and Secretary of State Marco Rubio also joined the meeting.",
+        "Pakistan's ambassador to the US was also present on the occasion.",
+        "Pakistan has agreed to US mediation.",
+        "The minister said the talks were useful.",
+        "Why shouldn't we also join the effort?",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[:4] == [None, None, None, "PAK"]
+    assert t["holder_source"].tolist()[:3] == ["aside", "aside", "aside"]
+    # a question in the first person is a speaker's point, not the writer's
+    assert t.iloc[5]["holder_source"] != "aside"

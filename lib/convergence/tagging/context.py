@@ -56,6 +56,8 @@ _OPTIONAL_WORDS = (
     "expletive_adjectives",
     "reported_facts",
     "demanding_verbs",
+    "attendance_verbs",
+    "attendance_words",
 )
 _KEYS = (
     "home",
@@ -104,6 +106,8 @@ class Attribution:
     expletive_adjectives: frozenset[str] = frozenset()  # "it is clear that ...": "it" points back to no one
     reported_facts: frozenset[str] = frozenset()  # "it has emerged that X ...": X holds the sentence
     demanding_verbs: frozenset[str] = frozenset()  # "calls for sanctions if ...": made today, not conditional
+    attendance_verbs: frozenset[str] = frozenset()  # "X also joined the meeting": who attended, no position
+    attendance_words: frozenset[str] = frozenset()  # "Y was also present", "Z was in attendance"
     agent_heads: frozenset[str] = frozenset()
     former_marks: frozenset[str] = frozenset()
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)

@@ -57,6 +57,8 @@ _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
 _MANY_STATES = {"country", "nation", "state", "government"}  # "ministers from Muslim countries"
 _FINITE = {"VBZ", "VBD", "VBP"}  # a verb that needs a subject: with none written, it continues the last one
 _POINTING = {"this", "these"}  # determiners of a subject that points back ("This factor has ...")
+_FIRST_PERSON = frozenset("we us our ours i me my".split())
+_WH = frozenset("why what how who whom whose which where when".split())
 _NUMBERS = dict(zip("three four five six seven eight nine ten".split(), map(str, range(3, 11)), strict=True))
 _DEFINITE = {"the", "this", "that", "these", "those"}  # "the ban" points back to the ban named before
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
@@ -73,6 +75,7 @@ _SOURCES = {
     "third_party": "third party",
     "thing": "thing",
     "patient": "patient",
+    "aside": "aside",
     "expletive": "expletive",
     "unknown": "",
 }
@@ -833,6 +836,40 @@ class Reader:
                         return d
         return None
 
+    def _question(self, root, text) -> bool:
+        """Whether the sentence asks a question ("Has India agreed to US mediation?", "Why should Pakistan
+        ...?"): it ends on a question mark, and its verb comes before its subject or it opens on a wh-word;
+        not one in the first person or in double quotation marks, which makes a speaker's point."""
+        if not text.rstrip(" \"'”’").endswith("?"):
+            return False
+        first_person = any(t.lower_ in _FIRST_PERSON and t.text != "US" for t in root.doc)
+        if first_person or any(q in text for q in '"“”'):
+            return False  # "why shouldn't we also join it?", "Why was India silent?”": a speaker's point
+        subj = self._subject(root)
+        first = next((t for t in root.doc if t.is_alpha), None)
+        if first is not None and first.lower_ in _WH:
+            return True
+        return (
+            subj is not None
+            and any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in root.children)
+            or (subj is not None and root.pos_ == "AUX" and root.i < subj.i)
+        )
+
+    def _attendance(self, content) -> bool:
+        """Whether the clause only says who attended ("X also joined the meeting", "Y was also present", "Z
+        was in attendance"; attribution.yaml ``attendance_verbs`` and ``attendance_words``)."""
+        data = self.data
+        if lemma(content) in data.attendance_verbs:
+            return any(c.dep_ in ("dobj", "obj") and lemma(c) in data.meeting_nouns for c in content.children)
+        if lemma(content) != "be":
+            return False
+        for c in content.children:
+            if c.dep_ == "acomp" and lemma(c) in data.attendance_words:
+                return True
+            if c.dep_ == "prep" and any(lemma(g) in data.attendance_words for g in c.children):
+                return True
+        return False
+
     def _expletive(self, tok) -> bool:
         """Whether ``tok`` is an "it" that only announces a clause further on, pointing back to no one: the
         subject of one of attribution.yaml ``expletive_verbs`` with a clause below it ("it has emerged that
@@ -1427,6 +1464,15 @@ class Reader:
                         who, how = self.resolve(inner, tok_code, ctx, quoted=quoted, text=text)
                         out.source, content, node = "subject", clause, inner
                         break
+        if (
+            speaker is None
+            and node is not None
+            and (not quoted and self._question(root, text) or self._attendance(content))
+        ):
+            # "Has India agreed to US mediation?" (the writer's question), "US Vice President Vance and
+            # Secretary Rubio also joined the meeting" (who attended): no one's position
+            who, how = None, "aside"
+            out.source = _SOURCES[how]
         out.meeting = who is None and how == "unknown" and self._meeting(content, tok_code, speaker)
         out.decided = node is not None and how != "unknown"
         out.enabler = node is not None and how == "actor" and _it_takes(node)
