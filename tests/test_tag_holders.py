@@ -1280,3 +1280,13 @@ def test_the_writers_question_and_who_attended_state_no_position():
     assert t["holder_source"].tolist()[:3] == ["aside", "aside", "aside"]
     # a question in the first person is a speaker's point, not the writer's
     assert t.iloc[5]["holder_source"] != "aside"
+
+
+def test_a_name_in_apposition_with_a_non_state_noun_speaks_for_no_state():
+    t = _tag(
+        "Michael Kugelman, a Washington-based South Asia analyst, said the visit was complicated.",
+        "Raz Muhammad, a Pakistani weapons trader, said the market was flooded with American weapons.",
+        "Ishaq Dar, the foreign minister, said the talks were useful.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == [None, None, "PAK"]

@@ -435,6 +435,14 @@ class Reader:
         first_actor = next((t.i for t in words if t.i in tok_code and t.i != head.i), None)
         # words in apposition ("the US delegation — the first group of lawmakers to ...") are set aside
         aside = {u.i for c in head.children if c.dep_ == "appos" for u in c.subtree}
+        if head.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and lemma(c) in self.non_state and lemma(c) not in self.data.roles
+            for c in head.children
+        ):
+            # "Giuffre, a US and Australian citizen", "Michael Kugelman, an expert on ...": a person the
+            # apposition says speaks for no state, whatever state it names
+            ctx.speaks_for_none(self._names(words, tok_code))
+            return None, "non_state"
         if first_actor is not None and (
             any(
                 lemma(t) in self.non_state
