@@ -1290,3 +1290,13 @@ def test_a_name_in_apposition_with_a_non_state_noun_speaks_for_no_state():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == [None, None, "PAK"]
+
+
+def test_a_news_outlet_relays_the_act_of_its_sentences_subject():
+    t = _tag(
+        "Mr Trump brought it up again during a phone call on June 17, the NYT reported.",
+        "Pakistan rejected the claims, Reuters reported.",
+        "The Guardian said the plan was flawed.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["USA", "PAK", None]

@@ -73,6 +73,7 @@ _KEYS = (
     "hypothetical_modals",
     "historical_years",
     "role_actors",
+    "news_outlets",
     *_OPTIONAL_WORDS,
 )
 
@@ -133,6 +134,7 @@ class Attribution:
     credit_outcomes: frozenset[str] = frozenset()  # a good end it serves ("in the ceasefire", "in easing")
     credit_spoilers: frozenset[str] = frozenset()  # a harm it serves ("a key role in the war"): no credit
     pact_nouns: frozenset[str] = frozenset()  # a joint act of two actors ("the US-India joint statement")
+    news_outlets: re.Pattern | None = None  # "..., the NYT reported": an outlet relays its subject's act
     source: str = ""
 
 
@@ -155,6 +157,12 @@ def _role_actors(p, data, codes) -> dict:
         if codes is None or code in codes:
             out[" ".join(str(role).lower().split())] = code
     return out
+
+
+def _names_rx(names) -> re.Pattern | None:
+    """A case-sensitive pattern of whole names (the longest first), or None for no names."""
+    alternatives = "|".join(re.escape(str(t)) for t in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])") if names else None
 
 
 def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> Attribution:
@@ -192,9 +200,10 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         roles[str(k).lower()] = " ".join(v.lower().split())
     pron = _mapping(p, data, "pronouns", what="'pronouns'")
     _check_keys(p, pron, ("person", "holder"), what="pronouns")
-    third = _list(p, data, "third_parties", what="third_parties", strings=True)
-    alternatives = "|".join(re.escape(str(t)) for t in sorted(third, key=len, reverse=True))
-    third_rx = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])") if third else None
+    third_rx = _names_rx(_list(p, data, "third_parties", what="third_parties", strings=True))
+    outlets = []
+    if "news_outlets" in data:
+        outlets = _list(p, data, "news_outlets", what="news_outlets", strings=True)
     years = data.get("historical_years", 2)
     if not isinstance(years, int) or isinstance(years, bool) or years < 0:
         raise TagDataError(
@@ -211,6 +220,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         person_pronouns=_words(p, pron, "person"),
         holder_pronouns=_words(p, pron, "holder"),
         third_parties=third_rx,
+        news_outlets=_names_rx(outlets),
         non_state_heads=_words(p, data, "non_state_heads"),
         conditional_marks=_words(p, data, "conditional_marks"),
         hypothetical_modals=_words(p, data, "hypothetical_modals"),

@@ -878,6 +878,16 @@ class Reader:
                 return True
         return False
 
+    def _outlet(self, speaker, text) -> bool:
+        """Whether the speaker is a news outlet (attribution.yaml ``news_outlets``: "the NYT reported", "CNN
+        cited ..."), which relays the act its sentence's subject did."""
+        rx = self.data.news_outlets
+        if rx is None:
+            return False
+        words = self._np_tokens(speaker)
+        span = text[min(w.idx for w in words) : max(w.idx + len(w.text) for w in words)]
+        return rx.search(span) is not None
+
     def _expletive(self, tok) -> bool:
         """Whether ``tok`` is an "it" that only announces a clause further on, pointing back to no one: the
         subject of one of attribution.yaml ``expletive_verbs`` with a clause below it ("it has emerged that
@@ -1421,7 +1431,11 @@ class Reader:
             who, how = self.resolve(speaker, tok_code, ctx, quoted=False, text=text)
             out.source = _SOURCES["speaker" if how in ("actor", "possessive") else how]
             node = speaker
-            inner = self._subject(content) if who is None and lemma(speaker) in self.data.relays else None
+            inner = (
+                self._subject(content)
+                if who is None and (lemma(speaker) in self.data.relays or self._outlet(speaker, text))
+                else None
+            )
             if inner is not None:
                 # "Pakistan also continued to develop new delivery systems ..., the report said": a report
                 # narrates the actor's act
