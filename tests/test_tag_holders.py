@@ -1300,3 +1300,17 @@ def test_a_news_outlet_relays_the_act_of_its_sentences_subject():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == ["USA", "PAK", None]
+
+
+def test_the_writers_account_of_a_dated_past_holds_nothing_but_what_goes_on_since_then_does():
+    t = _tag(
+        "The minister spoke to reporters on Monday.",
+        "In 2019, Washington booted Ankara out of its fighter programme.",
+        "Pakistan has hosted Afghan refugees since 1980.",
+        "The Foreign Office rejected the remarks, citing the 1960 treaty.",
+        publisher="Dawn",
+        date="2025-06-01",
+    )
+    assert (t.iloc[1]["holder"], t.iloc[1]["holder_source"]) == (None, "history")
+    assert t.iloc[2]["holder"] == "PAK"  # "since 1980": it goes on now
+    assert t.iloc[3]["holder"] == "PAK"  # a year named elsewhere in the sentence dates nothing

@@ -203,3 +203,17 @@ def test_a_light_verb_in_the_content_of_a_stated_wish_is_read_on_to_its_object()
     t = tag(sentences, articles=articles, tone=False)
     assert any(d["target"] == "PAK" and d["stance"] > 0 for d in t.iloc[0]["target_stances"])
     assert "collaboration" in t.iloc[1]["stance_cues"]
+
+
+def test_toning_down_softening_or_waiving_undoes_what_it_acts_on():
+    from convergence.tagging import tag
+    from fixtures.tag.frames import one_doc
+
+    articles, sentences = one_doc(
+        "The US toned down its criticism of Pakistan's missile programme.",
+        "Washington waived sanctions on Pakistan.",
+        publisher="Dawn",
+    )
+    t = tag(sentences, articles=articles, tone=False)
+    for k in range(2):
+        assert any(d["target"] == "PAK" and d["stance"] > 0 for d in t.iloc[k]["target_stances"])

@@ -391,6 +391,20 @@ class DocumentTagger:
                 # war", "Pakistan has rarely diverged from that trajectory") is the writer's analysis
                 holder, hsource, subject_span = None, "analysis", None
             if (
+                reading is not None
+                and reading.narrated
+                and reading.dated
+                and holder is not None
+                and hsource in ("subject", "joint", "carryover")
+                and not quoted[i]
+                and text[:1] not in '"“‘'
+                and not self.attribution.official_acts.intersection(reading.verbs)
+                and not self.attribution.reporting_verbs.intersection(reading.verbs)
+            ):
+                # the writer's own account of the past ("In 2019, Washington booted Ankara out of ...", "X
+                # took over the US mission in Pakistan in 2022"): history, not a position the actor holds now
+                holder, hsource, subject_span = None, "history", None
+            if (
                 holder is None
                 and hsource in ("", "description", "expletive")
                 and i > 0

@@ -228,6 +228,7 @@ class Reading:
     joint: tuple = ()  # the actors of a reported clause's joint subject ("The US and Pakistan agreed ...")
     verbless: bool = False  # no verb parsed, an actor first: an unread headline ("US, Kazakhstan eye ...")
     narrated: bool = False  # the holder is the subject of the act the sentence narrates, not a speaker
+    dated: bool = False  # the predicate itself is dated years back ("In 2019, Washington booted Ankara out")
     verbs: tuple = ()  # the lemmas of the main clause's predicate and its verbs ("continued to refer")
     credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
     # an agentless passive of a thing, or a participle clause its subject undergoes ("When pressed, ...")
@@ -1232,6 +1233,22 @@ class Reader:
             return "future"
         return ""
 
+    def _dated(self, pred, year) -> bool:
+        """Whether a time phrase of ``pred`` itself names a year at least ``historical_years`` before
+        ``year`` ("took over ... in 2022", "In 1996, X formed a government"), not a year named elsewhere in
+        the sentence ("a 1960 agreement", "the pre-1967 borders")."""
+        limit = year - self.data.historical_years
+        for c in pred.children:
+            # not "since 2007": what has gone on since then goes on now
+            if c.dep_ == "prep" and c.lower_ in (_TIME_PREPS | {"until", "till", "by"}) - {"since"}:
+                if any(_YEAR.fullmatch(w.text) and int(w.text) <= limit for w in c.subtree):
+                    return True
+            if c.dep_ in ("npadvmod", "advmod") and any(
+                _YEAR.fullmatch(w.text) and int(w.text) <= limit for w in c.subtree
+            ):
+                return True
+        return False
+
     def _acts(self, toks, tok_code, ctx):
         """Owners of acts named in any position ("the US travel ban", "Pakistan's decision"): a later "the
         ban" / "this decision" as a subject is that actor's."""
@@ -1536,6 +1553,7 @@ class Reader:
         clause = self._clause_words(content)
         out.clause = [(t.idx, t.idx + len(t.text)) for t in clause]
         out.mode = self._mode(root, content, text, year)
+        out.dated = out.mode == "historical" and self._dated(content, year)
         out.zone = [(t.idx, t.idx + len(t.text)) for t in zone]
         out.light = [
             (t.idx, t.idx + len(t.text))
