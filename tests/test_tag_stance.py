@@ -212,8 +212,9 @@ def test_toning_down_softening_or_waiving_undoes_what_it_acts_on():
     articles, sentences = one_doc(
         "The US toned down its criticism of Pakistan's missile programme.",
         "Washington waived sanctions on Pakistan.",
+        "Islamabad removed its ban on imports of US soybeans.",
         publisher="Dawn",
     )
     t = tag(sentences, articles=articles, tone=False)
-    for k in range(2):
-        assert any(d["target"] == "PAK" and d["stance"] > 0 for d in t.iloc[k]["target_stances"])
+    for k, partner in enumerate(("PAK", "PAK", "USA")):
+        assert any(d["target"] == partner and d["stance"] > 0 for d in t.iloc[k]["target_stances"])
