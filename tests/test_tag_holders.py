@@ -1314,3 +1314,8 @@ def test_the_writers_account_of_a_dated_past_holds_nothing_but_what_goes_on_sinc
     assert (t.iloc[1]["holder"], t.iloc[1]["holder_source"]) == (None, "history")
     assert t.iloc[2]["holder"] == "PAK"  # "since 1980": it goes on now
     assert t.iloc[3]["holder"] == "PAK"  # a year named elsewhere in the sentence dates nothing
+
+
+def test_a_headlines_two_parties_before_a_plural_verb_act_together():
+    r = _title_row("PM, US Secretary of State discuss bilateral issues")
+    assert (r["holder"], r["holder_source"]) == ("PAK", "joint")

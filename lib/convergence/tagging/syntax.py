@@ -845,6 +845,18 @@ class Reader:
                         return d
         return None
 
+    @staticmethod
+    def _comma_partner(verb):
+        """The first of two parties a headline names before its plural verb ("PM, US delegation discuss ...",
+        "Tarar, US Chargé d'Affaires discuss ..."), which the parser hangs on the verb as a modifier; else
+        None."""
+        doc = verb.doc
+        if len(doc) < 4 or doc[1].text != "," or doc[0].head.i != verb.i or doc[0].dep_ != "npadvmod":
+            return None
+        if doc[0].pos_ != "PROPN" or verb.tag_ not in ("VBP", "VB"):
+            return None
+        return doc[0] if any(c.dep_ == "nsubj" and c.i > 1 for c in verb.children) else None
+
     def _question(self, root, text) -> bool:
         """Whether the sentence asks a question ("Has India agreed to US mediation?", "Why should Pakistan
         ...?"): it ends on a question mark, and its verb comes before its subject or it opens on a wh-word;
@@ -1503,6 +1515,14 @@ class Reader:
                         who, how = self.resolve(inner, tok_code, ctx, quoted=quoted, text=text)
                         out.source, content, node = "subject", clause, inner
                         break
+        first = self._comma_partner(content)
+        if speaker is None and who is not None and first is not None:
+            # "PM, US Secretary of State discuss ...": a headline's two parties, the first read as a modifier
+            # of the verb; the pair acting together, the home country's act
+            partner, _ = self.resolve(first, tok_code, ctx, quoted=quoted, text=text)
+            if partner is not None and partner != who:
+                who, how = (ctx.home if ctx.home in (partner, who) else partner), "joint"
+                out.source = _SOURCES[how]
         if (
             speaker is None
             and node is not None
