@@ -878,10 +878,13 @@ class Reader:
 
     def _attendance(self, content) -> bool:
         """Whether the clause only says who attended ("X also joined the meeting", "Y was also present", "Z
-        was in attendance"; attribution.yaml ``attendance_verbs`` and ``attendance_words``)."""
+        was in attendance"; attribution.yaml ``attendance_verbs``, with "also", and ``attendance_words``)."""
         data = self.data
         if lemma(content) in data.attendance_verbs:
-            return any(c.dep_ in ("dobj", "obj") and lemma(c) in data.meeting_nouns for c in content.children)
+            # "also" marks one among those who attended; the principal attending a summit for peace acts
+            return any(c.lower_ == "also" for c in content.children) and any(
+                c.dep_ in ("dobj", "obj") and lemma(c) in data.meeting_nouns for c in content.children
+            )
         if lemma(content) != "be":
             return False
         for c in content.children:
