@@ -4,9 +4,18 @@ from convergence.tagging import tag
 from fixtures.tag.frames import one_doc
 
 
-def _row(*sentences, i=0, **meta):
+def _rows(*sentences, **meta):
     articles, sentences_ = one_doc(*sentences, **meta)
-    return tag(sentences_, articles=articles, tone=False).iloc[i]
+    return tag(sentences_, articles=articles, tone=False)
+
+
+def _row(*sentences, i=0, **meta):
+    return _rows(*sentences, **meta).iloc[i]
+
+
+def _aims(row, target, sign) -> bool:
+    """Whether ``row`` takes a stance of ``sign`` (+1 or -1) toward ``target``."""
+    return any(d["target"] == target and d["stance"] * sign > 0 for d in row["target_stances"])
 
 
 def test_cooperation_and_conflict_signs():
@@ -168,53 +177,39 @@ def test_a_participle_after_a_comma_is_the_main_subjects_act_wherever_the_parser
 
 
 def test_a_warning_or_a_call_with_a_condition_is_made_today_and_reaches_what_the_act_noun_acts_on():
-    from convergence.tagging import tag
-    from fixtures.tag.frames import one_doc
-
-    articles, sentences = one_doc(
-        "The military spokesman warned of far-reaching consequences if India cuts Pakistan's share of the "
-        "river water.",
-        "A US bill calls for the imposition of sanctions on Pakistan's army chief if the country does not "
-        "improve its human rights record.",
-        "Pakistan would respond if India attacked.",
-        publisher="Dawn",
+    warn, call, cond = (
+        r
+        for _, r in _rows(
+            "The military spokesman warned of far-reaching consequences if India cuts Pakistan's share of "
+            "the river water.",
+            "A US bill calls for the imposition of sanctions on Pakistan's army chief if the country does "
+            "not improve its human rights record.",
+            "Pakistan would respond if India attacked.",
+            publisher="Dawn",
+        ).iterrows()
     )
-    t = tag(sentences, articles=articles, tone=False)
-    warn, call, cond = (t.iloc[k] for k in range(3))
-    assert warn["mode"] != "conditional" and any(
-        d["target"] == "IND" and d["stance"] < 0 for d in warn["target_stances"]
-    )
-    assert call["holder"] == "USA" and any(
-        d["target"] == "PAK" and d["stance"] < 0 for d in call["target_stances"]
-    )
+    assert warn["mode"] != "conditional" and _aims(warn, "IND", -1)
+    assert call["holder"] == "USA" and _aims(call, "PAK", -1)
     # a condition on an act that is not a demand or a warning still makes it conditional
     assert cond["mode"] == "conditional"
 
 
 def test_a_light_verb_in_the_content_of_a_stated_wish_is_read_on_to_its_object():
-    from convergence.tagging import tag
-    from fixtures.tag.frames import one_doc
-
-    articles, sentences = one_doc(
+    t = _rows(
         "The US sees an opportunity to expand its strategic relationship with Pakistan.",
         "He expressed a strong desire to expand collaboration with US companies in the IT sector.",
         publisher="Dawn",
     )
-    t = tag(sentences, articles=articles, tone=False)
-    assert any(d["target"] == "PAK" and d["stance"] > 0 for d in t.iloc[0]["target_stances"])
+    assert _aims(t.iloc[0], "PAK", +1)
     assert "collaboration" in t.iloc[1]["stance_cues"]
 
 
 def test_toning_down_softening_or_waiving_undoes_what_it_acts_on():
-    from convergence.tagging import tag
-    from fixtures.tag.frames import one_doc
-
-    articles, sentences = one_doc(
+    t = _rows(
         "The US toned down its criticism of Pakistan's missile programme.",
         "Washington waived sanctions on Pakistan.",
         "Islamabad removed its ban on imports of US soybeans.",
         publisher="Dawn",
     )
-    t = tag(sentences, articles=articles, tone=False)
     for k, partner in enumerate(("PAK", "PAK", "USA")):
-        assert any(d["target"] == partner and d["stance"] > 0 for d in t.iloc[k]["target_stances"])
+        assert _aims(t.iloc[k], partner, +1)
