@@ -60,6 +60,7 @@ _POINTING = {"this", "these"}  # determiners of a subject that points back ("Thi
 _FIRST_PERSON = frozenset("we us our ours i me my".split())
 _WH = frozenset("why what how who whom whose which where when".split())
 _NUMBERS = dict(zip("three four five six seven eight nine ten".split(), map(str, range(3, 11)), strict=True))
+_DATING_PREPS = (_TIME_PREPS | {"until", "till", "by"}) - {"since"}  # "in 2019", "until 2010": dated
 _DEFINITE = {"the", "this", "that", "these", "those"}  # "the ban" points back to the ban named before
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
@@ -83,6 +84,16 @@ _QUOTES = "\"“”‘’'"
 _OPEN_QUOTE = re.compile(r"(?:^|\s)['\"‘“]\w")  # an opening quotation mark, not an apostrophe
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _VERB_ENDS = (("ies", "y"), ("es", ""), ("s", ""), ("es", "e"))  # "calls", "urges", "stresses", "denies"
+
+
+def _clauses_below(heads):
+    """The that-clauses (ccomp, csubj) under ``heads``, also through an open complement ("it is worth
+    mentioning that ...")."""
+    for h in heads:
+        for c in h.children:
+            for d in (c, *(g for g in c.children if c.dep_ == "xcomp")):
+                if d.dep_ in ("ccomp", "csubj"):
+                    yield d
 
 
 def nlp():
@@ -838,12 +849,7 @@ class Reader:
         facts = self.data.reported_facts
         heads = [root] if lemma(root) in facts else []
         heads += [c for c in root.children if c.dep_ in ("acomp", "xcomp", "oprd") and lemma(c) in facts]
-        for h in heads:
-            for c in h.children:
-                for d in (c, *(g for g in c.children if c.dep_ == "xcomp")):
-                    if d.dep_ in ("ccomp", "csubj") and self._subject(d) is not None:
-                        return d
-        return None
+        return next((d for d in _clauses_below(heads) if self._subject(d) is not None), None)
 
     @staticmethod
     def _comma_partner(verb):
@@ -920,12 +926,7 @@ class Reader:
         heads = [verb, *(c for c in comps if lemma(c) in data.expletive_adjectives)]
         if len(heads) == 1 and lemma(verb) == "be":
             return False
-        return any(
-            d.dep_ in ("ccomp", "csubj")
-            for h in heads
-            for c in h.children
-            for d in (c, *(g for g in c.children if c.dep_ == "xcomp"))
-        )
+        return next(_clauses_below(heads), None) is not None
 
     def _quoted_speaker(self, root):
         """(speaker, content) when the main clause quotes someone as saying something ("the Foreign Office
@@ -1253,16 +1254,13 @@ class Reader:
         ``year`` ("took over ... in 2022", "In 1996, X formed a government"), not a year named elsewhere in
         the sentence ("a 1960 agreement", "the pre-1967 borders")."""
         limit = year - self.data.historical_years
-        for c in pred.children:
+        return any(
+            _YEAR.fullmatch(w.text) and int(w.text) <= limit
+            for c in pred.children
             # not "since 2007": what has gone on since then goes on now
-            if c.dep_ == "prep" and c.lower_ in (_TIME_PREPS | {"until", "till", "by"}) - {"since"}:
-                if any(_YEAR.fullmatch(w.text) and int(w.text) <= limit for w in c.subtree):
-                    return True
-            if c.dep_ in ("npadvmod", "advmod") and any(
-                _YEAR.fullmatch(w.text) and int(w.text) <= limit for w in c.subtree
-            ):
-                return True
-        return False
+            if c.dep_ == "prep" and c.lower_ in _DATING_PREPS or c.dep_ in ("npadvmod", "advmod")
+            for w in c.subtree
+        )
 
     def _acts(self, toks, tok_code, ctx):
         """Owners of acts named in any position ("the US travel ban", "Pakistan's decision"): a later "the
