@@ -213,3 +213,17 @@ def test_toning_down_softening_or_waiving_undoes_what_it_acts_on():
     )
     for k, partner in enumerate(("PAK", "PAK", "USA")):
         assert _aims(t.iloc[k], partner, +1)
+
+
+def test_a_relief_verb_undoes_a_negative_cue_but_leaves_a_positive_one_as_it_is():
+    t = _rows(
+        "Pakistan resolved to further strengthen its ties with the United States.",
+        "Washington reaffirmed its resolve to work with Pakistan on trade.",
+        "The US lifted the ban on Pakistan.",
+        "Washington scrapped its cooperation with Pakistan.",
+        publisher="Dawn",
+    )
+    assert _aims(t.iloc[0], "USA", +1) and t.iloc[0]["stance_cues"] == ["strengthen"]
+    assert _aims(t.iloc[1], "PAK", +1)
+    assert _aims(t.iloc[2], "PAK", +1)  # "lifted the ban": a negative cue undone
+    assert _aims(t.iloc[3], "PAK", -1)  # an undo verb that is no relief still reverses a positive cue

@@ -97,7 +97,8 @@ class Actors:
 class Cue:
     cue: str
     weight: float
-    # cooperation, conflict, pressure, offence, negator, hedge, intensifier, ignore; agreement / disagreement
+    # cooperation, conflict, pressure, offence, negator, relief, hedge, intensifier, ignore; agreement /
+    # disagreement
     cls: str
 
 
@@ -119,6 +120,7 @@ _STANCE_CLASSES = {
     "pressure",
     "offence",
     "negator",
+    "relief",
     "hedge",
     "intensifier",
     "ignore",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .stance import _CLAUSE_BREAK, _modifier, relation_pair
+from .stance import _CLAUSE_BREAK, _NEGATING, _modifier, relation_pair
 
 _GAP_WORDS = 6  # "rejecting its mention in the US-India joint statement": the cue governs the pact
 
@@ -20,7 +20,7 @@ def pact_stances(low, relation_hits, stance_hits, mentions, holder, nouns, named
         for s, e, cue in stance_hits
         if cue.cls in ("conflict", "pressure")
         and cue.weight < 0
-        and _modifier(low, s, stance_hits, "negator") is None
+        and _modifier(low, s, stance_hits, _NEGATING) is None
     ]
     if not against:
         return []

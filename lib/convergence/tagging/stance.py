@@ -40,20 +40,30 @@ import re
 
 _CLAUSE_BREAK = re.compile(r"[,;:.()\"!?]")
 _CONJ = re.compile(r"\b(?:and|or|but|while|whereas)\b")
-_PRIORITY = {"ignore": 0, "negator": 1, "hedge": 1, "intensifier": 1}
-_WINDOWS = {"negator": 3, "hedge": 5, "intensifier": 2}
+_PRIORITY = {"ignore": 0, "negator": 1, "relief": 1, "hedge": 1, "intensifier": 1}
+_WINDOWS = {"negator": 3, "relief": 3, "hedge": 5, "intensifier": 2}
+_NEGATING = ("negator", "relief")
+
+
+def _negators(weight: float) -> tuple[str, ...]:
+    """The modifier classes that reverse a cue of this weight: a ``relief`` verb undoes only a negative
+    cue ("resolve the dispute", "lifted the ban"); before a positive one it is no reversal ("resolved to
+    strengthen ties", "lift cooperation to new heights")."""
+    return _NEGATING if weight < 0 else ("negator",)
 
 
 def _modifier(low, start, mods, cls):
-    """The nearest modifier of class ``cls`` before ``start`` within its window, or None."""
+    """The nearest modifier of class ``cls`` (a class or a tuple of classes) before ``start`` within its
+    window, or None."""
+    classes = (cls,) if isinstance(cls, str) else cls
     best = None
     for s, e, cue in mods:
-        if cue.cls != cls or e > start:
+        if cue.cls not in classes or e > start:
             continue
         gap = low[e:start]
-        if _CLAUSE_BREAK.search(gap) or len(gap.split()) > _WINDOWS[cls]:
+        if _CLAUSE_BREAK.search(gap) or len(gap.split()) > _WINDOWS[cue.cls]:
             continue
-        if cls == "negator" and _CONJ.search(gap):
+        if cue.cls in _NEGATING and _CONJ.search(gap):
             continue
         best = (s, e, cue)
     return best
@@ -84,7 +94,7 @@ def _voiced_by_other(low, end, mentions, holder) -> bool:
 
 def _score(low, start, weight, label, mods):
     value, marks = weight, []
-    for cls in ("intensifier", "hedge", "negator"):
+    for cls in ("intensifier", "hedge", _negators(weight)):
         hit = _modifier(low, start, mods, cls)
         if hit is not None:
             value *= hit[2].weight
@@ -270,7 +280,7 @@ def stance_of(low, stance_hits, mentions, holder, subject_span=None, preps=(), p
     for s, e, cue in stance_hits:
         if cue.cls == "offence":
             who = _perpetrator(low, s, e, mentions, holder)
-            if who is None or _modifier(low, s, mods, "negator") is not None:
+            if who is None or _modifier(low, s, mods, _NEGATING) is not None:
                 # a negated event ("without mentioning the US strikes", "not aware of strikes") is no
                 # act the holder speaks against
                 continue
@@ -312,7 +322,7 @@ def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=N
     if n_actors < 2 or not relation_hits:
         return 0.0, [], []
     deduped = dedupe_spans(stance_hits)
-    mods = [h for h in deduped if h[2].cls == "negator"]
+    mods = [h for h in deduped if h[2].cls in _NEGATING]
     pushes = [h for h in deduped if h[2].cls == "pressure"]
     values, labels, spans, signs = [], [], [], []
     progress: dict = {}
