@@ -227,3 +227,16 @@ def test_a_relief_verb_undoes_a_negative_cue_but_leaves_a_positive_one_as_it_is(
     assert _aims(t.iloc[1], "PAK", +1)
     assert _aims(t.iloc[2], "PAK", +1)  # "lifted the ban": a negative cue undone
     assert _aims(t.iloc[3], "PAK", -1)  # an undo verb that is no relief still reverses a positive cue
+
+
+def test_a_go_between_acts_toward_both_parties_it_stands_between():
+    t = _rows(
+        "US President Donald Trump brokered a ceasefire between India and Pakistan on May 10.",
+        "Trump offered to mediate in the India-Pakistan dispute.",
+        "Pakistan welcomed the US mediation.",
+        publisher="Dawn",
+    )
+    for k in (0, 1):
+        assert _aims(t.iloc[k], "PAK", +1) and _aims(t.iloc[k], "IND", +1)
+    # a mediation the sentence's holder welcomes is the other's act, not the holder's
+    assert t.iloc[2]["stance_cues"] == ["welcome"] and _aims(t.iloc[2], "USA", +1)

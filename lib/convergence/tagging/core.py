@@ -448,6 +448,7 @@ class DocumentTagger:
                 subject_span,
                 self.rules.preps,
                 reading.patients if reading is not None else (),
+                self.attribution.go_between_cues,
             )
             if reading is not None and stance_cues and not target_stances and holder:
                 # the predicate's cues belong to its objects ("denounced the US imposition of ..."); in a

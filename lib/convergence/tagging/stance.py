@@ -268,9 +268,12 @@ def _targets(low, counted, mentions, holder, patients=()):
     return out
 
 
-def stance_of(low, stance_hits, mentions, holder, subject_span=None, preps=(), patients=()):
+def stance_of(
+    low, stance_hits, mentions, holder, subject_span=None, preps=(), patients=(), go_betweens=frozenset()
+):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
-    ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`."""
+    ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
+    ``go_betweens``: cues of an act between two others (see :func:`_go_between`)."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
@@ -300,19 +303,31 @@ def stance_of(low, stance_hits, mentions, holder, subject_span=None, preps=(), p
     targets = _targets(low, counted, mentions, holder, patients)
     values, labels = [], []
     per: dict = {}
-    for (s, _e, cue, _w), target in zip(counted, targets, strict=True):
+    for (s, e, cue, _w), target in zip(counted, targets, strict=True):
         value, label = _score(low, s, cue.weight, cue.cue, mods)
         value = _clip(value)
         values.append(value)
         labels.append(label)
-        if target is not None:
-            per.setdefault(target, ([], []))
-            per[target][0].append(value)
-            per[target][1].append(label)
+        aimed = _go_between(low, s, e, mentions, holder) if cue.cue in go_betweens else None
+        for t in aimed or ([target] if target is not None else []):
+            per.setdefault(t, ([], []))
+            per[t][0].append(value)
+            per[t][1].append(label)
     target_stances = [
         {"target": t, "stance": round(_clip(sum(v) / len(v)), 4), "cues": c} for t, (v, c) in per.items()
     ]
     return round(_clip(sum(values) / len(values)), 4), labels, target_stances
+
+
+def _go_between(low, s, e, mentions, holder) -> list[str] | None:
+    """The two parties an act of mediation stands between ("brokered a ceasefire between India and Pakistan",
+    "mediate in the India-Pakistan conflict"): the pair named with the cue in its clause, when the holder is
+    neither; the act is toward each of them. None when no such pair is named."""
+    lo, hi = _clause(low, s, e)
+    inside = [m for m in mentions if m[2] is not None and lo <= m[0] < hi]
+    pair = _named_pair(low, s, e, lo, inside)
+    parties = pair.split("-") if pair else []
+    return parties if parties and holder not in parties else None
 
 
 def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=None, named=None):
