@@ -1319,3 +1319,12 @@ def test_the_writers_account_of_a_dated_past_holds_nothing_but_what_goes_on_sinc
 def test_a_headlines_two_parties_before_a_plural_verb_act_together():
     r = _title_row("PM, US Secretary of State discuss bilateral issues")
     assert (r["holder"], r["holder_source"]) == ("PAK", "joint")
+
+
+def test_an_abbreviated_office_is_a_role_of_the_publishers_home():
+    t = _tag(
+        "The FM said Pakistan had never accepted the revocation of the region's special status.",
+        "CM Bugti said the province would not allow the attackers to succeed.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["PAK", "PAK"]
