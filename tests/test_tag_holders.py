@@ -1328,3 +1328,13 @@ def test_an_abbreviated_office_is_a_role_of_the_publishers_home():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == ["PAK", "PAK"]
+
+
+def test_a_title_after_an_actors_acronym_in_brackets_makes_the_name_that_actors():
+    t = _tag(
+        "KARACHI: State Bank of Pakistan (SBP) Governor Jameel Ahmed has said a rate cut is unlikely.",
+        "Inflation rose to 5.6pc in September.",
+        "Mr Ahmed told Bloomberg that the reserves had grown.",
+        publisher="Dawn",
+    )
+    assert t.iloc[2]["holder"] == "PAK"

@@ -1382,6 +1382,19 @@ class Reader:
                 codes = {tok_code[w.i] for o in owners for w in o.subtree if w.i in tok_code}
                 if len(codes) == 1:
                     ctx.learn(codes.pop(), self._names([t], tok_code, t), None, person=False)
+        for t in toks if tok_code else ():
+            # "State Bank of Pakistan (SBP) Governor Jameel Ahmed": the parser hangs the name apart from the
+            # actor whose acronym stands in brackets right before its title; the title's actor is that one
+            if t.pos_ != "PROPN" or t.i in tok_code or t.dep_ in ("compound", "flat"):
+                continue
+            title = [c for c in t.children if c.dep_ == "compound" and c.i < t.i]
+            if not title or lemma(title[0]) not in roles:
+                continue
+            k = title[0].i - toks[0].i
+            if k >= 3 and toks[k - 1].text == ")" and toks[k - 3].text == "(" and toks[k - 2].i in tok_code:
+                ctx.learn(
+                    tok_code[toks[k - 2].i], self._names(self._name_words(t), tok_code, t), None, person=False
+                )
         for t in toks if self._people else ():
             # an office holder of the actor file named in any position ("met Commerce Minister Jam Kamal
             # Khan"): his names count for the document ("Mr Kamal stated ...")
