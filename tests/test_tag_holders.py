@@ -1338,3 +1338,16 @@ def test_a_title_after_an_actors_acronym_in_brackets_makes_the_name_that_actors(
         publisher="Dawn",
     )
     assert t.iloc[2]["holder"] == "PAK"
+
+
+def test_unnamed_sources_relay_the_act_of_their_clauses_actor_but_not_what_befalls_it():
+    t = _tag(
+        "The US left its seat empty at the council, but its lobbying had some success, sources said.",
+        "Sources said Foreign Minister Ishaq Dar is expected to visit Washington next week.",
+        "The report said Pakistan would also be placed on the list of banned countries.",
+        "China has imposed new export curbs, the report said.",
+        "“We know so little,” the industry source said.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[:4] == ["USA", "PAK", None, "CHN"]
+    assert t.iloc[4]["holder"] is None  # the source's own words, not an act it relays

@@ -50,6 +50,7 @@ _OPTIONAL_WORDS = (
     "credit_spoilers",
     "pact_nouns",
     "go_between_cues",
+    "expectation_verbs",
     "group_nouns",
     "common_names",
     "expletive_verbs",
@@ -135,6 +136,7 @@ class Attribution:
     credit_outcomes: frozenset[str] = frozenset()  # a good end it serves ("in the ceasefire", "in easing")
     credit_spoilers: frozenset[str] = frozenset()  # a harm it serves ("a key role in the war"): no credit
     pact_nouns: frozenset[str] = frozenset()  # a joint act of two actors ("the US-India joint statement")
+    expectation_verbs: frozenset[str] = frozenset()  # "X is expected in Washington": X's act to come
     go_between_cues: frozenset[str] = frozenset()  # an act between two others ("brokered ... between X, Y")
     news_outlets: re.Pattern | None = None  # "..., the NYT reported": an outlet relays its subject's act
     source: str = ""

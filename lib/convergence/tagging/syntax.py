@@ -61,6 +61,8 @@ _FIRST_PERSON = frozenset("we us our ours i me my".split())
 _WH = frozenset("why what how who whom whose which where when".split())
 _NUMBERS = dict(zip("three four five six seven eight nine ten".split(), map(str, range(3, 11)), strict=True))
 _DATING_PREPS = (_TIME_PREPS | {"until", "till", "by"}) - {"since"}  # "in 2019", "until 2010": dated
+# a subject that makes a relayed clause its source's own words: the first person, a demonstrative
+_OWN_WORDS = frozenset({"i", "we", "this", "these", "that", "those"})
 _DEFINITE = {"the", "this", "that", "these", "those"}  # "the ban" points back to the ban named before
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
@@ -1479,11 +1481,23 @@ class Reader:
                 if who is None and (lemma(speaker) in self.data.relays or self._outlet(speaker, text))
                 else None
             )
+            if (
+                inner is not None
+                and inner.dep_ == "nsubjpass"
+                and lemma(content) not in self.data.expectation_verbs
+                and not any(c.dep_ == "xcomp" for c in content.children)
+            ):
+                # "the sources said Pakistan would be recommended for the ban": the one the act befalls is not
+                # its actor; the agent is, when named ("Dar is expected to visit", "is scheduled to meet":
+                # the subject's own act to come)
+                inner = self._agent(content)
             if inner is not None:
                 # "Pakistan also continued to develop new delivery systems ..., the report said": a report
                 # narrates the actor's act
                 inner_who, inner_how = self.resolve(inner, tok_code, ctx, quoted=quoted, text=text)
-                if inner_who is not None:
+                if inner_who is not None and inner.lower_ not in _OWN_WORDS:
+                    # "We know so little," the source said; "These are routine": the source's own words, not
+                    # an act it relays
                     who, how = inner_who, inner_how
                     out.source = _SOURCES["subject" if how == "actor" else how]
         else:
