@@ -330,3 +330,20 @@ def test_sides_apart_by_less_than_the_scale_in_part_of_the_resamples_are_not_div
     p_lo, p_hi = row["components"]["position_ci"]
     assert p_lo < 0 < p_hi
     assert row["verdict"] == "insufficient" and row["ci_low"] < 0 < row["ci_high"], row["reason"]
+
+
+def test_the_cue_gap_gives_way_to_positions_by_gap_with_positions():
+    # both sides welcome the same third actor (a cue gap of +0.6) while their positions lie apart
+    tagged = _frame("PAK", "USA", docs=4)
+    n = len(tagged)
+    tagged = tagged.assign(stance=0.6, targets=[["EGY"]] * n, stance_cues=[["welcome"]] * n)
+    kept = convergence(tagged, thresholds=_settings(), n_boot=200).iloc[0]
+    assert kept["components"]["gap"] == pytest.approx(0.6) and kept["index_cues"] == pytest.approx(0.6)
+    dropped = convergence(tagged, thresholds=_settings(gap_with_positions=0.0), n_boot=200).iloc[0]
+    assert dropped["index_cues"] != dropped["index_cues"]  # no cue component is left
+    assert dropped["index"] == pytest.approx(dropped["position_agreement"])
+    assert dropped["verdict"] == "divergent"
+    # too few sentences for positions: the gap stays whatever the factor
+    few = tagged.groupby("holder").head(2)
+    row = convergence(few, thresholds=_settings(gap_with_positions=0.0), n_boot=200).iloc[0]
+    assert row["index_cues"] == pytest.approx(0.6)

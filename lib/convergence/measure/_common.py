@@ -142,6 +142,7 @@ THRESHOLD_KEYS = {
     "position_scale": float,
     "position_min_sentences": int,
     "position_alone_min": float,
+    "gap_with_positions": float,
     "dimensions": object,
     "position_space": object,
 }

@@ -265,6 +265,7 @@ class _Design:
             agree += float(w[idx][v[idx] > 0].sum())
             disagree += float(w[idx][v[idx] < 0].sum())
         factor = self.settings["pooled_gap_weight"] if self.pooled else 1.0
+        factor *= 1.0 if self.settings["weights"]["gap"] > 0 else 0.0  # a gap that gives way signals nothing
         for ia, ib in self.cells:
             na, nb = w[ia].sum(), w[ib].sum()
             if na <= 0 or nb <= 0:
@@ -460,7 +461,7 @@ def _assess(
     comp_out["weights"] = dict(settings["weights"])
     comp_out["bootstrap_unit"] = "document" if (by != "doc" and n_docs >= 2) else "sentence"
     row["components"] = comp_out
-    available = {k: v for k, (v, n) in comps.items() if n > 0 and v == v}
+    available = {k: v for k, (v, n) in comps.items() if n > 0 and v == v and settings["weights"][k] > 0}
     # A directed act with a clear cue (one side thanking, praising, condemning, sanctioning, warning the
     # other) states the pair's relation by itself: with nothing in the text pointing the other way it needs
     # neither the other side's words nor a second sentence (the reason says how thin it is).
@@ -673,18 +674,19 @@ def convergence(
         )
         by_group = _split_groups(ev)
         for group in sorted(set(labels.iloc[positions[issue]].tolist())):
+            own = _gap_gives_way(settings, table, issue, group, pair)
             row = _assess(
                 issue,
                 group,
                 by_group.get(group, _EMPTY),
                 pair,
-                settings,
+                own,
                 by=by,
                 n_boot=int(n_boot),
                 seed=seed,
                 top_evidence=top_evidence,
             )
-            rows.append(_add_positions(row, table, pair, settings, n_boot=int(n_boot), seed=seed))
+            rows.append(_add_positions(row, table, pair, own, n_boot=int(n_boot), seed=seed))
     out = pd.DataFrame(rows, columns=COLUMNS)
     for col in ("n_a", "n_b", "n_relation"):
         out[col] = out[col].astype(int)
@@ -716,6 +718,20 @@ def _position_table(tagged, pair, issues, by, labels, settings, issue_rows) -> P
         labels=labels,
         issue_rows=issue_rows,
     )
+
+
+def _gap_gives_way(settings: dict, table: PositionTable | None, issue: str, group, pair) -> dict:
+    """The settings for one (issue, group): where both actors' positions enter the index (each side with
+    ``position_min_sentences``), the cue gap's weight is multiplied by ``gap_with_positions``: the positions
+    compare the two on the issue's own dimensions; stances toward shared objects there read much tone."""
+    factor = settings.get("gap_with_positions", 1.0)
+    if table is None or factor == 1.0 or not table.dimensions.get(issue):
+        return settings
+    need = settings["position_min_sentences"]
+    sides = [table.get(issue, group, code) for code in pair]
+    if any(pos is None or pos.n < need for pos in sides):
+        return settings
+    return {**settings, "weights": {**settings["weights"], "gap": settings["weights"]["gap"] * factor}}
 
 
 def _add_positions(
