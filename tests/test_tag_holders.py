@@ -1351,3 +1351,12 @@ def test_unnamed_sources_relay_the_act_of_their_clauses_actor_but_not_what_befal
     )
     assert t["holder"].tolist()[:4] == ["USA", "PAK", None, "CHN"]
     assert t.iloc[4]["holder"] is None  # the source's own words, not an act it relays
+
+
+def test_a_headline_opening_on_abbreviated_home_offices_is_the_homes_act():
+    for title in (
+        "Govt awards 23 offshore oil exploration blocks after 18 years",
+        "President, PM laud security forces' bravery in train rescue",
+    ):
+        r = _title_row(title)
+        assert (r["holder"], r["holder_source"]) == ("PAK", "office")
