@@ -1360,3 +1360,17 @@ def test_a_headline_opening_on_abbreviated_home_offices_is_the_homes_act():
     ):
         r = _title_row(title)
         assert (r["holder"], r["holder_source"]) == ("PAK", "office")
+
+
+def test_a_former_or_a_partys_office_holder_is_no_states_office():
+    t = _tag(
+        "RAWALPINDI: Imran Khan on Monday met his lawyers in Adiala jail.",
+        "The former premier revealed that he had issued special instructions to his counsel for filing a "
+        "contempt of court petition in the high court against the prison authorities.",
+        "PTI Information Secretary Sheikh Waqqas Akram termed the matter a clear case of acquittal.",
+        "Former president Arif Alvi played a key role in the campaign.",
+        "The spokesperson said the talks were productive.",
+        publisher="Dawn",
+        date="2025-06-01",
+    )
+    assert t["holder"].tolist() == [None, None, None, None, "PAK"]

@@ -75,6 +75,7 @@ class HolderRules:
         self.according = re.compile(r"according\s+to(?:\s+(?:the|a|an))?\s*$")
         offices = r.get("offices") or ()
         self.office = re.compile(r"\b(?:" + _alternation(offices) + r")s?\b") if offices else None
+        self.office_spoilers = frozenset(r.get("office_spoilers") or ())
         # states and bodies outside the actor file (attribution.yaml third_parties, set by the tagger):
         # a title they qualify ("European Commission President X") is not that of an actor named before
         self.third_parties: re.Pattern | None = None
@@ -91,6 +92,12 @@ class HolderRules:
             if ns
             else None
         )
+
+    def _spoiled(self, before: str) -> bool:
+        """Whether one of the three words right before a generic title makes it no state's office
+        (``office_spoilers``: "former", a party's name)."""
+        words = [w.strip("'’\"“”()") for w in before.split()[-3:]]
+        return any(w in self.office_spoilers for w in words)
 
     def state_voice(self, low: str, m) -> bool:
         """False when the mention ``m`` qualifies a non-state voice ("American magazine", "a US-based think
@@ -302,8 +309,11 @@ class HolderRules:
                 om = self.office.search(zone)
                 if om and self.possessed.match(zone, om.end()):
                     om = None  # "the army chief's visit": the title qualifies the subject, it is not it
-                if (om and not any(start <= m[0] < limit for m in real)) or (
-                    self._office_speaks(low, real, speech)
+                # "the former premier", "the JUI-F chief": no state's office
+                spoiled = om is not None and self._spoiled(zone[: om.start()])
+                if not spoiled and (
+                    (om and not any(start <= m[0] < limit for m in real))
+                    or self._office_speaks(low, real, speech)
                 ):
                     if om and self._third_party_title(text, start, start + om.start()):
                         return None, "third party", None

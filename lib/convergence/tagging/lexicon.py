@@ -135,6 +135,7 @@ _RULE_KEYS = (
     "speech_verbs",
     "evaluative_copula",
     "offices",
+    "office_spoilers",
     "joint_subjects",
     "non_state_nouns",
     "obligation_modals",
