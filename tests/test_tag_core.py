@@ -184,3 +184,13 @@ def test_headlines_are_rows_of_their_own(frames):
     plain = tag(sentences, articles=articles, tone=False, titles=False)
     assert body["text"].tolist() == plain["text"].tolist()
     assert body["holder"].tolist() == plain["holder"].tolist()
+
+
+def test_a_country_named_democratic_is_no_democracy_issue():
+    articles, sentences = one_doc(
+        "Rwanda and the Democratic Republic of the Congo signed a peace agreement in Washington.",
+        "Pakistan supports democratic values.",
+        publisher="Dawn",
+    )
+    t = tag(sentences, articles=articles, tone=False)
+    assert "democracy_rights" not in t.iloc[0]["issues"] and "democracy_rights" in t.iloc[1]["issues"]

@@ -1370,7 +1370,8 @@ def test_a_former_or_a_partys_office_holder_is_no_states_office():
         "PTI Information Secretary Sheikh Waqqas Akram termed the matter a clear case of acquittal.",
         "Former president Arif Alvi played a key role in the campaign.",
         "The spokesperson said the talks were productive.",
+        "• Claims ex-PM has cautioned party leaders against playing from both sides",
         publisher="Dawn",
         date="2025-06-01",
     )
-    assert t["holder"].tolist() == [None, None, None, None, "PAK"]
+    assert t["holder"].tolist() == [None, None, None, None, "PAK", None]

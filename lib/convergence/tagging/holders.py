@@ -97,7 +97,8 @@ class HolderRules:
         """Whether one of the three words right before a generic title makes it no state's office
         (``office_spoilers``: "former", a party's name)."""
         words = [w.strip("'’\"“”()") for w in before.split()[-3:]]
-        return any(w in self.office_spoilers for w in words)
+        # "the JUI-F chief" names the party whole; "ex-PM" leaves "ex-" before the title
+        return any(w in self.office_spoilers or w.strip("-") in self.office_spoilers for w in words)
 
     def state_voice(self, low: str, m) -> bool:
         """False when the mention ``m`` qualifies a non-state voice ("American magazine", "a US-based think
