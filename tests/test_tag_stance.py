@@ -234,9 +234,12 @@ def test_a_go_between_acts_toward_both_parties_it_stands_between():
         "US President Donald Trump brokered a ceasefire between India and Pakistan on May 10.",
         "Trump offered to mediate in the India-Pakistan dispute.",
         "Pakistan welcomed the US mediation.",
+        "Trump, alongside Netanyahu, unveiled a plan for Gaza, seeking to broker a ceasefire with Israel.",
         publisher="Dawn",
     )
     for k in (0, 1):
         assert _aims(t.iloc[k], "PAK", +1) and _aims(t.iloc[k], "IND", +1)
     # a mediation the sentence's holder welcomes is the other's act, not the holder's
     assert t.iloc[2]["stance_cues"] == ["welcome"] and _aims(t.iloc[2], "USA", +1)
+    # naming no two parties, a mediation is toward no one: not "for" the one party it names
+    assert "broker" not in t.iloc[3]["stance_cues"] and not _aims(t.iloc[3], "ISR", +1)

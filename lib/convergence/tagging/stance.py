@@ -297,6 +297,8 @@ def stance_of(
             continue
         if cue.cls == "cooperation" and _pushed(low, s, pushes):
             continue
+        if cue.cue in go_betweens and not _parties(low, s, e, mentions):
+            continue  # a mediation that names no two parties is toward no one ("seeking to broker a truce")
         counted.append((s, e, cue, None))
     if not counted:
         return 0.0, [], []
@@ -319,14 +321,21 @@ def stance_of(
     return round(_clip(sum(values) / len(values)), 4), labels, target_stances
 
 
-def _go_between(low, s, e, mentions, holder) -> list[str] | None:
-    """The two parties an act of mediation stands between ("brokered a ceasefire between India and Pakistan",
-    "mediate in the India-Pakistan conflict"): the pair named with the cue in its clause, when the holder is
-    neither; the act is toward each of them. None when no such pair is named."""
+def _parties(low, s, e, mentions) -> list[str]:
+    """The pair named with the cue in its clause ("between India and Pakistan", "the India-Pakistan
+    conflict"), or no one."""
     lo, hi = _clause(low, s, e)
     inside = [m for m in mentions if m[2] is not None and lo <= m[0] < hi]
     pair = _named_pair(low, s, e, lo, inside)
-    parties = pair.split("-") if pair else []
+    return pair.split("-") if pair else []
+
+
+def _go_between(low, s, e, mentions, holder) -> list[str] | None:
+    """The two parties an act of mediation stands between ("brokered a ceasefire between India and Pakistan",
+    "mediate in the India-Pakistan conflict"), when the holder is neither: the act is toward each of them.
+    None when the holder is one of them ("Pakistan hailed his role in the India-Pakistan truce after US
+    mediation": the mediation is someone else's, its cue aimed as any other)."""
+    parties = _parties(low, s, e, mentions)
     return parties if parties and holder not in parties else None
 
 
