@@ -273,13 +273,17 @@ def stance_of(
 ):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
-    ``go_betweens``: cues of an act between two others (see :func:`_go_between`)."""
+    ``go_betweens``: cues of an act between two others (see :func:`_parties`): toward each of the two
+    parties named with it when the holder is neither; with the holder one of them, aimed as any cue (the
+    mediation is someone else's: "Pakistan hailed his role in the India-Pakistan truce after US mediation");
+    naming no two parties, it counts for nothing ("seeking to broker a truce")."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
     mods = [h for h in stance_hits if h[2].cls in _WINDOWS]
     pushes = [h for h in stance_hits if h[2].cls == "pressure"]
     counted = []
+    sides: dict = {}  # a go-between cue's span -> the two parties named with it
     for s, e, cue in stance_hits:
         if cue.cls == "offence":
             who = _perpetrator(low, s, e, mentions, holder)
@@ -297,8 +301,10 @@ def stance_of(
             continue
         if cue.cls == "cooperation" and _pushed(low, s, pushes):
             continue
-        if cue.cue in go_betweens and not _parties(low, s, e, mentions):
-            continue  # a mediation that names no two parties is toward no one ("seeking to broker a truce")
+        if cue.cue in go_betweens:
+            sides[(s, e)] = _parties(low, s, e, mentions)
+            if not sides[(s, e)]:
+                continue  # a mediation that names no two parties is toward no one
         counted.append((s, e, cue, None))
     if not counted:
         return 0.0, [], []
@@ -310,7 +316,8 @@ def stance_of(
         value = _clip(value)
         values.append(value)
         labels.append(label)
-        aimed = _go_between(low, s, e, mentions, holder) if cue.cue in go_betweens else None
+        parties = sides.get((s, e))
+        aimed = parties if parties and holder not in parties else None
         for t in aimed or ([target] if target is not None else []):
             per.setdefault(t, ([], []))
             per[t][0].append(value)
@@ -322,21 +329,12 @@ def stance_of(
 
 
 def _parties(low, s, e, mentions) -> list[str]:
-    """The pair named with the cue in its clause ("between India and Pakistan", "the India-Pakistan
-    conflict"), or no one."""
+    """The pair a mediation cue stands between, named with it in its clause ("brokered a ceasefire between
+    India and Pakistan", "mediate in the India-Pakistan conflict"), or no one."""
     lo, hi = _clause(low, s, e)
     inside = [m for m in mentions if m[2] is not None and lo <= m[0] < hi]
     pair = _named_pair(low, s, e, lo, inside)
     return pair.split("-") if pair else []
-
-
-def _go_between(low, s, e, mentions, holder) -> list[str] | None:
-    """The two parties an act of mediation stands between ("brokered a ceasefire between India and Pakistan",
-    "mediate in the India-Pakistan conflict"), when the holder is neither: the act is toward each of them.
-    None when the holder is one of them ("Pakistan hailed his role in the India-Pakistan truce after US
-    mediation": the mediation is someone else's, its cue aimed as any other)."""
-    parties = _parties(low, s, e, mentions)
-    return parties if parties and holder not in parties else None
 
 
 def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=None, named=None):

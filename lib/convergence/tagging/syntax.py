@@ -61,9 +61,9 @@ _FIRST_PERSON = frozenset("we us our ours i me my".split())
 _WH = frozenset("why what how who whom whose which where when".split())
 _NUMBERS = dict(zip("three four five six seven eight nine ten".split(), map(str, range(3, 11)), strict=True))
 _DATING_PREPS = (_TIME_PREPS | {"until", "till", "by"}) - {"since"}  # "in 2019", "until 2010": dated
-# a subject that makes a relayed clause its source's own words: the first person, a demonstrative
-_OWN_WORDS = frozenset({"i", "we", "this", "these", "that", "those"})
 _DEFINITE = {"the", "this", "that", "these", "those"}  # "the ban" points back to the ban named before
+# a subject that makes a relayed clause its source's own words: the first person, a demonstrative
+_OWN_WORDS = frozenset({"i", "we"} | _DEFINITE - {"the"})
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
     "speaker": "reported",
