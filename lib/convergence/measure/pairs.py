@@ -58,11 +58,17 @@ def _actor_regexes(actor_file: str | None) -> _ActorRegexes:
 
 
 def mentions(text: str, code: str, actor_file: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each mention of ``code`` in ``text``, in order."""
+    return list(_mentions(text, code, actor_file))
+
+
+@lru_cache(maxsize=8192)
+def _mentions(text: str, code: str, actor_file: str | None) -> tuple[tuple[int, int], ...]:
+    # kept: a report asks about the same sentences for its verdict, its evidence and its timeline
     regs = _actor_regexes(actor_file).get(code)
     if not regs:
-        return []
-    spans = {m.span() for r in regs if r is not None for m in r.finditer(text)}
-    return sorted(spans)
+        return ()
+    return tuple(sorted({m.span() for r in regs if r is not None for m in r.finditer(text)}))
 
 
 def pair_relation(

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..ingest.reader import default_cache_dir
+from . import parsefile
 from .blas import one_thread
 from .context import NOBODY, UNPLACED, Attribution, DocContext, spelling
 
@@ -177,18 +178,16 @@ def headline_case(text: str, keep=()) -> str:
 
 def parse_many(texts: list[str]):
     """spaCy ``Doc`` objects for ``texts`` (one sentence each), in order. The parses of one call (one
-    document's sentences) are cached on disk as spaCy's own binary format (``DocBin``, no pickle), keyed by
-    the texts, so a document is parsed once whatever its other sentences' tags become."""
-    from spacy.tokens import DocBin
-
+    document's sentences) are cached on disk as token arrays (:mod:`.parsefile`, no pickle), keyed by the
+    texts, so a document is parsed once whatever its other sentences' tags become."""
     model = nlp()
     folder = _cache_folder()
     entry = None
     if folder is not None:
         key = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()
-        entry = folder / key[:2] / f"{key}.spacy"
+        entry = folder / key[:2] / f"{key}.parse"
         try:
-            docs = list(DocBin().from_bytes(entry.read_bytes()).get_docs(model.vocab))
+            docs = parsefile.loads(entry.read_bytes(), model.vocab)
             # the key is the texts' hash: a count and each text's length show the entry is whole (comparing
             # the texts themselves would rebuild every Doc's text)
             whole = all(_length(d) == len(t) for d, t in zip(docs, texts, strict=False))
@@ -203,8 +202,7 @@ def parse_many(texts: list[str]):
     if entry is not None:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            attrs = ["ORTH", "TAG", "POS", "HEAD", "DEP", "LEMMA", "MORPH", "SPACY"]
-            data = DocBin(attrs=attrs, docs=docs).to_bytes()
+            data = parsefile.dumps(docs)
             fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
