@@ -207,8 +207,8 @@ def parse_many(texts: list[str]):
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.replace(tmp, entry)
-        except OSError:
-            pass  # an unwritable cache never stops tagging
+        except (OSError, KeyError, ValueError):
+            pass  # an unwritable cache (or a parse it cannot store) never stops tagging
     return docs
 
 
