@@ -1292,6 +1292,15 @@ def test_a_name_in_apposition_with_a_non_state_noun_speaks_for_no_state():
     assert t["holder"].tolist() == [None, None, "PAK"]
 
 
+def test_a_fellow_of_a_think_tank_speaks_for_no_state():
+    t = _tag(
+        "The talks will be hard, said John Doe, a Washington-based senior fellow at a policy centre.",
+        "Jane Roe, a distinguished fellow at an institute in Islamabad, said Pakistan would gain.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == [None, None]
+
+
 def test_a_news_outlet_relays_the_act_of_its_sentences_subject():
     t = _tag(
         "Mr Trump brought it up again during a phone call on June 17, the NYT reported.",
