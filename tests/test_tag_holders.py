@@ -1384,3 +1384,8 @@ def test_a_former_or_a_partys_office_holder_is_no_states_office():
         date="2025-06-01",
     )
     assert t["holder"].tolist() == [None, None, None, None, "PAK", None]
+
+
+def test_a_headlines_trailing_ex_title_is_no_states_office_however_the_parser_splits_it():
+    assert _title_row("New pact aims to contain Israeli threat: ex-senator")["holder"] is None
+    assert _title_row("New pact aims to contain Israeli threat: senator")["holder"] == "PAK"

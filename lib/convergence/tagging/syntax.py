@@ -440,7 +440,7 @@ class Reader:
         if (
             (lem in self.non_state or low in self.non_state)
             and not self._official(words, head)
-            or self._former(words)
+            or self._former(words, head)
         ):
             ctx.speaks_for_none(self._names(words, tok_code))
             return None, "non_state"
@@ -616,10 +616,21 @@ class Reader:
             if t.i != head.i and t.pos_ in _NOMINAL
         )
 
-    def _former(self, words) -> bool:
-        """ "former foreign minister X", "ex-envoy", "retired general": out of office, not a state's voice."""
+    def _former(self, words, head) -> bool:
+        """ "former foreign minister X", "ex-envoy", "retired general": out of office, not a state's voice;
+        also when the parser split a hyphenated title and left its mark out of the phrase ("…: ex-MNA")."""
         marks = self.data.former_marks
-        return any(t.lower_ in marks or t.lower_.split("-")[0] in marks for t in words)
+        if any(t.lower_ in marks or t.lower_.split("-")[0] in marks for t in words):
+            return True
+        first = min(words, key=lambda t: t.i, default=head)
+        before = first.doc[max(0, first.i - 2) : first.i]
+        return (
+            len(before) == 2
+            and before[1].text == "-"
+            and not before[0].whitespace_
+            and not before[1].whitespace_
+            and before[0].lower_ in marks
+        )
 
     def _agentive(self, head) -> bool:
         """Whether an actor qualifying ``head`` ("Pakistan's ambassador", "the US plan", "Trump's offer")
