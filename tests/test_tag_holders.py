@@ -1301,6 +1301,15 @@ def test_a_fellow_of_a_think_tank_speaks_for_no_state():
     assert t["holder"].tolist() == [None, None]
 
 
+def test_a_leader_of_an_opposition_party_speaks_for_no_state_a_legislators_group_does():
+    t = _tag(
+        "Ali Khan, leader of Pakistan's main opposition party, called the US tariffs unfair.",
+        "Sara Ahmed, convener of the Pakistan-US Parliamentary Friendship Group, welcomed the US delegation.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == [None, "PAK"]
+
+
 def test_a_news_outlet_relays_the_act_of_its_sentences_subject():
     t = _tag(
         "Mr Trump brought it up again during a phone call on June 17, the NYT reported.",

@@ -448,7 +448,9 @@ class Reader:
         # words in apposition ("the US delegation — the first group of lawmakers to ...") are set aside
         aside = {u.i for c in head.children if c.dep_ == "appos" for u in c.subtree}
         if head.pos_ == "PROPN" and any(
-            c.dep_ == "appos" and lemma(c) in self.non_state and lemma(c) not in self.data.roles
+            c.dep_ == "appos"
+            and lemma(c) not in self.data.roles
+            and (lemma(c) in self.non_state or self._non_state_body(c))
             for c in head.children
         ):
             # "Giuffre, a US and Australian citizen", "Michael Kugelman, an expert on ...": a person the
@@ -614,6 +616,20 @@ class Reader:
             lemma(t) in roles and roles[lemma(t)] not in persons
             for t in words
             if t.i != head.i and t.pos_ in _NOMINAL
+        )
+
+    def _non_state_body(self, title) -> bool:
+        """Whether the body a title's "of" phrase names is qualified as speaking for no state ("leader of
+        India's main opposition Congress party"): a modifier of that phrase's noun, not the noun itself
+        ("Convener of the Parliamentary Friendship Group" is a legislator's)."""
+        return any(
+            lemma(m) in self.non_state
+            for p in title.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+            for m in g.children
+            if m.dep_ in ("compound", "amod")
         )
 
     def _former(self, words, head) -> bool:
