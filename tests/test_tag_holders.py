@@ -518,6 +518,15 @@ def test_a_headline_person_named_in_the_body_is_that_actors():
     assert body["holder"].tolist() == plain["holder"].tolist() == ["PAK", "PAK"]
 
 
+def test_a_headline_speaker_named_in_the_body_holds_the_headline_without_a_cue():
+    t = _tag(
+        "Prime Minister Shehbaz Sharif on Saturday addressed naval officers in Karachi.",
+        title="Navy thwarted a threat at sea, says Shehbaz",
+        publisher="Dawn",
+    )
+    assert t[t["is_title"]].iloc[0]["holder"] == "PAK"
+
+
 def test_it_points_back_to_the_previous_sentence_or_an_earlier_subject_of_its_own():
     t = _tag(
         "The Foreign Office said Pakistan rejected the remarks.",
