@@ -36,14 +36,12 @@ def dumps(docs) -> bytes:
     attrs = _attrs()
     arrays = [d.to_array(attrs).reshape(len(d), len(attrs)) for d in docs]
     tokens = np.concatenate(arrays) if arrays else np.zeros((0, len(attrs)), dtype=np.uint64)
-    tokens = tokens.astype(np.uint64, copy=False)
     columns = [attrs.index(IDS[n]) for n in _STRING_COLUMNS]
-    values = np.unique(tokens[:, columns]) if len(tokens) else np.zeros(0, dtype=np.uint64)
-    strings = docs[0].vocab.strings if docs else None
     header = {
         "attrs": attrs,
         "lengths": [len(d) for d in docs],
-        "strings": [strings[int(v)] for v in values if v] if strings is not None else [],
+        # no values without a doc: the first doc's vocabulary is asked only when there is one
+        "strings": [docs[0].vocab.strings[int(v)] for v in np.unique(tokens[:, columns]) if v],
     }
     head = json.dumps(header, ensure_ascii=False).encode("utf-8")
     body = len(head).to_bytes(8, "little") + head + np.ascontiguousarray(tokens).tobytes()

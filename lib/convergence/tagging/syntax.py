@@ -638,7 +638,7 @@ class Reader:
         marks = self.data.former_marks
         if any(t.lower_ in marks or t.lower_.split("-")[0] in marks for t in words):
             return True
-        first = min(words, key=lambda t: t.i, default=head)
+        first = words[0] if words else head  # a noun phrase's words come in order
         before = first.doc[max(0, first.i - 2) : first.i]
         return (
             len(before) == 2
