@@ -10,8 +10,8 @@ TRADE = (
 )
 
 
-def _tag(*sentences, **options):
-    articles, sentences_ = one_doc(*sentences, publisher="Dawn")
+def _tag(*sentences, title=None, **options):
+    articles, sentences_ = one_doc(*sentences, publisher="Dawn", title=title)
     return tag(sentences_, articles=articles, tone=False, **options)
 
 
@@ -184,3 +184,29 @@ def test_a_briefing_lends_no_document_topic_its_questions_set_the_topics():
     # the same sentences as an article's: the document's topic is lent
     out = _tag(gaza[2], gaza[3], "Pakistan welcomed the US offer to strengthen ties.")
     assert out.iloc[-1]["issues"] == ["israel_palestine"] and out.iloc[-1]["issue_source"] == "topic"
+
+
+SPREAD = (
+    "Kashmir was also discussed at the meeting.",
+    "The Taliban government in Kabul was mentioned too.",
+    "Terrorism came up as well.",
+    "Nuclear weapons were not on the agenda.",
+)
+
+
+def test_a_news_headline_names_the_topic_when_no_issue_holds_the_share():
+    # trade: the headline and two of seven sentences that match an issue: short of half, ahead of each
+    last = "Pakistan welcomed the US offer to strengthen ties."
+    out = _tag(*TRADE, *SPREAD, last, title="US tariffs on Pakistani textiles worry exporters")
+    assert out.iloc[-1]["issues"] == ["trade_investment"] and out.iloc[-1]["issue_source"] == "topic"
+    # without the headline, or with one on two issues, nothing names it
+    assert _tag(*TRADE, *SPREAD, last).iloc[-1]["issues"] == []
+    out = _tag(*TRADE, *SPREAD, last, title="US tariffs and Kashmir on the table")
+    assert out.iloc[-1]["issues"] == []
+
+
+def test_the_headline_topic_needs_its_issue_ahead_of_every_other():
+    assert topic_of([["a"], ["a"], ["b"], ["c"], ["d"]], min_share=0.5, headline=True, news=True) == "a"
+    assert topic_of([["a"], ["a"], ["b"], ["b"], ["c"]], min_share=0.5, headline=True, news=True) is None
+    assert topic_of([["a"], ["a"], ["b"], ["c"], ["d"]], min_share=0.5, headline=True, news=False) is None
+    assert topic_of([["a", "b"], ["a"], ["b"], ["c"], ["d"]], min_share=0.5, headline=True, news=True) is None

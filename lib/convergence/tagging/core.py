@@ -229,7 +229,7 @@ class DocumentTagger:
         # a speech ranges over many issues, and a transcript's questions set its topics (turns.py): only an
         # article or a statement lends its topic
         topic = (
-            topic_of([o[0] for o in own], min_share=self.topic_share, headline=titled)
+            topic_of([o[0] for o in own], min_share=self.topic_share, headline=titled, news=speaker is None)
             if meta.get("parse", True) and not turns.transcript
             else None
         )

@@ -5,10 +5,12 @@ from __future__ import annotations
 from .turns import ANSWER_CLEAR  # a clear cue
 
 
-def topic_of(issue_lists, *, min_share: float | None, headline: bool) -> str | None:
+def topic_of(issue_lists, *, min_share: float | None, headline: bool, news: bool = False) -> str | None:
     """The issue a document is about: the one most of its sentences match (own terms only), when it holds at
     least ``min_share`` of the sentences that match any issue and more than one of them (a headline's issue
-    breaks ties). None when no issue dominates, as in a speech or a briefing ranging over many."""
+    breaks ties); in a ``news`` article (no speaker), short of that share, the headline's only issue when more
+    sentences match it than any other. None when no issue dominates, as in a speech or a briefing ranging over
+    many."""
     if not min_share:
         return None
     counts: dict[str, int] = {}
@@ -22,8 +24,13 @@ def topic_of(issue_lists, *, min_share: float | None, headline: bool) -> str | N
         return None
     first = list(issue_lists[0]) if headline and issue_lists else []
     best = max(counts, key=lambda s: (counts[s], s in first))
-    if counts[best] < 2 or counts[best] < min_share * matched:
+    if counts[best] < 2:
         return None
+    if counts[best] < min_share * matched:
+        # no issue holds the share: in a news article a headline on one issue, which more sentences match than
+        # any other, still names the event the article reports
+        ahead = all(counts[best] > n for slug, n in counts.items() if slug != best)
+        return best if news and ahead and set(first) == {best} else None
     return best
 
 
