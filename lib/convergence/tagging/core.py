@@ -258,6 +258,7 @@ class DocumentTagger:
             layers = per[i] or empty
             issues, terms, mentions, codes, actor_terms = own[i]
             extra_codes = []
+            rated = None  # the subject a stative clause's predicate rates, when it was read as the holder
             if frag[i]:
                 nxt = own[i + 1]
                 issues = list(dict.fromkeys([*issues, *nxt[0]]))
@@ -371,10 +372,13 @@ class DocumentTagger:
                 reading is not None
                 and reading.stative
                 and hsource in ("subject", "joint", "office")
-                and not _in_zone(stance_hits, reading.clause, counted_only=True)
+                and not _in_zone(_outside(stance_hits, reading.rating), reading.clause, counted_only=True)
             ):
                 # "The US remains Pakistan's largest export market": a description of the actor, with no
-                # stance in its clause, states no position of it
+                # stance in its clause, states no position of it; nor does one that rates it ("Modi is a great
+                # friend", "Trump is a man of peace": someone else's praise of it)
+                if _in_zone(stance_hits, reading.rating, counted_only=True):
+                    rated = holder
                 holder, hsource, subject_span = None, "description", None
             if (
                 opinion
@@ -526,6 +530,8 @@ class DocumentTagger:
                 # no actor ("We stand with the people of Pakistan. We send our deepest condolences."), unless
                 # its object names someone else ("thanked IsDB")
                 about_actor = prev_aim[1]
+            if not about_actor and not target_stances and rated not in (None, holder) and holder:
+                about_actor = rated  # the one a quoted speaker rates ("Modi is a great friend of mine")
             if about_actor:
                 targets = [*targets, about_actor]
                 target_stances = [{"target": about_actor, "stance": stance, "cues": list(stance_cues)}]
@@ -878,6 +884,22 @@ def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
         ):
             kept.append(h)
     return kept
+
+
+def _outside(hits, spans):
+    """The hits that lie outside every one of ``spans`` (character spans)."""
+    return [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in _merged(spans))]
+
+
+def _merged(spans):
+    """Character spans of consecutive words joined into one (the words of a phrase and the spaces between)."""
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 _QUOTE_LABEL = re.compile(r"^([^:“”\"]{3,120}):\s*[“\"]")

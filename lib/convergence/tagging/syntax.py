@@ -233,6 +233,8 @@ class Reading:
     places: list[str] = field(default_factory=list)  # actors named as the place of the act (see _places)
     violent: bool = False  # the predicate's object is a violent event (attribution.yaml violent_events)
     stative: bool = False  # the subject's predicate describes it ("Pakistan is ...", "the US remains ...")
+    # a stative predicate's noun phrase, which rates its subject ("Trump is a man of peace"): character spans
+    rating: list[tuple[int, int]] = field(default_factory=list)
     pointed: bool = False  # the subject points back to a thing, not an actor ("This factor", "These impacts")
     implied: bool = False  # the main verb opens the sentence with no subject ("• Calls attack a violation")
     light: list[tuple[int, int]] = field(default_factory=list)  # light verbs whose object is in the zone
@@ -1619,6 +1621,11 @@ class Reader:
         out.narrated = speaker is None and out.decided
         out.verbs = tuple(lemma(t) for t in self._chain(content))
         out.stative = speaker is None and lemma(content) in self.data.stative_verbs
+        pledge = any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in content.children)
+        if out.stative and not pledge:  # a pledge is no rating: "the US will remain a steadfast partner"
+            out.rating = [
+                (t.idx, t.idx + len(t.text)) for c in content.children if c.dep_ == "attr" for t in c.subtree
+            ]
         zone = self._zone(content)
         subj = self._subject(content)
         if subj is not None and subj.pos_ == "NOUN" and speaker is not None:
