@@ -1407,3 +1407,15 @@ def test_a_former_or_a_partys_office_holder_is_no_states_office():
 def test_a_headlines_trailing_ex_title_is_no_states_office_however_the_parser_splits_it():
     assert _title_row("New pact aims to contain Israeli threat: ex-senator")["holder"] is None
     assert _title_row("New pact aims to contain Israeli threat: senator")["holder"] == "PAK"
+
+
+def test_pakistans_national_security_committee_and_the_nsc_of_a_home_paper():
+    t = _tag(
+        "The National Security Committee condemned the strikes on Iran.",
+        "The NSC reaffirmed Iran's right to self-defence.",
+        publisher="Dawn",
+    )
+    assert list(t["holder"]) == ["PAK", "PAK"]
+    # the name is the committee's, not a lower-case description of a legislature's committees
+    house = _tag("The national security committees met.", publisher="The White House")
+    assert house["holder"].iloc[0] != "PAK"

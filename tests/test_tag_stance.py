@@ -243,3 +243,10 @@ def test_a_go_between_acts_toward_both_parties_it_stands_between():
     assert t.iloc[2]["stance_cues"] == ["welcome"] and _aims(t.iloc[2], "USA", +1)
     # naming no two parties, a mediation is toward no one: not "for" the one party it names
     assert "broker" not in t.iloc[3]["stance_cues"] and not _aims(t.iloc[3], "ISR", +1)
+
+
+def test_refraining_from_an_act_states_nothing_either_way():
+    r = _row("Pakistan called on India to refrain from its reflexive blame game.")
+    assert not _aims(r, "IND", +1) and not _aims(r, "IND", -1)
+    r = _row("Pakistan refrained from condemning the US strikes.")
+    assert not _aims(r, "USA", +1) and not _aims(r, "USA", -1)
