@@ -250,3 +250,8 @@ def test_refraining_from_an_act_states_nothing_either_way():
     assert not _aims(r, "IND", +1) and not _aims(r, "IND", -1)
     r = _row("Pakistan refrained from condemning the US strikes.")
     assert not _aims(r, "USA", +1) and not _aims(r, "USA", -1)
+
+
+def test_admiration_is_praise():
+    r = _row("The Government of Pakistan greatly admires President Trump's sincere offers of help.")
+    assert _aims(r, "USA", +1)
