@@ -1419,3 +1419,13 @@ def test_pakistans_national_security_committee_and_the_nsc_of_a_home_paper():
     # the name is the committee's, not a lower-case description of a legislature's committees
     house = _tag("The national security committees met.", publisher="The White House")
     assert house["holder"].iloc[0] != "PAK"
+
+
+def test_a_name_after_the_state_its_title_names_is_learned():
+    # "President of Pakistan X Y Z", which the parser reads as one phrase with the state
+    t = _tag(
+        "Acting President of Pakistan Syed Yusuf Raza Gilani here on Thursday called for political unity.",
+        "Mr Gilani said that all provinces were receiving funds.",
+        publisher="Dawn",
+    )
+    assert list(t["holder"]) == ["PAK", "PAK"]

@@ -574,9 +574,22 @@ class Reader:
                 if g.dep_ == "pobj" and g.pos_ == "PROPN"
                 for w in self._name_words(g)
             ]
-            if any(w.i in tok_code for w in phrase):
+            if phrase:
+                # the rest of the name the parser hung beside the title ("... of Pakistan Syed Yusuf | Raza
+                # Gilani")
+                phrase += [
+                    w
+                    for a in head.children
+                    if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > phrase[-1].i
+                    for w in self._name_words(a)
+                ]
+            phrase = sorted(phrase, key=lambda t: t.i)
+            lead = next((k for k, w in enumerate(phrase) if w.i not in tok_code), len(phrase))
+            if lead < len(phrase) and any(w.i in tok_code for w in phrase[lead:]):
                 return []  # an office holder the actor file names ("Minister for Interior Mohsin Naqvi")
-            own = phrase or own
+            # the name after the state the title names, parsed as one phrase ("Acting President of Pakistan
+            # Syed Yusuf Raza Gilani" -> Raza, Gilani)
+            own = phrase[lead:] or own
         own = sorted(own, key=lambda t: t.i)
         last = max((k for k, t in enumerate(own) if lemma(t) in data.roles), default=-1)
         names = [
