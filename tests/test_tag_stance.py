@@ -264,3 +264,15 @@ def test_refraining_from_an_act_states_nothing_either_way():
 def test_admiration_is_praise():
     r = _row("The Government of Pakistan greatly admires President Trump's sincere offers of help.")
     assert _aims(r, "USA", +1)
+
+
+def test_a_condition_on_the_act_the_predicate_governs_makes_it_conditional():
+    r = _row(
+        "The bill would empower the US president to lift these sanctions if Pakistan ends military "
+        "interference.",
+        publisher="Dawn",
+    )
+    assert r["mode"] == "conditional" and not _aims(r, "PAK", +1)
+    # an offer made on a condition is made today
+    r = _row("Pakistan offered to arrange a dialogue with India if New Delhi wanted.", publisher="Dawn")
+    assert r["mode"] != "conditional" and _aims(r, "IND", +1)

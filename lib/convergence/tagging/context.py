@@ -58,6 +58,7 @@ _OPTIONAL_WORDS = (
     "expletive_adjectives",
     "reported_facts",
     "demanding_verbs",
+    "commissive_verbs",
     "attendance_verbs",
     "attendance_words",
 )
@@ -109,6 +110,7 @@ class Attribution:
     expletive_adjectives: frozenset[str] = frozenset()  # "it is clear that ...": "it" points back to no one
     reported_facts: frozenset[str] = frozenset()  # "it has emerged that X ...": X holds the sentence
     demanding_verbs: frozenset[str] = frozenset()  # "calls for sanctions if ...": made today, not conditional
+    commissive_verbs: frozenset[str] = frozenset()  # "offered to mediate if ...": an offer made today
     attendance_verbs: frozenset[str] = frozenset()  # "X also joined the meeting": who attended, no position
     attendance_words: frozenset[str] = frozenset()  # "Y was also present", "Z was in attendance"
     agent_heads: frozenset[str] = frozenset()

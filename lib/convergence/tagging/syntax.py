@@ -1280,6 +1280,16 @@ class Reader:
             m.dep_ == "mark" and m.lower_ in self.data.conditional_marks for m in pred.children
         ):
             return "conditional"
+        if lemma(pred) not in self.data.demanding_verbs | self.data.commissive_verbs:
+            # the verb the predicate governs acts on a condition ("would empower the president to lift these
+            # sanctions if Pakistan ends ..."); not under a demand or an offer, which is made today
+            for v in self._chain(pred)[1:]:
+                if any(
+                    c.dep_ == "advcl"
+                    and any(m.dep_ == "mark" and m.lower_ in self.data.conditional_marks for m in c.children)
+                    for c in v.children
+                ):
+                    return "conditional"
         auxes = {c.lower_ for c in pred.children if c.dep_ == "aux"}
         if auxes & self.data.hypothetical_modals:
             return "hypothetical"
