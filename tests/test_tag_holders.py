@@ -273,9 +273,9 @@ def test_an_actor_told_what_it_must_do_is_the_speakers_demand():
     assert t["holder_source"].tolist()[:2] == ["document", "document"]
     ts = t.iloc[0]["target_stances"]
     assert [x["target"] for x in ts] == ["ISR"] and ts[0]["stance"] < 0
-    # without a document speaker the named subject keeps the position
+    # without a document speaker it is the writer's prescription, which no actor holds
     r = _tag("India should hold a plebiscite in Kashmir.").iloc[0]
-    assert r["holder"] == "IND"
+    assert r["holder"] is None and r["holder_source"] == "analysis"
 
 
 def test_a_party_leader_and_his_pronouns_speak_for_no_state():

@@ -1,4 +1,4 @@
-"""A stative clause that rates its subject ("X is a great friend") is another's praise of it, not X's act."""
+"""What a sentence says of an actor is not always its act: a rating ("X is a great friend") or advice."""
 
 from convergence.tagging import tag
 from fixtures.tag.frames import one_doc
@@ -42,3 +42,11 @@ def test_the_two_nuclear_states_are_no_nuclear_issue():
     r = _tag("The ceasefire averted a war between the two nuclear states, the minister said.").iloc[0]
     assert "nuclear" not in r["issues"]
     assert "nuclear" in _tag("Pakistan will not accept caps on its nuclear programme.").iloc[0]["issues"]
+
+
+def test_the_writers_prescription_for_an_actor_is_no_position_of_it():
+    r = _tag("Even if Washington revives the programme, Pakistan should avoid bilateral aid.").iloc[0]
+    assert r["holder"] is None and r["holder_source"] == "analysis"
+    # a quoted prescription stays its speaker's
+    out = _tag("Dar spoke to reporters in Islamabad.", "“Pakistan must defend its interests,” he said.")
+    assert out.iloc[1]["holder"] == "PAK"

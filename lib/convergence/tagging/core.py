@@ -396,6 +396,16 @@ class DocumentTagger:
                 holder, hsource, subject_span = None, "analysis", None
             if (
                 reading is not None
+                and reading.prescribed
+                and hsource == "subject"
+                and not quoted[i]
+                and text[:1] not in '"“‘'
+            ):
+                # the writer's own prescription for an actor ("Pakistan should avoid bilateral aid",
+                # "Islamabad must redouble its efforts"): what the writer holds, not the actor
+                holder, hsource, subject_span = None, "analysis", None
+            if (
+                reading is not None
                 and reading.narrated
                 and reading.dated
                 and holder is not None
