@@ -48,5 +48,5 @@ def test_the_writers_prescription_for_an_actor_is_no_position_of_it():
     r = _tag("Even if Washington revives the programme, Pakistan should avoid bilateral aid.").iloc[0]
     assert r["holder"] is None and r["holder_source"] == "analysis"
     # a quoted prescription stays its speaker's
-    out = _tag("Dar spoke to reporters in Islamabad.", "“Pakistan must defend its interests,” he said.")
+    out = _tag("Dar spoke to reporters in Islamabad.", "“Pakistan should defend its interests,” he said.")
     assert out.iloc[1]["holder"] == "PAK"

@@ -401,8 +401,9 @@ class DocumentTagger:
                 and not quoted[i]
                 and text[:1] not in '"“‘'
             ):
-                # the writer's own prescription for an actor ("Pakistan should avoid bilateral aid",
-                # "Islamabad must redouble its efforts"): what the writer holds, not the actor
+                # the writer's own advice to an actor ("Pakistan should avoid bilateral aid", "Islamabad
+                # should not forget ..."): what the writer holds, not the actor ("the US must rely on
+                # Pakistan" may be the actor's own need)
                 holder, hsource, subject_span = None, "analysis", None
             if (
                 reading is not None

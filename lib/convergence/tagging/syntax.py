@@ -242,7 +242,7 @@ class Reading:
     verbless: bool = False  # no verb parsed, an actor first: an unread headline ("US, Kazakhstan eye ...")
     narrated: bool = False  # the holder is the subject of the act the sentence narrates, not a speaker
     dated: bool = False  # the predicate itself is dated years back ("In 2019, Washington booted Ankara out")
-    prescribed: bool = False  # the predicate says what its subject should do ("Pakistan should avoid ...")
+    prescribed: bool = False  # the predicate advises its subject ("Pakistan should avoid ..."; not "must")
     verbs: tuple = ()  # the lemmas of the main clause's predicate and its verbs ("continued to refer")
     credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
     # an agentless passive of a thing, or a participle clause its subject undergoes ("When pressed, ...")
@@ -1659,7 +1659,7 @@ class Reader:
         out.mode = self._mode(root, content, text, year)
         out.dated = out.mode == "historical" and self._dated(content, year)
         out.prescribed = speaker is None and any(
-            c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in content.children
+            c.dep_ == "aux" and c.lower_ in ("should", "ought") for c in content.children
         )
         out.zone = [(t.idx, t.idx + len(t.text)) for t in zone]
         out.light = [
