@@ -1429,3 +1429,16 @@ def test_a_name_after_the_state_its_title_names_is_learned():
         publisher="Dawn",
     )
     assert list(t["holder"]) == ["PAK", "PAK"]
+
+
+def test_a_headlines_two_actors_with_an_abbreviation_act_together_with_their_cues():
+    t = _tag(
+        "ISLAMABAD: Officials of the two sides met on Monday.",
+        "Both parties agreed to expand collaboration in border security.",
+        title="Pakistan, U.S. reaffirm commitment to promote interfaith harmony",
+        publisher="APP",
+    )
+    head, both = t.iloc[0], t.iloc[2]
+    assert (head["holder"], head["holder_source"]) == ("PAK", "joint")
+    assert any(d["target"] == "USA" and d["stance"] > 0 for d in head["target_stances"])
+    assert (both["holder"], both["holder_source"]) == ("PAK", "joint")

@@ -259,6 +259,7 @@ class DocumentTagger:
             issues, terms, mentions, codes, actor_terms = own[i]
             extra_codes = []
             rated = None  # the subject a stative clause's predicate rates, when it was read as the holder
+            misread = False  # a headline whose two actors the parser read as one noun phrase
             if frag[i]:
                 nxt = own[i + 1]
                 issues = list(dict.fromkeys([*issues, *nxt[0]]))
@@ -319,6 +320,7 @@ class DocumentTagger:
                 # "Pakistan, US vow to strengthen ties": the two acting together, the home's act (the parser
                 # reads the first name as a modifier)
                 holder, hsource, subject_span = (home if home in joint else joint[0]), "joint", None
+                misread = True
             elif (
                 titled
                 and i == 0
@@ -445,7 +447,8 @@ class DocumentTagger:
                 zone = (
                     reading.zone if _in_zone(stance_hits, reading.zone, counted_only=True) else reading.clause
                 )
-                stance_hits = _in_zone(stance_hits, zone, drop_all=mode in _NOT_NOW)
+                if not misread:
+                    stance_hits = _in_zone(stance_hits, zone, drop_all=mode in _NOT_NOW)
                 stance_hits = _past_light_verbs(stance_hits, reading.light)
                 # "X's appeal to Biden was rejected": a blow dealt by someone the sentence does not name,
                 # not by the holder

@@ -67,5 +67,5 @@ def joint_opener(text: str, mentions) -> tuple | None:
     if s1 != 0 or p1 or p2 or None in (c1, c2) or c1 == c2:
         return None
     joined = _JOINED.fullmatch(text[e1:s2].lower())
-    rest = text[e2:].split()
+    rest = text[e2:].lstrip(".").split()  # "Pakistan, U.S. reaffirm ...": the abbreviation's last stop
     return (c1, c2) if joined and rest and rest[0][:1].islower() else None
