@@ -117,24 +117,19 @@ def test_constructive_and_productive_talks_are_a_clear_cooperative_act():
 
 
 def test_a_cooperative_act_on_the_pairs_own_ties_is_toward_the_other():
-    articles, sentences = one_doc(
-        "Interior Minister Mohsin Naqvi met the US envoy in Islamabad on Thursday.",
+    for middle in (
         "He said Pakistan wanted to strengthen bilateral relations in all areas.",
-        "The US envoy said Washington valued its partnership with Pakistan.",
-        publisher="Dawn",
-        date="2025-10-16",
-    )
-    r = tag(sentences, articles=articles, tone=False).iloc[1]
-    assert r["holder"] == "PAK" and _target_stance(r, "USA") > 0
-    articles, sentences = one_doc(
-        "Interior Minister Mohsin Naqvi met the US envoy in Islamabad on Thursday.",
         "He hoped that strengthened ties between the two nations would benefit the common people.",
-        "The US envoy said Washington valued its partnership with Pakistan.",
-        publisher="Dawn",
-        date="2025-10-16",
-    )
-    r = tag(sentences, articles=articles, tone=False).iloc[1]
-    assert r["holder"] == "PAK" and _target_stance(r, "USA") > 0
+    ):
+        articles, sentences = one_doc(
+            "Interior Minister Mohsin Naqvi met the US envoy in Islamabad on Thursday.",
+            middle,
+            "The US envoy said Washington valued its partnership with Pakistan.",
+            publisher="Dawn",
+            date="2025-10-16",
+        )
+        r = tag(sentences, articles=articles, tone=False).iloc[1]
+        assert r["holder"] == "PAK" and _target_stance(r, "USA") > 0, middle
 
 
 def test_a_light_verbs_own_cue_gives_way_to_its_objects_opposite_one():

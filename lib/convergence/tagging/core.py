@@ -902,7 +902,8 @@ def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
 
 def _outside(hits, spans):
     """The hits that lie outside every one of ``spans`` (character spans)."""
-    return [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in _merged(spans))]
+    merged = _merged(spans)
+    return [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in merged)]
 
 
 def _merged(spans):

@@ -578,10 +578,11 @@ class Reader:
             if phrase:
                 # the rest of the name the parser hung beside the title ("... of Pakistan Syed Yusuf | Raza
                 # Gilani")
+                end = max(w.i for w in phrase)
                 phrase += [
                     w
                     for a in head.children
-                    if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > phrase[-1].i
+                    if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > end
                     for w in self._name_words(a)
                 ]
             phrase = sorted(phrase, key=lambda t: t.i)
