@@ -218,6 +218,8 @@ def test_non_state_voice_is_not_the_state():
         # an act the actor owns is the actor acting (agent_heads)
         ("Washington's aid freeze will end most trade assistance to Pakistan.", "USA"),
         ("Trump's sudden reversal on tariffs came a day after they took effect.", "USA"),
+        ("Trump's abrupt suspension of the resettlement plan left thousands of Afghans stranded.", "USA"),
+        ("A US panel on religious freedom recommended sanctions on Pakistani officials.", "USA"),
     ):
         r = _tag(sentence, date="2025-05-01").iloc[0]
         assert r["holder"] == holder, sentence
