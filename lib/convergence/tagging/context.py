@@ -59,6 +59,7 @@ _OPTIONAL_WORDS = (
     "reported_facts",
     "demanding_verbs",
     "commissive_verbs",
+    "advice_modals",
     "attendance_verbs",
     "attendance_words",
 )
@@ -111,6 +112,7 @@ class Attribution:
     reported_facts: frozenset[str] = frozenset()  # "it has emerged that X ...": X holds the sentence
     demanding_verbs: frozenset[str] = frozenset()  # "calls for sanctions if ...": made today, not conditional
     commissive_verbs: frozenset[str] = frozenset()  # "offered to mediate if ...": an offer made today
+    advice_modals: frozenset[str] = frozenset()  # "Pakistan should avoid ...": the writer's advice
     attendance_verbs: frozenset[str] = frozenset()  # "X also joined the meeting": who attended, no position
     attendance_words: frozenset[str] = frozenset()  # "Y was also present", "Z was in attendance"
     agent_heads: frozenset[str] = frozenset()

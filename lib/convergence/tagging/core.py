@@ -902,19 +902,7 @@ def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
 
 def _outside(hits, spans):
     """The hits that lie outside every one of ``spans`` (character spans)."""
-    merged = _merged(spans)
-    return [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in merged)]
-
-
-def _merged(spans):
-    """Character spans of consecutive words joined into one (the words of a phrase and the spaces between)."""
-    out: list[list[int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1] + 1:
-            out[-1][1] = max(out[-1][1], b)
-        else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
+    return [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
 
 
 _QUOTE_LABEL = re.compile(r"^([^:“”\"]{3,120}):\s*[“\"]")

@@ -1648,8 +1648,10 @@ class Reader:
         out.stative = speaker is None and lemma(content) in self.data.stative_verbs
         pledge = any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in content.children)
         if out.stative and not pledge:  # a pledge is no rating: "the US will remain a steadfast partner"
-            out.rating = [
-                (t.idx, t.idx + len(t.text)) for c in content.children if c.dep_ == "attr" for t in c.subtree
+            out.rating = [  # a subtree of the (projective) parse is one stretch of the sentence
+                (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                for c in content.children
+                if c.dep_ == "attr"
             ]
         zone = self._zone(content)
         subj = self._subject(content)
@@ -1660,7 +1662,7 @@ class Reader:
         out.mode = self._mode(root, content, text, year)
         out.dated = out.mode == "historical" and self._dated(content, year)
         out.prescribed = speaker is None and any(
-            c.dep_ == "aux" and c.lower_ in ("should", "ought") for c in content.children
+            c.dep_ == "aux" and c.lower_ in self.data.advice_modals for c in content.children
         )
         out.zone = [(t.idx, t.idx + len(t.text)) for t in zone]
         out.light = [
