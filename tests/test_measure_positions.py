@@ -347,3 +347,32 @@ def test_the_cue_gap_gives_way_to_positions_by_gap_with_positions():
     few = tagged.groupby("holder").head(2)
     row = convergence(few, thresholds=_settings(gap_with_positions=0.0), n_boot=200).iloc[0]
     assert row["index_cues"] == pytest.approx(0.6)
+
+
+def test_positions_count_as_evidence_the_other_way_only_when_their_interval_settles_it():
+    # a mild directed act of Pakistan toward the US (cue-based index +0.3, "only PAK states a position")
+    # against positions that lie apart: "mixed" (real agreement and real disagreement) needs the positions'
+    # own interval to exclude 0; an unsettled distance is uncertainty, and the row stays insufficient
+    tagged = _frame("PAK", "USA")
+    empty = [[]] * len(tagged)
+    base = tagged.assign(actors=empty, stance_cues=empty, target_stances=empty)
+    act = tagged.iloc[[0]].assign(
+        doc_id="R", sent_id=0, text="Pakistan supports the United States.", holder="PAK", stance=0.3,
+        actors=[["USA", "PAK"]], targets=[["USA"]], stance_cues=[["support"]],
+        target_stances=[[{"target": "USA", "stance": 0.3, "cues": ["support"]}]],
+    )  # fmt: skip
+    both = pd.concat([base, act], ignore_index=True)
+    (dim,) = convergence(tagged, thresholds=_settings(), n_boot=300).iloc[0]["positions"]
+    rows = {
+        f: convergence(both, thresholds=_settings(position_scale=f * dim["distance"]), n_boot=300).iloc[0]
+        for f in (0.9, 0.95)
+    }
+    for row in rows.values():
+        assert row["verdict_cues"] == "insufficient" and row["index_cues"] == pytest.approx(0.3)
+        assert row["position_agreement"] < 0 and abs(row["index"]) < 0.15
+    settled, unsettled = rows[0.9], rows[0.95]
+    assert settled["components"]["position_ci"][1] < 0
+    assert settled["verdict"] == "mixed" and "positions and cues point opposite ways" in settled["reason"]
+    p_lo, p_hi = unsettled["components"]["position_ci"]
+    assert p_lo < 0 < p_hi
+    assert unsettled["verdict"] == "insufficient" and "signal too weak" in unsettled["reason"]

@@ -859,8 +859,10 @@ def _add_positions(
     row["components"] = comp
     row.update(index=index, ci_low=lo, ci_high=hi)
     t, margin = settings["threshold"], settings["ci_margin"]
-    # evidence both ways: the cue-based index and the positions point opposite ways, each with a real share
-    both = old == old and np.sign(old_v) * np.sign(P) < 0
+    p_settled = bool(p_lo > 0 or p_hi < 0)
+    # evidence both ways: the cue-based index and the positions point opposite ways, each with a real share;
+    # the positions, indirect evidence, count as pointing a way only when their own interval settles it
+    both = old == old and np.sign(old_v) * np.sign(P) < 0 and p_settled
     both = (
         both
         and min(w_old * abs(old_v), w_p * abs(P)) / (w_old * abs(old_v) + w_p * abs(P))
@@ -896,7 +898,6 @@ def _add_positions(
     # is indirect, so a verdict those acts settled stands against positions pointing the other way unless
     # the positions' own interval settles their direction.
     settled = {"convergent": 1.0, "divergent": -1.0}.get(row["verdict_cues"])
-    p_settled = bool(p_lo > 0 or p_hi < 0)
     acts = sum((comp.get(f"n_{name}") or 0.0) for name in ("directed", "relation")) > 0 and not p_settled
     if verdict != row["verdict_cues"] and settled is not None and (np.sign(P) == settled or acts):
         verdict = row["verdict_cues"]
