@@ -225,6 +225,27 @@ def test_non_state_voice_is_not_the_state():
         assert r["holder"] == holder, sentence
 
 
+def test_a_possessive_the_parse_leaves_to_the_lexical_rules_still_needs_an_agentive_noun():
+    # the parse finds no subject to read (a passive with no agent, "according to data", a subordinate
+    # clause), and the lexical rules take the first possessive actor: only a person, body, act or stance of
+    # the actor is the actor acting (agent_heads; the plural entries match the word as written)
+    for sentence in (
+        "Pakistan's shrimp exports to the US have been banned because fishermen were not using the devices.",
+        "Pakistan's seafood exports rose to $465 million, according to data released by the bureau.",
+        "This shift comes at a time when Pakistan's global image has improved after the conflict with India.",
+        # the noun undergoes the act of someone the passive names
+        "FM Dar's remarks on the US were criticised by her lawyer as idiotic.",
+    ):
+        r = _tag(sentence, date="2025-05-01").iloc[0]
+        assert (r["holder"], r["holder_source"]) == (None, "thing"), sentence
+    for sentence, holder in (
+        ("At the summit, India's preference to name Pakistan as a sponsor of terrorism was ignored.", "IND"),
+        ("For hours, Pakistan's security forces were locked in a standoff with the terrorists.", "PAK"),
+    ):
+        r = _tag(sentence, date="2025-05-01").iloc[0]
+        assert r["holder"] == holder, sentence
+
+
 def test_the_fund_is_the_imf_only_after_the_imf_is_named():
     t = _tag(
         "The IMF approved a loan to Pakistan.",

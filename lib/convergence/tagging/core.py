@@ -359,6 +359,16 @@ class DocumentTagger:
                 holder, hsource, subject_span = self.rules.holder(
                     text, slow, mentions, cue_starts, carried, speakers[i], context, doc_pair
                 )
+                owner = next((m for m in mentions if m[2] == holder and m[3]), None)
+                if (
+                    hsource == "possessive"
+                    and owner is not None
+                    and i in readings
+                    and self.reader.owns_thing(readings[i], owner[1])
+                ):
+                    # the parse read no subject, and the possessive the rules took qualifies a thing of the
+                    # actor ("Pakistan's shrimp exports have been banned since 2017"): not the actor's act
+                    holder, hsource, subject_span = None, "thing", None
                 if (
                     holder is None
                     and meeting is not None
@@ -412,7 +422,7 @@ class DocumentTagger:
                 and reading.narrated
                 and reading.dated
                 and holder is not None
-                and hsource in ("subject", "joint", "carryover")
+                and hsource in ("subject", "agent", "joint", "carryover")
                 and not quoted[i]
                 and text[:1] not in '"“‘'
                 and not self.attribution.official_acts.intersection(reading.verbs)

@@ -670,7 +670,23 @@ class Reader:
         makes the actor the subject: ``head`` is a person, a role or body, or an act or stance
         (attribution.yaml ``agent_heads`` and ``roles``)."""
         lem = lemma(head)
-        return head.pos_ == "PROPN" or lem in self.data.roles or lem in self.data.agent_heads
+        heads = self.data.agent_heads  # plural entries ("forces", "troops") name the word as written
+        return head.pos_ == "PROPN" or lem in self.data.roles or lem in heads or head.lower_ in heads
+
+    def owns_thing(self, doc, end: int) -> bool:
+        """Whether the actor named by the possessive ending at character ``end`` of ``doc``'s text only owns
+        what the sentence is about, so it is not the subject the lexical rules took it for: the noun it
+        qualifies is no person, role, body, act or stance (``_agentive``: "Pakistan's seafood exports have
+        been banned", "when Pakistan's global image improved"), or undergoes the act of someone the passive
+        names ("FM Dar's remarks were criticised by her lawyer")."""
+        tok = next((t for t in doc if t.idx < end <= t.idx + len(t.text)), None)
+        if tok is not None and tok.dep_ == "case":
+            tok = tok.head  # the mention ends on its "'s"
+        if tok is None or tok.dep_ != "poss" or tok.head.pos_ != "NOUN":
+            return False
+        head = tok.head
+        undergoes = head.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in head.head.children)
+        return undergoes or not self._agentive(head)
 
     def _joint(self, node, tok_code, ctx) -> tuple:
         """The two actors the noun phrase headed by ``node`` names together ("the US and Pakistan"; "the two
