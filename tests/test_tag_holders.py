@@ -49,6 +49,17 @@ def test_reported_speech():
     assert (r["holder"], r["holder_source"]) == ("USA", "reported")
 
 
+def test_a_speaker_set_off_by_commas_inside_the_content_speaks_it():
+    # "X, he noted, Y": the parser hangs the reporting clause before the main verb; it speaks all the same
+    out = _tag(
+        "Planning Minister Ahsan Iqbal met a visiting US delegation on Monday.",
+        "A strong partnership between both countries, he noted, contributes to regional stability.",
+        "India, the Foreign Office said, has failed to link the attack to Pakistan.",
+    )
+    assert out.iloc[1]["holder"] == "PAK" and out.iloc[1]["target_stances"][0]["target"] == "USA"
+    assert out.iloc[2]["holder"] == "PAK"
+
+
 def test_pronoun_carryover_from_previous_sentence():
     out = _tag("Pakistan rejected the tariff plan.", "It warned of retaliation against exports.")
     assert out.loc[1, "holder"] == "PAK" and out.loc[1, "holder_source"] == "carryover"

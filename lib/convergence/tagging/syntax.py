@@ -887,7 +887,11 @@ class Reader:
                 return self._agent(root), content if content is not None else root
             return subj, content if content is not None else root
         for c in root.children:
-            if c.dep_ in ("parataxis", "advcl", "ccomp") and lemma(c) in rep and c.i > root.i:
+            # after the content ("..., the minister said"), or set off by commas inside it ("A strong
+            # partnership, he noted, contributes ...")
+            edges = (c.left_edge, c.right_edge)
+            aside = c.dep_ == "parataxis" and all(t.is_punct for t in edges) and c.left_edge.i > 0
+            if c.dep_ in ("parataxis", "advcl", "ccomp") and lemma(c) in rep and (c.i > root.i or aside):
                 subj = self._subject(c)
                 if subj is not None:
                     return subj, root
