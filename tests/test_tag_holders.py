@@ -63,6 +63,14 @@ def test_a_speaker_set_off_by_commas_inside_the_content_speaks_it():
 def test_pronoun_carryover_from_previous_sentence():
     out = _tag("Pakistan rejected the tariff plan.", "It warned of retaliation against exports.")
     assert out.loc[1, "holder"] == "PAK" and out.loc[1, "holder_source"] == "carryover"
+    # after an opening prepositional phrase too, but not after a clause whose own subject the pronoun takes up
+    out = _tag(
+        "Mr Dar is arriving in New York on Sunday to take part in Pakistan's engagements at the UN.",
+        "In New York, he will chair an open debate on multilateralism.",
+        "As the envoys arrive in the city, they will visit its museums.",
+    )
+    assert out.loc[1, "holder"] == "PAK" and out.loc[1, "holder_source"] == "carryover"
+    assert out.loc[2, "holder"] is None
 
 
 def test_document_speaker_for_un_speech_and_white_house():

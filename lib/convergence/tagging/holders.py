@@ -7,8 +7,9 @@ Rules, in order (the first that applies wins; ``holder_source`` names it):
    "according to".
 2. ``document``: the sentence opens with a first-person form ("We", "My delegation") and the document has a
    speaker (a UN speech's country, a White House briefing).
-3. ``carryover``: the sentence opens with an anaphor ("It", "They", "He", "This", "The stance"): the holder of
-   the previous sentence of the same document.
+3. ``carryover``: the sentence opens with an anaphor ("It", "They", "He", "This", "The stance"), or with a
+   personal pronoun after an opening prepositional phrase (``holder_rules.carryover_after_phrase``: "In New
+   York, he will chair ..."): the holder of the previous sentence of the same document.
 4. ``subject`` / ``possessive``: leading connectives ("Moreover,") and an opening adverbial phrase up to the
    first comma ("Despite ..., ", "Stressing ..., ") are skipped; the holder is then the first actor mentioned
    before the first finite-verb marker or stance cue that is not inside a prepositional phrase ("between
@@ -53,6 +54,8 @@ class HolderRules:
         self.connectives = re.compile(r"^(?:(?:" + _alternation(r["connectives"]) + r")\b,?\s+)+")
         self.intro = re.compile(r"^(?:(?:" + _alternation(r["intro_starters"]) + r")\b|\w{3,}(?:ing|ed)\b)")
         self.carry = re.compile(r"^(?:" + _alternation(r["carryover"]) + r")\b")
+        late = r.get("carryover_after_phrase") or ()
+        self.carry_late = re.compile(r"^(?:" + _alternation(late) + r")\b") if late else None
         self.self_ = re.compile(r"^(?:" + _alternation(r["self"]) + r")\b") if r["self"] else None
         self.verb = re.compile(r"\b(?:" + _alternation(r["verb_markers"]) + r")\b")
         self.speech = re.compile(r"\b(?:" + _alternation(r["speech_verbs"]) + r")\b")
@@ -241,10 +244,19 @@ class HolderRules:
         # joint subject naming no actor: the document's two main actors
         if doc_pair and self.joint_subject is not None and self.joint_subject.match(rest):
             return doc_pair[0], "joint", None
-        # 3. anaphor: the previous sentence's holder
-        if prev_holder and self.carry.match(rest):
-            nxt = [m for m in real if m[0] >= cs]
-            if not nxt or len(low[cs : nxt[0][0]].split()) > 1:
+        # 3. anaphor: the previous sentence's holder, also after an opening prepositional phrase ("In New
+        # York, he will chair ..."; not after a clause, whose own subject the pronoun may take up: "As these
+        # graduates enter the field, they ...")
+        at, carry = cs, self.carry
+        lead = rest.split(maxsplit=1)[0] if rest.strip() else ""
+        if prev_holder and self.carry_late is not None and not carry.match(rest) and lead in self.preps:
+            comma = low.find(",", cs)
+            if comma > 0 and self.intro.match(rest) and not any(cs <= m[0] < comma for m in real):
+                at = comma + 1 + len(low[comma + 1 :]) - len(low[comma + 1 :].lstrip())
+                carry = self.carry_late
+        if prev_holder and carry.match(low[at:]):
+            nxt = [m for m in real if m[0] >= at]
+            if not nxt or len(low[at : nxt[0][0]].split()) > 1:
                 return prev_holder, "carryover", None
         # 4. subject of the main clause
         if real or (context_holder and self.office is not None):

@@ -127,6 +127,7 @@ _STANCE_CLASSES = {
 }
 _RULE_KEYS = (
     "carryover",
+    "carryover_after_phrase",
     "self",
     "prepositions",
     "intro_starters",
