@@ -347,6 +347,21 @@ def test_a_conflict_being_settled_is_not_one_between_the_sentences_two_actors():
     assert r["relation"] < 0 and r["relation_pairs"] == ["PAK-USA"]
 
 
+def test_a_disagreement_ties_only_the_parties_the_sentence_names_for_it():
+    meta = {"publisher": "Dawn", "date": "2025-05-12"}
+    # the sentence's only two actors are no parties to a disagreement it does not tie to them
+    r = _row(
+        "Multinational companies operating in Pakistan offer divergent views on the tariff set by the US.",
+        **meta,
+    )
+    assert r["relation"] < 0 and r["relation_pairs"] == []
+    # named together first, the two are its parties; an agreement still ties the sentence's only two
+    r = _row("Pakistan and the US clearly see the programme in opposing lights.", **meta)
+    assert r["relation"] < 0 and r["relation_pairs"] == ["PAK-USA"]
+    r = _row("A trade agreement with the United States lifted Pakistan stocks on Thursday.", **meta)
+    assert r["relation"] > 0 and r["relation_pairs"] == ["PAK-USA"]
+
+
 def test_where_someone_is_based_is_no_target_and_a_holder_is_never_its_own_target():
     meta = {"publisher": "Dawn", "date": "2025-06-01"}
     r = _row("The minister praised the Pakistani diaspora living in the US.", **meta)

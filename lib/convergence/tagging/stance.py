@@ -409,8 +409,9 @@ def relation_pair(low, s, e, mentions, holder=None, named=None, *, negative=Fals
     holder or the actor before the cue; "the <cue>" pointing back to the one named before with its pair
     (``named``: "the US-India joint statement ... disapproval of the joint statement"); a contrast word
     (whereas, while, unlike, but) with X's clause before it and Y's clause after it; else the sentence's only
-    two actors (holder included). A ``negative`` cue a few words after a word that settles it ("the
-    resolution of the Kashmir dispute", "de-escalating tensions") ties none of those last two ways."""
+    two actors (holder included), for a ``negative`` cue only when it names them together first. A
+    ``negative`` cue a few words after a word that settles it ("the resolution of the Kashmir dispute",
+    "de-escalating tensions") ties none of those last two ways."""
     lo, hi = _clause(low, s, e)
     inside = [m for m in mentions if lo <= m[0] < hi]
     pair = _named_pair(low, s, e, lo, inside)
@@ -430,7 +431,7 @@ def relation_pair(low, s, e, mentions, holder=None, named=None, *, negative=Fals
         # "thanked Trump for his role in the resolution of the Kashmir dispute", "de-escalating tensions":
         # a conflict someone helps to settle is not one between the sentence's two actors
         return None
-    return _loose_pair(low, mentions, holder)
+    return _loose_pair(low, mentions, holder, negative=negative)
 
 
 # words that settle a conflict named within the next few words ("resolution of the long-standing dispute")
@@ -476,8 +477,13 @@ def _joined_pair(low, s, e, inside, holder):
     return None
 
 
-def _loose_pair(low, mentions, holder):
-    """A contrast's two sides, else the sentence's only two actors (see :func:`relation_pair`), or None."""
+def _loose_pair(low, mentions, holder, *, negative=False):
+    """A contrast's two sides, else the sentence's only two actors (see :func:`relation_pair`), or None.
+    A ``negative`` cue names its parties or ties none: a disagreement the sentence does not tie to two actors
+    ("Multinational companies operating in Pakistan offer divergent views as some see the US tariff as ...",
+    "whereas he disagrees with the pace at which Trump pursues tariffs") is no conflict between its only two,
+    unless the sentence names those two together first ("Pakistan and the US see the programme in opposing
+    lights")."""
     for c in _CONTRAST.finditer(low):
         if c.group(0) == "unlike":
             xs = [m for m in mentions if m[0] >= c.end()]
@@ -492,6 +498,11 @@ def _loose_pair(low, mentions, holder):
         if xs and ys:
             return _pair(xs[0][2], ys[0][2])
     codes = list(dict.fromkeys([*([holder] if holder else []), *(m[2] for m in mentions)]))
-    if len(codes) == 2:
+    if negative and len(mentions) >= 2:
+        # ... unless the two are named together ("Pakistan and the US have complex ties, shaped by ...
+        # divergent priorities")
+        x, y = mentions[0], mentions[1]
+        negative = not (_AND.match(low[x[1] : y[0]]) and x[2] != y[2])
+    if len(codes) == 2 and not negative:
         return _pair(*codes)
     return None
