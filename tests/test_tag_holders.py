@@ -500,6 +500,15 @@ def test_an_unattributed_quotation_continues_the_last_holder():
     )
     assert t["holder"].tolist() == ["PAK", "PAK", "PAK"]
     assert t["holder_source"].tolist()[1:] == ["carryover", "carryover"]
+    # a quotation opened further on in the sentence before goes on in the next, in any person
+    t = _tag(
+        "Trump stressed his ties with the families, stating: “I spoke to many of the parents of the victims.",
+        "Just spoke to them on the phone.",
+        "Everyone was on the line, and they cried with happiness.”",
+        "The families did not comment.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["USA", "USA", "USA", None]
 
 
 def test_inside_quotes_pairs_curly_and_reads_straight_quotes_by_their_place():

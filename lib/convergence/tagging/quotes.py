@@ -33,9 +33,10 @@ def first_person(low: str) -> bool:
 
 
 def quote_goes_on(texts, quoted, i, reach: int = 2) -> bool:
-    """Whether sentence ``i`` is inside a quotation opened by the sentence before and closed within ``reach``
-    sentences (``quoted``: :func:`inside_quotes` of ``texts``); a quote mark the text leaves open does not
-    make the rest of the document a quotation."""
-    if not (quoted[i - 1] or texts[i - 1][:1] in '"“‘'):
+    """Whether sentence ``i`` is inside a quotation opened by the sentence before (at its start, or further
+    on: 'stating: “I spoke to the parents.') and closed within ``reach`` sentences (``quoted``:
+    :func:`inside_quotes` of ``texts``); a quote mark the text leaves open does not make the rest of the
+    document a quotation."""
+    if not (quoted[i - 1] or texts[i - 1][:1] in '"“‘' or quoted[i]):
         return False
     return any(texts[k].rstrip().endswith(('"', "”")) for k in range(i, min(i + reach + 1, len(texts))))
