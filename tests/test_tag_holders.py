@@ -223,6 +223,8 @@ def test_non_state_voice_is_not_the_state():
         # a thing of the state, not the state acting (attribution.yaml agent_heads)
         "Pakistan's seafood exports to the US rose sharply.",
         "Pakistan's largest trading partner is the US.",
+        # an international court speaks for no state (attribution.yaml third_parties)
+        "The International Court of Justice said Pakistan and India must respect the treaty.",
     ):
         r = _tag(sentence, date="2024-05-01").iloc[0]
         assert r["holder"] is None, sentence
@@ -239,6 +241,7 @@ def test_non_state_voice_is_not_the_state():
         ("Trump's sudden reversal on tariffs came a day after they took effect.", "USA"),
         ("Trump's abrupt suspension of the resettlement plan left thousands of Afghans stranded.", "USA"),
         ("A US panel on religious freedom recommended sanctions on Pakistani officials.", "USA"),
+        ("The suspect admitted to other attacks, the Justice Department said.", "USA"),
     ):
         r = _tag(sentence, date="2025-05-01").iloc[0]
         assert r["holder"] == holder, sentence
