@@ -268,6 +268,18 @@ def test_a_possessive_the_parse_leaves_to_the_lexical_rules_still_needs_an_agent
         assert r["holder"] == holder, sentence
 
 
+def test_a_thing_the_parse_reads_as_the_subject_leaves_the_actors_after_it_unheld():
+    # the parse reads a subject naming no actor; the lexical rules would take the first actor before the verb
+    for sentence in (
+        "A distance of 3,300 kilometres separates Islamabad from Tel Aviv.",
+        "The blast at the Abbey Gate killed at least 170 Afghans as well as 13 US troops.",
+    ):
+        r = _tag(sentence, date="2025-05-01").iloc[0]
+        assert (r["holder"], r["holder_source"]) == (None, "thing"), sentence
+    r = _tag("Pakistan rejected the tariff plan announced by the US.", date="2025-05-01").iloc[0]
+    assert r["holder"] == "PAK"
+
+
 def test_the_fund_is_the_imf_only_after_the_imf_is_named():
     t = _tag(
         "The IMF approved a loan to Pakistan.",

@@ -359,6 +359,17 @@ class DocumentTagger:
                 holder, hsource, subject_span = self.rules.holder(
                     text, slow, mentions, cue_starts, carried, speakers[i], context, doc_pair
                 )
+                taken = next((m for m in mentions if m[2] == holder), None)
+                if (
+                    hsource == "subject"
+                    and reading is not None
+                    and reading.thing_subject is not None
+                    and taken is not None
+                    and not reading.thing_subject[0] <= taken[0] < reading.thing_subject[1]
+                ):
+                    # the parse read a thing naming no actor as the subject ("A distance of 3,300 km
+                    # separates Islamabad from Tel Aviv"): the actor the rules took is no subject
+                    holder, hsource, subject_span = None, "thing", None
                 owner = next((m for m in mentions if m[2] == holder and m[3]), None)
                 if (
                     hsource == "possessive"

@@ -236,6 +236,9 @@ class Reading:
     # a stative predicate's noun phrase, which rates its subject ("Trump is a man of peace"): character spans
     rating: list[tuple[int, int]] = field(default_factory=list)
     pointed: bool = False  # the subject points back to a thing, not an actor ("This factor", "These impacts")
+    # the main clause's subject is a thing naming no actor, no person, body, act or stance ("A distance of
+    # 3,300 km separates Islamabad from Tel Aviv"): its character span, else None
+    thing_subject: tuple[int, int] | None = None
     implied: bool = False  # the main verb opens the sentence with no subject ("• Calls attack a violation")
     light: list[tuple[int, int]] = field(default_factory=list)  # light verbs whose object is in the zone
     joint: tuple = ()  # the actors of a reported clause's joint subject ("The US and Pakistan agreed ...")
@@ -1634,6 +1637,9 @@ class Reader:
             out.source = _SOURCES[how]
         out.meeting = who is None and how == "unknown" and self._meeting(content, tok_code, speaker)
         out.decided = node is not None and how != "unknown"
+        if speaker is None and node is not None and how == "unknown" and node.pos_ == "NOUN":
+            if not self._agentive(node) and not any(w.i in tok_code for w in self._np_tokens(node)):
+                out.thing_subject = (node.left_edge.idx, node.right_edge.idx + len(node.right_edge.text))
         out.enabler = node is not None and how == "actor" and _it_takes(node)
         out.subject_at = node.idx if node is not None else -1
         out.pointed = (
