@@ -1637,7 +1637,7 @@ class Reader:
             out.source = _SOURCES[how]
         out.meeting = who is None and how == "unknown" and self._meeting(content, tok_code, speaker)
         out.decided = node is not None and how != "unknown"
-        if speaker is None and node is not None and how == "unknown" and node.pos_ == "NOUN":
+        if speaker is None and node is not None and node is subj and how == "unknown" and node.pos_ == "NOUN":
             if not self._agentive(node) and not any(w.i in tok_code for w in self._np_tokens(node)):
                 out.thing_subject = (node.left_edge.idx, node.right_edge.idx + len(node.right_edge.text))
         out.enabler = node is not None and how == "actor" and _it_takes(node)
