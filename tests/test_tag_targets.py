@@ -362,6 +362,17 @@ def test_a_disagreement_ties_only_the_parties_the_sentence_names_for_it():
     assert r["relation"] > 0 and r["relation_pairs"] == ["PAK-USA"]
 
 
+def test_a_cooperative_act_refused_is_no_cooperation():
+    meta = {"publisher": "Dawn", "date": "2025-05-12"}
+    r = _row("The US refused to sign an agreement with Pakistan on the release of prisoners.", **meta)
+    assert list(r["stance_cues"]) == ["refuse"] and _by_target(r)["PAK"]["stance"] < 0
+    r = _row("Pakistan rejected the trade deal offered by the US.", **meta)
+    assert list(r["stance_cues"]) == ["reject"] and _by_target(r)["USA"]["stance"] < 0
+    # a cooperative act after other words keeps its weight
+    r = _row("Pakistan signed an agreement with the US on trade.", **meta)
+    assert r["stance"] > 0
+
+
 def test_where_someone_is_based_is_no_target_and_a_holder_is_never_its_own_target():
     meta = {"publisher": "Dawn", "date": "2025-06-01"}
     r = _row("The minister praised the Pakistani diaspora living in the US.", **meta)

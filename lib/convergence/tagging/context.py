@@ -50,6 +50,7 @@ _OPTIONAL_WORDS = (
     "credit_spoilers",
     "pact_nouns",
     "go_between_cues",
+    "refusal_cues",
     "expectation_verbs",
     "group_nouns",
     "common_names",
@@ -142,6 +143,7 @@ class Attribution:
     pact_nouns: frozenset[str] = frozenset()  # a joint act of two actors ("the US-India joint statement")
     expectation_verbs: frozenset[str] = frozenset()  # "X is expected in Washington": X's act to come
     go_between_cues: frozenset[str] = frozenset()  # an act between two others ("brokered ... between X, Y")
+    refusal_cues: frozenset[str] = frozenset()  # a cooperative act they govern is refused ("refused to sign")
     news_outlets: re.Pattern | None = None  # "..., the NYT reported": an outlet relays its subject's act
     source: str = ""
 

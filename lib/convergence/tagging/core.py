@@ -488,6 +488,7 @@ class DocumentTagger:
                 self.rules.preps,
                 reading.patients if reading is not None else (),
                 self.attribution.go_between_cues,
+                self.attribution.refusal_cues,
             )
             if reading is not None and stance_cues and not target_stances and holder:
                 # the predicate's cues belong to its objects ("denounced the US imposition of ..."); in a
@@ -757,7 +758,7 @@ class DocumentTagger:
         for k, (a, b) in enumerate(spans):
             who = self.rules.clause_holder(slow, a, b, real) or (holder if k == 0 else None) or holder
             hits = [h for h in stance_hits if a <= h[0] < b]
-            st, cues, _ = stance_of(slow, hits, mentions, who)
+            st, cues, _ = stance_of(slow, hits, mentions, who, refusals=self.attribution.refusal_cues)
             out.append({"holder": who, "stance": st, "cues": cues, "start": a, "end": b})
         return out
 

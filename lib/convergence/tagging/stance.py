@@ -7,7 +7,8 @@ Stance: every cooperation / conflict cue contributes its weight, multiplied by
   - the intensifier's factor (1.3) for an intensifier within 2 words before it ("vehemently", "firmly").
 A cue right after another actor's possessive ("Pakistan's alleged support" when the holder is the US) states
 that actor's position, not the holder's, and is left out. A cooperation cue within 4 words after a
-``pressure`` cue ("compelling Pakistan to cooperate") is the pushed actor's expected act and is left out too.
+``pressure`` cue ("compelling Pakistan to cooperate") is the pushed actor's expected act and is left out too,
+as is one after a cue of refusing (attribution.yaml ``refusal_cues``: "refused to sign an agreement").
 An ``offence`` cue (a conflict noun: "occupation", "aggression", "atrocities", "invasion") counts only when it
 is tied to an actor: an adjective / possessive at most two words before it, none of them a plural noun
 ("Israeli occupation", "India's illegal annexation"; not for a participle: "Palestinian land occupied"),
@@ -269,19 +270,28 @@ def _targets(low, counted, mentions, holder, patients=()):
 
 
 def stance_of(
-    low, stance_hits, mentions, holder, subject_span=None, preps=(), patients=(), go_betweens=frozenset()
+    low,
+    stance_hits,
+    mentions,
+    holder,
+    subject_span=None,
+    preps=(),
+    patients=(),
+    go_betweens=frozenset(),
+    refusals=frozenset(),
 ):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
     ``go_betweens``: cues of an act between two others (see :func:`_parties`): toward each of the two
     parties named with it when the holder is neither; with the holder one of them, aimed as any cue (the
     mediation is someone else's: "Pakistan hailed his role in the India-Pakistan truce after US mediation");
-    naming no two parties, it counts for nothing ("seeking to broker a truce")."""
+    naming no two parties, it counts for nothing ("seeking to broker a truce"); ``refusals``: cues of
+    refusing, after which a cooperation cue is the act refused, left out like a pushed one."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
     mods = [h for h in stance_hits if h[2].cls in _WINDOWS]
-    pushes = [h for h in stance_hits if h[2].cls == "pressure"]
+    pushes = [h for h in stance_hits if h[2].cls == "pressure" or h[2].cue in refusals]
     counted = []
     sides: dict = {}  # a go-between cue's span -> the two parties named with it
     for s, e, cue in stance_hits:
