@@ -289,6 +289,14 @@ def test_crediting_another_actor_with_a_good_part_is_a_stance_toward_it():
         "The minister said the US played a role in the region.",
     ):
         assert "USA" not in _by_target(_row(text, **meta)), text
+    # a verb of crediting with a "for" / "with" phrase (attribution.yaml credit_verbs)
+    r = _row("PM Shehbaz Sharif credited President Trump for the Gaza ceasefire.", date="2025-10-14")
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["credits"]
+    for text in (
+        "The minister did not credit the US for the ceasefire.",
+        "The minister credited the US with starting the war.",
+    ):
+        assert "USA" not in _by_target(_row(text, **meta)), text
 
 
 def test_calling_another_actors_act_unjust_or_deeply_troubling_is_against_it():

@@ -48,6 +48,7 @@ _OPTIONAL_WORDS = (
     "credit_qualities",
     "credit_outcomes",
     "credit_spoilers",
+    "credit_verbs",
     "pact_nouns",
     "go_between_cues",
     "refusal_cues",
@@ -140,6 +141,7 @@ class Attribution:
     credit_qualities: frozenset[str] = frozenset()  # a good part ("key", "constructive")
     credit_outcomes: frozenset[str] = frozenset()  # a good end it serves ("in the ceasefire", "in easing")
     credit_spoilers: frozenset[str] = frozenset()  # a harm it serves ("a key role in the war"): no credit
+    credit_verbs: frozenset[str] = frozenset()  # crediting someone for something ("credited Trump for")
     pact_nouns: frozenset[str] = frozenset()  # a joint act of two actors ("the US-India joint statement")
     expectation_verbs: frozenset[str] = frozenset()  # "X is expected in Washington": X's act to come
     go_between_cues: frozenset[str] = frozenset()  # an act between two others ("brokered ... between X, Y")

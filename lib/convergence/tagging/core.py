@@ -655,13 +655,16 @@ class DocumentTagger:
                 targets = list(dict.fromkeys([*targets, *(d["target"] for d in target_stances)]))
             if reading is not None and holder and mode not in _NOT_NOW:
                 # the holder credits another actor with a good part ("the US played a key role in the truce")
+                # or with a verb of crediting ("the PM credited Trump for the ceasefire")
                 aimed = {d["target"] for d in target_stances}
                 credited = [c for c in reading.credits if c != holder and c not in aimed]
+                named = [c for c in reading.credited if c != holder and c not in aimed and c not in credited]
                 target_stances = [
                     *target_stances,
                     *({"target": c, "stance": _CREDIT, "cues": ["credits role"]} for c in credited),
+                    *({"target": c, "stance": _CREDIT, "cues": ["credits"]} for c in named),
                 ]
-                targets = list(dict.fromkeys([*targets, *credited]))
+                targets = list(dict.fromkeys([*targets, *credited, *named]))
             if not issues and topic and about_relationship(holder, target_stances, relation_pairs):
                 issues, terms, source = [topic], [], "topic"  # the relationship, in an article on one issue
             cues = list(dict.fromkeys([*stance_cues, *relation_cues]))

@@ -248,6 +248,7 @@ class Reading:
     prescribed: bool = False  # the predicate advises its subject ("Pakistan should avoid ..."; not "must")
     verbs: tuple = ()  # the lemmas of the main clause's predicate and its verbs ("continued to refer")
     credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
+    credited: list[str] = field(default_factory=list)  # actors a verb of crediting credits (see _credited)
     # an agentless passive of a thing, or a participle clause its subject undergoes ("When pressed, ...")
     passive: list[tuple[int, int]] = field(default_factory=list)
     subject_at: int = -1  # where the subject the parse read starts (character offset), -1 without one
@@ -1394,6 +1395,29 @@ class Reader:
             out += [tok_code[o.i] for o in owners if o.i in tok_code]
         return list(dict.fromkeys(out))
 
+    def _credited(self, toks, tok_code) -> list[str]:
+        """Actors a verb of crediting takes as object with a "for" / "with" phrase (attribution.yaml
+        ``credit_verbs``: "credited Trump for the ceasefire"), or as the subject of its passive ("Pakistan was
+        credited with the arrest"); not when negated or serving a harm (``credit_spoilers``)."""
+        data = self.data
+        out = []
+        for t in toks:
+            if t.pos_ != "VERB" or lemma(t) not in data.credit_verbs:
+                continue
+            if any(c.dep_ == "neg" for c in t.children):
+                continue
+            objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "with")]
+            if not objs or not preps:
+                continue
+            words = [w for p in preps for w in p.subtree]
+            served = {lemma(w) for w in words} | {w.lower_ for w in words}
+            if served & data.credit_spoilers and not served & data.credit_outcomes:
+                continue
+            objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
+            out += [tok_code[o.i] for o in objs if o.i in tok_code]
+        return out
+
     def _persons(self, toks, tok_code, ctx):
         """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
         learned for the document; a person learned before counts as a mention of that actor."""
@@ -1725,5 +1749,6 @@ class Reader:
         out.patients = self._patients(zone)
         out.named_object = self._named_object(zone, tok_code)
         out.credits = self._credits(toks, tok_code)
+        out.credited = list(dict.fromkeys(self._credited(toks, tok_code)))
         out.places, out.violent = self._places(zone, tok_code, who)
         return out
