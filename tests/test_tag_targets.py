@@ -299,6 +299,11 @@ def test_crediting_another_actor_with_a_good_part_is_a_stance_toward_it():
         assert "USA" not in _by_target(_row(text, **meta)), text
 
 
+def test_best_wishes_conveyed_to_another_actor_are_for_it():
+    r = _row("The prime minister conveyed his best wishes for US President Donald Trump.", publisher="Dawn")
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["best wishes"]
+
+
 def test_calling_another_actors_act_unjust_or_deeply_troubling_is_against_it():
     r = _row("The Foreign Office said the US plan was deeply troubling and unjust.", publisher="Dawn")
     assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] < 0
