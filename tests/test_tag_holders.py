@@ -247,19 +247,24 @@ def test_non_state_voice_is_not_the_state():
         assert r["holder"] == holder, sentence
 
 
+def _hold_nothing_but_things(*sentences):
+    """Each sentence, alone, has no holder: the actors it names only own the things it is about."""
+    for sentence in sentences:
+        r = _tag(sentence, date="2025-05-01").iloc[0]
+        assert (r["holder"], r["holder_source"]) == (None, "thing"), sentence
+
+
 def test_a_possessive_the_parse_leaves_to_the_lexical_rules_still_needs_an_agentive_noun():
     # the parse finds no subject to read (a passive with no agent, "according to data", a subordinate
     # clause), and the lexical rules take the first possessive actor: only a person, body, act or stance of
     # the actor is the actor acting (agent_heads; the plural entries match the word as written)
-    for sentence in (
+    _hold_nothing_but_things(
         "Pakistan's shrimp exports to the US have been banned because fishermen were not using the devices.",
         "Pakistan's seafood exports rose to $465 million, according to data released by the bureau.",
         "This shift comes at a time when Pakistan's global image has improved after the conflict with India.",
         # the noun undergoes the act of someone the passive names
         "FM Dar's remarks on the US were criticised by her lawyer as idiotic.",
-    ):
-        r = _tag(sentence, date="2025-05-01").iloc[0]
-        assert (r["holder"], r["holder_source"]) == (None, "thing"), sentence
+    )
     for sentence, holder in (
         ("At the summit, India's preference to name Pakistan as a sponsor of terrorism was ignored.", "IND"),
         ("For hours, Pakistan's security forces were locked in a standoff with the terrorists.", "PAK"),
@@ -270,12 +275,10 @@ def test_a_possessive_the_parse_leaves_to_the_lexical_rules_still_needs_an_agent
 
 def test_a_thing_the_parse_reads_as_the_subject_leaves_the_actors_after_it_unheld():
     # the parse reads a subject naming no actor; the lexical rules would take the first actor before the verb
-    for sentence in (
+    _hold_nothing_but_things(
         "A distance of 3,300 kilometres separates Islamabad from Tel Aviv.",
         "The blast at the Abbey Gate killed at least 170 Afghans as well as 13 US troops.",
-    ):
-        r = _tag(sentence, date="2025-05-01").iloc[0]
-        assert (r["holder"], r["holder_source"]) == (None, "thing"), sentence
+    )
     r = _tag("Pakistan rejected the tariff plan announced by the US.", date="2025-05-01").iloc[0]
     assert r["holder"] == "PAK"
 

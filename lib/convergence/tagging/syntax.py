@@ -1416,7 +1416,7 @@ class Reader:
                 continue
             objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
             out += [tok_code[o.i] for o in objs if o.i in tok_code]
-        return out
+        return list(dict.fromkeys(out))
 
     def _persons(self, toks, tok_code, ctx):
         """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
@@ -1749,6 +1749,6 @@ class Reader:
         out.patients = self._patients(zone)
         out.named_object = self._named_object(zone, tok_code)
         out.credits = self._credits(toks, tok_code)
-        out.credited = list(dict.fromkeys(self._credited(toks, tok_code)))
+        out.credited = self._credited(toks, tok_code)
         out.places, out.violent = self._places(zone, tok_code, who)
         return out
