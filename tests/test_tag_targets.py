@@ -171,6 +171,14 @@ def test_between_names_a_relation_unless_it_is_the_parties_to_the_object():
     # "tensions between" is a relation among the two, not the holder's act on them
     r = _row("The US said tensions between India and Pakistan over Kashmir were disappointing.")
     assert r["holder"] == "USA" and "PAK" not in _by_target(r) and "IND" not in _by_target(r)
+    # ... also as what a stative verb describes (a quoted speaker's "there's been great tension between ...")
+    t = _row(
+        "Trump said he was confident that the two neighbours would figure it out.",
+        "“There’s been great tension between Pakistan and India, but there always has been.”",
+        i=1,
+        date="2025-05-12",
+    )
+    assert t["holder"] == "USA" and t["target_stances"] == []
     # the recipient of an object noun: "the largest donor to Pakistan"
     r = _row("The US is the largest donor to Pakistan, having provided flood assistance.")
     assert _by_target(r)["PAK"]["stance"] > 0

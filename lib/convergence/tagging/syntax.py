@@ -1153,7 +1153,9 @@ class Reader:
                 objs.append(t)
             # an object noun's recipient or counterpart: "the largest donor to Pakistan", "talks with the US"
             # and the parties to an object that is their joint act ("welcomes the joint statement between
-            # India and Pakistan"; not the cue noun's own "tensions between ...")
+            # India and Pakistan"; not the cue noun's own "tensions between ...", nor one a stative verb
+            # describes: "There's been great tension between Pakistan and India")
+            joint_act = lemma(t) not in self.data.stative_verbs
             objs.extend(
                 g
                 for o in list(objs)
@@ -1162,7 +1164,7 @@ class Reader:
                 if p.dep_ == "prep"
                 and (
                     p.lower_ in _RECIPIENT_PREPS
-                    or (p.lower_ == "between" and o.i != t.i and o.dep_ not in _SUBJ)
+                    or (p.lower_ == "between" and joint_act and o.i != t.i and o.dep_ not in _SUBJ)
                 )
                 for g in p.children
                 if g.dep_ == "pobj"
