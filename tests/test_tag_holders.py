@@ -268,6 +268,7 @@ def test_a_possessive_the_parse_leaves_to_the_lexical_rules_still_needs_an_agent
     for sentence, holder in (
         ("At the summit, India's preference to name Pakistan as a sponsor of terrorism was ignored.", "IND"),
         ("For hours, Pakistan's security forces were locked in a standoff with the terrorists.", "PAK"),
+        ("Pakistan's participation in the summit aligns with its support for a two-state solution.", "PAK"),
     ):
         r = _tag(sentence, date="2025-05-01").iloc[0]
         assert r["holder"] == holder, sentence
