@@ -75,3 +75,21 @@ def test_blas_ops_are_restored_after_loading():
     assert type(model.get_pipe("tok2vec").model.ops).__name__ == "BlasOps"
     with blas.one_thread():
         assert [t.dep_ for t in model("Pakistan welcomed the decision.")][:2] == ["nsubj", "ROOT"]
+
+
+def test_lemmas_asked_for_are_spacys_pipeline_lemmas(monkeypatch):
+    """syntax.lemma gives the full pipeline's lemma (lower-cased) with the lemmatizer's word lists held as
+    sets; the words reach every rule of the lemmatizer: regular and irregular forms, base forms, a form
+    the word lists lack, proper nouns."""
+    monkeypatch.setenv("CONVERGENCE_PARSE_CACHE", "0")
+    texts = [
+        "The ministers were meeting their counterparts and had agreed to stronger ties.",
+        "Pakistan's envoys sought better terms, saying the talks went well and the tariffs fell.",
+        "Islamabad criticised Washington's sanctions; the analysts doubted the frobnicated claims.",
+    ]
+    full = spacy.load(syntax.MODEL, exclude=["ner"])
+    expected = [[(t.text, t.lemma_.lower()) for t in d] for d in full.pipe(texts)]
+    syntax.nlp()
+    index = syntax._LEMMATIZER.lookups.get_table("lemma_index")
+    assert all(isinstance(index[k], frozenset) for k in index)
+    assert [[(t.text, syntax.lemma(t)) for t in d] for d in syntax.parse_many(texts)] == expected
