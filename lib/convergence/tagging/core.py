@@ -14,6 +14,7 @@ import pandas as pd
 from ..deprecated import renamed
 from ..engine import ENGINES, EngineName, map_batches
 from ..errors import ConvergenceError
+from .bonds import Bonds, bond_hits
 from .both import both_pattern, both_targets
 from .context import DocContext, home_country, load_attribution, publisher_code
 from .delegations import delegation_members
@@ -33,7 +34,7 @@ from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_firs
 from .offices import in_office_name, office_patterns
 from .pacts import pact_stances
 from .quotes import first_person, inside_quotes, quote_goes_on
-from .stance import in_name, qualifier, relation_of, stance_of
+from .stance import in_name, qualifier, relation_of, relation_pair, stance_of
 from .syntax import Reader, headline_case, parse_many, token_codes
 from .ties import ties_stance
 from .tone import analyzer
@@ -97,6 +98,7 @@ class DocumentTagger:
         words = sorted(self.attribution.pair_words, key=len, reverse=True)
         self._pair_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
         self._both = both_pattern(self.attribution.both_words)
+        self._bonds = Bonds(relations)
         # a name right before a reporting verb in any regular form ("Piggott replied", "Mr Taj claimed"): its
         # sentence is parsed for its speaker, whom an earlier sentence may have named
         forms = sorted(
@@ -248,6 +250,7 @@ class DocumentTagger:
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
         prev_aim = None  # (holder, the one actor it aimed at, whether for it) in the last sentence
         named_pairs: dict = {}  # relation cue -> the pair it was named with ("the US-India joint statement")
+        general: set = set()  # sentences whose only relation cues rate the ties in general (see bonds.py)
         order = list(range(n))
         for i in order:
             if titled and i == 0 and out[0] is not None:
@@ -585,6 +588,22 @@ class DocumentTagger:
                 for s, e, p, _ in longest_first(layers[RELATION])
                 if (headline or not in_name(text, s, e)) and mode not in ("historical", "conditional")
             ]
+            # a state's rating of its own ties with another ("enduring Pakistan-US ties"): relation cues of
+            # their own; the journalist's or a third party's rating is background
+            named = [m for m in mentions if m[2] is not None]
+            rated_ties = (
+                []
+                if mode in ("historical", "conditional") or not holder
+                else [
+                    h
+                    for h in bond_hits(slow, self._bonds, taken=[h[:2] for h in rel_hits])
+                    if (headline or not in_name(text, h[0], h[1]))
+                    and holder in (relation_pair(slow, h[0], h[1], named, holder) or "").split("-")
+                ]
+            )
+            if rated_ties:
+                rel_hits = sorted([*rel_hits, *rated_ties], key=lambda h: h[0])
+            tie_labels = {h[2][0].cue for h in rated_ties}
             n_actors = len({*codes, *targets, holder} - {None})
             # "both countries", "the two sides" in a sentence held by one of the document's two main actors,
             # or by one that enabled their act ("it took US intervention for both sides to drop their guns")
@@ -665,7 +684,17 @@ class DocumentTagger:
                     *({"target": c, "stance": _CREDIT, "cues": ["credits"]} for c in named),
                 ]
                 targets = list(dict.fromkeys([*targets, *credited, *named]))
-            if not issues and topic and about_relationship(holder, target_stances, relation_pairs):
+            # ties rated in general ("relations between Pakistan and the US were good") are no stance on the
+            # issue the document is about, nor on its neighbour's
+            ties_only = bool(tie_labels) and bool(relation_cues) and set(relation_cues) <= tie_labels
+            related = about_relationship(
+                holder,
+                [d for d in target_stances if not (ties_only and d["cues"] == relation_cues)],
+                [] if ties_only else relation_pairs,
+            )
+            if ties_only and not related:
+                general.add(i)
+            if not issues and topic and related:
                 issues, terms, source = [topic], [], "topic"  # the relationship, in an article on one issue
             cues = list(dict.fromkeys([*stance_cues, *relation_cues]))
             clauses = self._clauses(slow, all_hits, mentions, holder)
@@ -703,7 +732,7 @@ class DocumentTagger:
                 if len(order) == n and n > 1 and holder is None and hsource == "person":
                     order.append(0)  # a person the body may name: read once more at the end
         # the stance told apart from its issue
-        for i, issues, terms in neighbour_issues(out, titled=titled, after=bool(speaker)):
+        for i, issues, terms in neighbour_issues(out, titled=titled, after=bool(speaker), general=general):
             tone = float(self._tone(norms[i])) if self._tone is not None else np.nan
             out[i] = out[i]._replace(issues=issues, issue_source="neighbour", issue_terms=terms, tone=tone)
         return out

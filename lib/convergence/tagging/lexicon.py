@@ -112,6 +112,10 @@ class StanceLexicon:
 class Relations:
     cues: tuple[Cue, ...]
     source: str = ""
+    # ``bonds``: the nouns of a pair's ties and the words that rate them (see ``tagging/bonds.py``)
+    bond_nouns: tuple[str, ...] = ()
+    bond_cues: tuple[Cue, ...] = ()
+    bond_window: tuple[int, int] = (5, 8)  # words before and after the noun
 
 
 _STANCE_CLASSES = {
@@ -571,23 +575,44 @@ def load_relations(path: str | os.PathLike | None = None) -> Relations:
         return path
     p = _path(path, "relations.yaml")
     data = read_yaml(p, what="relation cues")
-    _check_keys(p, data, ("agreement", "disagreement"), what="relation cues")
-    cues = []
-    for cls in ("agreement", "disagreement"):
-        block = _mapping(p, data, cls, what=f"'{cls}' (cue -> weight)")
-        for cue, weight in block.items():
-            where = f"{at(p, line_of(block, cue))}: {cls}"
-            if not isinstance(cue, str) or not cue.strip():
-                raise TagDataError(f"{where}: empty cue {cue!r}")
-            w = _weight(weight)
-            if w is None:
-                raise TagDataError(f"{where}: weight of {cue!r} must be a number, got {weight!r}")
-            if not -1 <= w <= 1:
-                raise TagDataError(f"{where}: weight of {cue!r} must be in [-1, 1], got {w}")
-            cues.append(Cue(" ".join(cue.lower().split()), w, cls))
+    _check_keys(p, data, ("agreement", "disagreement", "bonds"), what="relation cues")
+    cues = _relation_cues(p, data, "")
     if not cues:
         raise TagDataError(f"{at(p, 1)}: no relation cues (give 'agreement' and/or 'disagreement')")
-    return Relations(tuple(cues), source=str(p))
+    bonds = _mapping(p, data, "bonds", what="'bonds' (nouns, before, after, agreement, disagreement)")
+    _check_keys(p, bonds, ("nouns", "before", "after", "agreement", "disagreement"), what="bonds")
+    window = []
+    for key, default in (("before", 5), ("after", 8)):
+        n = bonds.get(key, default)
+        if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= 20:
+            raise TagDataError(f"{at(p, line_of(bonds, key))}: bonds: {key} must be a whole number of words "
+                               f"from 0 to 20, got {n!r}")  # fmt: skip
+        window.append(n)
+    return Relations(
+        tuple(cues),
+        source=str(p),
+        bond_nouns=_phrases(p, bonds, "nouns") if bonds else (),
+        bond_cues=tuple(_relation_cues(p, bonds, "bonds: ")) if bonds else (),
+        bond_window=(window[0], window[1]),
+    )
+
+
+def _relation_cues(p: Path, data, where: str) -> list[Cue]:
+    """The ``agreement`` and ``disagreement`` blocks (cue -> weight in [-1, 1]) of ``data``."""
+    cues = []
+    for cls in ("agreement", "disagreement"):
+        block = _mapping(p, data, cls, what=f"{where}'{cls}' (cue -> weight)")
+        for cue, weight in block.items():
+            at_cue = f"{at(p, line_of(block, cue))}: {where}{cls}"
+            if not isinstance(cue, str) or not cue.strip():
+                raise TagDataError(f"{at_cue}: empty cue {cue!r}")
+            w = _weight(weight)
+            if w is None:
+                raise TagDataError(f"{at_cue}: weight of {cue!r} must be a number, got {weight!r}")
+            if not -1 <= w <= 1:
+                raise TagDataError(f"{at_cue}: weight of {cue!r} must be in [-1, 1], got {w}")
+            cues.append(Cue(" ".join(cue.lower().split()), w, cls))
+    return cues
 
 
 def load_tag_data(

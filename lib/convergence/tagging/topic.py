@@ -57,18 +57,23 @@ def subject_actor(headline_codes, speaker, *, titled: bool) -> str | None:
     return others[0] if len(others) == 1 else None
 
 
-def neighbour_issues(tags: list, *, titled: bool, after: bool = True) -> list[tuple[int, list, list]]:
+def neighbour_issues(
+    tags: list, *, titled: bool, after: bool = True, general=()
+) -> list[tuple[int, list, list]]:
     """(index, issues, terms) for each sentence that states a relationship but names no issue and whose
     neighbour, held by the same actor, names one in its own terms: one statement told in two sentences ("The
     minister thanked friendly states for their support during the standoff with India. 'We are also grateful
     to the US for its role,' he said."; a briefing's "Pakistan remains a close partner. They still face a
     terrorist threat on that border."). The sentence before is read first, then, with ``after`` (a speaker's
     document, whose answer gives a claim and then its grounds), the one after; a headline lends nothing to
-    the body and takes nothing from it but its lead's."""
+    the body and takes nothing from it but its lead's. The sentences in ``general`` (indices) speak of the
+    relationship in general and take no issue."""
     out = []
     n = len(tags)
     for i, t in enumerate(tags):
-        if t is None or t.issues or not about_relationship(t.holder, t.target_stances, t.relation_pairs):
+        if t is None or t.issues or i in general:
+            continue
+        if not about_relationship(t.holder, t.target_stances, t.relation_pairs):
             continue
         for j in (i - 1, i + 1) if after else (i - 1,):
             if not 0 <= j < n or tags[j] is None or (titled and (i == 0 and j != 1 or i > 0 and j == 0)):

@@ -1,0 +1,66 @@
+"""The pair's own ties, rated ("enduring Pakistan-US ties", "relations ... would be further strengthened"):
+relation cues found by a noun of ties and a word near it that grows, praises or worsens them."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Cue, Relations
+
+# a clause ends at these: the rating of ties stays inside its clause
+_BREAK = re.compile(r"[;:?!]|\s(?:but|whereas|while|although|though)\s|[—–]\s")
+# a rating after these in its clause is asked about or set as the scene, not stated ("asked whether the
+# improvement in ties ...", "a phone call amid improving bilateral ties")
+_UNSTATED = re.compile(r"\b(?:whether|amid|amidst)\b")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+class Bonds:
+    """``relations.yaml``'s ``bonds``, compiled: the nouns of ties (with or without a plural "s"), the rating
+    words (as written) and the window around the noun."""
+
+    def __init__(self, relations: Relations):
+        nouns = sorted({n for x in relations.bond_nouns for n in (x, x + "s")}, key=len, reverse=True)
+        self.noun = re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\b") if nouns else None
+        self.forms: dict[str, Cue] = {}
+        for cue in relations.bond_cues:
+            self.forms.setdefault(cue.cue, cue)
+        longest = sorted(self.forms, key=len, reverse=True)
+        self.rating = re.compile(r"(?:" + "|".join(map(re.escape, longest)) + r")\b") if longest else None
+        self.before, self.after = relations.bond_window
+
+
+def bond_hits(low: str, bonds: Bonds, taken=()) -> list[tuple[int, int, tuple[Cue, int, int]]]:
+    """Relation hits (start, end, (cue, 0, 1)) for each noun of ties in ``low`` (a folded sentence) with a
+    rating word at most ``bonds.before`` words before it or ``bonds.after`` words after it in its clause
+    ("the positive trajectory of Pakistan-US ties", "Pakistan's relationship with the United States was
+    enduring"). The hit ends with the noun, so that the pair is found around it as for any relation cue
+    ("between X and Y", "X-Y", "with Y"), and starts at the rating word when that comes first; its cue is
+    labelled with both words ("enduring ties"). A noun inside a hit in ``taken`` (spans of relation cues
+    already found: "close ties") is left to that cue."""
+    if bonds.noun is None or bonds.rating is None:
+        return []
+    out = []
+    for m in bonds.noun.finditer(low):
+        s, e = m.span()
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        lo = max((b.end() for b in _BREAK.finditer(low, 0, s)), default=0)
+        nxt = _BREAK.search(low, e)
+        hi = nxt.start() if nxt else len(low)
+        ahead = list(_WORD.finditer(low, lo, s))[-bonds.before :] if bonds.before else []
+        behind = list(_WORD.finditer(low, e, hi))[: bonds.after]
+        found = None
+        for w in (*reversed(ahead), *behind):
+            r = bonds.rating.match(low, w.start())
+            if r is not None and r.end() <= (s if w.start() < s else hi):
+                found = r
+                break
+        if found is None or _UNSTATED.search(low, lo, min(s, found.start())):
+            continue
+        cue = bonds.forms[found.group(0)]
+        if found.start() < s:  # the hit starts at a rating word before the noun, whose negator is its own
+            out.append((found.start(), e, (Cue(f"{found.group(0)} {m.group(0)}", cue.weight, cue.cls), 0, 1)))
+        else:
+            out.append((s, e, (Cue(f"{m.group(0)} {found.group(0)}", cue.weight, cue.cls), 0, 1)))
+    return out
