@@ -82,3 +82,16 @@ def test_bonds_in_a_users_file_are_checked(tmp_path):
     p.write_text(head + "  agreement:\n    warm: 0.5\n", encoding="utf-8")
     rel = load_relations(p)
     assert rel.bond_nouns == ("ties",) and [c.cue for c in rel.bond_cues] == ["warm"]
+
+
+def test_ties_named_with_others_are_not_the_holders():
+    # the holder and the one other actor, but the ties are another pair's
+    r = _row("Pakistan's minister said the deepening US-EU ties would matter for the region.")
+    assert r["holder"] == "PAK" and not any("deepening" in c for c in r["relation_cues"])
+    r = _row("The Pakistani minister hoped the ties between Lahore and Chicago would grow, the US envoy said")
+    assert not any("grow" in c for c in r["relation_cues"])
+    # named with the pair, or with a word of the pair's
+    r = _row("The foreign minister said Pakistan's ties with the US were warm.")
+    assert "ties warm" in r["relation_cues"] and r["relation_pairs"] == ["PAK-USA"]
+    r = _row("Pakistan's army chief met US generals, calling it a new chapter in ties between both nations.")
+    assert r["relation_pairs"] == ["PAK-USA"]

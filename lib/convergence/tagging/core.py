@@ -34,7 +34,7 @@ from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_firs
 from .offices import in_office_name, office_patterns
 from .pacts import pact_stances
 from .quotes import first_person, inside_quotes, quote_goes_on
-from .stance import in_name, qualifier, relation_of, relation_pair, stance_of
+from .stance import in_name, named_pair, qualifier, relation_of, relation_pair, stance_of
 from .syntax import Reader, headline_case, parse_many, token_codes
 from .ties import ties_stance
 from .tone import analyzer
@@ -75,6 +75,10 @@ _ACT_CLASSES = ("cooperation", "conflict", "pressure")  # cues of an act toward 
 _NOT_NOW = ("conditional", "hypothetical", "historical")  # modes whose stance is not the current position
 _SOLIDARITY = 0.5  # stance toward the place of a condemned violent event
 _CREDIT = 0.5  # stance toward an actor credited with a good part (attribution.yaml credit_nouns)
+# the ties of a pair named right before or after their noun ("US-GCC ties", "ties between Punjab and ..."):
+# two capitalised names joined by a dash or slash
+_OTHERS_TIES = re.compile(r"[A-Z][\w.’']* ?[-–/] ?[A-Z][\w.’']*\s+(?:\w+\s+){0,2}\w+$")
+_TIES_BETWEEN = re.compile(r"\s+(?:between|among)\s+")
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
@@ -598,7 +602,7 @@ class DocumentTagger:
                     h
                     for h in bond_hits(slow, self._bonds, taken=[h[:2] for h in rel_hits])
                     if (headline or not in_name(text, h[0], h[1]))
-                    and holder in (relation_pair(slow, h[0], h[1], named, holder) or "").split("-")
+                    and holder in (self._tie_pair(text, slow, h, named, holder) or "").split("-")
                 ]
             )
             if rated_ties:
@@ -694,6 +698,8 @@ class DocumentTagger:
             )
             if ties_only and not related:
                 general.add(i)
+                if source == "inherited":
+                    issues, terms, source = [], [], ""
             if not issues and topic and related:
                 issues, terms, source = [topic], [], "topic"  # the relationship, in an article on one issue
             cues = list(dict.fromkeys([*stance_cues, *relation_cues]))
@@ -736,6 +742,20 @@ class DocumentTagger:
             tone = float(self._tone(norms[i])) if self._tone is not None else np.nan
             out[i] = out[i]._replace(issues=issues, issue_source="neighbour", issue_terms=terms, tone=tone)
         return out
+
+    def _tie_pair(self, text, slow, hit, named, holder):
+        """The pair whose ties a rating hit (see bonds.py) rates: the one the noun is named with ("Pakistan-US
+        ties", "relations with the US"); none when it is named with others ("US-GCC ties", "ties between
+        Punjab and California"); else as for any relation cue (the holder and the sentence's other actor:
+        "X and Y discuss enhanced cooperation", "a new dimension in ties between both nations")."""
+        s, e = hit[0], hit[1]
+        pair = named_pair(slow, s, e, named, holder)
+        if pair is not None:
+            return pair
+        between = _TIES_BETWEEN.match(slow, e)
+        if between and not (self._pair_words is not None and self._pair_words.match(slow, between.end())):
+            return None
+        return None if _OTHERS_TIES.search(text, 0, e) else relation_pair(slow, s, e, named, holder)
 
     def _parse(self, norms, own, lows, *, titled=False):
         """Dependency parses of the sentences that can change a result, by index: a sentence naming an actor

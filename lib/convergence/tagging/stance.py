@@ -444,6 +444,14 @@ def relation_pair(low, s, e, mentions, holder=None, named=None, *, negative=Fals
     return _loose_pair(low, mentions, holder, negative=negative)
 
 
+def named_pair(low, s, e, mentions, holder=None):
+    """The pair a cue at ``[s, e)`` is named with ("between X and Y", "X-Y", "X and Y" just before it, "with
+    Y" after it: the first ways of :func:`relation_pair`), or None."""
+    lo, hi = _clause(low, s, e)
+    inside = [m for m in mentions if lo <= m[0] < hi]
+    return _named_pair(low, s, e, lo, inside) or _joined_pair(low, s, e, inside, holder)
+
+
 # words that settle a conflict named within the next few words ("resolution of the long-standing dispute")
 _SETTLED = re.compile(
     r"\b(?:resol\w*|resolv\w*|settl\w*|address\w*|de-?escalat\w*|defus\w*|eas(?:e|es|ed|ing)|calm\w*|reduc\w*|"
