@@ -220,6 +220,9 @@ def test_non_state_voice_is_not_the_state():
         "The Pakistan Tehreek-i-Insaf condemned the trade deal with the US.",
         "American tech firms welcomed the trade deal with Pakistan.",
         "The Pakistan Institute of Trade Studies warned that the US tariffs would hurt exports.",
+        # a company named after its country (actors.yaml non_state_nouns: airlines, metals, inc ...)
+        "Pakistan International Airlines welcomed the reopening of routes to the US.",
+        "American Pacific Metals Inc said it would invest in Pakistan's mines.",
         # a thing of the state, not the state acting (attribution.yaml agent_heads)
         "Pakistan's seafood exports to the US rose sharply.",
         "Pakistan's largest trading partner is the US.",
