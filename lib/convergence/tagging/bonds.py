@@ -13,6 +13,7 @@ _BREAK = re.compile(r"[;:?!]|\s(?:but|whereas|while|although|though)\s|[—–]\
 # improvement in ties ...", "a phone call amid improving bilateral ties")
 _UNSTATED = re.compile(r"\b(?:whether|amid|amidst)\b")
 _WORD = re.compile(r"[\w'’-]+")
+_REACH = 240  # characters: far more than the words of the window (a long sentence is not read through)
 
 
 class Bonds:
@@ -20,13 +21,16 @@ class Bonds:
     words (as written) and the window around the noun."""
 
     def __init__(self, relations: Relations):
+        self.nouns = tuple(relations.bond_nouns)  # a cheap first look: most sentences name none
         nouns = sorted({n for x in relations.bond_nouns for n in (x, x + "s")}, key=len, reverse=True)
         self.noun = re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\b") if nouns else None
         self.forms: dict[str, Cue] = {}
         for cue in relations.bond_cues:
             self.forms.setdefault(cue.cue, cue)
         longest = sorted(self.forms, key=len, reverse=True)
-        self.rating = re.compile(r"(?:" + "|".join(map(re.escape, longest)) + r")\b") if longest else None
+        words = "|".join(map(re.escape, longest))
+        self.rating = re.compile(r"(?:" + words + r")\b") if longest else None  # matched at a word's start
+        self.any_rating = re.compile(r"\b(?:" + words + r")\b") if longest else None
         self.before, self.after = relations.bond_window
 
 
@@ -38,16 +42,21 @@ def bond_hits(low: str, bonds: Bonds, taken=()) -> list[tuple[int, int, tuple[Cu
     ("between X and Y", "X-Y", "with Y"), and starts at the rating word when that comes first; its cue is
     labelled with both words ("enduring ties"). A noun inside a hit in ``taken`` (spans of relation cues
     already found: "close ties") is left to that cue."""
-    if bonds.noun is None or bonds.rating is None:
+    if bonds.noun is None or bonds.rating is None or not any(n in low for n in bonds.nouns):
+        return []
+    nouns = list(bonds.noun.finditer(low))
+    if not nouns or bonds.any_rating.search(low) is None:
         return []
     out = []
-    for m in bonds.noun.finditer(low):
+    for m in nouns:
         s, e = m.span()
         if any(a <= s < b or a < e <= b for a, b in taken):
             continue
-        lo = max((b.end() for b in _BREAK.finditer(low, 0, s)), default=0)
-        nxt = _BREAK.search(low, e)
-        hi = nxt.start() if nxt else len(low)
+        # the clause around the noun, looked for within _REACH characters either side
+        start = max(0, s - _REACH)
+        lo = max((b.end() for b in _BREAK.finditer(low, start, s)), default=start)
+        nxt = _BREAK.search(low, e, e + _REACH)
+        hi = nxt.start() if nxt else min(len(low), e + _REACH)
         ahead = list(_WORD.finditer(low, lo, s))[-bonds.before :] if bonds.before else []
         behind = list(_WORD.finditer(low, e, hi))[: bonds.after]
         found = None
