@@ -95,3 +95,11 @@ def test_ties_named_with_others_are_not_the_holders():
     assert "ties warm" in r["relation_cues"] and r["relation_pairs"] == ["PAK-USA"]
     r = _row("Pakistan's army chief met US generals, calling it a new chapter in ties between both nations.")
     assert r["relation_pairs"] == ["PAK-USA"]
+
+
+def test_a_joint_subjects_rating_of_their_ties_is_each_ones_stance_toward_the_other():
+    r = _row("Pakistan and the US expressed satisfaction over the positive trajectory of Pakistan-US ties.")
+    assert r["holder_source"] == "joint" and _toward(r, "USA") and _toward(r, "USA")[0] > 0
+    # a joint subject's bare exchange names no stance
+    r = _row("Pakistan and the US exchanged views on Pakistan-US relations and regional security.")
+    assert not _toward(r, "USA")

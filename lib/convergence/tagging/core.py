@@ -673,7 +673,10 @@ class DocumentTagger:
                             *target_stances,
                             {"target": partner, "stance": stance, "cues": list(stance_cues)},
                         ]
-            if hsource != "joint" and mode not in _NOT_NOW:
+            # a joint subject's act is the pair's agreement (above); its rating of their own ties ("the two
+            # leaders expressed satisfaction over the positive trajectory of Pakistan-US ties") is each one's
+            # stance toward the other
+            if mode not in _NOT_NOW and (hsource != "joint" or tie_labels & set(relation_cues)):
                 target_stances = ties_stance(holder, relation, relation_cues, relation_pairs, target_stances)
                 targets = list(dict.fromkeys([*targets, *(d["target"] for d in target_stances)]))
             if reading is not None and holder and mode not in _NOT_NOW:
