@@ -594,7 +594,7 @@ class DocumentTagger:
             ]
             # a state's rating of its own ties with another ("enduring Pakistan-US ties"): relation cues of
             # their own; the journalist's or a third party's rating is background
-            named = [m for m in mentions if m[2] is not None]
+            actor_mentions = [m for m in mentions if m[2] is not None]
             rated_ties = (
                 []
                 if mode in ("historical", "conditional") or not holder
@@ -602,7 +602,7 @@ class DocumentTagger:
                     h
                     for h in bond_hits(slow, self._bonds, taken=[h[:2] for h in rel_hits])
                     if (headline or not in_name(text, h[0], h[1]))
-                    and holder in (self._tie_pair(text, slow, h, named, holder) or "").split("-")
+                    and holder in (self._tie_pair(text, slow, h, actor_mentions, holder) or "").split("-")
                 ]
             )
             if rated_ties:
@@ -746,19 +746,19 @@ class DocumentTagger:
             out[i] = out[i]._replace(issues=issues, issue_source="neighbour", issue_terms=terms, tone=tone)
         return out
 
-    def _tie_pair(self, text, slow, hit, named, holder):
+    def _tie_pair(self, text, slow, hit, mentions, holder):
         """The pair whose ties a rating hit (see bonds.py) rates: the one the noun is named with ("Pakistan-US
         ties", "relations with the US"); none when it is named with others ("US-GCC ties", "ties between
         Punjab and California"); else as for any relation cue (the holder and the sentence's other actor:
         "X and Y discuss enhanced cooperation", "a new dimension in ties between both nations")."""
         s, e = hit[0], hit[1]
-        pair = named_pair(slow, s, e, named, holder)
+        pair = named_pair(slow, s, e, mentions, holder)
         if pair is not None:
             return pair
         between = _TIES_BETWEEN.match(slow, e)
         if between and not (self._pair_words is not None and self._pair_words.match(slow, between.end())):
             return None
-        return None if _OTHERS_TIES.search(text, 0, e) else relation_pair(slow, s, e, named, holder)
+        return None if _OTHERS_TIES.search(text, 0, e) else relation_pair(slow, s, e, mentions, holder)
 
     def _parse(self, norms, own, lows, *, titled=False):
         """Dependency parses of the sentences that can change a result, by index: a sentence naming an actor
