@@ -52,7 +52,6 @@ _OPTIONAL_WORDS = (
     "pact_nouns",
     "go_between_cues",
     "refusal_cues",
-    "attitude_nouns",
     "expectation_verbs",
     "group_nouns",
     "common_names",
@@ -147,7 +146,6 @@ class Attribution:
     expectation_verbs: frozenset[str] = frozenset()  # "X is expected in Washington": X's act to come
     go_between_cues: frozenset[str] = frozenset()  # an act between two others ("brokered ... between X, Y")
     refusal_cues: frozenset[str] = frozenset()  # a cooperative act they govern is refused ("refused to sign")
-    attitude_nouns: frozenset[str] = frozenset()  # their "that" clause's subject is a target ("concern that")
     news_outlets: re.Pattern | None = None  # "..., the NYT reported": an outlet relays its subject's act
     source: str = ""
 

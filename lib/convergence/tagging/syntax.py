@@ -273,11 +273,6 @@ class Reading:
     mode: str = ""
 
 
-def _that_clause(verb) -> bool:
-    """``verb`` heads a clause opened by "that" ("concerns that the US struck ...")."""
-    return any(m.dep_ == "mark" and m.lower_ == "that" for m in verb.children)
-
-
 def _it_takes(tok) -> bool:
     """``tok`` is the "it" of "it took X (for Y) to ...", whose doer is the actor X names."""
     return tok.lower_ == "it" and tok.dep_ in _SUBJ and lemma(tok.head) == "take"
@@ -1184,17 +1179,6 @@ class Reader:
                 )
                 for g in p.children
                 if g.dep_ == "pobj"
-            )
-            # the subject of an attitude noun's "that" clause: what the concern, hope or news is about
-            # ("expressed concerns that the US struck facilities"; attribution.yaml attitude_nouns)
-            objs.extend(
-                g
-                for o in list(objs)
-                if o.pos_ == "NOUN" and lemma(o) in self.data.attitude_nouns
-                for c in o.children
-                if c.dep_ in ("acl", "ccomp") and _that_clause(c)
-                for g in c.children
-                if g.dep_ in _SUBJ
             )
             for o in objs:
                 words = self._np_tokens(o)
