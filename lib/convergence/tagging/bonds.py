@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Cue, Relations
+from .stance import in_name, named_pair, relation_pair
 
 # a clause ends at these: the rating of ties stays inside its clause
 _BREAK = re.compile(r"[;:?!]|\s(?:but|whereas|while|although|though)\s|[—–]\s")
@@ -14,6 +15,10 @@ _BREAK = re.compile(r"[;:?!]|\s(?:but|whereas|while|although|though)\s|[—–]\
 _UNSTATED = re.compile(r"\b(?:whether|amid|amidst)\b")
 _WORD = re.compile(r"[\w'’-]+")
 _REACH = 240  # characters: far more than the words of the window (a long sentence is not read through)
+# the ties of a pair named right before or after their noun ("US-GCC ties", "ties between Punjab and ..."):
+# two capitalised names joined by a dash or slash
+_OTHERS_TIES = re.compile(r"[A-Z][\w.’']* ?[-–/] ?[A-Z][\w.’']*\s+(?:\w+\s+){0,2}\w+$")
+_TIES_BETWEEN = re.compile(r"\s+(?:between|among)\s+")
 
 
 class Bonds:
@@ -73,3 +78,35 @@ def bond_hits(low: str, bonds: Bonds, taken=()) -> list[tuple[int, int, tuple[Cu
         else:
             out.append((s, e, (Cue(f"{m.group(0)} {found.group(0)}", cue.weight, cue.cls), 0, 1)))
     return out
+
+
+def rated_ties(text, low, bonds: Bonds, mentions, holder, taken, *, pair_words=None, headline=False) -> list:
+    """The :func:`bond_hits` of a sentence (``text``, folded ``low``) held by ``holder`` that rate the
+    holder's own ties: the pair the noun names (:func:`tie_pair`) includes the holder. A rating word
+    capitalised inside a name counts only in a headline (as any cue: ``stance.in_name``). ``taken``: the
+    relation hits already found; ``mentions``: the sentence's (start, end, code, possessive) mentions."""
+    hits = bond_hits(low, bonds, taken=[h[:2] for h in taken])
+    if not hits:
+        return []
+    actors = [m for m in mentions if m[2] is not None]
+    return [
+        h
+        for h in hits
+        if (headline or not in_name(text, h[0], h[1]))
+        and holder in (tie_pair(text, low, h, actors, holder, pair_words=pair_words) or "").split("-")
+    ]
+
+
+def tie_pair(text, low, hit, mentions, holder, *, pair_words=None) -> str | None:
+    """The pair whose ties a rating hit rates: the one the noun is named with ("Pakistan-US ties", "relations
+    with the US"); none when it is named with others ("US-GCC ties", "ties between Punjab and California");
+    else as for any relation cue (the holder and the sentence's other actor: "X and Y discuss enhanced
+    cooperation", "a new dimension in ties between both nations", ``pair_words`` naming the two)."""
+    s, e = hit[0], hit[1]
+    pair = named_pair(low, s, e, mentions, holder)
+    if pair is not None:
+        return pair
+    between = _TIES_BETWEEN.match(low, e)
+    if between and not (pair_words is not None and pair_words.match(low, between.end())):
+        return None
+    return None if _OTHERS_TIES.search(text, 0, e) else relation_pair(low, s, e, mentions, holder)

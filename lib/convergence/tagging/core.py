@@ -14,7 +14,7 @@ import pandas as pd
 from ..deprecated import renamed
 from ..engine import ENGINES, EngineName, map_batches
 from ..errors import ConvergenceError
-from .bonds import Bonds, bond_hits
+from .bonds import Bonds, rated_ties
 from .both import both_pattern, both_targets
 from .context import DocContext, home_country, load_attribution, publisher_code
 from .delegations import delegation_members
@@ -34,7 +34,7 @@ from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_firs
 from .offices import in_office_name, office_patterns
 from .pacts import pact_stances
 from .quotes import first_person, inside_quotes, quote_goes_on
-from .stance import in_name, named_pair, qualifier, relation_of, relation_pair, stance_of
+from .stance import in_name, qualifier, relation_of, stance_of
 from .syntax import Reader, headline_case, parse_many, token_codes
 from .ties import ties_stance
 from .tone import analyzer
@@ -75,10 +75,6 @@ _ACT_CLASSES = ("cooperation", "conflict", "pressure")  # cues of an act toward 
 _NOT_NOW = ("conditional", "hypothetical", "historical")  # modes whose stance is not the current position
 _SOLIDARITY = 0.5  # stance toward the place of a condemned violent event
 _CREDIT = 0.5  # stance toward an actor credited with a good part (attribution.yaml credit_nouns)
-# the ties of a pair named right before or after their noun ("US-GCC ties", "ties between Punjab and ..."):
-# two capitalised names joined by a dash or slash
-_OTHERS_TIES = re.compile(r"[A-Z][\w.’']* ?[-–/] ?[A-Z][\w.’']*\s+(?:\w+\s+){0,2}\w+$")
-_TIES_BETWEEN = re.compile(r"\s+(?:between|among)\s+")
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
@@ -594,20 +590,23 @@ class DocumentTagger:
             ]
             # a state's rating of its own ties with another ("enduring Pakistan-US ties"): relation cues of
             # their own; the journalist's or a third party's rating is background
-            actor_mentions = [m for m in mentions if m[2] is not None]
-            rated_ties = (
+            ties = (
                 []
                 if mode in ("historical", "conditional") or not holder
-                else [
-                    h
-                    for h in bond_hits(slow, self._bonds, taken=[h[:2] for h in rel_hits])
-                    if (headline or not in_name(text, h[0], h[1]))
-                    and holder in (self._tie_pair(text, slow, h, actor_mentions, holder) or "").split("-")
-                ]
+                else rated_ties(
+                    text,
+                    slow,
+                    self._bonds,
+                    mentions,
+                    holder,
+                    rel_hits,
+                    pair_words=self._pair_words,
+                    headline=headline,
+                )
             )
-            if rated_ties:
-                rel_hits = sorted([*rel_hits, *rated_ties], key=lambda h: h[0])
-            tie_labels = {h[2][0].cue for h in rated_ties}
+            if ties:
+                rel_hits = sorted([*rel_hits, *ties], key=lambda h: h[0])
+            tie_labels = {h[2][0].cue for h in ties}
             n_actors = len({*codes, *targets, holder} - {None})
             # "both countries", "the two sides" in a sentence held by one of the document's two main actors,
             # or by one that enabled their act ("it took US intervention for both sides to drop their guns")
@@ -745,20 +744,6 @@ class DocumentTagger:
             tone = float(self._tone(norms[i])) if self._tone is not None else np.nan
             out[i] = out[i]._replace(issues=issues, issue_source="neighbour", issue_terms=terms, tone=tone)
         return out
-
-    def _tie_pair(self, text, slow, hit, mentions, holder):
-        """The pair whose ties a rating hit (see bonds.py) rates: the one the noun is named with ("Pakistan-US
-        ties", "relations with the US"); none when it is named with others ("US-GCC ties", "ties between
-        Punjab and California"); else as for any relation cue (the holder and the sentence's other actor:
-        "X and Y discuss enhanced cooperation", "a new dimension in ties between both nations")."""
-        s, e = hit[0], hit[1]
-        pair = named_pair(slow, s, e, mentions, holder)
-        if pair is not None:
-            return pair
-        between = _TIES_BETWEEN.match(slow, e)
-        if between and not (self._pair_words is not None and self._pair_words.match(slow, between.end())):
-            return None
-        return None if _OTHERS_TIES.search(text, 0, e) else relation_pair(slow, s, e, mentions, holder)
 
     def _parse(self, norms, own, lows, *, titled=False):
         """Dependency parses of the sentences that can change a result, by index: a sentence naming an actor
