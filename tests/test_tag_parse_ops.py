@@ -61,9 +61,26 @@ def test_fast_ruler_refuses_patterns_it_cannot_test(reference):
 
 def test_tagger_parse_equals_spacys_pipeline(reference, monkeypatch):
     monkeypatch.setenv("CONVERGENCE_PARSE_CACHE", "0")
-    texts = [t for t in SENTENCES if t.strip()]
-    expected = [_tokens(d) for d in reference.pipe([syntax.blank_dateline(t) for t in texts])]
+    texts = [t for t in SENTENCES if t.strip() and not syntax.dateline_end(t)]
+    expected = [_tokens(d) for d in reference.pipe(texts)]
     assert [_tokens(d) for d in syntax.parse_many(texts)] == expected
+
+
+def test_a_dateline_is_a_blank_the_parser_never_sees(reference, monkeypatch):
+    monkeypatch.setenv("CONVERGENCE_PARSE_CACHE", "0")
+    # given the blanked dateline, the parser made "Chairman" a root of its own, cut off from the name
+    text = "ISLAMABAD: Chairman Senate Syed Nadeem Raza Durrani called for unity on Friday."
+    cut = syntax.dateline_end(text)
+    (doc,) = syntax.parse_many([text])
+    # the text and offsets are the sentence's own, with the dateline blanked
+    assert doc.text == syntax.blank_dateline(text) and doc[1].idx == cut
+    # the words are parsed as if the sentence began after the dateline ...
+    alone = reference(text[cut:])
+    assert [(t.tag_, t.dep_, t.head.i + 1) for t in alone] == [(t.tag_, t.dep_, t.head.i) for t in doc[1:]]
+    # ... and the blank hangs on the root, no word on it: one tree, the title with its name
+    assert doc[0].is_space and doc[0].head.dep_ == "ROOT" and not list(doc[0].children)
+    assert [t.text for t in doc if t.dep_ == "ROOT"] == ["called"]
+    assert doc[1].dep_ == "compound"
 
 
 def test_blas_ops_are_restored_after_loading():

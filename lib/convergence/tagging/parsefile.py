@@ -22,7 +22,8 @@ _NAMES = ("ORTH", "SPACY", "TAG", "POS", "HEAD", "DEP", "LEMMA", "MORPH")
 _STRING_COLUMNS = ("ORTH", "TAG", "DEP", "LEMMA", "MORPH")
 
 
-def _attrs():
+def attributes():
+    """The attribute ids of a cache file's token columns, in their order."""
     from spacy.attrs import IDS
 
     rest = sorted(IDS[n] for n in _NAMES[2:])
@@ -33,7 +34,7 @@ def dumps(docs) -> bytes:
     """The parses ``docs`` (one ``Doc`` per sentence) as the bytes of one cache file."""
     from spacy.attrs import IDS
 
-    attrs = _attrs()
+    attrs = attributes()
     arrays = [d.to_array(attrs).reshape(len(d), len(attrs)) for d in docs]
     tokens = np.concatenate(arrays) if arrays else np.zeros((0, len(attrs)), dtype=np.uint64)
     columns = [attrs.index(IDS[n]) for n in _STRING_COLUMNS]
@@ -62,7 +63,7 @@ def loads(data: bytes, vocab) -> list:
         tokens = np.frombuffer(body[8 + size :], dtype=np.uint64).reshape(-1, len(attrs))
     except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
         raise ValueError(f"damaged parse cache file: {exc}") from None
-    if attrs != _attrs() or sum(lengths) != len(tokens):
+    if attrs != attributes() or sum(lengths) != len(tokens):
         raise ValueError("parse cache file of another layout")
     for s in header["strings"]:
         vocab.strings.add(s)

@@ -35,6 +35,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..ingest.reader import default_cache_dir
 from . import parsefile
 from .blas import one_thread
@@ -136,11 +138,12 @@ def _cache_folder() -> Path | None:
         return None
     if _MODEL_KEY is None:  # the model's meta is rebuilt on each access: read it once
         meta = nlp().meta
-        _MODEL_KEY = f"parses-{meta.get('name', MODEL)}-{meta.get('version', '')}"
+        _MODEL_KEY = f"parses-{meta.get('name', MODEL)}-{meta.get('version', '')}-{_INPUT}"
     return default_cache_dir() / _MODEL_KEY
 
 
 _MODEL_KEY: str | None = None
+_INPUT = "d2"  # how sentences are given to the parser (d2: without their dateline); a change parses anew
 
 
 _DATELINE = re.compile(
@@ -152,8 +155,45 @@ _DATELINE = re.compile(
 def blank_dateline(text: str) -> str:
     """``text`` with a leading dateline ("ISLAMABAD:", "ISLAMABAD, Jun 24 (APP):") turned into spaces, so
     the parser does not read the place as the subject; offsets are unchanged."""
+    cut = dateline_end(text)
+    return " " * cut + text[cut:]
+
+
+def dateline_end(text: str) -> int:
+    """Where the sentence after a leading dateline starts (0 without one)."""
     m = _DATELINE.match(text)
-    return " " * m.end() + text[m.end() :] if m else text
+    return m.end() if m else 0
+
+
+def _after_blank(doc, cut: int):
+    """The parse ``doc`` of a sentence whose dateline (``cut`` characters) was left out, with those characters
+    back as one blank token, as the tokenizer makes of them, attached to the sentence's root: the text and
+    the offsets are the sentence's own, while the parser never saw the blank (given a run of spaces first, it
+    may hang the opening title on it and split the subject from its name: "Chairman Senate X said")."""
+    from spacy.attrs import IDS
+    from spacy.parts_of_speech import SPACE
+    from spacy.tokens import Doc
+
+    attrs = parsefile.attributes()
+    strings = doc.vocab.strings
+    blank = " " * cut
+    # a dateline alone is one blank, its own root, as the parser makes of a blank text
+    root = next((t.i + 1 for t in doc if t.head.i == t.i), 0)
+    values = {
+        IDS["ORTH"]: strings.add(blank),
+        IDS["SPACY"]: 0,
+        IDS["TAG"]: strings.add("_SP"),
+        IDS["POS"]: SPACE,
+        IDS["HEAD"]: root,  # relative to the blank, the first token
+        IDS["DEP"]: strings.add("dep" if root else "ROOT"),
+        IDS["LEMMA"]: 0,  # as every token's: lemma() asks the lemmatizer
+        IDS["MORPH"]: 0,
+    }
+    first = np.array([[values[a] for a in attrs]], dtype=np.uint64)
+    rows = np.vstack([first, doc.to_array(attrs).reshape(len(doc), len(attrs)).astype(np.uint64)])
+    words = [blank, *(t.text for t in doc)]
+    spaces = [False, *(bool(t.whitespace_) for t in doc)]
+    return Doc(doc.vocab, words=words, spaces=spaces).from_array(attrs, rows)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -206,8 +246,10 @@ def parse_many(texts: list[str]):
                 return docs
         except (OSError, ValueError, KeyError):
             pass  # absent or damaged: parse again
+    cuts = [dateline_end(t) for t in texts]
     with one_thread():
-        docs = list(model.pipe([blank_dateline(t) for t in texts], batch_size=128))
+        docs = list(model.pipe([t[k:] for t, k in zip(texts, cuts, strict=True)], batch_size=128))
+    docs = [_after_blank(d, k) if k else d for d, k in zip(docs, cuts, strict=True)]
     if _RULER is not None:
         docs = _RULER(docs)
     if entry is not None:
