@@ -51,3 +51,21 @@ def test_a_historical_sentence_states_no_current_relation():
     )
     row = tag(sentences, articles=articles, tone=False).iloc[0]
     assert row["relation_pairs"] == [] and row["relation"] == 0
+
+
+def _row(text):
+    articles, sentences = one_doc(text, publisher="Dawn")
+    return tag(sentences, articles=articles, tone=False).iloc[0]
+
+
+def test_a_phrase_the_lexicon_ignores_ties_no_two_actors():
+    # "brought together" convenes: the forum's guests from two states are no agreement between them
+    row = _row("The minister said the forum brought together business leaders from the US and Pakistan.")
+    assert row["relation_pairs"] == [] and row["target_stances"] == []
+    assert _row("The minister said Pakistan and the US would work together.")["relation_pairs"] == ["PAK-USA"]
+
+
+def test_an_actor_the_sentence_stands_against_is_no_partner_of_its_agreement():
+    row = _row("The Foreign Office said the nation stood together against Indian aggression.")
+    assert "IND-PAK" not in row["relation_pairs"]
+    assert not any(d["target"] == "IND" and d["stance"] > 0 for d in row["target_stances"])

@@ -293,6 +293,8 @@ class DocumentTagger:
             ]
             cue_spans = [(s, e) for s, e, c in stance_hits if c.cls in _ACT_CLASSES]
             cue_starts = [s for s, _e in cue_spans]
+            # an "ignore" phrase swallows relation cues too ("the forum brought together 60 countries")
+            ignored = [(s, e) for s, e, c in stance_hits if c.cls == "ignore"]
             reading = meeting = None
             if i in readings:
                 real = [m for m in mentions if m[2] is not None and self.rules.state_voice(slow, m)]
@@ -586,7 +588,9 @@ class DocumentTagger:
             rel_hits = [
                 (s, e, payloads[p].item)
                 for s, e, p, _ in longest_first(layers[RELATION])
-                if (headline or not in_name(text, s, e)) and mode not in ("historical", "conditional")
+                if (headline or not in_name(text, s, e))
+                and mode not in ("historical", "conditional")
+                and not any(a <= s and e <= b for a, b in ignored)
             ]
             # a state's rating of its own ties with another ("enduring Pakistan-US ties"): relation cues of
             # their own; the journalist's or a third party's rating is background

@@ -460,6 +460,7 @@ _SETTLED = re.compile(
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$")
+_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 
 
@@ -516,6 +517,10 @@ def _loose_pair(low, mentions, holder, *, negative=False):
         if xs and ys:
             return _pair(xs[0][2], ys[0][2])
     codes = list(dict.fromkeys([*([holder] if holder else []), *(m[2] for m in mentions)]))
+    if not negative and any(_AGAINST.search(low, 0, m[0]) for m in mentions if m[2] != holder):
+        # an actor the sentence sets itself against is no partner of its agreement ("we stand together
+        # against India's aggression")
+        return None
     if negative and len(mentions) >= 2:
         # ... unless the two are named together ("Pakistan and the US have complex ties, shaped by ...
         # divergent priorities")
