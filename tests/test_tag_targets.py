@@ -550,3 +550,14 @@ def test_an_act_is_its_possessors_not_that_of_an_actor_it_is_about():
     )
     r = _row(first, then, i=1, **meta)
     assert list(_by_target(r)) == ["USA"] and r["stance"] < 0
+
+
+def test_what_a_response_answers_is_no_target():
+    # praising a reply to the US tariffs praises no one in the US; condemning India's reaction aims at India
+    r = _row("The president praised the army's reply to the US tariffs.", publisher="Dawn")
+    assert r["target_stances"] == []
+    r = _row("Pakistan condemned the Indian reaction to the US statement.", publisher="Dawn")
+    assert list(_by_target(r)) == ["IND"]
+    # a recipient stays one: "assistance to Pakistan" is for Pakistan
+    r = _row("The US announced assistance to Pakistan for flood relief.", publisher="Dawn")
+    assert _by_target(r)["PAK"]["stance"] > 0

@@ -45,6 +45,7 @@ _OPTIONAL_WORDS = (
     "local_marks",
     "unplaced_marks",
     "credit_nouns",
+    "response_nouns",
     "credit_qualities",
     "credit_outcomes",
     "credit_spoilers",
@@ -138,6 +139,7 @@ class Attribution:
     local_marks: frozenset[str] = frozenset()  # a local office, the home's ("the district administration")
     unplaced_marks: frozenset[str] = frozenset()  # an office not of the document's state ("the foreign ...")
     credit_nouns: frozenset[str] = frozenset()  # a part another actor plays ("the US played a key role")
+    response_nouns: frozenset[str] = frozenset()  # "the response to X": X is answered, not the recipient
     credit_qualities: frozenset[str] = frozenset()  # a good part ("key", "constructive")
     credit_outcomes: frozenset[str] = frozenset()  # a good end it serves ("in the ceasefire", "in easing")
     credit_spoilers: frozenset[str] = frozenset()  # a harm it serves ("a key role in the war"): no credit

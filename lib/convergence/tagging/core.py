@@ -494,6 +494,7 @@ class DocumentTagger:
                 reading.patients if reading is not None else (),
                 self.attribution.go_between_cues,
                 self.attribution.refusal_cues,
+                answered=reading.answered if reading is not None else (),
             )
             if reading is not None and stance_cues and not target_stances and holder:
                 # the predicate's cues belong to its objects ("denounced the US imposition of ..."); in a

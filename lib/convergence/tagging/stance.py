@@ -250,9 +250,10 @@ def _pushed(low, start, pushes) -> bool:
     return False
 
 
-def _targets(low, counted, mentions, holder, patients=()):
+def _targets(low, counted, mentions, holder, patients=(), answered=()):
     """Target of each counted cue (same order), by the rules in the module docstring; a negative cue's target
-    is never in ``patients`` (see :func:`_target_after`)."""
+    is never in ``patients`` (see :func:`_target_after`), no cue's in ``answered`` (what a response it names
+    answers: "praised the reply to the US tariffs")."""
     n = len(counted)
     out: list = [None] * n
     for k in range(n - 1, -1, -1):
@@ -262,7 +263,8 @@ def _targets(low, counted, mentions, holder, patients=()):
             continue
         nxt = next((j for j in range(k + 1, n) if counted[j][2].cls != "offence"), None)
         limit = counted[nxt][0] if nxt is not None else len(low)
-        target = _target_after(low, e, mentions, holder, limit, patients if cue.weight < 0 else ())
+        spans = (*patients, *answered) if cue.weight < 0 else tuple(answered)
+        target = _target_after(low, e, mentions, holder, limit, spans)
         if target is None and nxt is not None and _COORD_CUES.match(low[e : counted[nxt][0]]):
             target = out[nxt]  # "condemn and reject X": both cues govern X
         out[k] = target
@@ -279,6 +281,7 @@ def stance_of(
     patients=(),
     go_betweens=frozenset(),
     refusals=frozenset(),
+    answered=(),
 ):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
@@ -286,7 +289,8 @@ def stance_of(
     parties named with it when the holder is neither; with the holder one of them, aimed as any cue (the
     mediation is someone else's: "Pakistan hailed his role in the India-Pakistan truce after US mediation");
     naming no two parties, it counts for nothing ("seeking to broker a truce"); ``refusals``: cues of
-    refusing, after which a cooperation cue is the act refused, left out like a pushed one."""
+    refusing, after which a cooperation cue is the act refused, left out like a pushed one; ``answered``:
+    spans no cue's target is in (see :func:`_targets`)."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
@@ -318,7 +322,7 @@ def stance_of(
         counted.append((s, e, cue, None))
     if not counted:
         return 0.0, [], []
-    targets = _targets(low, counted, mentions, holder, patients)
+    targets = _targets(low, counted, mentions, holder, patients, answered)
     values, labels = [], []
     per: dict = {}
     for (s, e, cue, _w), target in zip(counted, targets, strict=True):

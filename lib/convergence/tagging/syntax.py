@@ -311,6 +311,7 @@ class Reading:
     aside: list[tuple[list[tuple[int, int]], list[str]]] = field(default_factory=list)
     meeting: bool = False  # the subject is a meeting naming no actor ("Discussions were held on ...")
     patients: list[tuple[int, int]] = field(default_factory=list)  # objects of an object's clause (_patients)
+    answered: list[tuple[int, int]] = field(default_factory=list)  # what a response answers (_answered)
     named_object: bool = False  # the predicate's object names someone not in the actor file (_named_object)
     mode: str = ""
 
@@ -1217,6 +1218,7 @@ class Reader:
                 if p.dep_ == "prep"
                 and (
                     p.lower_ in _RECIPIENT_PREPS
+                    and lemma(o) not in self.data.response_nouns  # "the response to US tariffs": no recipient
                     or (p.lower_ == "between" and joint_act and o.i != t.i and o.dep_ not in _SUBJ)
                 )
                 for g in p.children
@@ -1291,11 +1293,9 @@ class Reader:
         local one ("the district administration") is the home's."""
         return ctx.role(role, self.data, local=any(lemma(t) in self.data.local_marks for t in words))
 
-    def _patients(self, zone):
-        """Character spans of the objects of a clause (a relative clause, or an infinitive or gerund one) that
-        qualifies an object of the predicate ("rejected the plan to displace Palestinians", "condemned the
-        remarks that targeted Pakistan"): who the named act would befall, not whom the holder's stance is
-        aimed at; a clause's subject (its owner) is not one."""
+    @staticmethod
+    def _object_heads(zone):
+        """The objects and prepositional objects of the predicate's words, and its nouns."""
         heads = []
         for t in zone:
             for c in t.children:
@@ -1305,8 +1305,31 @@ class Reader:
                     heads.extend(g for g in c.children if g.dep_ == "pobj")
             if t.pos_ == "NOUN":
                 heads.append(t)
+        return heads
+
+    def _answered(self, zone):
+        """Character spans of what a response among the predicate's objects answers (attribution.yaml
+        ``response_nouns``): "praised the government's response to the US tariffs" praises no one in "the US
+        tariffs", "condemned India's reaction to the US statement" is aimed at India."""
         out = []
-        for h in heads:
+        for h in self._object_heads(zone):
+            if lemma(h) not in self.data.response_nouns:
+                continue
+            for p in h.children:
+                if p.dep_ == "prep" and p.lower_ in ("to", "against"):
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            sub = list(g.subtree)
+                            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+        return out
+
+    def _patients(self, zone):
+        """Character spans of the objects of a clause (a relative clause, or an infinitive or gerund one) that
+        qualifies an object of the predicate ("rejected the plan to displace Palestinians", "condemned the
+        remarks that targeted Pakistan"): who the named act would befall, not whom the holder's stance is
+        aimed at; a clause's subject (its owner) is not one."""
+        out = []
+        for h in self._object_heads(zone):
             for clause in h.children:
                 if not (clause.dep_ == "relcl" or clause.dep_ == "acl" and clause.tag_ in ("VB", "VBG")):
                     continue
@@ -1802,6 +1825,7 @@ class Reader:
                 spans = [(w.idx, w.idx + len(w.text)) for w in words]
                 out.aside.append((spans, self._targets(words, tok_code, who, ctx)))
         out.patients = self._patients(zone)
+        out.answered = self._answered(zone)
         out.named_object = self._named_object(zone, tok_code)
         out.credits = self._credits(toks, tok_code)
         out.credited = self._credited(toks, tok_code)
