@@ -561,3 +561,15 @@ def test_what_a_response_answers_is_no_target():
     # a recipient stays one: "assistance to Pakistan" is for Pakistan
     r = _row("The US announced assistance to Pakistan for flood relief.", publisher="Dawn")
     assert _by_target(r)["PAK"]["stance"] > 0
+
+
+def test_both_leaders_of_a_sentence_on_another_state_are_not_the_documents_pair():
+    sentences = (
+        "Pakistan rejected the Indian claims about the attack.",
+        "India and Pakistan exchanged fire along the border.",
+        "Both leaders reaffirmed the strong bilateral ties between Pakistan and Qatar.",
+        "Both sides agreed to keep the channels open.",
+    )
+    assert _row(*sentences, i=2, publisher="Dawn")["target_stances"] == []
+    # with no other state named, "both sides" are still the document's pair
+    assert list(_by_target(_row(*sentences, i=3, publisher="Dawn"))) == ["IND"]

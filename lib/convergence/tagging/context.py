@@ -281,6 +281,14 @@ NOBODY = ""  # DocContext's code for a person who speaks for no state
 UNPLACED = "?"  # DocContext's last person when the document named someone it does not place
 
 
+def pair_elsewhere(text: str, codes, pair, third: re.Pattern | None) -> bool:
+    """Whether a sentence naming the actors ``codes`` speaks of another pair than the document's ``pair``:
+    it names a state or body outside the actor file (``third``: attribution.yaml ``third_parties``) and not
+    both of the pair, so its "both leaders" and "bilateral ties" are not the pair's ("Both leaders reaffirmed
+    the strong bilateral ties between Pakistan and Qatar")."""
+    return bool(pair) and third is not None and not set(pair) <= set(codes) and third.search(text) is not None
+
+
 @dataclass
 class DocContext:
     """What a document has said so far about who is who: updated sentence by sentence, in order."""

