@@ -1515,3 +1515,14 @@ def test_a_headlines_two_actors_with_an_abbreviation_act_together_with_their_cue
     assert (head["holder"], head["holder_source"]) == ("PAK", "joint")
     assert any(d["target"] == "USA" and d["stance"] > 0 for d in head["target_stances"])
     assert (both["holder"], both["holder_source"]) == ("PAK", "joint")
+
+
+def test_a_report_a_state_calls_its_own_speaks_for_it_when_named_again():
+    t = _tag(
+        "WASHINGTON: The US State Department released its annual human rights report on Friday.",
+        "The report criticised Pakistan for its blasphemy laws.",
+        "It also noted attacks against religious minorities.",
+        publisher="Dawn",
+    )
+    assert list(t["holder"]) == ["USA", "USA", "USA"]
+    assert [(d["target"], d["stance"] < 0) for d in t.iloc[1]["target_stances"]] == [("PAK", True)]

@@ -1441,6 +1441,21 @@ class Reader:
                     ctx.acts[lem] = code
                 if lem in self.data.violent_events:
                     ctx.events[lem] = code
+        # "The State Department released its annual report", "USCIRF said in its report": an act or a report
+        # owned by "its" / "their" is the clause subject's
+        for t in toks:
+            lem = lemma(t).lower()
+            if t.pos_ != "NOUN" or not (lem in heads or lem in self.data.relays) or lem in self.data.roles:
+                continue
+            if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children):
+                continue
+            verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subject = self._subject(verb) if verb is not None else None
+            if subject is None:
+                continue
+            codes = [tok_code[w.i] for w in self._np_tokens(subject) if w.i in tok_code]
+            if codes:
+                ctx.acts[lem] = codes[0]
 
     def _credits(self, toks, tok_code) -> list[str]:
         """Actors the sentence credits with a good part (attribution.yaml ``credit_nouns``): "the US has
