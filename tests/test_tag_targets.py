@@ -573,3 +573,8 @@ def test_both_leaders_of_a_sentence_on_another_state_are_not_the_documents_pair(
     assert _row(*sentences, i=2, publisher="Dawn")["target_stances"] == []
     # with no other state named, "both sides" are still the document's pair
     assert list(_by_target(_row(*sentences, i=3, publisher="Dawn"))) == ["IND"]
+
+
+def test_sorrow_at_a_countrys_loss_is_sympathy_for_it():
+    r = _row("The US embassy said it was deeply saddened by Pakistan's losses in the floods.")
+    assert _by_target(r)["PAK"]["stance"] > 0
