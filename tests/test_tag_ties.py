@@ -69,3 +69,10 @@ def test_an_actor_the_sentence_stands_against_is_no_partner_of_its_agreement():
     row = _row("The Foreign Office said the nation stood together against Indian aggression.")
     assert "IND-PAK" not in row["relation_pairs"]
     assert not any(d["target"] == "IND" and d["stance"] > 0 for d in row["target_stances"])
+
+
+def test_a_pact_not_made_states_no_relation_a_negated_agreement_of_views_does():
+    row = _row("The officer said Pakistan and the US had no agreement on the exchange of prisoners.")
+    assert row["relation_pairs"] == [] and row["target_stances"] == []
+    row = _row("The White House said Trump did not agree with Pakistan's decision.")
+    assert [(d["target"], d["stance"] < 0) for d in row["target_stances"]] == [("PAK", True)]

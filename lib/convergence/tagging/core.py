@@ -495,6 +495,7 @@ class DocumentTagger:
                 self.attribution.go_between_cues,
                 self.attribution.refusal_cues,
                 answered=reading.answered if reading is not None else (),
+                pacts=self.attribution.pact_nouns,
             )
             if reading is not None and stance_cues and not target_stances and holder:
                 # the predicate's cues belong to its objects ("denounced the US imposition of ..."); in a
@@ -633,6 +634,7 @@ class DocumentTagger:
                 mentions,
                 holder,
                 named_pairs,
+                self.attribution.pact_nouns,
             )
             if (
                 pair_phrase

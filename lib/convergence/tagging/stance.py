@@ -282,6 +282,7 @@ def stance_of(
     go_betweens=frozenset(),
     refusals=frozenset(),
     answered=(),
+    pacts=frozenset(),
 ):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
@@ -290,7 +291,8 @@ def stance_of(
     mediation is someone else's: "Pakistan hailed his role in the India-Pakistan truce after US mediation");
     naming no two parties, it counts for nothing ("seeking to broker a truce"); ``refusals``: cues of
     refusing, after which a cooperation cue is the act refused, left out like a pushed one; ``answered``:
-    spans no cue's target is in (see :func:`_targets`)."""
+    spans no cue's target is in (see :func:`_targets`); ``pacts``: nouns of a pact, which negated state no
+    stance ("Pakistan and the US did not have any agreement on prisoners", see :func:`relation_of`)."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
@@ -327,6 +329,8 @@ def stance_of(
     per: dict = {}
     for (s, e, cue, _w), target in zip(counted, targets, strict=True):
         value, label = _score(low, s, cue.weight, cue.cue, mods)
+        if (value < 0) != (cue.weight < 0) and cue.cue.split()[-1] in pacts:
+            continue  # a pact not made, denied or lacking
         value = _clip(value)
         values.append(value)
         labels.append(label)
@@ -336,6 +340,8 @@ def stance_of(
             per.setdefault(t, ([], []))
             per[t][0].append(value)
             per[t][1].append(label)
+    if not values:
+        return 0.0, [], []
     target_stances = [
         {"target": t, "stance": round(_clip(sum(v) / len(v)), 4), "cues": c} for t, (v, c) in per.items()
     ]
@@ -351,10 +357,14 @@ def _parties(low, s, e, mentions) -> list[str]:
     return pair.split("-") if pair else []
 
 
-def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=None, named=None):
+def relation_of(
+    low, relation_hits, stance_hits, n_actors, mentions=(), holder=None, named=None, pacts=frozenset()
+):
     """(relation, relation_cues, relation_pairs). ``relation_hits``: (start, end, (Cue, part, n_parts)) in
     text order; ``mentions`` and ``holder`` decide which pair of actors each cue links; ``named`` (a dict the
-    caller keeps for the document) remembers the pair each cue was named with, for a later "the <cue>"."""
+    caller keeps for the document) remembers the pair each cue was named with, for a later "the <cue>";
+    ``pacts``: nouns of a pact (attribution.yaml ``pact_nouns``), whose negation states no relation ("we have
+    no agreement with the US on the exchange of prisoners" is no disagreement; "no common ground" is one)."""
     if n_actors < 2 or not relation_hits:
         return 0.0, [], []
     deduped = dedupe_spans(stance_hits)
@@ -381,6 +391,8 @@ def relation_of(low, relation_hits, stance_hits, n_actors, mentions=(), holder=N
         value, label = _score(low, s, cue.weight, cue.cue, mods)
         if label in labels:
             continue
+        if (value < 0) != (cue.weight < 0) and cue.cue.split()[-1] in pacts:
+            continue  # a pact not made, denied or lacking: no relation either way
         if n_parts == 1:
             seen.add((s, e))
         values.append(_clip(value))
