@@ -542,24 +542,25 @@ class DocumentTagger:
                     about_actor = others.pop()
             # "it took US intervention for both sides to agree": the sides are others than the holder
             enabler = reading is not None and reading.enabler
-            # the document's pair, unless the sentence speaks of another (context.pair_elsewhere)
-            other_pair = pair_elsewhere(text, codes, doc_pair, self.attribution.third_parties)
-            pair_here = None if other_pair else doc_pair
+            # the document's pair, unless the sentence speaks of another (context.pair_elsewhere; looked up
+            # only where a rule would use the pair)
+            third = self.attribution.third_parties
             if (
                 stance > 0
                 and not target_stances
                 and not about_actor
                 and not enabler
-                and pair_here
-                and holder in pair_here
-                and set(codes) <= set(pair_here)
+                and doc_pair
+                and holder in doc_pair
+                and set(codes) <= set(doc_pair)
                 and self._pair_words is not None
                 and self._pair_words.search(slow)
+                and not pair_elsewhere(text, codes, doc_pair, third)
             ):
                 # a cooperative act on the pair's own ties ("strengthen bilateral relations", "engagement
                 # between both countries") by one of the document's two main actors, in a sentence naming no
                 # other actor ("a bilateral matter between India and Pakistan"), is toward the other
-                about_actor = pair_here[1] if holder == pair_here[0] else pair_here[0]
+                about_actor = doc_pair[1] if holder == doc_pair[0] else doc_pair[0]
             if (
                 not about_actor
                 and not target_stances
@@ -621,10 +622,11 @@ class DocumentTagger:
             # or by one that enabled their act ("it took US intervention for both sides to drop their guns")
             pair_phrase = bool(
                 rel_hits
-                and pair_here
-                and (holder in pair_here or enabler)
+                and doc_pair
+                and (holder in doc_pair or enabler)
                 and self.rules.joint_subject is not None
                 and self.rules.joint_subject.search(slow)
+                and not pair_elsewhere(text, codes, doc_pair, third)
             )
             relation, relation_cues, relation_pairs = relation_of(
                 slow,
@@ -643,7 +645,7 @@ class DocumentTagger:
             ):
                 # "both sides" ties the document's pair, whatever other actor the sentence names ("It took
                 # American intervention for both sides to drop their guns")
-                relation_pairs = ["-".join(sorted(pair_here))]
+                relation_pairs = ["-".join(sorted(doc_pair))]
             if enabler:
                 relation_pairs = [p for p in relation_pairs if holder not in p.split("-")]
             aimed = {d["target"] for d in target_stances}
@@ -665,9 +667,11 @@ class DocumentTagger:
                 partner = next((m[2] for m in mentions if m[2] not in (None, holder)), None)
                 if reported_joint:
                     partner = next(c for c in reading.joint if c != holder)
-                if pair_here and holder == pair_here[0] and self.rules.joint_subject is not None:
-                    if self.rules.joint_subject.match(slow[self.rules.clause_start(slow) :]):
-                        partner = pair_here[1]
+                if doc_pair and holder == doc_pair[0] and self.rules.joint_subject is not None:
+                    if self.rules.joint_subject.match(
+                        slow[self.rules.clause_start(slow) :]
+                    ) and not pair_elsewhere(text, codes, doc_pair, third):
+                        partner = doc_pair[1]
                         if partner not in targets:
                             targets = [*targets, partner]
                 pair = "-".join(sorted((holder, partner))) if partner else None

@@ -152,15 +152,9 @@ _DATELINE = re.compile(
 )
 
 
-def blank_dateline(text: str) -> str:
-    """``text`` with a leading dateline ("ISLAMABAD:", "ISLAMABAD, Jun 24 (APP):") turned into spaces, so
-    the parser does not read the place as the subject; offsets are unchanged."""
-    cut = dateline_end(text)
-    return " " * cut + text[cut:]
-
-
 def dateline_end(text: str) -> int:
-    """Where the sentence after a leading dateline starts (0 without one)."""
+    """Where the sentence after a leading dateline ("ISLAMABAD:", "ISLAMABAD, Jun 24 (APP):") starts (0
+    without one): the parser reads the sentence from there, so it does not take the place for the subject."""
     m = _DATELINE.match(text)
     return m.end() if m else 0
 
