@@ -1437,11 +1437,12 @@ class Reader:
                     ctx.events[lem] = code
         # "The State Department released its annual report", "USCIRF said in its report": an act or a report
         # owned by "its" / "their" is the clause subject's
-        for t in toks:
-            lem = lemma(t).lower()
-            if t.pos_ != "NOUN" or not (lem in heads or lem in self.data.relays) or lem in self.data.roles:
+        for p in toks:
+            if p.dep_ != "poss" or p.lower_ not in ("its", "their") or p.head.pos_ != "NOUN":
                 continue
-            if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children):
+            t = p.head
+            lem = lemma(t).lower()
+            if not (lem in heads or lem in self.data.relays) or lem in self.data.roles:
                 continue
             verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
             subject = self._subject(verb) if verb is not None else None
