@@ -567,7 +567,7 @@ def test_both_leaders_of_a_sentence_on_another_state_are_not_the_documents_pair(
     sentences = (
         "Pakistan rejected the Indian claims about the attack.",
         "India and Pakistan exchanged fire along the border.",
-        "Both leaders reaffirmed the strong bilateral ties between Pakistan and Qatar.",
+        "Both leaders praised the warm bilateral relations between Pakistan and Qatar.",
         "Both sides agreed to keep the channels open.",
     )
     assert _row(*sentences, i=2, publisher="Dawn")["target_stances"] == []
@@ -578,3 +578,14 @@ def test_both_leaders_of_a_sentence_on_another_state_are_not_the_documents_pair(
 def test_sorrow_at_a_countrys_loss_is_sympathy_for_it():
     r = _row("The US embassy said it was deeply saddened by Pakistan's losses in the floods.")
     assert _by_target(r)["PAK"]["stance"] > 0
+
+
+def test_him_as_an_object_is_the_person_it_stands_for():
+    t = _tag_doc(
+        "The president received Field Marshal Asim Munir in Washington.",
+        "I asked him over so that I could thank him for keeping out of a war with India, Trump said.",
+    )
+    assert list(_by_target(t.iloc[1])) == ["PAK"]
+    # a person named before it in the sentence, not a state
+    r = _row("In a call with the UN chief, the premier thanked him for his support.", publisher="Dawn")
+    assert list(_by_target(r)) == ["UN"]

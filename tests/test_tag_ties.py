@@ -72,7 +72,7 @@ def test_an_actor_the_sentence_stands_against_is_no_partner_of_its_agreement():
 
 
 def test_a_pact_not_made_states_no_relation_a_negated_agreement_of_views_does():
-    row = _row("The officer said Pakistan and the US had no agreement on the exchange of prisoners.")
+    row = _row("An official said Pakistan and the US have no agreement on transferring prisoners.")
     assert row["relation_pairs"] == [] and row["target_stances"] == []
     row = _row("The White House said Trump did not agree with Pakistan's decision.")
     assert [(d["target"], d["stance"] < 0) for d in row["target_stances"]] == [("PAK", True)]

@@ -298,6 +298,7 @@ class DocContext:
     roles: dict[str, str] = field(default_factory=dict)  # role -> actor last named for it
     persons: dict[str, str] = field(default_factory=dict)  # a name word's spelling key ("khan") -> actor
     last_person: str | None = None
+    last_named: str | None = None  # the actor of the last person named in any position ("him" may be them)
     last_holder: str | None = None
     prev_holder: str | None = None  # the previous sentence's holder: what "it" / "they" point back to
     pair: tuple | None = None  # the document's two most mentioned actors, for "both sides"

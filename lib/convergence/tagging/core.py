@@ -484,10 +484,12 @@ class DocumentTagger:
                     if h[2].weight >= 0 or not any(h[0] < b and h[1] > a for a, b in reading.passive)
                 ]
                 targets = list(dict.fromkeys([*(t for t in reading.targets if t != holder), *targets]))
+            # "praised him": the person the pronoun stands for is the cue's nearest actor
+            spoken_of = reading.pronoun_objects if reading is not None else ()
             stance, stance_cues, target_stances = stance_of(
                 slow,
                 stance_hits,
-                mentions,
+                sorted([*mentions, *((s, e, c, False) for s, e, c in spoken_of)]) if spoken_of else mentions,
                 holder,
                 subject_span,
                 self.rules.preps,

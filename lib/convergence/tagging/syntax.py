@@ -306,6 +306,8 @@ class Reading:
     meeting: bool = False  # the subject is a meeting naming no actor ("Discussions were held on ...")
     patients: list[tuple[int, int]] = field(default_factory=list)  # objects of an object's clause (_patients)
     answered: list[tuple[int, int]] = field(default_factory=list)  # what a response answers (_answered)
+    # "him" / "her" objects, with the actor of the one each stands for (_pronoun_objects)
+    pronoun_objects: list[tuple[int, int, str]] = field(default_factory=list)
     named_object: bool = False  # the predicate's object names someone not in the actor file (_named_object)
     mode: str = ""
 
@@ -1321,6 +1323,37 @@ class Reader:
                             out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
         return out
 
+    def _pronoun_objects(self, toks, tok_code, holder, earlier_person):
+        """(start, end, actor) of each "him" / "her" that is an object in the sentence: the actor of the one
+        named last before it in the sentence (a name of the actor file, or a role or name an actor qualifies:
+        "the UN chief", "Pakistan's army chief"), other than the holder's or its own verb's subject's ("Trump
+        met Pakistan's army chief and praised him"), else that of the person named last before the sentence
+        (``earlier_person``: "I wanted to thank him", of the army chief named before), when it is placed and
+        not the holder's. A state ("between India and Pakistan") is no "him"."""
+        out = []
+        for h in toks:
+            if h.lower_ not in ("him", "her") or h.dep_ not in ("dobj", "obj", "dative", "pobj"):
+                continue
+            verb = h.head.head if h.dep_ == "pobj" else h.head
+            subject = self._subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+            own = {w.i for w in subject.subtree} if subject is not None else set()
+            people = [
+                tok_code[w.i]
+                for w in toks[: h.i]
+                if w.i in tok_code
+                and w.i not in own
+                and (
+                    w.i in self._people
+                    or w.dep_ in ("compound", "amod", "poss", "nmod")
+                    and (w.head.pos_ == "PROPN" or lemma(w.head) in self.data.roles)
+                )
+            ]
+            people = [c for c in people if c != holder]
+            code = people[-1] if people else earlier_person
+            if code not in (None, NOBODY, UNPLACED, holder):
+                out.append((h.idx, h.idx + len(h.text), code))
+        return out
+
     def _patients(self, zone):
         """Character spans of the objects of a clause (a relative clause, or an infinitive or gerund one) that
         qualifies an object of the predicate ("rejected the plan to displace Palestinians", "condemned the
@@ -1634,10 +1667,13 @@ class Reader:
         state voices in ``text``; ``people``: (start, end) of the mentions that name a person, an office
         holder of the actor file); updates ``ctx`` with the names and roles it learns."""
         toks = list(doc)  # the tokens once: each pass over a Doc builds its Token objects again
+        earlier_person = ctx.last_named  # before this sentence names anyone
         tok_code = token_codes(toks, mentions)
         self._people = set()
         if people:
             self._people = {t.i for t in toks for s, e in people if t.idx < e and t.idx + len(t.text) > s}
+            named = [tok_code[i] for i in sorted(self._people) if i in tok_code]
+            ctx.last_named = named[-1] if named else ctx.last_named
         self._persons(toks, tok_code, ctx)
         self._acts(toks, tok_code, ctx)
         root = self._root(toks)
@@ -1840,6 +1876,7 @@ class Reader:
                 out.aside.append((spans, self._targets(words, tok_code, who, ctx)))
         out.patients = self._patients(zone)
         out.answered = self._answered(zone)
+        out.pronoun_objects = self._pronoun_objects(toks, tok_code, who, earlier_person)
         out.named_object = self._named_object(zone, tok_code)
         out.credits = self._credits(toks, tok_code)
         out.credited = self._credited(toks, tok_code)
