@@ -1526,3 +1526,15 @@ def test_a_report_a_state_calls_its_own_speaks_for_it_when_named_again():
     )
     assert list(t["holder"]) == ["USA", "USA", "USA"]
     assert [(d["target"], d["stance"] < 0) for d in t.iloc[1]["target_stances"]] == [("PAK", True)]
+
+
+def test_a_listed_delegations_shared_title_is_each_members():
+    # "Congressmen X, Y and Z": the last named is a congressman too, whatever the paper's home
+    t = _tag(
+        "ISLAMABAD: The US delegation met the interior minister on Saturday.",
+        "The delegation comprised Congressmen John Doe, Tim Roe and Walter Jaxon.",
+        "Congressman Jaxon also lauded the visit, saying he was impressed by Pakistan.",
+        "Jaxon said the two countries shared values.",
+        publisher="Dawn",
+    )
+    assert list(t["holder"])[2:] == ["USA", "USA"]

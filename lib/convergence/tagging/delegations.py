@@ -10,11 +10,13 @@ def delegation_members(doc, tok_code: dict, data, names_of) -> tuple[list, list]
     each person it names as leading or belonging to a delegation: "the Bilawal-led delegation", "a
     delegation led by X", "X, who is heading a Pakistani delegation", "the delegation comprises
     Congressmen X, Y and Z"; the state is the delegation's own qualifier ("a US congressional delegation")
-    or one only that state has among the person's titles ("Congressmen": ``role_actors``). ``states``: the
+    or one only that state has among the person's titles ("Congressmen": ``role_actors``; a list's title is
+    each member's). ``states``: the
     qualifier of every delegation the sentence names, with or without people. ``data``: the attribution data
     (``delegation_nouns``, ``delegation_verbs``, ``member_verbs``, ``roles``, ``role_actors``);
     ``names_of(token)``: a person's name words as the document will use them."""
     members, states = [], []
+    titled_by: dict = {}  # a listed member -> the list's first, whose title ("Congressmen") is theirs too
     for d in doc:
         if lemma(d) not in data.delegation_nouns:
             continue
@@ -39,11 +41,14 @@ def delegation_members(doc, tok_code: dict, data, names_of) -> tuple[list, list]
             # "The delegation comprises former foreign ministers X, Y and Z"
             for t in (c for c in head.children if c.dep_ in ("dobj", "obj")):
                 people.append(t)
-                people += [w for w in t.subtree if w.dep_ in ("conj", "appos") and w.pos_ == "PROPN"]
+                listed = [w for w in t.subtree if w.dep_ in ("conj", "appos") and w.pos_ == "PROPN"]
+                people += listed
+                titled_by.update({w.i: t for w in listed})
         for p in people:
             if p.pos_ != "PROPN":
                 continue
-            titles = {data.roles.get(lemma(w)) for w in p.subtree if w.i <= p.i}
+            first = titled_by.get(p.i, p)
+            titles = {data.roles.get(lemma(w)) for q in (p, first) for w in q.subtree if w.i <= q.i}
             own = next((data.role_actors[r] for r in titles if r in data.role_actors), None)
             names = [n for n in names_of(p) if n.lower() not in data.roles]
             if names:
