@@ -489,7 +489,9 @@ class DocumentTagger:
             stance, stance_cues, target_stances = stance_of(
                 slow,
                 stance_hits,
-                sorted([*mentions, *((s, e, c, False) for s, e, c in spoken_of)]) if spoken_of else mentions,
+                sorted([*mentions, *((s, e, c, False) for s, e, c in spoken_of)], key=lambda m: m[0])
+                if spoken_of
+                else mentions,
                 holder,
                 subject_span,
                 self.rules.preps,

@@ -103,6 +103,12 @@ def _score(low, start, weight, label, mods):
     return value, " ".join([*marks, label])
 
 
+def _negated_pact(value: float, cue, pacts) -> bool:
+    """Whether ``cue``, scored ``value``, is a pact noun (``pacts``) a negator turned round: a pact not made,
+    denied or lacking states no relation and no stance either way."""
+    return (value < 0) != (cue.weight < 0) and cue.cue.split()[-1] in pacts
+
+
 def _clip(x: float) -> float:
     return max(-1.0, min(1.0, x))
 
@@ -329,8 +335,8 @@ def stance_of(
     per: dict = {}
     for (s, e, cue, _w), target in zip(counted, targets, strict=True):
         value, label = _score(low, s, cue.weight, cue.cue, mods)
-        if (value < 0) != (cue.weight < 0) and cue.cue.split()[-1] in pacts:
-            continue  # a pact not made, denied or lacking
+        if _negated_pact(value, cue, pacts):
+            continue
         value = _clip(value)
         values.append(value)
         labels.append(label)
@@ -391,8 +397,8 @@ def relation_of(
         value, label = _score(low, s, cue.weight, cue.cue, mods)
         if label in labels:
             continue
-        if (value < 0) != (cue.weight < 0) and cue.cue.split()[-1] in pacts:
-            continue  # a pact not made, denied or lacking: no relation either way
+        if _negated_pact(value, cue, pacts):
+            continue
         if n_parts == 1:
             seen.add((s, e))
         values.append(_clip(value))
