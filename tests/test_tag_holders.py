@@ -1538,3 +1538,15 @@ def test_a_listed_delegations_shared_title_is_each_members():
         publisher="Dawn",
     )
     assert list(t["holder"])[2:] == ["USA", "USA"]
+
+
+def test_a_speaker_out_of_office_speaks_for_no_state_even_under_a_states_title():
+    t = _tag(
+        "Former Pakistani envoy Sara Malik said the tariff deal was a good start.",
+        "She added that the talks must go on.",
+        "The trade deal was close, said Tom Ridley, a former US trade official.",
+        "The spokesperson said the talks were productive.",
+        publisher="Dawn",
+        date="2025-06-01",
+    )
+    assert t["holder"].tolist() == [None, None, None, "PAK"]

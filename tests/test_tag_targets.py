@@ -589,3 +589,19 @@ def test_him_as_an_object_is_the_person_it_stands_for():
     # a person named before it in the sentence, not a state
     r = _row("In a call with the UN chief, the premier thanked him for his support.", publisher="Dawn")
     assert list(_by_target(r)) == ["UN"]
+
+
+def test_a_participle_opening_the_sentence_is_the_holders_own_act():
+    meta = {"publisher": "Dawn", "date": "2025-06-01"}
+    # the act before the comma is the speaker's, aimed at the actor it names
+    r = _row("Praising the US role in the truce, the foreign minister said the talks would resume.", **meta)
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["praise"]
+    r = _row("Strongly denouncing the US strikes on Iran, the minister said the region needed calm.", **meta)
+    assert _by_target(r)["USA"]["stance"] < 0
+    # what the participle praises names no other state: the actor named later in the sentence gets nothing
+    r = _row("Lauding the courage of the navy, the premier said it was ready to answer India at sea.", **meta)
+    assert "IND" not in _by_target(r)
+    # a participle that only reports ("Stating that ...") or sets the topic is no act of the speaker's
+    stating = "Stating that the navy was ready for any Indian engagement, the minister spoke of the port."
+    r = _row(stating, **meta)
+    assert "IND" not in _by_target(r)

@@ -501,7 +501,14 @@ class DocumentTagger:
                 answered=reading.answered if reading is not None else (),
                 pacts=self.attribution.pact_nouns,
             )
-            if reading is not None and stance_cues and not target_stances and holder:
+            opening = _opening_act(stance_hits, reading, mentions) if stance_cues and reading else None
+            if opening is not None:
+                # every cue stands in a participle opening the sentence, the holder's other act ("Lauding the
+                # navy's role, the prime minister said ... India"): aimed at the actors it names alone
+                target_stances = [t for t in target_stances if t["target"] in opening] or [
+                    {"target": t, "stance": stance, "cues": list(stance_cues)} for t in opening if t != holder
+                ]
+            elif reading is not None and stance_cues and not target_stances and holder:
                 # the predicate's cues belong to its objects ("denounced the US imposition of ..."); in a
                 # document whose speaker states them ("Pakistan is an important partner", a briefing), to the
                 # actor its clause is about (the subject)
@@ -978,6 +985,18 @@ def _in_zone(hits, zone, *, drop_all=False, counted_only=False):
         ):
             kept.append(h)
     return kept
+
+
+def _opening_act(hits, reading, mentions):
+    """The actors named in the participle that opens the sentence ("Condemning the US strike, the minister
+    said ...") when every act cue of ``hits`` stands in it, else None."""
+    counted = [h for h in hits if h[2].cls in _ACT_CLASSES]
+    if not counted or not reading.opening:
+        return None
+    words, (a, b) = reading.opening
+    if _in_zone(counted, words, counted_only=True) != counted:
+        return None
+    return list(dict.fromkeys(m[2] for m in mentions if m[2] and a <= m[0] and m[1] <= b))
 
 
 def _outside(hits, spans):

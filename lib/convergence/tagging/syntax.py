@@ -303,6 +303,9 @@ class Reading:
     # a participle after a comma that states the holder's other act ("..., calling Trump's plan a major
     # breakthrough"): its words (character spans) and the actors in its objects, for cues standing there
     aside: list[tuple[list[tuple[int, int]], list[str]]] = field(default_factory=list)
+    # a participle opening the sentence ("Condemning the strike, the minister said ..."): the character spans
+    # of its predicate's words and the span of the whole phrase
+    opening: tuple[list[tuple[int, int]], tuple[int, int]] | None = None
     meeting: bool = False  # the subject is a meeting naming no actor ("Discussions were held on ...")
     patients: list[tuple[int, int]] = field(default_factory=list)  # objects of an object's clause (_patients)
     answered: list[tuple[int, int]] = field(default_factory=list)  # what a response answers (_answered)
@@ -1180,15 +1183,15 @@ class Reader:
 
     @staticmethod
     def _comma_participle(t) -> bool:
-        """Whether ``t`` is a participle after a comma with no subject of its own ("..., rejecting the plan"):
-        the main subject's other act."""
-        return (
-            t.dep_ == "advcl"
-            and t.tag_ == "VBG"
-            and t.i > 0
-            and t.doc[t.i - 1].text == ","
-            and not any(c.dep_ in _SUBJ for c in t.children)
-        )
+        """Whether ``t`` is a participle set off by a comma with no subject of its own, after the main clause
+        ("..., rejecting the plan") or opening the sentence ("Firmly rejecting the plan, the spokesperson
+        said ..."): the main subject's other act."""
+        if t.dep_ != "advcl" or t.tag_ != "VBG" or any(c.dep_ in _SUBJ for c in t.children):
+            return False
+        if t.i > 0 and t.doc[t.i - 1].text == ",":
+            return True
+        end = t.right_edge.i + 1
+        return t.left_edge.i == 0 and end < len(t.doc) and t.doc[end].text == ","
 
     def _targets(self, zone, tok_code, holder, ctx):
         out = []
@@ -1701,6 +1704,11 @@ class Reader:
         who, how = None, "unknown"
         if speaker is not None:
             who, how = self.resolve(speaker, tok_code, ctx, quoted=False, text=text)
+            if who is not None and how == "actor" and self._former(self._np_tokens(speaker), speaker):
+                # "Former US Assistant Secretary of State X said", "said X, a former Pakistani ambassador":
+                # an official out of office speaks for no state, even one the actor file names
+                ctx.speaks_for_none(self._names(self._np_tokens(speaker), tok_code))
+                who, how = None, "non_state"
             out.source = _SOURCES["speaker" if how in ("actor", "possessive") else how]
             node = speaker
             inner = (
@@ -1836,13 +1844,29 @@ class Reader:
         if subj is not None and subj.pos_ == "NOUN" and speaker is not None:
             zone.append(subj)  # "(X said) Pakistan-US cooperation will yield results": the reported stance
         clause = self._clause_words(content)
+        # "Appreciating the US role in the ceasefire, the prime minister said ...", "Condemning the strike,
+        # Pakistan called for ...": a participle opening the sentence is the holder's own act
+        verb = speaker.head if speaker is not None else content
+        opening = [
+            c
+            for c in verb.children
+            if c.i < verb.i
+            and c.left_edge.i == 0
+            and self._comma_participle(c)
+            and not any(g.dep_ == "ccomp" for g in c.children)  # "Stating that ...": a report, not an act
+        ]
+        acts = [w for c in opening for w in self._zone(c)]
+        clause.extend(acts)
+        if opening:
+            last = opening[-1].right_edge
+            out.opening = ([(w.idx, w.idx + len(w.text)) for w in acts], (0, last.idx + len(last.text)))
         out.clause = [(t.idx, t.idx + len(t.text)) for t in clause]
         out.mode = self._mode(root, content, text, year)
         out.dated = out.mode == "historical" and self._dated(content, year)
         out.prescribed = speaker is None and any(
             c.dep_ == "aux" and c.lower_ in self.data.advice_modals for c in content.children
         )
-        out.zone = [(t.idx, t.idx + len(t.text)) for t in zone]
+        out.zone = [(t.idx, t.idx + len(t.text)) for t in (*zone, *acts)]
         out.light = [
             (t.idx, t.idx + len(t.text))
             for t in zone
