@@ -1268,6 +1268,14 @@ def test_what_a_meeting_took_up_is_the_act_of_the_one_named_before_who_met():
     # with no one named before, a meeting is no one's
     t = _tag("Detailed discussions were held on enhancing bilateral cooperation.", publisher="Dawn")
     assert t.iloc[0]["holder"] is None
+    # a meeting that itself reports ("The discussions underlined ...") is one too
+    t = _tag(
+        "Commerce Minister Jam Kamal met a US trade delegation in Karachi.",
+        "The discussions underlined the shared commitment of both nations to open markets.",
+        publisher="Dawn",
+        date="2025-04-02",
+    )
+    assert t["holder"].tolist() == ["PAK", "PAK"] and t.iloc[1]["stance"] > 0
 
 
 def test_a_headline_read_as_a_noun_phrase_does_not_take_its_subordinate_clause_for_the_predicate():

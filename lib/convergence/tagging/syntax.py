@@ -1640,8 +1640,9 @@ class Reader:
     # -------------------------------------------------------------------------------- a sentence
     def _meeting(self, content, tok_code, speaker) -> bool:
         """Whether the clause's subject is a meeting that names no actor, with no one reporting it and no
-        agent ("Detailed discussions were held on ...", "The talks focused on ...")."""
-        subject = self._subject(content) if speaker is None else None
+        agent ("Detailed discussions were held on ...", "The talks focused on ..."), or that itself reports
+        ("The discussions highlighted the shared commitment of both nations to ...")."""
+        subject = self._subject(content) if speaker is None else speaker
         return (
             subject is not None
             and subject.pos_ == "NOUN"
