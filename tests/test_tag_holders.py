@@ -1558,3 +1558,14 @@ def test_a_speaker_out_of_office_speaks_for_no_state_even_under_a_states_title()
         date="2025-06-01",
     )
     assert t["holder"].tolist() == [None, None, None, "PAK"]
+
+
+def test_a_headline_verb_read_as_a_plural_noun_is_read_again_as_the_verb():
+    # "thanks" after the subject's name: the parser's plural noun, a name read as the verb
+    r = _title_row("PM Rahim thanks Trump for role in the new trade deal")
+    assert r["holder"] == "PAK" and [d["target"] for d in r["target_stances"]] == ["USA"]
+    r = _title_row("PM thanks President Trump for proactive role in regional peace")
+    assert r["holder"] == "PAK"
+    # a verb before it ("slams") is the headline's verb; a question's auxiliary keeps it a noun
+    assert _title_row("Iran condemns US, Israel strikes aimed at its oil fields")["holder"] == "IRN"
+    assert _title_row("Will Trump join Iran attacks?")["holder"] is None

@@ -19,6 +19,7 @@ from .both import both_pattern, both_targets
 from .context import DocContext, home_country, load_attribution, pair_elsewhere, publisher_code
 from .delegations import delegation_members
 from .headings import before_bullets, headline_opener, joint_opener, names_own_act, office_opener
+from .headverbs import reread
 from .holders import HolderRules
 from .lexicon import (
     Actors,
@@ -119,6 +120,12 @@ class DocumentTagger:
             re.compile(r"^\W*(?:[\w'’-]+\W+){0,5}?(?:" + "|".join(map(re.escape, meetings)) + r")s?\b", re.I)
             if meetings
             else None
+        )
+        # words a headline's verb may be (headverbs.py): the stance lexicon's, reporting and light verbs
+        self._verbs = frozenset(
+            {c.cue for c in stance.cues if c.cue.isalpha()}
+            | set(self.attribution.reporting_verbs)
+            | set(self.attribution.light_verbs)
         )
         self.reader = Reader(
             self.attribution,
@@ -811,7 +818,11 @@ class DocumentTagger:
         if titled and todo[0] == 0:
             # a headline in title case or capitals is parsed in the case of a sentence
             texts[0] = headline_case(texts[0], [(m[0], m[1]) for m in own[0][2]])
-        return dict(zip(todo, parse_many(texts), strict=True)), meeting_only
+        docs = parse_many(texts)
+        if titled and todo[0] == 0:
+            # "PM Shehbaz thanks Trump ...": a headline's verb read as a plural noun is read again as a verb
+            docs[0] = reread(docs[0], texts[0], self._verbs, parse_many)
+        return dict(zip(todo, docs, strict=True)), meeting_only
 
     def _clauses(self, slow, stance_hits, mentions, holder):
         """Each contrasted clause's holder, stance and cues (empty when the sentence has no contrast)."""

@@ -1640,9 +1640,14 @@ class Reader:
     # -------------------------------------------------------------------------------- a sentence
     def _meeting(self, content, tok_code, speaker) -> bool:
         """Whether the clause's subject is a meeting that names no actor, with no one reporting it and no
-        agent ("Detailed discussions were held on ...", "The talks focused on ..."), or that itself reports
-        ("The discussions highlighted the shared commitment of both nations to ...")."""
+        agent ("Detailed discussions were held on ...", "The talks focused on ..."), or that itself reports,
+        named as the one before ("The discussions highlighted the shared commitment of both nations to ...";
+        not "Background discussions with diplomats indicated ...", the writer's sources)."""
         subject = self._subject(content) if speaker is None else speaker
+        if speaker is not None and not any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in speaker.children
+        ):
+            return False
         return (
             subject is not None
             and subject.pos_ == "NOUN"
