@@ -254,6 +254,9 @@ def test_refraining_from_an_act_states_nothing_either_way():
     assert not _aims(r, "IND", +1) and not _aims(r, "IND", -1)
     r = _row("Pakistan refrained from condemning the US strikes.")
     assert not _aims(r, "USA", +1) and not _aims(r, "USA", -1)
+    # avoiding an act is not doing it: "avoided criticism" criticises no one
+    r = _row("Asked about the Indian stance, the State Department spokesman avoided criticism of Delhi.")
+    assert not _aims(r, "IND", -1)
 
 
 def test_admiration_is_praise():
