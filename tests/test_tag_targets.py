@@ -605,3 +605,13 @@ def test_a_participle_opening_the_sentence_is_the_holders_own_act():
     stating = "Stating that the navy was ready for any Indian engagement, the minister spoke of the port."
     r = _row(stating, **meta)
     assert "IND" not in _by_target(r)
+
+
+def test_a_speakers_rating_of_an_office_is_aimed_at_its_state():
+    meta = {"publisher": "Dawn", "date": "2025-06-01"}
+    sentences = (
+        "President Trump hosted Prime Minister Kamal Rahim at the White House.",
+        "“The Army Chief is a very great fighter,” he remarked.",
+    )
+    r = _row(*sentences, i=1, **meta)
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0

@@ -528,6 +528,14 @@ class DocumentTagger:
                         objects = [t for t in aimed if t != holder]
                 if not objects and speaker and holder == speaker and reading.holder not in (None, holder):
                     objects = [reading.holder]  # the actor the speaker's clause is about is its subject
+                rates = reading.spoken_rating
+                if (
+                    not objects
+                    and rates
+                    and rates[0] != holder
+                    and _in_zone(counted, rates[1], counted_only=True)
+                ):
+                    objects = [rates[0]]  # "'The field marshal is a great guy,' he said": the one it rates
                 value = stance
                 places = [c for c in reading.places if c != holder]
                 if not objects and places and (stance > 0 or reading.violent):

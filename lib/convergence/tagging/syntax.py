@@ -282,6 +282,8 @@ class Reading:
     stative: bool = False  # the subject's predicate describes it ("Pakistan is ...", "the US remains ...")
     # a stative predicate's noun phrase, which rates its subject ("Trump is a man of peace"): character spans
     rating: list[tuple[int, int]] = field(default_factory=list)
+    # a speaker's stative clause rating an actor ("'The army chief is a great guy,' he said"): (actor, spans)
+    spoken_rating: tuple | None = None
     pointed: bool = False  # the subject points back to a thing, not an actor ("This factor", "These impacts")
     # the main clause's subject is a thing naming no actor, no person, body, act or stance ("A distance of
     # 3,300 km separates Islamabad from Tel Aviv"): its character span, else None
@@ -1291,6 +1293,26 @@ class Reader:
         code = self._office_actor(role, words, ctx)
         return [code] if code else []
 
+    def _spoken_rating(self, content, tok_code, ctx):
+        """(actor, character spans) of what a speaker's stative clause rates ("'The field marshal is a great
+        guy,' he said"): the actor its subject names, or the office it names without one, and the spans of the
+        rating noun phrases; None when the subject is no actor's."""
+        subj = self._subject(content)
+        spans = [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            for c in content.children
+            if c.dep_ == "attr"
+        ]
+        if subj is None or not spans:
+            return None
+        words = self._np_tokens(subj)
+        codes = [tok_code[w.i] for w in words if w.i in tok_code]
+        role = self.data.roles.get(subj.lower_)  # "The Field Marshal": a title the parser reads as a name
+        if not codes and role is not None and any(c.lower_ == "the" for c in subj.children):
+            codes = [self._office_actor(role, words, ctx)]
+        code = codes[0] if codes else next(iter(self._office_target(subj, words, ctx)), None)
+        return (code, spans) if code else None
+
     def _office_actor(self, role, words, ctx) -> str | None:
         """The actor an office whose noun phrase ``words`` names no actor refers to (``DocContext.role``); a
         local one ("the district administration") is the home's."""
@@ -1845,6 +1867,8 @@ class Reader:
                 for c in content.children
                 if c.dep_ == "attr"
             ]
+        elif speaker is not None and not pledge and lemma(content) in self.data.stative_verbs:
+            out.spoken_rating = self._spoken_rating(content, tok_code, ctx)
         zone = self._zone(content)
         subj = self._subject(content)
         if subj is not None and subj.pos_ == "NOUN" and speaker is not None:
