@@ -9,7 +9,8 @@ Per set (Dawn/APP news and op-eds; White House briefings) and pooled:
 - stance toward the other side of the USA-PAK pair (for / against / neutral): 3-way accuracy, macro-F1 over
   the three classes and SemEval-2016's F_avg (mean F1 of "for" and "against"), and holder + stance both right;
 - USA-PAK verdicts from ``convergence(by="doc")`` on the article's main issue and on every labelled issue,
-  a confusion matrix, and how often a committed verdict (convergent / divergent / mixed) is right.
+  a confusion matrix, how often a committed verdict (convergent / divergent / mixed) is right, and how
+  often a convergent or divergent one is (the goal's measure).
 Baselines: always the commonest holder, always "neutral", always "insufficient".
 The corpora are read from ../shared/corpora at run time; nothing of them is written to the repository.
 Works on any version of the library that has ``tag`` and ``convergence`` (headline rows count only when the
@@ -138,6 +139,9 @@ def score_docs(tagged: pd.DataFrame, labels_yaml: Path) -> dict:
     main = rows[[(lk, iss) in main_keys for lk, iss in zip(rows["link"], rows["issue"], strict=True)]]
     committed = rows[rows["predicted"] != "insufficient"]
     committed_main = main[main["predicted"] != "insufficient"]
+    # the issue's goal: "when it says convergent or divergent it is right"
+    directional = rows[rows["predicted"].isin(["convergent", "divergent"])]
+    directional_main = main[main["predicted"].isin(["convergent", "divergent"])]
     order = ["convergent", "divergent", "mixed", "insufficient"]
 
     def confusion(frame):
@@ -160,6 +164,10 @@ def score_docs(tagged: pd.DataFrame, labels_yaml: Path) -> dict:
         "committed_precision": float(committed["correct"].mean()) if len(committed) else float("nan"),
         "committed_main_n": len(committed_main),
         "committed_main_precision": float(committed_main["correct"].mean()) if len(committed_main) else None,
+        "directional_n": len(directional),
+        "directional_right": int(directional["correct"].sum()),
+        "directional_main_n": len(directional_main),
+        "directional_main_right": int(directional_main["correct"].sum()),
         "confusion_main": confusion(main),
         "confusion_all": confusion(rows),
         "main_rows": main,
@@ -168,6 +176,10 @@ def score_docs(tagged: pd.DataFrame, labels_yaml: Path) -> dict:
 
 def _pct(x) -> str:
     return "  n/a" if x is None or x != x else f"{x:.3f}"
+
+
+def _frac(right: int, n: int) -> str:
+    return f"{_pct(right / n if n else None)} of {n}"
 
 
 def main(argv=None) -> int:
@@ -225,6 +237,10 @@ def main(argv=None) -> int:
             f"committed verdicts right: {_pct(d['committed_precision'])} of {d['committed_n']} (main issue: "
             f"{_pct(d['committed_main_precision'])} of {d['committed_main_n']})"
         )
+        print(
+            f"convergent or divergent verdicts right: {_frac(d['directional_right'], d['directional_n'])} "
+            f"(main issue: {_frac(d['directional_main_right'], d['directional_main_n'])})"
+        )
         print("main-issue verdict confusion (rows gold, columns predicted):")
         print(d["confusion_main"].to_string())
         if args.errors:
@@ -250,6 +266,10 @@ def main(argv=None) -> int:
             "main_issue_items": nm,
             "main_accuracy": w("main_accuracy", pooled_d, "n_main"),
             "all_accuracy": w("all_accuracy", pooled_d, "n_items"),
+            "directional_right": sum(d["directional_right"] for d in pooled_d),
+            "directional_n": sum(d["directional_n"] for d in pooled_d),
+            "directional_main_right": sum(d["directional_main_right"] for d in pooled_d),
+            "directional_main_n": sum(d["directional_main_n"] for d in pooled_d),
         }
         print("\n== pooled ==")
         print(
@@ -257,6 +277,11 @@ def main(argv=None) -> int:
             f"stance toward partner {_pct(pooled['stance_accuracy'])}, "
             f"both {_pct(pooled['holder_and_stance'])} over {n} sentences; main-issue verdict "
             f"{_pct(pooled['main_accuracy'])} over {nm} documents; all issues {_pct(pooled['all_accuracy'])}"
+        )
+        print(
+            "convergent or divergent verdicts right: "
+            f"{_frac(pooled['directional_right'], pooled['directional_n'])} (main issue: "
+            f"{_frac(pooled['directional_main_right'], pooled['directional_main_n'])})"
         )
         report["pooled"] = pooled
     if args.json:
