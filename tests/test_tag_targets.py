@@ -615,3 +615,8 @@ def test_a_speakers_rating_of_an_office_is_aimed_at_its_state():
     )
     r = _row(*sentences, i=1, **meta)
     assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
+
+
+def test_the_subject_of_a_stated_hopes_content_is_its_target():
+    r = _row("The minister expressed the hope that the United States would keep its word.", publisher="Dawn")
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0

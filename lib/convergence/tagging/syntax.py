@@ -1200,7 +1200,10 @@ class Reader:
         for t in zone:
             if t.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
                 continue
-            objs = [c for c in t.children if c.dep_ in _OBJ or c.dep_ == "nsubj" and t.dep_ == "ccomp"]
+            # the subject of a reported clause, or of a stated wish's content ("expressed the hope that the US
+            # would play its role")
+            content = t.dep_ == "ccomp" or t.dep_ == "acl" and any(c.dep_ == "mark" for c in t.children)
+            objs = [c for c in t.children if c.dep_ in _OBJ or c.dep_ == "nsubj" and content]
             if lemma(t) in _LOCATED:
                 continue  # "the diaspora living in the US", "a Washington-based firm": where, not whom
             for p in t.children:
