@@ -274,3 +274,11 @@ def test_a_condition_on_the_act_the_predicate_governs_makes_it_conditional():
     # an offer made on a condition is made today
     r = _row("Pakistan offered to arrange a dialogue with India if New Delhi wanted.", publisher="Dawn")
     assert r["mode"] != "conditional" and _aims(r, "IND", +1)
+
+
+def test_what_does_not_change_a_commitment_keeps_it():
+    # "not change" negates the change, not the commitment it leaves standing
+    r = _row("The Foreign Office said the incident would not change its commitment to the United States.")
+    assert _aims(r, "USA", +1)
+    r = _row("The FO said the row was not going to change its willingness to keep working with the US.")
+    assert _aims(r, "USA", +1)

@@ -57,6 +57,9 @@ _RECIPIENT_PREPS = {"to", "toward", "towards", "with", "against"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
 _LOCATED = {"base", "locate", "live", "reside", "settle", "station", "headquarter", "situate"}  # where one is
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
+# the verbs of a stated wish's content, read on from its noun: "willingness to continue to work with", "desire
+# to keep working with"
+_WISH_CHAIN = {("acl", "VB"), ("xcomp", "VB"), ("xcomp", "VBG")}
 _MANY_STATES = {"country", "nation", "state", "government"}  # "ministers from Muslim countries"
 _FINITE = {"VBZ", "VBD", "VBP"}  # a verb that needs a subject: with none written, it continues the last one
 _POINTING = {"this", "these"}  # determiners of a subject that points back ("This factor has ...")
@@ -1132,9 +1135,11 @@ class Reader:
                         # the content of a stated wish or commitment: "expressed Pakistan's desire to improve
                         # ties", "reaffirmed its commitment to strengthen ...", "sees an opportunity to expand
                         # its strategic relationship": a light verb there is read on as part of the predicate
+                        # ("our willingness to continue to work with Pakistan": its chain of verbs read on)
                         for g in c.children:
-                            if g.dep_ == "acl" and g.tag_ == "VB":
+                            while g is not None and (g.dep_, g.tag_) in _WISH_CHAIN:
                                 (stack if lemma(g) in light else zone).append(g)
+                                g = next((x for x in g.children if x.dep_ == "xcomp"), None)
                         for p in c.children:
                             if p.dep_ == "prep" and p.lower_ in ("for", "to", "of", "towards", "toward"):
                                 zone.extend(g for g in p.children if g.dep_ == "pobj")
