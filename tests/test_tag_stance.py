@@ -282,3 +282,9 @@ def test_what_does_not_change_a_commitment_keeps_it():
     assert _aims(r, "USA", +1)
     r = _row("The FO said the row was not going to change its willingness to keep working with the US.")
     assert _aims(r, "USA", +1)
+
+
+def test_what_is_provided_is_the_act():
+    # "provide" is a light verb: the assistance it provides is the holder's act toward the recipient
+    r = _row("The US is providing humanitarian assistance to Pakistan.")
+    assert "humanitarian assistance" in r["stance_cues"] and _aims(r, "PAK", +1)
