@@ -620,3 +620,14 @@ def test_a_speakers_rating_of_an_office_is_aimed_at_its_state():
 def test_the_subject_of_a_stated_hopes_content_is_its_target():
     r = _row("The minister expressed the hope that the United States would keep its word.", publisher="Dawn")
     assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0
+
+
+def test_these_attacks_point_back_to_the_last_event_named_with_its_actor():
+    sentences = (
+        "The Foreign Office condemned the Israeli strikes on Lebanon.",
+        "These attacks were a grave violation of international law, the spokesperson added.",
+        "Before we conducted these strikes, the minister said, the region was calm.",
+    )
+    assert _by_target(_row(*sentences, i=1, publisher="Dawn"))["ISR"]["stance"] < 0
+    # not the holder's own strikes, nor an event a named actor of the sentence may own
+    assert "ISR" not in _by_target(_row(*sentences, i=2, publisher="Dawn"))

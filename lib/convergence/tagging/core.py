@@ -507,6 +507,7 @@ class DocumentTagger:
                 self.attribution.refusal_cues,
                 answered=reading.answered if reading is not None else (),
                 pacts=self.attribution.pact_nouns,
+                event_owners=reading.event_owners if reading is not None else (),
             )
             opening = _opening_act(stance_hits, reading, mentions) if stance_cues and reading else None
             if opening is not None:

@@ -289,6 +289,7 @@ def stance_of(
     refusals=frozenset(),
     answered=(),
     pacts=frozenset(),
+    event_owners=(),
 ):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
@@ -298,7 +299,9 @@ def stance_of(
     naming no two parties, it counts for nothing ("seeking to broker a truce"); ``refusals``: cues of
     refusing, after which a cooperation cue is the act refused, left out like a pushed one; ``answered``:
     spans no cue's target is in (see :func:`_targets`); ``pacts``: nouns of a pact, which negated state no
-    stance ("Pakistan and the US did not have any agreement on prisoners", see :func:`relation_of`)."""
+    stance ("Pakistan and the US did not have any agreement on prisoners", see :func:`relation_of`);
+    ``event_owners``: (start, end, actor) of violent events the parse found pointed back to ("these attacks"
+    after "the US strikes"), the actor of an offence no words tie to one."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
@@ -308,7 +311,10 @@ def stance_of(
     sides: dict = {}  # a go-between cue's span -> the two parties named with it
     for s, e, cue in stance_hits:
         if cue.cls == "offence":
-            who = _perpetrator(low, s, e, mentions, holder)
+            # the actor tied to it in the words, else the one of the event it points back to ("these attacks")
+            who = _perpetrator(low, s, e, mentions, holder) or next(
+                (c for a, b, c in event_owners if a < e and s < b and c != holder), None
+            )
             if who is None or _modifier(low, s, mods, _NEGATING) is not None:
                 # a negated event ("without mentioning the US strikes", "not aware of strikes") is no
                 # act the holder speaks against

@@ -308,6 +308,8 @@ class Reading:
     # a participle after a comma that states the holder's other act ("..., calling Trump's plan a major
     # breakthrough"): its words (character spans) and the actors in its objects, for cues standing there
     aside: list[tuple[list[tuple[int, int]], list[str]]] = field(default_factory=list)
+    # violent events pointed back to without their actor ("these attacks"): (start, end, actor)
+    event_owners: list[tuple[int, int, str]] = field(default_factory=list)
     # a participle opening the sentence ("Condemning the strike, the minister said ..."): the character spans
     # of its predicate's words and the span of the whole phrase
     opening: tuple[list[tuple[int, int]], tuple[int, int]] | None = None
@@ -1500,7 +1502,7 @@ class Reader:
                 if lem in heads and lem not in self.data.roles:
                     ctx.acts[lem] = code
                 if lem in self.data.violent_events:
-                    ctx.events[lem] = code
+                    ctx.events[lem] = ctx.last_event = code
         # "The State Department released its annual report", "USCIRF said in its report": an act or a report
         # owned by "its" / "their" is the clause subject's
         for p in toks:
@@ -1517,6 +1519,26 @@ class Reader:
             codes = [tok_code[w.i] for w in self._np_tokens(subject) if w.i in tok_code]
             if codes:
                 ctx.acts[lem] = codes[0]
+
+    def _event_owners(self, toks, tok_code, ctx) -> list[tuple[int, int, str]]:
+        """(start, end, actor) of a violent event a clause's subject points back to without naming its actor
+        ("These attacks constituted a serious violation ..." after "the US strikes"): the actor of the last
+        event named with one, when the sentence names no actor before it. Elsewhere "these strikes" may be
+        anyone's ("before we conducted these strikes", "they must stop these attacks"): left alone."""
+        out = []
+        if ctx.last_event is None:
+            return out
+        for t in toks:
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN":
+                continue
+            if lemma(t) not in self.data.violent_events:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in _POINTING for c in t.children):
+                continue
+            if any(i < t.i for i in tok_code) or any(w.i in tok_code for w in self._np_tokens(t)):
+                continue  # an actor named before it in the sentence may be the one it points back to
+            out.append((t.idx, t.idx + len(t.text), ctx.last_event))
+        return out
 
     def _credits(self, toks, tok_code) -> list[str]:
         """Actors the sentence credits with a good part (attribution.yaml ``credit_nouns``): "the US has
@@ -1940,6 +1962,7 @@ class Reader:
         out.answered = self._answered(zone)
         out.pronoun_objects = self._pronoun_objects(toks, tok_code, who, earlier_person)
         out.named_object = self._named_object(zone, tok_code)
+        out.event_owners = self._event_owners(toks, tok_code, ctx)
         out.credits = self._credits(toks, tok_code)
         out.credited = self._credited(toks, tok_code)
         out.places, out.violent = self._places(zone, tok_code, who)
