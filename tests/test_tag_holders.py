@@ -1558,6 +1558,14 @@ def test_a_speaker_out_of_office_speaks_for_no_state_even_under_a_states_title()
         date="2025-06-01",
     )
     assert t["holder"].tolist() == [None, None, None, "PAK"]
+    # named out of office under a state's title anywhere, the person is not learned as that state's
+    t = _tag(
+        "In an interview in Chicago, Ohio, former Pakistani minister Omar Qadri claimed the plan was funded.",
+        "Welcoming the decision, Dr Qadri asserted that the commission was responsible.",
+        publisher="Dawn",
+        date="2025-06-01",
+    )
+    assert t.iloc[1]["holder"] is None
 
 
 def test_a_headline_verb_read_as_a_plural_noun_is_read_again_as_the_verb():

@@ -1643,6 +1643,8 @@ class Reader:
                 # a person only under a title ("US congressman Alexander Green"), not a named thing ("the
                 # Pakistan Democracy Act")
                 if head.i not in tok_code and (titled or any(lemma(w) in roles for w in own)):
+                    if self._former(self._np_tokens(head), head):
+                        continue  # "former Pakistani president X": out of office, not learned as the state's
                     ctx.learn(tok_code[t.i], self._names(own, tok_code, head), None, person=False)
         for t in toks:
             # "Sardar Ahmad Shakeeb, Ambassador of Afghanistan to Pakistan", "Jane Doe, the US envoy": a name
