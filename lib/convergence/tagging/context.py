@@ -306,9 +306,8 @@ class DocContext:
     group: tuple = ()  # three or more actors named acting together ("the four countries" points back to them)
     acts: dict[str, str] = field(default_factory=dict)  # act noun ("ban") -> actor last named as its owner
     events: dict[str, str] = field(default_factory=dict)  # the same, for violent events ("the US strikes")
-    last_event: str | None = (
-        None  # the actor of the last violent event named with its actor ("these attacks")
-    )
+    # the actor of the last violent event named with its actor, for "these attacks" after it
+    last_event: str | None = None
     delegates: dict[str, str] = field(default_factory=dict)  # spelling key -> state whose delegation it is in
     presumed: dict[str, str] = field(default_factory=dict)  # the same, for a delegation no text qualifies
 

@@ -509,7 +509,9 @@ class DocumentTagger:
                 pacts=self.attribution.pact_nouns,
                 event_owners=reading.event_owners if reading is not None else (),
             )
-            opening = _opening_act(stance_hits, reading, mentions) if stance_cues and reading else None
+            opening = (
+                _opening_act(stance_hits, reading, mentions) if stance_cues and reading is not None else None
+            )
             if opening is not None:
                 # every cue stands in a participle opening the sentence, the holder's other act ("Lauding the
                 # navy's role, the prime minister said ... India"): aimed at the actors it names alone

@@ -1319,7 +1319,7 @@ class Reader:
         codes = [tok_code[w.i] for w in words if w.i in tok_code]
         role = self.data.roles.get(subj.lower_)  # "The Field Marshal": a title the parser reads as a name
         if not codes and role is not None and any(c.lower_ == "the" for c in subj.children):
-            codes = [self._office_actor(role, words, ctx)]
+            codes = [c for c in (self._office_actor(role, words, ctx),) if c]
         code = codes[0] if codes else next(iter(self._office_target(subj, words, ctx)), None)
         return (code, spans) if code else None
 
