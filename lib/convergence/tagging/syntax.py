@@ -322,6 +322,16 @@ class Reading:
     mode: str = ""
 
 
+def _attributes(verb) -> list[tuple[int, int]]:
+    """Character spans of a copula's noun phrases that rate its subject ("Trump is a man of peace"): a subtree
+    of the (projective) parse is one stretch of the sentence."""
+    return [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+        for c in verb.children
+        if c.dep_ == "attr"
+    ]
+
+
 def _it_takes(tok) -> bool:
     """``tok`` is the "it" of "it took X (for Y) to ...", whose doer is the actor X names."""
     return tok.lower_ == "it" and tok.dep_ in _SUBJ and lemma(tok.head) == "take"
@@ -1308,11 +1318,7 @@ class Reader:
         guy,' he said"): the actor its subject names, or the office it names without one, and the spans of the
         rating noun phrases; None when the subject is no actor's."""
         subj = self._subject(content)
-        spans = [
-            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-            for c in content.children
-            if c.dep_ == "attr"
-        ]
+        spans = _attributes(content)
         if subj is None or not spans:
             return None
         words = self._np_tokens(subj)
@@ -1894,11 +1900,7 @@ class Reader:
         out.stative = speaker is None and lemma(content) in self.data.stative_verbs
         pledge = any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in content.children)
         if out.stative and not pledge:  # a pledge is no rating: "the US will remain a steadfast partner"
-            out.rating = [  # a subtree of the (projective) parse is one stretch of the sentence
-                (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-                for c in content.children
-                if c.dep_ == "attr"
-            ]
+            out.rating = _attributes(content)
         elif speaker is not None and not pledge and lemma(content) in self.data.stative_verbs:
             out.spoken_rating = self._spoken_rating(content, tok_code, ctx)
         zone = self._zone(content)
@@ -1918,7 +1920,8 @@ class Reader:
             and not any(g.dep_ == "ccomp" for g in c.children)  # "Stating that ...": a report, not an act
         ]
         acts = [w for c in opening for w in self._zone(c)]
-        clause.extend(acts)
+        in_clause = {t.i for t in clause}
+        clause.extend(w for w in acts if w.i not in in_clause)  # already there when it hangs on the predicate
         if opening:
             last = opening[-1].right_edge
             out.opening = ([(w.idx, w.idx + len(w.text)) for w in acts], (0, last.idx + len(last.text)))
