@@ -191,6 +191,7 @@ def test_segment_offsets_on_any_text(text):
 @given(documents())
 @example("Freedonia talks, talks, talks\n1990.")
 @example("Freedonia talks, U.S.\n1990.")
+@example("Freedonia talks talks 3.5\n1990.")
 @example("Officials said the number of delegates reached\n40. Officials said the talks would go on.")
 @example("Pakistan loan talks, of talks. Meeting border talks went on!\n\nMeeting border talks went on!")
 @example("Officials met in Geneva. Talks Resume In Geneva\n\nTalks Resume In Geneva")
@@ -289,3 +290,6 @@ def test_parsing_is_deterministic_and_independent_of_jobs(docs):
 # 6. Test-side: a "bare" number drawn as a sentence's last token after a closing quote ("... “talks” 40.
 #    Freedonia ...") is the case of note 4, which the generator meant to leave out but produced that way;
 #    it now drops such a number.
+# 7. A wrapped line holding only the number that ends a sentence was dropped as a page number when the line
+#    above ended on a decimal number ("... talks 3.5" / "1990."): the decimal read as a sentence with its
+#    footnote mark ("... peace.11"). A footnote mark now follows no digit (clean.py).

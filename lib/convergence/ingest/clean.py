@@ -220,7 +220,8 @@ def _top_of_document(lines: list[str], config: IngestConfig, meta: dict, warning
 
 
 _NUMBER_ENDS_SENTENCE = re.compile(r"\d[\d,]*\.")
-_FOOTNOTE_END = re.compile(r"[.!?][\"'”’)\]]*\d{1,3}$")  # "... enduring peace.11": a sentence and its note
+# "... enduring peace.11": a sentence and its note; not a decimal number ("... rose to 3.5")
+_FOOTNOTE_END = re.compile(r"(?<!\d)[.!?][\"'”’)\]]*\d{1,3}$")
 
 
 def _drop_boilerplate_lines(lines: list[str], config: IngestConfig) -> list[str]:
