@@ -50,3 +50,23 @@ def test_the_writers_prescription_for_an_actor_is_no_position_of_it():
     # a quoted prescription stays its speaker's
     out = _tag("Dar spoke to reporters in Islamabad.", "“Pakistan should defend its interests,” he said.")
     assert out.iloc[1]["holder"] == "PAK"
+
+
+def test_appraisal_of_the_others_leader_is_praise_of_it():
+    # saluting someone, paying tribute to them or crediting their statesmanship rates their conduct
+    out = _tag(
+        "Prime Minister Shehbaz Sharif addressed the summit in Cairo on Monday.",
+        "He saluted President Trump for his visionary role in ending the war.",
+        "Dar paid tribute to the efforts of the US leadership in promoting peace.",
+    )
+    assert out.iloc[1]["holder"] == "PAK" and _aims(out.iloc[1])["USA"] > 0
+    assert out.iloc[2]["holder"] == "PAK" and _aims(out.iloc[2])["USA"] > 0
+
+
+def test_a_named_owner_makes_a_new_referent_not_the_act_named_before():
+    # "the leadership of President X" is X's, not the leadership the document credited before to Trump
+    out = _tag(
+        "Shehbaz Sharif thanked the leadership of US President Donald Trump for the ceasefire.",
+        "He recalled and praised the leadership of President Ruritanov in the liberation of Freedonia.",
+    )
+    assert "USA" not in _aims(out.iloc[1])

@@ -1107,7 +1107,8 @@ class Reader:
     def _named_object(zone, tok_code) -> bool:
         """Whether a verb of the predicate has an object that names someone the actor file does not know
         ("thanked IsDB for its support", "congratulated President Aliyev", "welcomed the IsDB Board's
-        approval"): the cues are aimed there, not at an actor an earlier sentence named."""
+        approval", "praised the leadership of President Aliyev"): the cues are aimed there, not at an actor
+        an earlier sentence named."""
         for t in zone:
             if t.pos_ not in ("VERB", "AUX"):
                 continue
@@ -1115,7 +1116,7 @@ class Reader:
                 if c.dep_ not in _OBJECTS:
                     continue
                 words = [c, *(g for g in c.children if g.dep_ in ("compound", "poss", "conj"))]
-                if any(w.pos_ == "PROPN" and w.i not in tok_code for w in words):
+                if any(w.pos_ == "PROPN" and w.i not in tok_code for w in [*words, *Reader._of_names(c)]):
                     return True
         return False
 
@@ -1271,6 +1272,7 @@ class Reader:
                     and owner
                     and o.pos_ == "NOUN"
                     and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in o.children)
+                    and not self._of_names(o)
                 ):
                     codes = [owner]  # "condemned the strikes", "welcomed the plan": the act named before
                 if not codes and o.dep_ not in _SUBJ:
@@ -1279,6 +1281,18 @@ class Reader:
                     if code != holder and code not in out:
                         out.append(code)
         return out
+
+    @staticmethod
+    def _of_names(noun) -> list:
+        """The names in ``noun``'s "of" complement ("the leadership of President X"): a new referent, not the
+        act or event the document named before, nor the actor its last sentence was aimed at."""
+        return [
+            g
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj" and g.pos_ == "PROPN"
+        ]
 
     @staticmethod
     def _possessor(head, tok_code):
