@@ -1577,3 +1577,41 @@ def test_a_headline_verb_read_as_a_plural_noun_is_read_again_as_the_verb():
     # a verb before it ("slams") is the headline's verb; a question's auxiliary keeps it a noun
     assert _title_row("Iran condemns US, Israel strikes aimed at its oil fields")["holder"] == "IRN"
     assert _title_row("Will Trump join Iran attacks?")["holder"] is None
+
+
+def test_a_states_source_tells_what_the_person_it_names_did():
+    # "according to" a state's office: a person or office named as subject holds what they did
+    r = _tag("According to the Foreign Office, the UN secretary general praised Pakistan's role in talks.")
+    assert r.iloc[0]["holder"] == "UN"
+    # a state named bare is the source's claim about it
+    r = _tag("According to the Foreign Office, India rejected the offer of a neutral inquiry.")
+    assert r.iloc[0]["holder"] == "PAK"
+    # an analyst's account stays no state's
+    r = _tag("According to one analyst, the US envoy praised the reforms.", publisher="Dawn")
+    assert r.iloc[0]["holder"] is None
+
+
+def test_its_office_is_the_subjects_states():
+    r = _tag("China urged both sides to show restraint, its foreign ministry said.", publisher="Dawn")
+    assert r.iloc[0]["holder"] == "CHN"
+    r = _tag("Freedonia will host a summit next month, its foreign ministry said.", publisher="Dawn")
+    assert r.iloc[0]["holder"] is None
+
+
+def test_a_spokesman_who_names_his_state_as_its_own_subject_speaks_for_it():
+    out = _tag(
+        "Beijing criticised the new export curbs on Tuesday.",
+        "“China hopes the two sides will settle their differences through dialogue,” foreign ministry "
+        "spokesman Li Wen said.",
+        "China will protect the rights of its firms, Li added.",
+        publisher="Dawn",
+    )
+    assert out["holder"].tolist() == ["CHN", "CHN", "CHN"]
+    # the home's spokesperson speaking of the other state, and a leader, stay the home's
+    out = _tag(
+        "India rejected the offer on Monday.",
+        "“India wants to escalate,” the prime minister said.",
+        "“Pakistan hopes for dialogue,” the spokesperson said.",
+        publisher="Dawn",
+    )
+    assert out["holder"].tolist()[1:] == ["PAK", "PAK"]

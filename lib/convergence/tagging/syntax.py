@@ -69,6 +69,7 @@ _NUMBERS = dict(zip("three four five six seven eight nine ten".split(), map(str,
 _DATING_PREPS = (_TIME_PREPS | {"until", "till", "by"}) - {"since"}  # "in 2019", "until 2010": dated
 _DEFINITE = {"the", "this", "that", "these", "those"}  # "the ban" points back to the ban named before
 # a subject that makes a relayed clause its source's own words: the first person, a demonstrative
+_VOICES = frozenset({"spokesperson", "ministry", "embassy", "official"})  # offices every state has
 _OWN_WORDS = frozenset({"i", "we"} | _DEFINITE - {"the"})
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
@@ -476,6 +477,17 @@ class Reader:
                 before = [tok_code[t.i] for t in head.doc[: head.i] if t.i in tok_code and t.dep_ in _SUBJ]
                 return (before[-1] if before else ctx.prev_holder), "pronoun"
             return None, "unknown"
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is not None and lem in data.roles and not any(t.i in tok_code for t in words):
+            # "China called on both sides ..., its foreign ministry said": the office of the state the subject
+            # before it names, else of the previous sentence's holder
+            before = [t for t in head.doc[: owner.i] if t.dep_ in _SUBJ and t.pos_ in _NOMINAL]
+            if not before:
+                return ctx.prev_holder, "pronoun"
+            if before[-1].i in tok_code:
+                return tok_code[before[-1].i], "pronoun"
+            if before[-1].pos_ == "PROPN":
+                return None, "third_party"  # "Egypt will host ..., its foreign ministry said"
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
         if owner is not None and lem in data.roles and not any(t.i in tok_code for t in words):
             # "His spokeswoman said ...": the aide of the person the sentence's subject before it names ("UN
@@ -1282,6 +1294,44 @@ class Reader:
                         out.append(code)
         return out
 
+    def _presumed_role(self, speaker, tok_code, ctx) -> bool:
+        """Whether ``speaker`` is a voice that every state has (a spokesperson, a ministry, an embassy, an
+        official), which the sentence qualifies by no actor and the document has named no one for ("a
+        spokesman said", "foreign ministry spokesman X said"): the home's only by presumption. A leader ("the
+        president", "the PM") is the home's by more than presumption in its press."""
+        words = self._np_tokens(speaker)
+        roles = [lemma(t) for t in words if lemma(t) in self.data.roles]
+        return (
+            bool(roles)
+            and all(self.data.roles[r] in _VOICES for r in roles)
+            and not any(t.i in tok_code for t in words)
+            and not any(self.data.roles[r] in ctx.roles for r in roles)
+        )
+
+    def _own_voice(self, speaker, content, tok_code, ctx) -> str | None:
+        """The state a presumed office speaks for when what it says names that state as its own subject,
+        the one the previous sentence's holder is ("Beijing condemned ... . 'China hopes ...,' a foreign
+        ministry spokesman said"; "'The Chinese side is worried,' the spokesman said"): an official statement
+        names its own state so. The person named with the office is then that state's; else None."""
+        subj = self._subject(content)
+        if subj is None or subj.i == speaker.i or ctx.prev_holder in (None, ctx.home):
+            return None
+        if any(c.dep_ == "poss" for c in speaker.children):
+            return None  # "Baghdad's foreign ministry": someone's office the phrase names
+        # the state itself, or its "side" ("the Chinese side"); not a thing of it ("Israeli airstrikes")
+        own = [subj, *(c for c in subj.children if c.dep_ in ("amod", "compound") and lemma(subj) == "side")]
+        codes = {tok_code[t.i] for t in own if t.i in tok_code}
+        if codes != {ctx.prev_holder}:
+            return None
+        names = [n for n in self._names(self._np_tokens(speaker), tok_code, speaker) if n[:1].isupper()]
+        ctx.learn(ctx.prev_holder, names, None, person=True)
+        return ctx.prev_holder
+
+    def _personal(self, head) -> bool:
+        """Whether the noun phrase ``head`` names a person or an office: an office holder of the actor file
+        or a role word ("President X", "the secretary general"), not a state or a thing."""
+        return head.i in self._people or any(lemma(w) in self.data.roles for w in self._np_tokens(head))
+
     @staticmethod
     def _of_names(noun) -> list:
         """The names in ``noun``'s "of" complement ("the leadership of President X"): a new referent, not the
@@ -1783,7 +1833,10 @@ class Reader:
         quoted = text[:1] in _QUOTES or (prev_quoted and not any(q in text for q in _QUOTES))
         who, how = None, "unknown"
         if speaker is not None:
+            presumed = self._presumed_role(speaker, tok_code, ctx)
             who, how = self.resolve(speaker, tok_code, ctx, quoted=False, text=text)
+            if presumed and who == ctx.home:
+                who = self._own_voice(speaker, content, tok_code, ctx) or who
             if who is not None and how == "actor" and self._former(self._np_tokens(speaker), speaker):
                 # "Former US Assistant Secretary of State X said", "said X, a former Pakistani ambassador":
                 # an official out of office speaks for no state, even one the actor file names
@@ -1791,9 +1844,14 @@ class Reader:
                 who, how = None, "non_state"
             out.source = _SOURCES["speaker" if how in ("actor", "possessive") else how]
             node = speaker
+            # "According to the PMO, President X appreciated ...": a state's source tells what the person it
+            # names did (an analyst's or an outlet's account stays theirs)
+            cited = who is not None and (speaker.head.lower_, speaker.head.head.lower_) == ("to", "according")
             inner = (
                 self._subject(content)
-                if who is None and (lemma(speaker) in self.data.relays or self._outlet(speaker, text))
+                if cited
+                or who is None
+                and (lemma(speaker) in self.data.relays or self._outlet(speaker, text))
                 else None
             )
             if (
@@ -1806,6 +1864,9 @@ class Reader:
                 # its actor; the agent is, when named ("Dar is expected to visit", "is scheduled to meet":
                 # the subject's own act to come)
                 inner = self._agent(content)
+            if cited and inner is not None and not self._personal(inner):
+                # "According to the PM, India evaded ...": a state named bare is the source's claim about it
+                inner = None
             if inner is not None:
                 # "Pakistan also continued to develop new delivery systems ..., the report said": a report
                 # narrates the actor's act
