@@ -288,3 +288,13 @@ def test_what_is_provided_is_the_act():
     # "provide" is a light verb: the assistance it provides is the holder's act toward the recipient
     r = _row("The US is providing humanitarian assistance to Pakistan.")
     assert "humanitarian assistance" in r["stance_cues"] and _aims(r, "PAK", +1)
+
+
+def test_economic_demand_and_rate_or_tariff_cuts_are_no_act_against_anyone():
+    r = _row("The US tariffs are hurting demand for Pakistani goods.")
+    assert not r["target_stances"] and not r["stance_cues"]
+    r = _row("Pakistan said the tariff cuts by the US would help its exporters.")
+    assert not _aims(r, "USA", -1)
+    # an aid cut and a demand made of someone still count
+    assert _aims(_row("The US has cut aid to Pakistan."), "PAK", -1)
+    assert _aims(_row("The US demanded wider market access from Pakistan."), "PAK", -1)
