@@ -298,3 +298,11 @@ def test_economic_demand_and_rate_or_tariff_cuts_are_no_act_against_anyone():
     # an aid cut and a demand made of someone still count
     assert _aims(_row("The US has cut aid to Pakistan."), "PAK", -1)
     assert _aims(_row("The US demanded wider market access from Pakistan."), "PAK", -1)
+
+
+def test_a_demand_or_a_call_reaches_the_subject_of_the_clause_it_governs():
+    # "demanded that X do ...": pressure on X, whose expected act is not the holder's
+    r = _row("Washington demanded that Islamabad hand over the suspects.")
+    assert _aims(r, "PAK", -1)
+    r = _row("Pakistan urged that India resume talks.")
+    assert _aims(r, "IND", -1) and not _aims(r, "IND", 1)

@@ -140,6 +140,7 @@ _STOP = re.compile(
 )
 _PLACE_PREPS = frozenset("in on at inside near across within against into throughout during amid".split())
 _TARGET_WORDS = 10  # the object is at most this many words after the cue
+_THAT = re.compile(r"^\s+that\s")  # "that" opening the content clause right after the cue
 _BETWEEN_GAP = re.compile(r"\bbetween\b")  # "tension between X and Y": a relation, see relation_pair
 # "aggression by X", "occupation of Gaza by X": the agent follows the noun, at most after an "of" phrase
 _BY = re.compile(r"^\s+(?:of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?by(?:\s+(?:the|its|their))?\s*$")
@@ -186,7 +187,7 @@ def qualifier(low, mentions, k) -> bool:
     return 1 <= len(words) <= 3 and not any(w in _NOT_OWNER_GAP for w in words)
 
 
-def _target_after(low, end, mentions, holder, limit, patients=()):
+def _target_after(low, end, mentions, holder, limit, patients=(), *, content=False):
     """The nearest actor mentioned after ``end`` in the same clause (before ``limit``), not the holder; an
     actor that only qualifies the next one (see :func:`qualifier`) gives way to it. None when the nearest is
     in one of the ``patients`` spans: the one an act named in the object would befall ("reject the plan to
@@ -199,6 +200,9 @@ def _target_after(low, end, mentions, holder, limit, patients=()):
         if qualifier(low, mentions, k) and mentions[k + 1][0] < limit:
             continue
         gap = low[end:s]
+        if content:
+            # a pressure cue's content clause: "demanded that Pakistan release ...", "urged that the US ..."
+            gap = _THAT.sub(" ", gap, count=1)
         words = gap.split()
         if s >= limit or _STOP.search(gap) or _BETWEEN_GAP.search(gap) or len(words) > _TARGET_WORDS:
             return None
@@ -270,7 +274,7 @@ def _targets(low, counted, mentions, holder, patients=(), answered=()):
         nxt = next((j for j in range(k + 1, n) if counted[j][2].cls != "offence"), None)
         limit = counted[nxt][0] if nxt is not None else len(low)
         spans = (*patients, *answered) if cue.weight < 0 else tuple(answered)
-        target = _target_after(low, e, mentions, holder, limit, spans)
+        target = _target_after(low, e, mentions, holder, limit, spans, content=cue.cls == "pressure")
         if target is None and nxt is not None and _COORD_CUES.match(low[e : counted[nxt][0]]):
             target = out[nxt]  # "condemn and reject X": both cues govern X
         out[k] = target
