@@ -571,8 +571,11 @@ def test_both_leaders_of_a_sentence_on_another_state_are_not_the_documents_pair(
         "Both sides agreed to keep the channels open.",
     )
     assert _row(*sentences, i=2, publisher="Dawn")["target_stances"] == []
+    # nor are "both sides" right after it
+    assert "IND" not in _by_target(_row(*sentences, i=3, publisher="Dawn"))
     # with no other state named, "both sides" are still the document's pair
-    assert list(_by_target(_row(*sentences, i=3, publisher="Dawn"))) == ["IND"]
+    sentences = (*sentences[:2], sentences[3])
+    assert list(_by_target(_row(*sentences, i=2, publisher="Dawn"))) == ["IND"]
 
 
 def test_sorrow_at_a_countrys_loss_is_sympathy_for_it():
@@ -631,3 +634,19 @@ def test_these_attacks_point_back_to_the_last_event_named_with_its_actor():
     assert _by_target(_row(*sentences, i=1, publisher="Dawn"))["ISR"]["stance"] < 0
     # not the holder's own strikes, nor an event a named actor of the sentence may own
     assert "ISR" not in _by_target(_row(*sentences, i=2, publisher="Dawn"))
+
+
+def test_both_sides_are_the_two_the_sentence_before_named():
+    articles, sentences = one_doc(
+        "US Secretary of State Marco Rubio called Prime Minister Shehbaz Sharif on Monday.",
+        "Separately, Dar met the British foreign secretary in London.",
+        "Both sides agreed to enhance cooperation in trade.",
+        "Dar also met Rubio in Washington.",
+        "The two leaders agreed to deepen cooperation.",
+        publisher="Dawn",
+        date="2025-06-01",
+    )
+    out = tag(sentences, articles=articles, tone=False)
+    # the meeting with a state outside the actor file is no agreement of the document's pair
+    assert not list(out.iloc[2]["relation_pairs"]) and "USA" not in _by_target(out.iloc[2])
+    assert list(out.iloc[4]["relation_pairs"]) == ["PAK-USA"] and _by_target(out.iloc[4])["USA"]["stance"] > 0

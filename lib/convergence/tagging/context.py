@@ -289,6 +289,25 @@ def pair_elsewhere(text: str, codes, pair, third: re.Pattern | None) -> bool:
     return bool(pair) and third is not None and not set(pair) <= set(codes) and third.search(text) is not None
 
 
+def local_pair(pair, holder, codes, prev_named, prev_third: bool, *, home=None, prev_holder=None):
+    """The pair "both sides" / "the two leaders" means in a sentence naming no actor besides its ``holder``:
+    the two the sentence before named when it named one actor besides the home ("Dar met Rubio ... . The two
+    leaders agreed ..."), or none when it named only a state outside the actor file besides the home ("Dar met
+    the British foreign secretary ... . Both sides agreed ...": ``prev_third``); else the document's ``pair``.
+    Of several actors it named, the document's partner of the home if among them, else the one that held it
+    ("... he [Rubio] emphasised the need for both Pakistan and India to ... . Both sides agreed to remain in
+    touch"), else the first. The holder, when one of the two, comes first."""
+    if set(codes) - {holder, None} or not (prev_named or prev_third):
+        return pair
+    home = home or holder
+    others = [c for c in dict.fromkeys([prev_holder, *prev_named]) if c not in (home, None)]
+    if not others:
+        return None if prev_third else pair
+    partner = next((c for c in (pair or ()) if c != home and c in others), others[0])
+    local = (home, partner)
+    return local if holder != partner else (partner, home)
+
+
 @dataclass
 class DocContext:
     """What a document has said so far about who is who: updated sentence by sentence, in order."""

@@ -16,7 +16,7 @@ from ..engine import ENGINES, EngineName, map_batches
 from ..errors import ConvergenceError
 from .bonds import Bonds, rated_ties
 from .both import both_pattern, both_targets
-from .context import DocContext, home_country, load_attribution, pair_elsewhere, publisher_code
+from .context import DocContext, home_country, load_attribution, local_pair, pair_elsewhere, publisher_code
 from .delegations import delegation_members
 from .headings import before_bullets, headline_opener, joint_opener, names_own_act, office_opener
 from .headverbs import reread
@@ -256,6 +256,7 @@ class DocumentTagger:
         out: list = [None] * n
         prev_issues, prev_terms, chain, prev_holder = [], [], 0, None
         prev_aim = None  # (holder, the one actor it aimed at, whether for it) in the last sentence
+        prev_named, prev_third = [], False  # the actors the last sentence named; whether it named a 3rd party
         named_pairs: dict = {}  # relation cue -> the pair it was named with ("the US-India joint statement")
         general: set = set()  # sentences whose only relation cues rate the ties in general (see bonds.py)
         order = list(range(n))
@@ -572,24 +573,27 @@ class DocumentTagger:
             # "it took US intervention for both sides to agree": the sides are others than the holder
             enabler = reading is not None and reading.enabler
             # the document's pair, unless the sentence speaks of another (context.pair_elsewhere; looked up
-            # only where a rule would use the pair)
+            # only where a rule would use the pair) or names no one and the one before it named another
             third = self.attribution.third_parties
+            pair_here = local_pair(
+                doc_pair, holder, codes, prev_named, prev_third, home=ctx.home, prev_holder=prev_holder
+            )
             if (
                 stance > 0
                 and not target_stances
                 and not about_actor
                 and not enabler
-                and doc_pair
-                and holder in doc_pair
-                and set(codes) <= set(doc_pair)
+                and pair_here
+                and holder in pair_here
+                and set(codes) <= set(pair_here)
                 and self._pair_words is not None
                 and self._pair_words.search(slow)
-                and not pair_elsewhere(text, codes, doc_pair, third)
+                and not pair_elsewhere(text, codes, pair_here, third)
             ):
                 # a cooperative act on the pair's own ties ("strengthen bilateral relations", "engagement
                 # between both countries") by one of the document's two main actors, in a sentence naming no
                 # other actor ("a bilateral matter between India and Pakistan"), is toward the other
-                about_actor = doc_pair[1] if holder == doc_pair[0] else doc_pair[0]
+                about_actor = pair_here[1] if holder == pair_here[0] else pair_here[0]
             if (
                 not about_actor
                 and not target_stances
@@ -651,11 +655,11 @@ class DocumentTagger:
             # or by one that enabled their act ("it took US intervention for both sides to drop their guns")
             pair_phrase = bool(
                 rel_hits
-                and doc_pair
-                and (holder in doc_pair or enabler)
+                and pair_here
+                and (holder in pair_here or enabler)
                 and self.rules.joint_subject is not None
                 and self.rules.joint_subject.search(slow)
-                and not pair_elsewhere(text, codes, doc_pair, third)
+                and not pair_elsewhere(text, codes, pair_here, third)
             )
             relation, relation_cues, relation_pairs = relation_of(
                 slow,
@@ -674,7 +678,7 @@ class DocumentTagger:
             ):
                 # "both sides" ties the document's pair, whatever other actor the sentence names ("It took
                 # American intervention for both sides to drop their guns")
-                relation_pairs = ["-".join(sorted(doc_pair))]
+                relation_pairs = ["-".join(sorted(pair_here))]
             if enabler:
                 relation_pairs = [p for p in relation_pairs if holder not in p.split("-")]
             aimed = {d["target"] for d in target_stances}
@@ -696,11 +700,11 @@ class DocumentTagger:
                 partner = next((m[2] for m in mentions if m[2] not in (None, holder)), None)
                 if reported_joint:
                     partner = next(c for c in reading.joint if c != holder)
-                if doc_pair and holder == doc_pair[0] and self.rules.joint_subject is not None:
+                if pair_here and holder in pair_here and self.rules.joint_subject is not None:
                     if self.rules.joint_subject.match(
                         slow[self.rules.clause_start(slow) :]
-                    ) and not pair_elsewhere(text, codes, doc_pair, third):
-                        partner = doc_pair[1]
+                    ) and not pair_elsewhere(text, codes, pair_here, third):
+                        partner = pair_here[1] if holder == pair_here[0] else pair_here[0]
                         if partner not in targets:
                             targets = [*targets, partner]
                 pair = "-".join(sorted((holder, partner))) if partner else None
@@ -772,6 +776,8 @@ class DocumentTagger:
                 mode=mode,
             )
             prev_issues, prev_terms, prev_holder = issues, terms, holder
+            prev_named = list(dict.fromkeys(m[2] for m in mentions if m[2]))
+            prev_third = third is not None and third.search(text) is not None
             aimed = {
                 (d["target"], d["stance"] > 0)
                 for d in target_stances
@@ -780,6 +786,7 @@ class DocumentTagger:
             prev_aim = (holder, *aimed.pop()) if len(aimed) == 1 else None
             if titled and i == 0:
                 prev_issues, prev_terms, prev_holder = [], [], None  # the body does not continue its headline
+                prev_named, prev_third = [], False
                 if len(order) == n and n > 1 and holder is None and hsource == "person":
                     order.append(0)  # a person the body may name: read once more at the end
         # the stance told apart from its issue
