@@ -110,3 +110,14 @@ def test_lemmas_asked_for_are_spacys_pipeline_lemmas(monkeypatch):
     index = syntax._LEMMATIZER.lookups.get_table("lemma_index")
     assert all(isinstance(index[k], frozenset) for k in index)
     assert [[(t.text, syntax.lemma(t)) for t in d] for d in syntax.parse_many(texts)] == expected
+
+
+def test_a_dateline_with_the_months_full_name_or_no_space_after_it_is_cut():
+    for text, start in [
+        ("ISLAMABAD, June 4 (APP):United States envoy met the minister.", "United"),
+        ("KARACHI, September 19 (APP): The committee met on Friday.", "The"),
+        ("ISLAMABAD, Jun 24 (APP): The Foreign Office said so.", "The"),
+        ("WASHINGTON: The talks ended.", "The"),
+    ]:
+        assert text[syntax.dateline_end(text) :].startswith(start)
+    assert syntax.dateline_end("Pakistan, June 4 talks went well.") == 0

@@ -147,17 +147,17 @@ def _cache_folder() -> Path | None:
 
 
 _MODEL_KEY: str | None = None
-_INPUT = "d2"  # how sentences are given to the parser (d2: without their dateline); a change parses anew
+_INPUT = "d3"  # how sentences are given to the parser (d3: without their dateline); a change parses anew
 
 
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2}\.?\s+\d{1,2})?"
+    r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "Jun 24", "June 4", "Sept. 3"
     r"(?:\s*\([A-Z]{2,6}\)\s*[:—–-]+\s*|\s*[:—–-]+\s+)"
 )
 
 
 def dateline_end(text: str) -> int:
-    """Where the sentence after a leading dateline ("ISLAMABAD:", "ISLAMABAD, Jun 24 (APP):") starts (0
+    """Where the sentence after a leading dateline ("ISLAMABAD:", "ISLAMABAD, June 24 (APP):") starts (0
     without one): the parser reads the sentence from there, so it does not take the place for the subject."""
     m = _DATELINE.match(text)
     return m.end() if m else 0
