@@ -1615,3 +1615,10 @@ def test_a_spokesman_who_names_his_state_as_its_own_subject_speaks_for_it():
         publisher="Dawn",
     )
     assert out["holder"].tolist()[1:] == ["PAK", "PAK"]
+
+
+def test_a_meeting_of_one_actors_body_states_its_position():
+    r = _tag("An emergency meeting of the National Security Committee reaffirmed Freedonia's rights.")
+    assert r.iloc[0]["holder"] == "PAK"
+    # talks of two, or an actor's meeting with another, are no one's statement
+    assert _tag("The Pakistan-US talks focused on trade.").iloc[0]["holder"] is None

@@ -564,7 +564,7 @@ class Reader:
         for t in words:
             if t.i in tok_code and t.i != head.i:
                 code = tok_code[t.i]
-                if not self._agentive(head):
+                if not self._agentive(head) and not self._body_meeting(head, words, tok_code):
                     return None, "thing"  # "Pakistan's seafood exports rose": a thing of the actor, not it
                 self._learn(ctx, code, words, tok_code)
                 return code, "possessive" if t.dep_ == "poss" and t.head.i == head.i else "actor"
@@ -758,6 +758,22 @@ class Reader:
         lem = lemma(head)
         heads = self.data.agent_heads  # plural entries ("forces", "troops") name the word as written
         return head.pos_ == "PROPN" or lem in self.data.roles or lem in heads or head.lower_ in heads
+
+    def _body_meeting(self, head, words, tok_code) -> bool:
+        """Whether ``head`` is a meeting of one actor's body ("an emergency meeting of the National Security
+        Committee reaffirmed ...", "the NSC meeting decided ..."): what it states is that actor's; a meeting
+        of two ("the Pakistan-US talks") is no one's."""
+        if lemma(head) not in self.data.meeting_nouns:
+            return False
+        owners = [c for c in head.children if c.dep_ == "compound"] + [
+            g
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        codes = {tok_code[w.i] for o in owners for w in o.subtree if w.i in tok_code}
+        return len(codes) == 1 and len({tok_code[w.i] for w in words if w.i in tok_code}) == 1
 
     def owns_thing(self, doc, end: int) -> bool:
         """Whether the actor named by the possessive ending at character ``end`` of ``doc``'s text only owns
