@@ -650,3 +650,17 @@ def test_both_sides_are_the_two_the_sentence_before_named():
     # the meeting with a state outside the actor file is no agreement of the document's pair
     assert not list(out.iloc[2]["relation_pairs"]) and "USA" not in _by_target(out.iloc[2])
     assert list(out.iloc[4]["relation_pairs"]) == ["PAK-USA"] and _by_target(out.iloc[4])["USA"]["stance"] > 0
+
+
+def test_both_sides_without_a_home_or_a_holder_keep_the_documents_pair():
+    from convergence.tagging.context import local_pair
+
+    # no home and no holder: no side to pair with (a speech or a text of no known publisher)
+    assert local_pair(("IND", "PAK"), None, [], ["USA"], False, home=None) == ("IND", "PAK")
+    assert local_pair(("IND", "PAK"), "PAK", [], ["USA"], False, home=None) == ("PAK", "USA")
+    articles, sentences = one_doc(
+        "India and Pakistan fought for four days in May before the United States stepped in.",
+        "Both sides then agreed to a ceasefire and to talks.",
+    )
+    out = tag(sentences, articles=articles, tone=False)
+    assert len(out) == 2

@@ -300,6 +300,8 @@ def local_pair(pair, holder, codes, prev_named, prev_third: bool, *, home=None, 
     if set(codes) - {holder, None} or not (prev_named or prev_third):
         return pair
     home = home or holder
+    if home is None:
+        return pair  # no home and no holder: no side to pair with
     others = [c for c in dict.fromkeys([prev_holder, *prev_named]) if c not in (home, None)]
     if not others:
         return None if prev_third else pair
