@@ -1622,3 +1622,13 @@ def test_a_meeting_of_one_actors_body_states_its_position():
     assert r.iloc[0]["holder"] == "PAK"
     # talks of two, or an actor's meeting with another, are no one's statement
     assert _tag("The Pakistan-US talks focused on trade.").iloc[0]["holder"] is None
+
+
+def test_the_spokesperson_of_the_state_the_writer_contacted_speaks_for_it():
+    out = _tag(
+        "Visa rules for students were tightened on Monday.",
+        "When Dawn reached out to the State Department, a spokesperson said the review was under way.",
+        "Responding to the US statement, the spokesperson said Pakistan was disappointed.",
+        publisher="Dawn",
+    )
+    assert out["holder"].tolist()[1:] == ["USA", "PAK"]

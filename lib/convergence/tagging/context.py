@@ -58,6 +58,8 @@ _OPTIONAL_WORDS = (
     "common_names",
     "expletive_verbs",
     "open_questions",
+    "voice_roles",
+    "contact_verbs",
     "expletive_adjectives",
     "reported_facts",
     "demanding_verbs",
@@ -122,6 +124,8 @@ class Attribution:
     former_marks: frozenset[str] = frozenset()
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)
     foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
+    voice_roles: frozenset[str] = frozenset()  # offices every state has: the home's only by presumption
+    contact_verbs: frozenset[str] = frozenset()  # "reached out to the State Department, a spokesperson said"
     posted_roles: frozenset[str] = frozenset()  # "in X" is where they serve, not whose they are (embassy)
     honorifics: frozenset[str] = frozenset()  # titles that are not names ("Mr", "Dr")
     opinion_doc_types: frozenset[str] = frozenset()  # document types written in the writer's own voice

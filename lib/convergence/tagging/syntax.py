@@ -69,7 +69,6 @@ _NUMBERS = dict(zip("three four five six seven eight nine ten".split(), map(str,
 _DATING_PREPS = (_TIME_PREPS | {"until", "till", "by"}) - {"since"}  # "in 2019", "until 2010": dated
 _DEFINITE = {"the", "this", "that", "these", "those"}  # "the ban" points back to the ban named before
 # a subject that makes a relayed clause its source's own words: the first person, a demonstrative
-_VOICES = frozenset({"spokesperson", "ministry", "embassy", "official"})  # offices every state has
 _OWN_WORDS = frozenset({"i", "we"} | _DEFINITE - {"the"})
 # holder_source of each way the parse names a holder (the lexical rules' names where they mean the same)
 _SOURCES = {
@@ -1319,7 +1318,7 @@ class Reader:
         roles = [lemma(t) for t in words if lemma(t) in self.data.roles]
         return (
             bool(roles)
-            and all(self.data.roles[r] in _VOICES for r in roles)
+            and all(self.data.roles[r] in self.data.voice_roles for r in roles)
             and not any(t.i in tok_code for t in words)
             and not any(self.data.roles[r] in ctx.roles for r in roles)
         )
@@ -1342,6 +1341,19 @@ class Reader:
         names = [n for n in self._names(self._np_tokens(speaker), tok_code, speaker) if n[:1].isupper()]
         ctx.learn(ctx.prev_holder, names, None, person=True)
         return ctx.prev_holder
+
+    def _contacted(self, toks, tok_code) -> str | None:
+        """The one state the writer says it contacted in the sentence ("When Dawn reached out to the State
+        Department, a spokesperson confirmed ...", "Asked by Dawn, ..." is no contact of a state): the actor
+        named in the object of a contact verb (attribution.yaml ``contact_verbs``), else None."""
+        codes = set()
+        for t in toks:
+            if t.pos_ != "VERB" or lemma(t) not in self.data.contact_verbs:
+                continue
+            objs = [c for c in t.children if c.dep_ in _OBJ]
+            objs += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children]
+            codes |= {tok_code[w.i] for o in objs for w in o.subtree if w.i in tok_code}
+        return codes.pop() if len(codes) == 1 else None
 
     def _personal(self, head) -> bool:
         """Whether the noun phrase ``head`` names a person or an office: an office holder of the actor file
@@ -1852,7 +1864,8 @@ class Reader:
             presumed = self._presumed_role(speaker, tok_code, ctx)
             who, how = self.resolve(speaker, tok_code, ctx, quoted=False, text=text)
             if presumed and who == ctx.home:
-                who = self._own_voice(speaker, content, tok_code, ctx) or who
+                voiced = self._own_voice(speaker, content, tok_code, ctx)
+                who = voiced or self._contacted(toks, tok_code) or who
             if who is not None and how == "actor" and self._former(self._np_tokens(speaker), speaker):
                 # "Former US Assistant Secretary of State X said", "said X, a former Pakistani ambassador":
                 # an official out of office speaks for no state, even one the actor file names
