@@ -60,6 +60,7 @@ _OPTIONAL_WORDS = (
     "open_questions",
     "voice_roles",
     "contact_verbs",
+    "inference_verbs",
     "expletive_adjectives",
     "reported_facts",
     "demanding_verbs",
@@ -126,6 +127,7 @@ class Attribution:
     foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
     voice_roles: frozenset[str] = frozenset()  # offices every state has: the home's only by presumption
     contact_verbs: frozenset[str] = frozenset()  # "reached out to the State Department, a spokesperson said"
+    inference_verbs: frozenset[str] = frozenset()  # "X appears focused on ...": the writer's inference
     posted_roles: frozenset[str] = frozenset()  # "in X" is where they serve, not whose they are (embassy)
     honorifics: frozenset[str] = frozenset()  # titles that are not names ("Mr", "Dr")
     opinion_doc_types: frozenset[str] = frozenset()  # document types written in the writer's own voice

@@ -425,10 +425,14 @@ class DocumentTagger:
                 and hsource == reading.source
                 and not self.attribution.official_acts.intersection(reading.verbs)
                 and not self.attribution.reporting_verbs.intersection(reading.verbs)
-                and not _in_zone(stance_hits, reading.clause, counted_only=True)
+                and (
+                    not _in_zone(stance_hits, reading.clause, counted_only=True)
+                    or self.attribution.inference_verbs.intersection(reading.verbs)
+                )
             ):
                 # a column's own sentence about an actor with no stance in its clause ("The US is addicted to
-                # war", "Pakistan has rarely diverged from that trajectory") is the writer's analysis
+                # war", "Pakistan has rarely diverged from that trajectory") is the writer's analysis, and so
+                # is the writer's inference, stance or not ("the US appears focused on partnering with ...")
                 holder, hsource, subject_span = None, "analysis", None
             if (
                 reading is not None
