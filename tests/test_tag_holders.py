@@ -1416,10 +1416,13 @@ def test_the_writers_account_of_a_dated_past_holds_nothing_but_what_goes_on_sinc
         "In 2019, Washington booted Ankara out of its fighter programme.",
         "Pakistan has hosted Afghan refugees since 1980.",
         "The Foreign Office rejected the remarks, citing the 1960 treaty.",
+        "The US designated the group a terrorist organisation in December 2001.",
         publisher="Dawn",
         date="2025-06-01",
     )
     assert (t.iloc[1]["holder"], t.iloc[1]["holder_source"]) == (None, "history")
+    # an official act of long ago is history too
+    assert (t.iloc[4]["holder"], t.iloc[4]["holder_source"]) == (None, "history")
     assert t.iloc[2]["holder"] == "PAK"  # "since 1980": it goes on now
     assert t.iloc[3]["holder"] == "PAK"  # a year named elsewhere in the sentence dates nothing
 

@@ -453,7 +453,6 @@ class DocumentTagger:
                 and hsource in ("subject", "agent", "joint", "carryover")
                 and not quoted[i]
                 and text[:1] not in '"“‘'
-                and not self.attribution.official_acts.intersection(reading.verbs)
                 and not self.attribution.reporting_verbs.intersection(reading.verbs)
             ):
                 # the writer's own account of the past ("In 2019, Washington booted Ankara out of ...", "X
