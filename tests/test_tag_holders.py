@@ -1643,3 +1643,8 @@ def test_a_columns_inference_about_an_actor_is_the_writers_analysis():
     # without the inference verb, a stance in the clause keeps the actor's act
     out = _tag("Washington is keen on partnering with Islamabad.", doc_type="opinion")
     assert out.iloc[0]["holder"] == "USA"
+
+
+def test_a_correspondent_or_an_editor_is_a_voice_of_no_state():
+    r = _tag("A Pakistani correspondent in Washington reported that the talks had ended.", publisher="Dawn")
+    assert (r.iloc[0]["holder"], r.iloc[0]["holder_source"]) == (None, "non-state voice")
