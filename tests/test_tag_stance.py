@@ -306,3 +306,8 @@ def test_a_demand_or_a_call_reaches_the_subject_of_the_clause_it_governs():
     assert _aims(r, "PAK", -1)
     r = _row("Pakistan urged that India resume talks.")
     assert _aims(r, "IND", -1) and not _aims(r, "IND", 1)
+
+
+def test_a_censure_of_undue_or_egregious_conduct_is_against_the_one_it_names():
+    r = _row("The State Department said the elections in Pakistan were marked by undue restrictions.")
+    assert r["holder"] == "USA" and _aims(r, "PAK", -1)
