@@ -309,5 +309,5 @@ def test_a_demand_or_a_call_reaches_the_subject_of_the_clause_it_governs():
 
 
 def test_a_censure_of_undue_or_egregious_conduct_is_against_the_one_it_names():
-    r = _row("The State Department said the elections in Pakistan were marked by undue restrictions.")
+    r = _row("The State Department report said Pakistan imposed undue restrictions on the press.")
     assert r["holder"] == "USA" and _aims(r, "PAK", -1)
