@@ -292,6 +292,7 @@ class DocumentTagger:
             if not issues and not codes and not meta.get("parse", True):
                 # a speech whose country speaks: a sentence on no issue naming no actor changes nothing
                 prev_issues, prev_terms, prev_holder = [], [], None
+                prev_named, prev_third = [], False
                 continue
             headline = titled and i == 0
             stance_hits = [
