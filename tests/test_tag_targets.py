@@ -664,3 +664,15 @@ def test_both_sides_without_a_home_or_a_holder_keep_the_documents_pair():
     )
     out = tag(sentences, articles=articles, tone=False)
     assert len(out) == 2
+
+
+def test_both_sides_a_holder_presses_are_two_others():
+    articles, sentences = one_doc(
+        "Pakistan carried out strikes on militant hideouts across the border on Monday.",
+        "We urge both sides to address any differences through dialogue.",
+        publisher="The White House",
+        date="2024-03-18",
+    )
+    row = tag(sentences, articles=articles, tone=False).iloc[1]
+    assert row["holder"] == "USA" and "PAK-USA" not in list(row["relation_pairs"])
+    assert "PAK" not in _by_target(row)

@@ -87,6 +87,9 @@ class TagError(ConvergenceError, ValueError):
     """Input that cannot be tagged (missing columns, wrong type)."""
 
 
+_APPEAL_GAP = re.compile(r"\s+(?:(?:on|upon)\s+)?")  # "urged both sides", "called on both sides"
+
+
 class DocumentTagger:
     """The loaded data files and rules that tag one document's sentences at a time (:meth:`document`)."""
 
@@ -582,6 +585,9 @@ class DocumentTagger:
             pair_here = local_pair(
                 doc_pair, holder, codes, prev_named, prev_third, home=ctx.home, prev_holder=prev_holder
             )
+            if pair_here and holder in pair_here and self._appeals_to_both(slow, stance_hits):
+                # "We urge both sides to ...": two sides the holder presses, not the holder and another
+                pair_here = None
             if (
                 stance > 0
                 and not target_stances
@@ -914,6 +920,19 @@ class DocumentTagger:
                 code, surname = self.surnames.get(holder, (None, None))
                 if code is not None:
                     learned[surname] = code
+
+    def _appeals_to_both(self, slow, stance_hits) -> bool:
+        """Whether a pressure cue's object is a joint phrase ("urged both sides to ...", "calls on the two
+        countries to ..."): the holder presses two others."""
+        joint = self.rules.joint_subject
+        if joint is None:
+            return False
+        for _s, e, cue in stance_hits:
+            if cue.cls == "pressure":
+                gap = _APPEAL_GAP.match(slow, e)
+                if joint.match(slow, gap.end() if gap else e):
+                    return True
+        return False
 
     def _delegations(self, readings, own, lows, ctx) -> None:
         """Learn for the whole document who leads or belongs to a state's delegation (see
