@@ -922,7 +922,7 @@ class DocumentTagger:
                     learned[surname] = code
 
     def _appeals_to_both(self, slow, stance_hits) -> bool:
-        """Whether a pressure cue's object is a joint phrase ("urged both sides to ...", "calls on the two
+        """Whether a pressure cue's object is a joint phrase ("urged both sides to ...", "pressed the two
         countries to ..."): the holder presses two others."""
         joint = self.rules.joint_subject
         if joint is None:
