@@ -1648,3 +1648,27 @@ def test_a_columns_inference_about_an_actor_is_the_writers_analysis():
 def test_a_correspondent_or_an_editor_is_a_voice_of_no_state():
     r = _tag("A Pakistani correspondent in Washington reported that the talks had ended.", publisher="Dawn")
     assert (r.iloc[0]["holder"], r.iloc[0]["holder_source"]) == (None, "non-state voice")
+
+
+def test_a_bare_weekday_after_a_name_is_no_part_of_the_name():
+    # news-agency style ("Minister X Thursday praised"): the name keeps its role, and a later mention of it
+    t = _tag(
+        "Minister of State for Trade Karim Jaffar Baig Thursday praised the partnership between Pakistan and "
+        "the United States.",
+        "Karim Jaffar Baig further noted that the deal was a victory for both sides.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["PAK", "PAK"]
+
+
+def test_a_headlines_trailing_name_the_parser_reads_as_a_verb_still_speaks():
+    r = _title_row("‘Gates not shut’ to other Gulf partners in the new defence accord: Khawaja Asif")
+    assert (r["holder"], r["holder_source"]) == ("PAK", "reported")
+
+
+def test_only_a_weekday_right_after_a_name_is_put_in_small_letters():
+    from convergence.tagging.syntax import weekday_case
+
+    assert weekday_case("Envoy Rana Tahir Monday urged calm.") == "Envoy Rana Tahir monday urged calm."
+    for text in ("The envoy on Monday urged calm.", "Late Monday night, the envoy left.", "Monday Blues"):
+        assert weekday_case(text) == text

@@ -146,7 +146,14 @@ def _cache_folder() -> Path | None:
 
 
 _MODEL_KEY: str | None = None
-_INPUT = "d3"  # how sentences are given to the parser (d3: without their dateline); a change parses anew
+_INPUT = "d4"  # how sentences reach the parser (d3: dateline cut; d4: weekday_case); a change parses anew
+
+# a bare weekday between a name and a verb ("Minister X Thursday praised"): news-agency style the parser
+# reads as the end of the name, leaving the verb without a subject
+_BARE_WEEKDAY = re.compile(
+    r"(\b[A-Z][\w.’'-]*\)? )(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?= (?:[a-z]+ )?[a-z]+(?:ed|s)\b)"
+)
 
 
 _DATELINE = re.compile(
@@ -224,6 +231,13 @@ def headline_case(text: str, keep=()) -> str:
     return "".join(out)
 
 
+def weekday_case(text: str) -> str:
+    """``text`` with a bare weekday between a name and a verb in small letters ("Kiyani Thursday praised" ->
+    "Kiyani thursday praised"), which the parser reads as a time, not as part of the name; offsets are
+    unchanged."""
+    return _BARE_WEEKDAY.sub(lambda m: m[1] + m[2].lower(), text) if "day " in text else text
+
+
 def parse_many(texts: list[str]):
     """spaCy ``Doc`` objects for ``texts`` (one sentence each), in order. The parses of one call (one
     document's sentences) are cached on disk as token arrays (:mod:`.parsefile`, no pickle), keyed by the
@@ -245,7 +259,9 @@ def parse_many(texts: list[str]):
             pass  # absent or damaged: parse again
     cuts = [dateline_end(t) for t in texts]
     with one_thread():
-        docs = list(model.pipe([t[k:] for t, k in zip(texts, cuts, strict=True)], batch_size=128))
+        docs = list(
+            model.pipe([weekday_case(t[k:]) for t, k in zip(texts, cuts, strict=True)], batch_size=128)
+        )
     docs = [_after_blank(d, k) if k else d for d, k in zip(docs, cuts, strict=True)]
     if _RULER is not None:
         docs = _RULER(docs)
@@ -948,7 +964,8 @@ class Reader:
         if not colons or colons[-1] < 2 or doc[-1].text in (".", "?", "!"):
             return None
         tail = [t for t in doc[colons[-1] + 1 :] if not t.is_punct or t.pos_ in _NOMINAL]
-        if not 1 <= len(tail) <= 4 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        # a capitalised word the parser took for a verb is still a name ("...: Khawaja Asif")
+        if not 1 <= len(tail) <= 4 or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in tail):
             return None
         return tail[-1]
 
