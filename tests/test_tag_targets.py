@@ -676,3 +676,19 @@ def test_both_sides_a_holder_presses_are_two_others():
     row = tag(sentences, articles=articles, tone=False).iloc[1]
     assert row["holder"] == "USA" and "PAK-USA" not in list(row["relation_pairs"])
     assert "PAK" not in _by_target(row)
+
+
+def test_an_appraisal_rates_the_actor_named_before_it_not_the_one_after():
+    # a quality seen in the subject of a reported clause ("X showed great foresight"), and one coordinated
+    # with it, is the holder's stance toward that subject
+    t = _tag_doc(
+        "The Foreign Office issued a statement on the crisis on Friday.",
+        "It said that at a tense moment, President Trump showed great foresight and sober statesmanship in "
+        "his talks with India.",
+        publisher="Dawn",
+    )
+    r = t.iloc[1]
+    assert r["holder"] == "PAK"
+    aimed = {d["target"]: d for d in r["target_stances"]}
+    assert aimed["USA"]["stance"] > 0 and set(aimed["USA"]["cues"]) == {"foresight", "statesmanship"}
+    assert "IND" not in aimed

@@ -53,6 +53,7 @@ _OPTIONAL_WORDS = (
     "pact_nouns",
     "go_between_cues",
     "refusal_cues",
+    "appraisal_cues",
     "expectation_verbs",
     "group_nouns",
     "common_names",
@@ -154,6 +155,7 @@ class Attribution:
     expectation_verbs: frozenset[str] = frozenset()  # "X is expected in Washington": X's act to come
     go_between_cues: frozenset[str] = frozenset()  # an act between two others ("brokered ... between X, Y")
     refusal_cues: frozenset[str] = frozenset()  # a cooperative act they govern is refused ("refused to sign")
+    appraisal_cues: frozenset[str] = frozenset()  # a quality of the actor named before ("X's foresight")
     news_outlets: re.Pattern | None = None  # "..., the NYT reported": an outlet relays its subject's act
     source: str = ""
 

@@ -513,6 +513,7 @@ class DocumentTagger:
                 reading.patients if reading is not None else (),
                 self.attribution.go_between_cues,
                 self.attribution.refusal_cues,
+                appraisals=self.attribution.appraisal_cues,
                 answered=reading.answered if reading is not None else (),
                 pacts=self.attribution.pact_nouns,
                 event_owners=reading.event_owners if reading is not None else (),

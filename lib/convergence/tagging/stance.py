@@ -41,6 +41,8 @@ import re
 
 _CLAUSE_BREAK = re.compile(r"[,;:.()\"!?]")
 _CONJ = re.compile(r"\b(?:and|or|but|while|whereas)\b")
+_APPRAISED_WORDS = 5  # words between an actor and the appraisal cue that rates it
+_AND_WORDS = re.compile(r"\s+and\s+(?:[\w-]+\s+){0,2}$")  # "... and stellar ": one quality coordinated
 _PRIORITY = {"ignore": 0, "negator": 1, "relief": 1, "hedge": 1, "intensifier": 1}
 _WINDOWS = {"negator": 3, "relief": 3, "hedge": 5, "intensifier": 2}
 _NEGATING = ("negator", "relief")
@@ -216,6 +218,23 @@ def _target_after(low, end, mentions, holder, limit, patients=(), *, content=Fal
     return None
 
 
+def _appraised(low, start, mentions, holder):
+    """The actor an appraisal cue at ``start`` rates: the last one named before it in its clause, within
+    ``_APPRAISED_WORDS`` words ("President Trump demonstrated great strategic foresight", "the US's exemplary
+    support"), other than the holder; else None (the cue is then aimed like any other)."""
+    best = None
+    for _s, e, code, _poss in mentions:
+        if e <= start and code is not None:
+            gap = low[e:start]
+            if (
+                len(gap.split()) <= _APPRAISED_WORDS
+                and not _CLAUSE_BREAK.search(gap)
+                and not _CONJ.search(gap)
+            ):
+                best = code
+    return best if best != holder else None
+
+
 def _perpetrator(low, start, end, mentions, holder):
     """The actor a conflict noun is tied to: an adjective / possessive right before it ("Israeli occupation",
     "India's illegal annexation") or an agent after it ("aggression by Israel")."""
@@ -268,8 +287,8 @@ def _targets(low, counted, mentions, holder, patients=(), answered=()):
     out: list = [None] * n
     for k in range(n - 1, -1, -1):
         s, e, cue = counted[k][:3]
-        if cue.cls == "offence":
-            out[k] = counted[k][3]
+        if cue.cls == "offence" or counted[k][3] is not None:
+            out[k] = counted[k][3]  # an offence's perpetrator, an appraisal's appraised
             continue
         nxt = next((j for j in range(k + 1, n) if counted[j][2].cls != "offence"), None)
         limit = counted[nxt][0] if nxt is not None else len(low)
@@ -294,6 +313,7 @@ def stance_of(
     answered=(),
     pacts=frozenset(),
     event_owners=(),
+    appraisals=frozenset(),
 ):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
@@ -305,7 +325,8 @@ def stance_of(
     spans no cue's target is in (see :func:`_targets`); ``pacts``: nouns of a pact, which negated state no
     stance ("Pakistan and the US did not have any agreement on prisoners", see :func:`relation_of`);
     ``event_owners``: (start, end, actor) of violent events the parse found pointed back to ("these attacks"
-    after "the US strikes"), the actor of an offence no words tie to one."""
+    after "the US strikes"), the actor of an offence no words tie to one; ``appraisals``: cues of a quality
+    seen in the actor named right before them in their clause (see :func:`_appraised`), toward that actor."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
@@ -313,6 +334,7 @@ def stance_of(
     pushes = [h for h in stance_hits if h[2].cls == "pressure" or h[2].cue in refusals]
     counted = []
     sides: dict = {}  # a go-between cue's span -> the two parties named with it
+    rated = None  # (end, actor) of the last appraisal cue tied to an actor
     for s, e, cue in stance_hits:
         if cue.cls == "offence":
             # the actor tied to it in the words, else the one of the event it points back to ("these attacks")
@@ -327,6 +349,14 @@ def stance_of(
             continue
         if cue.cls not in ("cooperation", "conflict", "pressure"):
             continue
+        if cue.cue in appraisals:
+            # "great foresight and stellar statesmanship": a quality coordinated with one rates the same actor
+            chained = rated[1] if rated and _AND_WORDS.match(low[rated[0] : s]) else None
+            who = chained or _appraised(low, s, mentions, holder)
+            if who is not None:
+                counted.append((s, e, cue, who))
+                rated = (e, who)
+                continue
         if _owned_by_other(low, s, mentions, holder) or _in_subject_phrase(low, s, subject_span, preps):
             continue
         if cue.weight < 0 and _voiced_by_other(low, e, mentions, holder):
