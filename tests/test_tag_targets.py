@@ -692,3 +692,16 @@ def test_an_appraisal_rates_the_actor_named_before_it_not_the_one_after():
     aimed = {d["target"]: d for d in r["target_stances"]}
     assert aimed["USA"]["stance"] > 0 and set(aimed["USA"]["cues"]) == {"foresight", "statesmanship"}
     assert "IND" not in aimed
+
+
+def test_a_complement_the_parser_hangs_on_the_object_still_rates_it():
+    # "called <title> <name> a 'man of peace'": the parser makes the complement an appositive of the object
+    t = _tag_doc(
+        "The prime minister met a visiting delegation on Monday.",
+        "He also called US President Donald Trump a ‘man of peace’ and voiced hope for talks.",
+        publisher="Dawn",
+    )
+    r = t.iloc[1]
+    assert r["holder"] == "PAK"
+    assert [(d["target"], d["stance"] > 0) for d in r["target_stances"]] == [("USA", True)]
+    assert "man of peace" in r["target_stances"][0]["cues"]

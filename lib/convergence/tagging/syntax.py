@@ -396,6 +396,18 @@ def token_codes(toks, mentions) -> dict:
     return tok_code
 
 
+def _complement_appositive(obj, a) -> bool:
+    """Whether ``a`` is an appositive of the object ``obj`` that reads as its complement: indefinite ("a",
+    "an") and joined to it with no punctuation but quotes ("called X a 'man of peace'", not "met X, a
+    lawyer")."""
+    return (
+        a.dep_ == "appos"
+        and a.i > obj.i
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+        and not any(t.is_punct and not t.is_quote for t in obj.doc[obj.i + 1 : a.i])
+    )
+
+
 class Reader:
     """Reads parsed sentences of one document in order (see the module docstring)."""
 
@@ -1181,6 +1193,10 @@ class Reader:
                     stack.append(c)
                 elif c.dep_ == "neg":
                     zone.append(c)
+                elif c.dep_ in ("dobj", "obj") and t.pos_ == "VERB":
+                    # "called US President Donald Trump a man of peace": an indefinite appositive right after
+                    # the object, with no comma, is its complement, which the parser attaches to the object
+                    stack.extend(a for a in c.children if _complement_appositive(c, a))
                 elif c.dep_ == "prep" and c.lower_ == "without" and t.pos_ in ("VERB", "AUX"):
                     # "urged talks without condemning Russia": the manner of the act is the holder's
                     zone.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj"))
