@@ -1672,3 +1672,15 @@ def test_only_a_weekday_right_after_a_name_is_put_in_small_letters():
     assert weekday_case("Envoy Rana Tahir Monday urged calm.") == "Envoy Rana Tahir monday urged calm."
     for text in ("The envoy on Monday urged calm.", "Late Monday night, the envoy left.", "Monday Blues"):
         assert weekday_case(text) == text
+
+
+def test_a_title_of_a_body_outside_the_actor_file_opening_the_clause_is_no_states():
+    # "Officials from <a state outside the actor file>" as subject: theirs, not the last holder's
+    t = _tag(
+        "Pakistan hosted a forum on maritime trade in Karachi on Monday.",
+        "Officials from the Organisation of Islamic Cooperation were also present on the occasion.",
+        "Envoys of Norway later joined the session, a press release said.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[1:] == [None, None]
+    assert set(t["holder_source"].tolist()[1:]) == {"third party"}

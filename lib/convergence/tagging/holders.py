@@ -40,6 +40,7 @@ import re
 from .lexicon import Actors
 
 _PUNCT = re.compile(r"[,;:()\"\[\]]")
+_FROM_BODY = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?", re.I)  # "Ministers from the OIC": whose title it is
 # a passive auxiliary right before a speech verb ("Pakistan is believed to be ...")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$")
 
@@ -167,12 +168,17 @@ class HolderRules:
             return None
         return None
 
-    def _third_party_title(self, text, start, at) -> bool:
+    def _third_party_title(self, text, start, at, end=None) -> bool:
         """True when a state or body outside the actor file qualifies the title at ``at`` ("European
         Commission President X", "The Qatari ambassador", "British Prime Minister X"): its name ends at most
-        three words before the title, in the phrase that opens the clause at ``start``."""
+        three words before the title, in the phrase that opens the clause at ``start``; or, with the title's
+        ``end``, it follows the title that opens the clause in a "from" / "of" phrase ("Ministers from the
+        OIC")."""
         if self.third_parties is None:
             return False
+        after = _FROM_BODY.match(text, end) if end is not None and len(text[start:at].split()) <= 2 else None
+        if after is not None and self.third_parties.match(text, after.end()):
+            return True
         m = self.third_parties.search(text, start, at)
         if m is None or len(text[start : m.start()].split()) > 1:
             return False  # "the PM travelled to Azerbaijan to meet President X": the subject is the PM
@@ -328,7 +334,7 @@ class HolderRules:
                     (om and not any(start <= m[0] < limit for m in real))
                     or self._office_speaks(low, real, speech)
                 ):
-                    if om and self._third_party_title(text, start, start + om.start()):
+                    if om and self._third_party_title(text, start, start + om.start(), start + om.end()):
                         return None, "third party", None
                     return context_holder, "office", None
         # 6. the document's speaker
