@@ -1684,3 +1684,27 @@ def test_a_title_of_a_body_outside_the_actor_file_opening_the_clause_is_no_state
     )
     assert t["holder"].tolist()[1:] == [None, None]
     assert set(t["holder_source"].tolist()[1:]) == {"third party"}
+
+
+def test_in_a_speech_a_title_of_the_speakers_own_state_is_no_third_partys():
+    # Chile is outside the actor file, but in its own speech "The Government of Chile" is no third party
+    speech = [
+        "Here the delegation of Chile wishes to speak on the draft covenant on the rights of man.",
+        "The Government of Chile has always honoured what the United Nations decides.",
+    ]
+    meta = {"country": "CHL", "year": 1950, "doc_type": "speech"}
+    meta["publisher"] = "United Nations General Assembly"
+    articles, sentences_ = make_corpus([{"paragraphs": [speech], **meta}])
+    t = tag(sentences_, articles=articles, tone=False)
+    assert "third party" not in t["holder_source"].tolist()
+
+
+def test_a_statement_speaking_after_its_quotation_is_the_last_holders():
+    # the office ("the statement") stands after the quotation, outside the clause the quotation opens
+    t = _tag(
+        "Pakistan hosted a forum on maritime trade in Karachi on Monday.",
+        "“A quick return to talks was hoped for … to free the captives and to reach a lasting truce,” the "
+        "statement added.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["PAK", "PAK"]

@@ -334,7 +334,10 @@ class HolderRules:
                     (om and not any(start <= m[0] < limit for m in real))
                     or self._office_speaks(low, real, speech)
                 ):
-                    if om and self._third_party_title(text, start, start + om.start(), start + om.end()):
+                    # in a speaker's document ("The delegation of Chile" in Chile's speech) only a title
+                    # qualified before it counts
+                    end = start + om.end() if om and not doc_speaker else None
+                    if om and self._third_party_title(text, start, start + om.start(), end):
                         return None, "third party", None
                     return context_holder, "office", None
         # 6. the document's speaker
