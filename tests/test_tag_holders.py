@@ -1670,6 +1670,7 @@ def test_only_a_weekday_right_after_a_name_is_put_in_small_letters():
     from convergence.tagging.syntax import weekday_case
 
     assert weekday_case("Envoy Rana Tahir Monday urged calm.") == "Envoy Rana Tahir monday urged calm."
+    assert weekday_case("Envoy Rana Tahir Monday said so.") == "Envoy Rana Tahir monday said so."
     for text in ("The envoy on Monday urged calm.", "Late Monday night, the envoy left.", "Monday Blues"):
         assert weekday_case(text) == text
 

@@ -146,13 +146,13 @@ def _cache_folder() -> Path | None:
 
 
 _MODEL_KEY: str | None = None
-_INPUT = "d4"  # how sentences reach the parser (d3: dateline cut; d4: weekday_case); a change parses anew
+_INPUT = "d5"  # how sentences reach the parser (d3: dateline cut; d5: weekday_case); a change parses anew
 
-# a bare weekday between a name and a verb ("Minister X Thursday praised"): news-agency style the parser
-# reads as the end of the name, leaving the verb without a subject
+# a bare weekday between a name and a verb ("Minister X Thursday praised", "X Monday said"): news-agency
+# style the parser reads as the end of the name, leaving the verb without a subject
 _BARE_WEEKDAY = re.compile(
     r"(\b[A-Z][\w.’'-]*\)? )(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?= (?:[a-z]+ )?[a-z]+(?:ed|s)\b)"
+    r"(?= (?:[a-z]+ )?(?:[a-z]+(?:ed|s)|said|told|met|held|spoke|gave|made|sent|left|took|paid|led|sought)\b)"
 )
 
 
