@@ -1709,3 +1709,15 @@ def test_a_statement_speaking_after_its_quotation_is_the_last_holders():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == ["PAK", "PAK"]
+
+
+def test_a_role_word_used_as_an_adjective_of_a_thing_names_no_office():
+    # "military" before a thing describes it; before a role or a body it names the office
+    t = _tag(
+        "Pakistan and India exchanged fire along the border last spring.",
+        "The brief military clash between the two neighbours ended as the talks in Riyadh resumed.",
+        "The military spokesman said the border was calm on Sunday.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[1:] == [None, "PAK"]
+    assert t["holder_source"].tolist()[1] == "thing"

@@ -60,6 +60,7 @@ _OPTIONAL_WORDS = (
     "expletive_verbs",
     "open_questions",
     "voice_roles",
+    "descriptive_roles",
     "contact_verbs",
     "inference_verbs",
     "expletive_adjectives",
@@ -127,6 +128,7 @@ class Attribution:
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)
     foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
     voice_roles: frozenset[str] = frozenset()  # offices every state has: the home's only by presumption
+    descriptive_roles: frozenset[str] = frozenset()  # as adjectives they describe a thing ("military clash")
     contact_verbs: frozenset[str] = frozenset()  # "reached out to the State Department, a spokesperson said"
     inference_verbs: frozenset[str] = frozenset()  # "X appears focused on ...": the writer's inference
     posted_roles: frozenset[str] = frozenset()  # "in X" is where they serve, not whose they are (embassy)

@@ -603,6 +603,17 @@ class Reader:
             ctx.speaks_for_none(self._names(words, tok_code))  # "PTI Information Secretary Waqqas Akram"
             return None, "non_state"
         role = next((data.roles[lemma(t)] for t in words if lemma(t) in data.roles), None)
+        if (
+            role is not None
+            and head.pos_ == "NOUN"
+            and not self._agentive(head)
+            and all(
+                t.pos_ == "ADJ" and t.dep_ == "amod" and lemma(t) in data.descriptive_roles
+                for t in words
+                if lemma(t) in data.roles
+            )
+        ):
+            return None, "thing"  # "The military confrontation ...": the adjective describes a thing
         if role is not None and any(
             p.dep_ == "prep" and p.lower_ in ("from", "of") and lemma(g) in _MANY_STATES
             for p in head.children
