@@ -1721,3 +1721,25 @@ def test_a_role_word_used_as_an_adjective_of_a_thing_names_no_office():
     )
     assert t["holder"].tolist()[1:] == [None, "PAK"]
     assert t["holder_source"].tolist()[1] == "thing"
+
+
+def test_an_actors_name_in_capitals_the_parser_misreads_is_read_again_as_a_name():
+    # the small model reads "USAID" after a dated opening as an adverb, which leaves the verb with no
+    # subject; read again as a name, the clause is the agency's act, dated years back (history)
+    t = _tag(
+        "The clinic in Thatta has stood empty since the spring.",
+        "In 2011, USAID committed a $40 million grant to rebuild the district's water works.",
+        publisher="Dawn",
+        date="2025-05-01",
+    )
+    assert t["holder"].tolist()[1] is None
+    assert t["holder_source"].tolist()[1] == "history"
+
+
+def test_capital_names_are_written_as_names_only_where_an_actor_is_named_past_the_dateline():
+    from convergence.tagging.capitals import capital_names, name_case
+
+    text = "ISLAMABAD: In 2011, USAID and the IMF met NADRA."
+    spans = capital_names(text, [(0, 9), (20, 25), (34, 37)], start=11)
+    assert spans == [(20, 25)]
+    assert name_case(text, spans) == "ISLAMABAD: In 2011, Usaid and the IMF met NADRA."

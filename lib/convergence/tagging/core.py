@@ -16,6 +16,7 @@ from ..engine import ENGINES, EngineName, map_batches
 from ..errors import ConvergenceError
 from .bonds import Bonds, rated_ties
 from .both import both_pattern, both_targets
+from .capitals import capital_names, reread_names
 from .context import DocContext, home_country, load_attribution, local_pair, pair_elsewhere, publisher_code
 from .delegations import delegation_members
 from .headings import before_bullets, headline_opener, joint_opener, names_own_act, office_opener
@@ -36,7 +37,7 @@ from .offices import in_office_name, office_patterns
 from .pacts import pact_stances
 from .quotes import first_person, inside_quotes, quote_goes_on
 from .stance import in_name, qualifier, relation_of, stance_of
-from .syntax import Reader, headline_case, parse_many, token_codes
+from .syntax import Reader, dateline_end, headline_case, parse_many, token_codes
 from .ties import ties_stance
 from .tone import analyzer
 from .topic import about_relationship, neighbour_issues, subject_actor, topic_of
@@ -848,6 +849,11 @@ class DocumentTagger:
             # a headline in title case or capitals is parsed in the case of a sentence
             texts[0] = headline_case(texts[0], [(m[0], m[1]) for m in own[0][2]])
         docs = parse_many(texts)
+        for k, i in enumerate(todo):
+            if not (titled and i == 0):
+                # "In 2012, USAID committed ...": an actor's name in capitals read as an adverb is read again
+                spans = capital_names(texts[k], [(m[0], m[1]) for m in own[i][2]], dateline_end(texts[k]))
+                docs[k] = reread_names(docs[k], texts[k], spans, parse_many)
         if titled and todo[0] == 0:
             # "PM Shehbaz thanks Trump ...": a headline's verb read as a plural noun is read again as a verb
             docs[0] = reread(docs[0], texts[0], self._verbs, parse_many)
