@@ -1743,3 +1743,16 @@ def test_capital_names_are_written_as_names_only_where_an_actor_is_named_past_th
     spans = capital_names(text, [(0, 9), (20, 25), (34, 37)], start=11)
     assert spans == [(20, 25)]
     assert name_case(text, spans) == "ISLAMABAD: In 2011, Usaid and the IMF met NADRA."
+
+
+def test_office_holders_of_earlier_governments_speak_for_their_state_only_in_their_terms():
+    # the actor file covers 2013-2021 officials too: in a 2016 article the adviser and the spokesperson
+    # speak for Pakistan and the US ambassador for the US; named in 2025, out of office, they hold nothing
+    sentences = (
+        "Sartaj Aziz told the Senate that talks with Kabul would resume next month.",
+        "David Hale said Washington backed the talks.",
+    )
+    then = _tag(*sentences, publisher="Dawn", date="2016-03-01")
+    assert then["holder"].tolist() == ["PAK", "USA"]
+    now = _tag(*sentences, publisher="Dawn", date="2025-03-01")
+    assert "USA" not in now["holder"].tolist()
