@@ -1756,3 +1756,16 @@ def test_office_holders_of_earlier_governments_speak_for_their_state_only_in_the
     assert then["holder"].tolist() == ["PAK", "USA"]
     now = _tag(*sentences, publisher="Dawn", date="2025-03-01")
     assert "USA" not in now["holder"].tolist()
+
+
+def test_an_unnamed_office_of_the_place_a_report_is_filed_from_is_that_states():
+    # a Pakistani paper's report datelined WASHINGTON: "the lawmakers" and "city officials" are American;
+    # a named senator may be a visitor and stays the home's; the minister stays the home's
+    t = _tag(
+        "WASHINGTON: Two lawmakers on Friday moved a bill in the House to curb arms sales to the region.",
+        "City officials said the consulate's road would stay closed until June.",
+        "Senator Ayesha Rana said the visit had gone well.",
+        "The minister said Pakistan would raise the matter in the talks.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["USA", "USA", "PAK", "PAK"]

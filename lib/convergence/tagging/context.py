@@ -61,6 +61,7 @@ _OPTIONAL_WORDS = (
     "open_questions",
     "voice_roles",
     "descriptive_roles",
+    "placed_roles",
     "contact_verbs",
     "inference_verbs",
     "expletive_adjectives",
@@ -129,6 +130,7 @@ class Attribution:
     foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
     voice_roles: frozenset[str] = frozenset()  # offices every state has: the home's only by presumption
     descriptive_roles: frozenset[str] = frozenset()  # as adjectives they describe a thing ("military clash")
+    placed_roles: frozenset[str] = frozenset()  # offices of the place a report is from ("the Senate")
     contact_verbs: frozenset[str] = frozenset()  # "reached out to the State Department, a spokesperson said"
     inference_verbs: frozenset[str] = frozenset()  # "X appears focused on ...": the writer's inference
     posted_roles: frozenset[str] = frozenset()  # "in X" is where they serve, not whose they are (embassy)
@@ -277,6 +279,12 @@ def home_country(info: dict | None, data: Attribution, actors: Actors, first_sen
     code = publisher_code(info, data.home_publishers, data.home_domains)
     if code is not None:
         return code
+    return dateline_country(first_sentence, data, actors)
+
+
+def dateline_country(first_sentence: str | None, data: Attribution, actors: Actors) -> str | None:
+    """The actor whose capital or seat of government (an actor name of ``actors``) the dateline of
+    ``first_sentence`` names ("WASHINGTON:" -> USA), else None."""
     if first_sentence and data.dateline is not None:
         m = data.dateline.match(first_sentence)
         if m:
@@ -326,6 +334,9 @@ class DocContext:
 
     home: str | None
     speaker: str | None
+    # the state the dateline places the report in, when it is not the home ("WASHINGTON:" in a Pakistani
+    # paper): its legislature, police, governors and administration are the ones an unqualified title names
+    place: str | None = None
     roles: dict[str, str] = field(default_factory=dict)  # role -> actor last named for it
     persons: dict[str, str] = field(default_factory=dict)  # a name word's spelling key ("khan") -> actor
     last_person: str | None = None
@@ -360,13 +371,18 @@ class DocContext:
             self.persons[spelling(n)] = NOBODY
         self.last_person = NOBODY
 
-    def role(self, role: str, data: Attribution | None = None, *, local: bool = False) -> str | None:
+    def role(
+        self, role: str, data: Attribution | None = None, *, local: bool = False, named: bool = False
+    ) -> str | None:
         """The actor an unqualified role refers to: the actor last named for it in the document, else the
         one actor that has it (``role_actors``), else the publisher's home unless the role is usually a
         foreign one there (``foreign_roles``: "Ambassador X" in a Pakistani paper). A ``local`` office ("the
-        district administration") is the home's."""
+        district administration") is the home's. In a report from abroad ("WASHINGTON:"), an unqualified title
+        of ``placed_roles`` ("the Senate", "the administration") or a local office ("city officials") is the
+        dateline's state's, unless it titles a person it names ("Senator X" may be a visitor)."""
+        placed = self.place if data is not None and role in data.placed_roles and not named else None
         if local:
-            return self.home
+            return (None if named else self.place) or self.home
         if role in self.roles:
             return self.roles[role]
         if data is not None:
@@ -374,7 +390,7 @@ class DocContext:
                 return data.role_actors[role]
             if role in data.foreign_roles:
                 return None
-        return self.home
+        return placed or self.home
 
     def person(self, names: list[str]) -> str | None:
         for n in reversed(names):

@@ -17,7 +17,15 @@ from ..errors import ConvergenceError
 from .bonds import Bonds, rated_ties
 from .both import both_pattern, both_targets
 from .capitals import capital_names, reread_names
-from .context import DocContext, home_country, load_attribution, local_pair, pair_elsewhere, publisher_code
+from .context import (
+    DocContext,
+    dateline_country,
+    home_country,
+    load_attribution,
+    local_pair,
+    pair_elsewhere,
+    publisher_code,
+)
 from .delegations import delegation_members
 from .headings import before_bullets, headline_opener, joint_opener, names_own_act, office_opener
 from .headverbs import reread
@@ -246,10 +254,12 @@ class DocumentTagger:
             if meta.get("parse", True) and not turns.transcript
             else None
         )
+        place = dateline_country(norms[int(titled)] if n > titled else None, self.attribution, self.actors)
         ctx = DocContext(
             home=home,
             speaker=speaker,
             pair=doc_pair,
+            place=place if place != home else None,
         )
         if readings:
             self._delegations(readings, own, lows, ctx)

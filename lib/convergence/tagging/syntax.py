@@ -1468,7 +1468,12 @@ class Reader:
     def _office_actor(self, role, words, ctx) -> str | None:
         """The actor an office whose noun phrase ``words`` names no actor refers to (``DocContext.role``); a
         local one ("the district administration") is the home's."""
-        return ctx.role(role, self.data, local=any(lemma(t) in self.data.local_marks for t in words))
+        return ctx.role(
+            role,
+            self.data,
+            local=any(lemma(t) in self.data.local_marks for t in words),
+            named=any(t.pos_ == "PROPN" and lemma(t) not in self.data.roles for t in words),
+        )
 
     @staticmethod
     def _object_heads(zone):
