@@ -1769,3 +1769,14 @@ def test_an_unnamed_office_of_the_place_a_report_is_filed_from_is_that_states():
         publisher="Dawn",
     )
     assert t["holder"].tolist() == ["USA", "USA", "PAK", "PAK"]
+
+
+def test_must_in_a_column_is_the_writers_advice_but_in_news_the_actors_own():
+    # "X must ..." in the writer's own voice is advice in a column; in a news report it may be the actor's
+    # own need, and the actor holds it
+    sentences = ("Pakistan must keep up the pressure on Kabul to act against the militants in its east.",)
+    column = _tag(*sentences, publisher="Dawn", doc_type="opinion")
+    assert column["holder"].tolist() == [None]
+    assert column["holder_source"].tolist() == ["analysis"]
+    news = _tag(*sentences, publisher="Dawn")
+    assert news["holder"].tolist() == ["PAK"]

@@ -61,6 +61,7 @@ _OPTIONAL_WORDS = (
     "open_questions",
     "voice_roles",
     "descriptive_roles",
+    "column_advice_modals",
     "placed_roles",
     "contact_verbs",
     "inference_verbs",
@@ -122,6 +123,7 @@ class Attribution:
     demanding_verbs: frozenset[str] = frozenset()  # "calls for sanctions if ...": made today, not conditional
     commissive_verbs: frozenset[str] = frozenset()  # "offered to mediate if ...": an offer made today
     advice_modals: frozenset[str] = frozenset()  # "Pakistan should avoid ...": the writer's advice
+    column_advice_modals: frozenset[str] = frozenset()  # "Pakistan must ..." in a column: the writer's advice
     attendance_verbs: frozenset[str] = frozenset()  # "X also joined the meeting": who attended, no position
     attendance_words: frozenset[str] = frozenset()  # "Y was also present", "Z was in attendance"
     agent_heads: frozenset[str] = frozenset()

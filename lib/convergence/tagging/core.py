@@ -451,7 +451,7 @@ class DocumentTagger:
                 holder, hsource, subject_span = None, "analysis", None
             if (
                 reading is not None
-                and reading.prescribed
+                and (reading.prescribed or opinion and reading.obliged)
                 and hsource == "subject"
                 and not quoted[i]
                 and text[:1] not in '"“‘'

@@ -314,6 +314,7 @@ class Reading:
     narrated: bool = False  # the holder is the subject of the act the sentence narrates, not a speaker
     dated: bool = False  # the predicate itself is dated years back ("In 2019, Washington booted Ankara out")
     prescribed: bool = False  # the predicate advises its subject ("Pakistan should avoid ..."; not "must")
+    obliged: bool = False  # the predicate obliges its subject ("Pakistan must ..."): advice in a column
     verbs: tuple = ()  # the lemmas of the main clause's predicate and its verbs ("continued to refer")
     credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
     credited: list[str] = field(default_factory=list)  # actors a verb of crediting credits (see _credited)
@@ -2083,6 +2084,9 @@ class Reader:
         out.dated = out.mode == "historical" and self._dated(content, year)
         out.prescribed = speaker is None and any(
             c.dep_ == "aux" and c.lower_ in self.data.advice_modals for c in content.children
+        )
+        out.obliged = speaker is None and any(
+            c.dep_ == "aux" and c.lower_ in self.data.column_advice_modals for c in content.children
         )
         out.zone = [(t.idx, t.idx + len(t.text)) for t in (*zone, *acts)]
         out.light = [
