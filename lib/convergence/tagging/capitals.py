@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .syntax import _lower
+
 _WORD = re.compile(r"[^\W\d_]+")
 _MIN = 4  # "US", "UN", "IMF" are read well; longer runs of capitals are the ones misread
 _READ_AS_NAME = {"PROPN", "NOUN", "SPACE"}
@@ -31,7 +33,7 @@ def name_case(text: str, spans) -> str:
     out = list(text)
     for s, e in spans:
         word = text[s:e]
-        new = word[0] + "".join(c.lower() if len(c.lower()) == 1 else c for c in word[1:])
+        new = word[0] + _lower(word[1:])
         if len(new) == len(word):
             out[s:e] = new
     return "".join(out)

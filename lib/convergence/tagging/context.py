@@ -274,16 +274,6 @@ def publisher_code(info, publishers: dict, domains: dict) -> str | None:
     return None
 
 
-def home_country(info: dict | None, data: Attribution, actors: Actors, first_sentence: str | None = None):
-    """The publisher's home country (publisher name, then URL domain), else the country of the dateline of
-    ``first_sentence`` ("ISLAMABAD:" -> PAK), else None."""
-    info = info or {}
-    code = publisher_code(info, data.home_publishers, data.home_domains)
-    if code is not None:
-        return code
-    return dateline_country(first_sentence, data, actors)
-
-
 def dateline_country(first_sentence: str | None, data: Attribution, actors: Actors) -> str | None:
     """The actor whose capital or seat of government (an actor name of ``actors``) the dateline of
     ``first_sentence`` names ("WASHINGTON:" -> USA), else None."""

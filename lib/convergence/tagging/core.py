@@ -20,7 +20,6 @@ from .capitals import capital_names, reread_names
 from .context import (
     DocContext,
     dateline_country,
-    home_country,
     load_attribution,
     local_pair,
     pair_elsewhere,
@@ -239,7 +238,10 @@ class DocumentTagger:
                     others[name] = others.get(name, 0) + 1
             if others and max(others.values()) > counts[doc_pair[1]]:
                 doc_pair = None
-        home = home_country(meta, self.attribution, self.actors, norms[int(titled)] if n > titled else None)
+        # the publisher's home country (publisher name, then URL domain), else the dateline's ("ISLAMABAD:");
+        # a dateline abroad ("WASHINGTON:" in a Pakistani paper) is the place of the report's offices
+        place = dateline_country(norms[int(titled)] if n > titled else None, self.attribution, self.actors)
+        home = publisher_code(meta, self.attribution.home_publishers, self.attribution.home_domains) or place
         if doc_pair and doc_pair[1] == home:
             doc_pair = (home, doc_pair[0])  # the pair acting together ("both sides agreed") is the home's act
         recent: list = [None] * n  # holder of each sentence, for generic titles
@@ -254,7 +256,6 @@ class DocumentTagger:
             if meta.get("parse", True) and not turns.transcript
             else None
         )
-        place = dateline_country(norms[int(titled)] if n > titled else None, self.attribution, self.actors)
         ctx = DocContext(
             home=home,
             speaker=speaker,
