@@ -307,6 +307,25 @@ def test_crediting_another_actor_with_a_good_part_is_a_stance_toward_it():
         assert "USA" not in _by_target(_row(text, **meta)), text
 
 
+def test_nominating_another_actor_for_a_prize_or_giving_it_the_credit_is_for_it():
+    meta = {"publisher": "Dawn", "date": "2025-10-14"}
+    r = _row("Prime Minister Shehbaz Sharif nominated President Trump for the peace award on Monday.", **meta)
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["credits"]
+    # a nominee of no actor's file credits no one
+    r = _row("The US nominated a career diplomat for the post of envoy to Pakistan.", **meta)
+    assert "PAK" not in _by_target(r)
+    r = _row("“The credit for the truce goes to President Trump,” the minister said.", **meta)
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0
+    r = _row("The minister said the credit for ending the fighting belongs to the United States.", **meta)
+    assert _by_target(r)["USA"]["stance"] > 0
+    # credit for a harm, or credit denied, is no praise
+    for text in (
+        "The minister said the credit for the war goes to the United States.",
+        "The minister said the credit for the truce does not go to the United States.",
+    ):
+        assert "USA" not in _by_target(_row(text, **meta)), text
+
+
 def test_best_wishes_conveyed_to_another_actor_are_for_it():
     r = _row("The prime minister conveyed his best wishes for US President Donald Trump.", publisher="Dawn")
     assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["best wishes"]

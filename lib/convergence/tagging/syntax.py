@@ -1744,7 +1744,31 @@ class Reader:
                 continue
             objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
             out += [tok_code[o.i] for o in objs if o.i in tok_code]
-        return list(dict.fromkeys(out))
+        return list(dict.fromkeys(out + self._credit_given(toks, tok_code)))
+
+    def _credit_given(self, toks, tok_code) -> list[str]:
+        """Actors a noun of credit is given to (attribution.yaml ``credit_given_nouns``): "the credit for the
+        ceasefire goes to President Trump", "Trump deserves credit"; not when negated or serving a harm."""
+        data = self.data
+        out = []
+        for t in toks:
+            if t.pos_ != "NOUN" or lemma(t) not in data.credit_given_nouns:
+                continue
+            verb, owners = t.head, []
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue
+            if t.dep_ in ("nsubj", "nsubjpass") and lemma(verb) in data.credit_given_verbs:
+                to = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"]
+                owners = [g for p in to for g in p.children if g.dep_ == "pobj"]
+            elif t.dep_ in ("dobj", "obj") and lemma(verb) == "deserve":
+                owners = [c for c in verb.children if c.dep_ == "nsubj"]
+            words = [w for p in t.children if p.dep_ == "prep" for w in p.subtree]
+            served = {lemma(w) for w in words} | {w.lower_ for w in words}
+            if served & data.credit_spoilers and not served & data.credit_outcomes:
+                continue
+            owners += [c for o in owners for c in o.children if c.dep_ == "conj"]
+            out += [tok_code[o.i] for o in owners if o.i in tok_code]
+        return out
 
     def _persons(self, toks, tok_code, ctx):
         """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
