@@ -139,3 +139,34 @@ def test_broad_issue_terms_need_context():
     assert "kashmir" in issues("Pakistan backs self-determination for the people of Jammu.")
     assert "aid_development" not in issues("The embassy offered consular assistance to the US citizen.")
     assert "aid_development" in issues("The US pledged economic assistance to Pakistan.")
+
+
+def test_an_office_title_named_with_another_body_is_that_bodys():
+    def actors(text):
+        articles, sentences = one_doc(text, date="2024-01-01")
+        return tag(sentences, articles=articles, tone=False).iloc[0]["actors"]
+
+    # the title alone, or with its own body, is the UN's
+    assert actors("The Secretary-General called for restraint on Monday.") == ["UN"]
+    assert actors("U.N. Assistant Secretary-General Jane Roe briefed the council.") == ["UN"]
+    assert actors("The secretary general of the United Nations spoke first.") == ["UN"]
+    # another body's secretary-general, before or after the title, is no UN mention
+    for text in (
+        "The OIC Secretary-General called for restraint on Monday.",
+        "The traders' association (ABCA) Secretary General John Doe spoke first.",
+        "The minister met the secretary general of the Commonwealth on Tuesday.",
+    ):
+        assert "UN" not in actors(text), text
+
+
+def test_titles_in_a_user_actor_file(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text(
+        "actors:\n  XYZ:\n    label: X League\n    names: [X League]\n    titles: [Director-General]\n",
+        encoding="utf-8",
+    )
+    found = load_actors(path)
+    assert [(n.code, n.title) for n in found.names] == [("XYZ", False), ("XYZ", True)]
+    path.write_text("actors:\n  XYZ:\n    titles: Director-General\n", encoding="utf-8")
+    with pytest.raises(TagDataError, match="titles"):
+        load_actors(path)

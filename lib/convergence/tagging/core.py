@@ -46,6 +46,7 @@ from .quotes import first_person, inside_quotes, quote_goes_on
 from .stance import in_name, qualifier, relation_of, stance_of
 from .syntax import Reader, dateline_end, headline_case, parse_many, token_codes
 from .ties import ties_stance
+from .titles import other_body
 from .tone import analyzer
 from .topic import about_relationship, neighbour_issues, subject_actor, topic_of
 from .turns import ANSWER_CLEAR, Turns
@@ -204,7 +205,7 @@ class DocumentTagger:
                 seen.append([])
                 people.append([])
                 continue
-            mentions, codes, actor_terms, holders, persons = self._actors(layers[ACTOR], date)
+            mentions, codes, actor_terms, holders, persons = self._actors(layers[ACTOR], date, norms[i])
             issues = self._issues(layers[ISSUE], lows[i], mentions, norms[i])
             own.append((*issues, mentions, codes, actor_terms))
             seen.append(holders)
@@ -975,16 +976,19 @@ class DocumentTagger:
         for names, code in found:
             ctx.delegate(names, code or owner, presumed=code is None)
 
-    def _actors(self, hits, date):
+    def _actors(self, hits, date, text=""):
         """(mentions, codes, actor_terms, office holders named, spans of the persons among them) of one
-        sentence's actor hits."""
+        sentence's actor hits (``text``: the sentence they were found in)."""
         if not hits:
             return [], [], [], [], []
         mentions, terms, holders, persons = [], [], [], []
-        for s, e, pid, poss in longest_first(hits):
+        hits = longest_first(hits)
+        for s, e, pid, poss in hits:
             p = self.matcher.payloads[pid]
             name = p.item
             if name.code is None:
+                continue
+            if name.title and other_body(text, s, e, [h for h in hits if h[0] != s]):
                 continue
             label = p.label
             if name.terms:

@@ -75,6 +75,7 @@ class ActorName:
     pattern: Pattern
     holder: str | None = None  # office holder's name
     terms: tuple[tuple[dt.date, dt.date | None], ...] = ()
+    title: bool = False  # an office's title ("Secretary-General"): another body's when named with it
 
 
 @dataclass(frozen=True)
@@ -346,7 +347,7 @@ def _date(value, where: str) -> dt.date | None:
 
 
 _ACTORS_KEYS = ("actors", "exclude", "doc_aliases", "speakers", "transcripts", "holder_rules")
-_ACTOR_KEYS = ("label", "iso3", "names", "office_holders")
+_ACTOR_KEYS = ("label", "iso3", "names", "titles", "office_holders")
 _HOLDER_KEYS = ("name", "patterns", "terms")
 
 
@@ -424,6 +425,10 @@ def _read_actors(p: Path) -> Actors:
             iso3[str(c).upper()] = code
         names_raw = _list(p, spec, "names", what=f"actor {code!r}: 'names'")
         names.extend(ActorName(code, pat) for pat in _patterns(p, names_raw, what=f"actor {code!r}"))
+        titles_raw = _list(p, spec, "titles", what=f"actor {code!r}: 'titles'")
+        names.extend(
+            ActorName(code, pat, title=True) for pat in _patterns(p, titles_raw, what=f"actor {code!r}")
+        )
         ohs = _list(p, spec, "office_holders", what=f"actor {code!r}: 'office_holders'")
         for i in range(len(ohs)):
             _office_holder(p, code, ohs, i, names)
