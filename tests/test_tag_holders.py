@@ -1780,3 +1780,23 @@ def test_must_in_a_column_is_the_writers_advice_but_in_news_the_actors_own():
     assert column["holder_source"].tolist() == ["analysis"]
     news = _tag(*sentences, publisher="Dawn")
     assert news["holder"].tolist() == ["PAK"]
+
+
+def test_a_reporting_verb_in_a_clause_of_time_names_no_speaker_of_the_main_clause():
+    # "after the US official said ...": another act, told to place the main clause in time
+    t = _tag(
+        "Pakistan turned down the offer after the US envoy said that Islamabad had to do more.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["PAK"]
+    # ... unless the main clause only places the news in time: then the act it follows is the news
+    t = _tag(
+        "The decision comes a week after the US general described Pakistan as a valued partner.",
+        "This was after the US president said that Washington would work with Islamabad on minerals.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["USA", "USA"]
+    assert t.iloc[0]["target_stances"][0]["target"] == "PAK"
+    # a speaker set off after the main clause still speaks
+    t = _tag("Pakistan will join the talks next week, the Foreign Office said on Friday.", publisher="Dawn")
+    assert t["holder"].tolist() == ["PAK"]

@@ -50,6 +50,7 @@ _OPTIONAL_WORDS = (
     "credit_outcomes",
     "credit_spoilers",
     "credit_verbs",
+    "sequel_verbs",
     "credit_given_nouns",
     "credit_given_verbs",
     "pact_nouns",
@@ -159,6 +160,7 @@ class Attribution:
     credit_outcomes: frozenset[str] = frozenset()  # a good end it serves ("in the ceasefire", "in easing")
     credit_spoilers: frozenset[str] = frozenset()  # a harm it serves ("a key role in the war"): no credit
     credit_verbs: frozenset[str] = frozenset()  # crediting someone for something ("credited Trump for")
+    sequel_verbs: frozenset[str] = frozenset()  # "The move comes after X said ...": X's act is the news
     credit_given_nouns: frozenset[str] = frozenset()  # "the credit ... goes to X", "X deserves credit"
     credit_given_verbs: frozenset[str] = frozenset()  # the verb a credit noun goes with ("goes to X")
     pact_nouns: frozenset[str] = frozenset()  # a joint act of two actors ("the US-India joint statement")

@@ -52,6 +52,8 @@ _NP_MODS = {"compound", "poss", "amod", "nmod", "nn", "appos", "flat", "npadvmod
 _OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
 _NOMINAL = ("NOUN", "PROPN")
 _OBJECTS = {"dobj", "obj", "dative", "iobj"}
+_TOLD = {"dobj", "obj", "ccomp", "xcomp"}  # what a reporting verb's own clause says or describes
+_THEN = {"after", "before", "since", "when", "once", "until", "as"}  # clauses of time
 _NP_PREPS = ("of", "for", "at", "from")  # a noun phrase's own phrases ("a statement from the ISPR")
 _RECIPIENT_PREPS = {"to", "toward", "towards", "with", "against"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
@@ -1039,8 +1041,25 @@ class Reader:
             aside = c.dep_ == "parataxis" and all(t.is_punct for t in edges) and c.left_edge.i > 0
             if c.dep_ in ("parataxis", "advcl", "ccomp") and lemma(c) in rep and (c.i > root.i or aside):
                 subj = self._subject(c)
-                if subj is not None:
-                    return subj, root
+                if subj is None:
+                    continue
+                mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
+                if (
+                    c.dep_ == "advcl"
+                    and mark in _THEN
+                    and (mark != "as" or any(g.dep_ in _TOLD for g in c.children))
+                ):
+                    # "Pakistan rejected the remarks after the US official said ...": a clause of time tells
+                    # another act, not who speaks; "The move comes after X described Pakistan as ...": that
+                    # act is the news the sentence brings (attribution.yaml sequel_verbs)
+                    if (
+                        lemma(root) in self.data.sequel_verbs
+                        or lemma(root) == "be"
+                        and any(t.dep_ == "nsubj" and t.lower_ in _POINTING for t in root.children)
+                    ):
+                        return subj, c  # "This was after Trump announced ..."
+                    continue
+                return subj, root
         for t in root.subtree:
             if t.lower_ == "according" and t.dep_ == "prep":
                 for to in t.children:
