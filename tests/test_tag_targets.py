@@ -724,3 +724,20 @@ def test_a_complement_the_parser_hangs_on_the_object_still_rates_it():
     assert r["holder"] == "PAK"
     assert [(d["target"], d["stance"] > 0) for d in r["target_stances"]] == [("USA", True)]
     assert "man of peace" in r["target_stances"][0]["cues"]
+
+
+def test_what_the_holder_welcomes_or_fears_is_aimed_at_the_subject_of_its_that_clause():
+    meta = {"publisher": "Dawn", "date": "2025-06-24"}
+    r = _row("Pakistan welcomed that the US had eased the visa rules.", **meta)
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0
+    r = _row("The spokesperson expressed concern that the US had struck sites under IAEA safeguards.", **meta)
+    assert _by_target(r)["USA"]["stance"] < 0
+    r = _row("Pakistan is concerned that India's army has moved troops to the border.", **meta)
+    assert _by_target(r)["IND"]["stance"] < 0
+    # a denial, a claim's content and a country's people are not what the holder acts on
+    for text, code in (
+        ("The spokesperson denied that India had been told of the plan.", "IND"),
+        ("Pakistan rejected the claim that India had been told of the plan.", "IND"),
+        ("Pakistan warned that Afghan migrants without papers would be sent back.", "AFG"),
+    ):
+        assert code not in _by_target(_row(text, **meta)), text

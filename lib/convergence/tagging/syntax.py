@@ -1313,6 +1313,27 @@ class Reader:
             # would play its role")
             content = t.dep_ == "ccomp" or t.dep_ == "acl" and any(c.dep_ == "mark" for c in t.children)
             objs = [c for c in t.children if c.dep_ in _OBJ or c.dep_ == "nsubj" and content]
+            if (
+                t.pos_ in ("VERB", "ADJ")
+                and lemma(t) not in self.data.refusal_cues
+                or t.pos_ == "NOUN"
+                and lemma(t) in self.data.feeling_nouns
+            ):
+                # what the holder welcomes or fears is the act of its clause's subject ("welcomed that the US
+                # had lifted the ban", "expressed concern that India has suspended the treaty"); not a denial
+                # ("denied that Pakistan had been told") nor the content of a claim or a position
+                # the subject an actor, or an act an actor owns ("India's attempts"); not people of its
+                # ("Afghan refugees would be deported") nor an act on it ("patronage of Israel"); only a
+                # finite clause (an infinitive one, "wants the US to be a player", is read as before)
+                objs += [
+                    s
+                    for c in t.children
+                    if (c.dep_ == "ccomp" or c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children))
+                    and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for s in c.children
+                    if s.dep_ == "nsubj"
+                    and (s.i in tok_code or any(g.dep_ == "poss" and g.i in tok_code for g in s.children))
+                ]
             if lemma(t) in _LOCATED:
                 continue  # "the diaspora living in the US", "a Washington-based firm": where, not whom
             for p in t.children:
