@@ -1313,22 +1313,27 @@ class Reader:
             # would play its role")
             content = t.dep_ == "ccomp" or t.dep_ == "acl" and any(c.dep_ == "mark" for c in t.children)
             objs = [c for c in t.children if c.dep_ in _OBJ or c.dep_ == "nsubj" and content]
+            refused = {lemma(t), lemma(t.head) if t.dep_ == "xcomp" else ""} & self.data.refusal_cues
             if (
                 t.pos_ in ("VERB", "ADJ")
-                and lemma(t) not in self.data.refusal_cues
+                and not refused
                 or t.pos_ == "NOUN"
                 and lemma(t) in self.data.feeling_nouns
             ):
                 # what the holder welcomes or fears is the act of its clause's subject ("welcomed that the US
                 # had lifted the ban", "expressed concern that India has suspended the treaty"); not a denial
-                # ("denied that Pakistan had been told") nor the content of a claim or a position
+                # ("denied that Pakistan had been told"), an act refused ("refused to support the claim that
+                # ...") nor the content of a claim or a position
                 # the subject an actor, or an act an actor owns ("India's attempts"); not people of its
                 # ("Afghan refugees would be deported") nor an act on it ("patronage of Israel"); only a
-                # finite clause (an infinitive one, "wants the US to be a player", is read as before)
+                # finite clause right after the word (an infinitive one, "wants the US to be a player", and
+                # one the parser hangs on a distant verb are read as before)
                 objs += [
                     s
                     for c in t.children
                     if (c.dep_ == "ccomp" or c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children))
+                    and 0 < c.left_edge.i - t.i <= 2
+                    and not any(w.is_punct for w in t.doc[t.i + 1 : c.left_edge.i + 1])
                     and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                     for s in c.children
                     if s.dep_ == "nsubj"
