@@ -150,11 +150,16 @@ def test_an_office_title_named_with_another_body_is_that_bodys():
     assert actors("The Secretary-General called for restraint on Monday.") == ["UN"]
     assert actors("U.N. Assistant Secretary-General Jane Roe briefed the council.") == ["UN"]
     assert actors("The secretary general of the United Nations spoke first.") == ["UN"]
+    # a speech addressing the holder, and the UN's own name for itself
+    assert actors("Mr. Secretary-General, we thank you for your report.") == ["UN"]
+    assert actors("We thank the Secretary-General of the Organization for his report.") == ["UN"]
     # another body's secretary-general, before or after the title, is no UN mention
     for text in (
         "The OIC Secretary-General called for restraint on Monday.",
         "The traders' association (ABCA) Secretary General John Doe spoke first.",
         "The minister met the secretary general of the Commonwealth on Tuesday.",
+        "He met the Secretary-General of the Organization of Islamic Cooperation.",
+        "The Muslim World League Secretary-General visited the capital.",
     ):
         assert "UN" not in actors(text), text
 
