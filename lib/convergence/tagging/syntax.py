@@ -1320,14 +1320,13 @@ class Reader:
                 or t.pos_ == "NOUN"
                 and lemma(t) in self.data.feeling_nouns
             ):
-                # what the holder welcomes or fears is the act of its clause's subject ("welcomed that the US
-                # had lifted the ban", "expressed concern that India has suspended the treaty"); not a denial
-                # ("denied that Pakistan had been told"), an act refused ("refused to support the claim that
-                # ...") nor the content of a claim or a position
-                # the subject an actor, or an act an actor owns ("India's attempts"); not people of its
-                # ("Afghan refugees would be deported") nor an act on it ("patronage of Israel"); only a
-                # finite clause right after the word (an infinitive one, "wants the US to be a player", and
-                # one the parser hangs on a distant verb are read as before)
+                # what the holder welcomes or fears in a finite "that" clause right after the word is aimed at
+                # the clause's subject ("welcomed that the US had lifted the ban", "expressed concern that
+                # India's army has moved ...") when that is an actor or an act an actor owns; not its people
+                # ("Afghan refugees would be deported"), an act on it ("patronage of Israel"), a denial or an
+                # act refused ("refused to support India's position (that Pakistan ...)"), a claim's content
+                # ("the claim that ..."), an infinitive ("wants the US to be a player") or a clause the parser
+                # hangs on a distant verb
                 objs += [
                     s
                     for c in t.children
