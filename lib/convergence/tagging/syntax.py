@@ -424,6 +424,7 @@ class Reader:
         )
         # the word forms a credit noun can take (a cheap test before the lemma)
         self._credit_forms = frozenset(f for n in data.credit_nouns for f in (n, n + "s", n + "es"))
+        self._given_forms = frozenset(f for n in data.credit_given_nouns for f in (n, n + "s", n + "es"))
 
     # -------------------------------------------------------------------------------- noun phrases
     def _np_tokens(self, head):
@@ -1782,9 +1783,7 @@ class Reader:
             preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "with")]
             if not objs or not preps:
                 continue
-            words = [w for p in preps for w in p.subtree]
-            served = {lemma(w) for w in words} | {w.lower_ for w in words}
-            if served & data.credit_spoilers and not served & data.credit_outcomes:
+            if self._serves_harm(w for p in preps for w in p.subtree):
                 continue
             objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
             out += [tok_code[o.i] for o in objs if o.i in tok_code]
@@ -1796,7 +1795,11 @@ class Reader:
         data = self.data
         out = []
         for t in toks:
-            if t.pos_ != "NOUN" or lemma(t) not in data.credit_given_nouns:
+            if (
+                t.lower_ not in self._given_forms
+                or t.pos_ != "NOUN"
+                or lemma(t) not in data.credit_given_nouns
+            ):
                 continue
             verb, owners = t.head, []
             if any(c.dep_ == "neg" for c in verb.children):
@@ -1806,13 +1809,19 @@ class Reader:
                 owners = [g for p in to for g in p.children if g.dep_ == "pobj"]
             elif t.dep_ in ("dobj", "obj") and lemma(verb) == "deserve":
                 owners = [c for c in verb.children if c.dep_ == "nsubj"]
-            words = [w for p in t.children if p.dep_ == "prep" for w in p.subtree]
-            served = {lemma(w) for w in words} | {w.lower_ for w in words}
-            if served & data.credit_spoilers and not served & data.credit_outcomes:
+            if self._serves_harm(w for p in t.children if p.dep_ == "prep" for w in p.subtree):
                 continue
             owners += [c for o in owners for c in o.children if c.dep_ == "conj"]
             out += [tok_code[o.i] for o in owners if o.i in tok_code]
         return out
+
+    def _serves_harm(self, words) -> bool:
+        """Whether a credit's phrase serves a harm (``credit_spoilers``: "credited the US with starting the
+        war") and no good end (``credit_outcomes``)."""
+        served = set()
+        for w in words:
+            served |= {lemma(w), w.lower_}
+        return bool(served & self.data.credit_spoilers) and not served & self.data.credit_outcomes
 
     def _persons(self, toks, tok_code, ctx):
         """Names in any position: a person named with an actor's title ("US congressman Alexander Green") is
