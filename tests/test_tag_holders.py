@@ -117,6 +117,18 @@ def test_office_holder_counts_only_in_office():
     assert undated["actors"] == ["USA"] and undated["actor_terms"] == ["USA:Biden?"]
 
 
+def test_an_honorific_is_not_learned_as_an_office_holders_name():
+    # "Mr Dar" names the foreign minister; "Mr" must not make the next "Mr ..." his
+    t = _tag(
+        "Foreign Minister Ishaq Dar said Pakistan was ready to talk to Washington.",
+        "“We will negotiate,” Mr Dar said.",
+        "Mr Trump’s executive order asked the agencies for a report on refugee admissions.",
+        date="2025-03-01",
+        publisher="Dawn",
+    )
+    assert list(t["holder"]) == ["PAK", "PAK", "USA"]
+
+
 def test_taliban_are_the_afghan_state_only_while_governing():
     assert _tag("The Taliban rejected talks.", date="2023-01-01").loc[0, "actors"] == ["AFG"]
     assert _tag("The Taliban rejected talks.", date="2010-01-01").loc[0, "actors"] == []

@@ -326,6 +326,28 @@ def test_nominating_another_actor_for_a_prize_or_giving_it_the_credit_is_for_it(
         assert "USA" not in _by_target(_row(text, **meta)), text
 
 
+def test_a_credit_phrase_the_parser_hangs_on_the_object_still_credits_it():
+    meta = {"publisher": "Dawn", "date": "2025-10-14"}
+    # "for ..." read as a modifier of "Trump" rather than of the verb; "stopping wars" is a good end
+    for text in (
+        "The cabinet nominated US President Donald Trump for the Nobel Peace Prize.",
+        "PM nominates President Trump for Nobel Peace Prize for stopping wars",
+    ):
+        r = _row(text, **meta)
+        assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["credits"], text
+
+
+def test_nouns_of_friendly_acts_and_turning_down_are_acts_toward_their_object():
+    meta = {"publisher": "Dawn", "date": "2025-08-14"}
+    r = _row("The US secretary of state extended warm congratulations to the people of Pakistan.", **meta)
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
+    r = _row("The prime minister extended an invitation to President Trump to visit Islamabad.", **meta)
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0
+    # an invitation turned down is a refusal, not a friendly act of the one who turns it down
+    r = _row("The Indian premier turned down an invitation from President Trump to visit Washington.", **meta)
+    assert r["holder"] == "IND" and _by_target(r)["USA"]["stance"] < 0
+
+
 def test_best_wishes_conveyed_to_another_actor_are_for_it():
     r = _row("The prime minister conveyed his best wishes for US President Donald Trump.", publisher="Dawn")
     assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["best wishes"]

@@ -462,7 +462,14 @@ class Reader:
                 # an office holder of the actor file ("Planning Minister Ahsan Iqbal"): "he" is now him, and
                 # his names count for the document ("Ahsan calls for ...")
                 ctx.learn(
-                    code, [w.text for w in self._name_words(head) if w.i in self._people], None, person=True
+                    code,
+                    [
+                        w.text
+                        for w in self._name_words(head)
+                        if w.i in self._people and w.lower_.rstrip(".") not in self.data.honorifics
+                    ],
+                    None,
+                    person=True,
                 )
             if head.pos_ == "PROPN" and ctx.known(head.text) == code:
                 ctx.last_person = code  # "Mr Iqbal echoed ...": a person named earlier; "he" is now him
@@ -1780,7 +1787,10 @@ class Reader:
             if any(c.dep_ == "neg" for c in t.children):
                 continue
             objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-            preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "with")]
+            # the phrase may hang on the object ("nominated Trump for the prize" parsed as "Trump for ...")
+            preps = [
+                c for w in (t, *objs) for c in w.children if c.dep_ == "prep" and c.lower_ in ("for", "with")
+            ]
             if not objs or not preps:
                 continue
             if self._serves_harm(w for p in preps for w in p.subtree):
