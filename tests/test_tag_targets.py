@@ -335,6 +335,11 @@ def test_a_credit_phrase_the_parser_hangs_on_the_object_still_credits_it():
     ):
         r = _row(text, **meta)
         assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["credits"], text
+    # a verb that credits only for an honour (attribution.yaml honour_verbs)
+    r = _row("The government decided to recommend President Trump for the Nobel Peace Prize.", **meta)
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["credits"]
+    r = _row("The US commission recommended Pakistan for redesignation as a country of concern.", **meta)
+    assert "PAK" not in _by_target(r)
 
 
 def test_nouns_of_friendly_acts_and_turning_down_are_acts_toward_their_object():

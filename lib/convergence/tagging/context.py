@@ -50,6 +50,8 @@ _OPTIONAL_WORDS = (
     "credit_outcomes",
     "credit_spoilers",
     "credit_verbs",
+    "honour_verbs",
+    "honours",
     "feeling_nouns",
     "sequel_verbs",
     "credit_given_nouns",
@@ -161,6 +163,8 @@ class Attribution:
     credit_outcomes: frozenset[str] = frozenset()  # a good end it serves ("in the ceasefire", "in easing")
     credit_spoilers: frozenset[str] = frozenset()  # a harm it serves ("a key role in the war"): no credit
     credit_verbs: frozenset[str] = frozenset()  # crediting someone for something ("credited Trump for")
+    honour_verbs: frozenset[str] = frozenset()  # crediting only for an honour ("recommended X for the prize")
+    honours: frozenset[str] = frozenset()  # the honours they credit with ("prize", "award")
     feeling_nouns: frozenset[str] = frozenset()  # "concern that X did ...": aimed at X
     sequel_verbs: frozenset[str] = frozenset()  # "The move comes after X said ...": X's act is the news
     credit_given_nouns: frozenset[str] = frozenset()  # "the credit ... goes to X", "X deserves credit"

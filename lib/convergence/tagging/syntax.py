@@ -1777,12 +1777,14 @@ class Reader:
 
     def _credited(self, toks, tok_code) -> list[str]:
         """Actors a verb of crediting takes as object with a "for" / "with" phrase (attribution.yaml
-        ``credit_verbs``: "credited Trump for the ceasefire"), or as the subject of its passive ("Pakistan was
-        credited with the arrest"); not when negated or serving a harm (``credit_spoilers``)."""
+        ``credit_verbs``: "credited Trump for the ceasefire"; ``honour_verbs`` only for one of ``honours``:
+        "recommended Trump for the prize"), or as the subject of its passive ("Pakistan was credited with the
+        arrest"); not when negated or serving a harm (``credit_spoilers``)."""
         data = self.data
         out = []
         for t in toks:
-            if t.pos_ != "VERB" or lemma(t) not in data.credit_verbs:
+            lem = lemma(t) if t.pos_ == "VERB" else ""
+            if lem not in data.credit_verbs and lem not in data.honour_verbs:
                 continue
             if any(c.dep_ == "neg" for c in t.children):
                 continue
@@ -1793,6 +1795,10 @@ class Reader:
             ]
             if not objs or not preps:
                 continue
+            if lem not in data.credit_verbs and not any(
+                lemma(w) in data.honours for p in preps for w in p.subtree
+            ):
+                continue  # "recommended Pakistan for redesignation": only an honour credits
             if self._serves_harm(w for p in preps for w in p.subtree):
                 continue
             objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
