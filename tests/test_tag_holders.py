@@ -129,6 +129,11 @@ def test_an_honorific_is_not_learned_as_an_office_holders_name():
     assert list(t["holder"]) == ["PAK", "PAK", "USA"]
 
 
+def test_a_federal_body_of_the_actor_file_acts_for_its_state():
+    t = _tag("The Federal Board of Revenue notified the exemption on Tuesday.", publisher="Dawn")
+    assert t.iloc[0]["holder"] == "PAK"
+
+
 def test_taliban_are_the_afghan_state_only_while_governing():
     assert _tag("The Taliban rejected talks.", date="2023-01-01").loc[0, "actors"] == ["AFG"]
     assert _tag("The Taliban rejected talks.", date="2010-01-01").loc[0, "actors"] == []
