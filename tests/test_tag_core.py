@@ -194,3 +194,14 @@ def test_a_country_named_democratic_is_no_democracy_issue():
     )
     t = tag(sentences, articles=articles, tone=False)
     assert "democracy_rights" not in t.iloc[0]["issues"] and "democracy_rights" in t.iloc[1]["issues"]
+
+
+def test_a_prisoner_named_with_her_imprisonment_or_oversight_of_the_military_is_a_rights_issue():
+    articles, sentences = one_doc(
+        "The court heard the plea for Dr Aafia's release from a US prison.",
+        "Dr Aafia addressed the students by video link.",
+        "The report asked for civilian oversight of the military budget.",
+        publisher="Dawn",
+    )
+    t = tag(sentences, articles=articles, tone=False)
+    assert [("democracy_rights" in issues) for issues in t["issues"]] == [True, False, True]
