@@ -129,6 +129,15 @@ def test_an_honorific_is_not_learned_as_an_office_holders_name():
     assert list(t["holder"]) == ["PAK", "PAK", "USA"]
 
 
+def test_the_delegation_is_the_one_qualified_before_in_any_position():
+    t = _tag(
+        "The planning minister held talks with a visiting US congressional delegation on Monday.",
+        "The delegation invited the minister to a seminar in Washington.",
+        publisher="Dawn",
+    )
+    assert t.iloc[1]["holder"] == "USA"
+
+
 def test_a_federal_body_of_the_actor_file_acts_for_its_state():
     t = _tag("The Federal Board of Revenue notified the exemption on Tuesday.", publisher="Dawn")
     assert t.iloc[0]["holder"] == "PAK"

@@ -891,6 +891,17 @@ class Reader:
             role = data.roles[lemma(before[-1])] if before else None
         ctx.learn(code, names, role, person=bool(names) or (role in data.person_roles))
 
+    def _delegations_named(self, toks, tok_code, ctx) -> None:
+        """A delegation the sentence qualifies in any position ("met a visiting US congressional delegation")
+        is the one a later "the delegation" refers to: its state is learned for the role."""
+        data = self.data
+        for t in toks:
+            lem = lemma(t) if t.pos_ == "NOUN" else ""
+            if lem in data.delegation_nouns and lem in data.roles:
+                code = delegation_state(t, tok_code)
+                if code:
+                    ctx.learn(code, [], data.roles[lem], person=False)
+
     def _heading_delegation(self, head, tok_code) -> tuple[bool, str | None]:
         """(whether the noun phrase headed by ``head`` is described as leading a delegation, the delegation's
         state if the text qualifies it): "the PPP chief, who is currently heading a high-powered Pakistani
@@ -1979,6 +1990,7 @@ class Reader:
             named = [tok_code[i] for i in sorted(self._people) if i in tok_code]
             ctx.last_named = named[-1] if named else ctx.last_named
         self._persons(toks, tok_code, ctx)
+        self._delegations_named(toks, tok_code, ctx)
         self._acts(toks, tok_code, ctx)
         root = self._root(toks)
         out = Reading()
