@@ -768,3 +768,16 @@ def test_what_the_holder_welcomes_or_fears_is_aimed_at_the_subject_of_its_that_c
         ("Pakistan warned that Afghan migrants without papers would be sent back.", "AFG"),
     ):
         assert code not in _by_target(_row(text, **meta)), text
+
+
+def test_a_coordinated_clause_of_another_act_keeps_its_own_object_and_actor():
+    meta = {"publisher": "Dawn", "date": "2025-05-12"}
+    # the US is informed, not retaliated against
+    r = _row("Pakistan retaliated and later informed the United States of the attack.", **meta)
+    assert r["holder"] == "PAK" and "USA" not in _by_target(r)
+    # India's rejection is India's act, not Pakistan's stance toward the US
+    r = _row("Pakistan welcomed the talks and India rejected the American offer.", **meta)
+    assert r["holder"] == "PAK" and "USA" not in _by_target(r) and r["stance"] > 0
+    # a clause sharing the subject keeps the cue's object ("condemned and rejected X")
+    r = _row("Pakistan condemned and rejected the US decision.", **meta)
+    assert _by_target(r)["USA"]["stance"] < 0

@@ -511,6 +511,16 @@ class DocumentTagger:
                     for h in stance_hits
                     if h[2].weight >= 0 or not any(h[0] < b and h[1] > a for a, b in reading.passive)
                 ]
+                # "... and India rejected the offer": a coordinated clause of another actor's act
+                stance_hits = [
+                    h
+                    for h in stance_hits
+                    if not any(
+                        a <= h[0] and h[1] <= b
+                        for a, b, codes in reading.others_clauses
+                        if holder not in codes
+                    )
+                ]
                 targets = list(dict.fromkeys([*(t for t in reading.targets if t != holder), *targets]))
             # "praised him": the person the pronoun stands for is the cue's nearest actor
             spoken_of = reading.pronoun_objects if reading is not None else ()
@@ -530,6 +540,7 @@ class DocumentTagger:
                 answered=reading.answered if reading is not None else (),
                 pacts=self.attribution.pact_nouns,
                 event_owners=reading.event_owners if reading is not None else (),
+                barriers=reading.barriers if reading is not None else (),
             )
             opening = (
                 _opening_act(stance_hits, reading, mentions) if stance_cues and reading is not None else None

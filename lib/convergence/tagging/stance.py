@@ -189,7 +189,7 @@ def qualifier(low, mentions, k) -> bool:
     return 1 <= len(words) <= 3 and not any(w in _NOT_OWNER_GAP for w in words)
 
 
-def _target_after(low, end, mentions, holder, limit, patients=(), *, content=False):
+def _target_after(low, end, mentions, holder, limit, patients=(), *, content=False, barriers=()):
     """The nearest actor mentioned after ``end`` in the same clause (before ``limit``), not the holder; an
     actor that only qualifies the next one (see :func:`qualifier`) gives way to it. None when the nearest is
     in one of the ``patients`` spans: the one an act named in the object would befall ("reject the plan to
@@ -197,7 +197,7 @@ def _target_after(low, end, mentions, holder, limit, patients=(), *, content=Fal
     for k, (s, _e, code, _poss) in enumerate(mentions):
         if s < end or code is None:
             continue
-        if any(a <= s < b for a, b in patients):
+        if any(a <= s < b for a, b in patients) or any(end <= b <= s for b in barriers):
             return None
         if qualifier(low, mentions, k) and mentions[k + 1][0] < limit:
             continue
@@ -279,7 +279,7 @@ def _pushed(low, start, pushes) -> bool:
     return False
 
 
-def _targets(low, counted, mentions, holder, patients=(), answered=()):
+def _targets(low, counted, mentions, holder, patients=(), answered=(), barriers=()):
     """Target of each counted cue (same order), by the rules in the module docstring; a negative cue's target
     is never in ``patients`` (see :func:`_target_after`), no cue's in ``answered`` (what a response it names
     answers: "praised the reply to the US tariffs")."""
@@ -293,7 +293,9 @@ def _targets(low, counted, mentions, holder, patients=(), answered=()):
         nxt = next((j for j in range(k + 1, n) if counted[j][2].cls != "offence"), None)
         limit = counted[nxt][0] if nxt is not None else len(low)
         spans = (*patients, *answered) if cue.weight < 0 else tuple(answered)
-        target = _target_after(low, e, mentions, holder, limit, spans, content=cue.cls == "pressure")
+        target = _target_after(
+            low, e, mentions, holder, limit, spans, content=cue.cls == "pressure", barriers=barriers
+        )
         if target is None and nxt is not None and _COORD_CUES.match(low[e : counted[nxt][0]]):
             target = out[nxt]  # "condemn and reject X": both cues govern X
         out[k] = target
@@ -314,6 +316,7 @@ def stance_of(
     pacts=frozenset(),
     event_owners=(),
     appraisals=frozenset(),
+    barriers=(),
 ):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
@@ -326,7 +329,9 @@ def stance_of(
     stance ("Pakistan and the US did not have any agreement on prisoners", see :func:`relation_of`);
     ``event_owners``: (start, end, actor) of violent events the parse found pointed back to ("these attacks"
     after "the US strikes"), the actor of an offence no words tie to one; ``appraisals``: cues of a quality
-    seen in the actor named right before them in their clause (see :func:`_appraised`), toward that actor."""
+    seen in the actor named right before them in their clause (see :func:`_appraised`), toward that actor;
+    ``barriers``: character offsets where a coordinated clause of another act starts: no cue before one is
+    aimed at an actor after it."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
@@ -370,7 +375,7 @@ def stance_of(
         counted.append((s, e, cue, None))
     if not counted:
         return 0.0, [], []
-    targets = _targets(low, counted, mentions, holder, patients, answered)
+    targets = _targets(low, counted, mentions, holder, patients, answered, barriers)
     values, labels = [], []
     per: dict = {}
     for (s, e, cue, _w), target in zip(counted, targets, strict=True):

@@ -335,10 +335,38 @@ class Reading:
     meeting: bool = False  # the subject is a meeting naming no actor ("Discussions were held on ...")
     patients: list[tuple[int, int]] = field(default_factory=list)  # objects of an object's clause (_patients)
     answered: list[tuple[int, int]] = field(default_factory=list)  # what a response answers (_answered)
+    # where a coordinated clause of another act starts (_coordinated): no cue before it aims past it
+    barriers: list[int] = field(default_factory=list)
+    # a coordinated clause with an actor as its subject ("... and India rejected the offer"): its character
+    # span and the subject's actors; when the holder is not one of them, its cues are theirs, not the holder's
+    others_clauses: list[tuple[int, int, frozenset]] = field(default_factory=list)
     # "him" / "her" objects, with the actor of the one each stands for (_pronoun_objects)
     pronoun_objects: list[tuple[int, int, str]] = field(default_factory=list)
     named_object: bool = False  # the predicate's object names someone not in the actor file (_named_object)
     mode: str = ""
+
+
+def _coordinated(toks) -> list:
+    """The verbs coordinated with another that start a clause of their own act, with the word that opens
+    it (the coordinating word, else the verb): one with its own subject ("Pakistan welcomed the talks and
+    India rejected the offer"), or one after a verb that takes no object ("Pakistan retaliated and later
+    informed the US": the US is informed, not retaliated against)."""
+    out = []
+    for t in toks:
+        head = t.head
+        if (
+            t.dep_ != "conj"
+            or t.pos_ not in ("VERB", "AUX")
+            or head.pos_ not in ("VERB", "AUX")
+            or head.i >= t.i
+        ):
+            continue
+        own_subject = any(c.dep_ in _SUBJ for c in t.children)
+        bare = not any(c.dep_ in _OBJ or c.dep_ in ("prep", "ccomp", "xcomp", "acomp") for c in head.children)
+        if own_subject or bare:
+            cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < t.i), None)
+            out.append((t, cc or t))
+    return out
 
 
 def _attributes(verb) -> list[tuple[int, int]]:
@@ -2218,7 +2246,19 @@ class Reader:
                 and not any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in t.children)
             )
         ]
-        out.targets = self._targets(zone, tok_code, who, ctx)
+        coordinated = _coordinated(toks)
+        out.barriers = [opening.idx for _verb, opening in coordinated]
+        # a coordinated clause of another act ("... retaliated and later informed the US") aims no cue of the
+        # predicate's at its objects; one with another actor as subject is that actor's act
+        barred = {w.i for verb, _opening in coordinated for w in verb.subtree}
+        out.targets = self._targets([t for t in zone if t.i not in barred], tok_code, who, ctx)
+        for verb, opening in coordinated:
+            subject = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+            codes = [tok_code[w.i] for w in self._np_tokens(subject) if w.i in tok_code] if subject else []
+            if codes and lemma(verb) not in ("be", "have"):
+                # "... and Modi has our full support" still states the holder's own stance
+                last = toks[max(w.i for w in verb.subtree) - toks[0].i]
+                out.others_clauses.append((opening.idx, last.idx + len(last.text), frozenset(codes)))
         inside = {t.i for t in zone}
         for t in clause:
             if t.i not in inside and self._comma_participle(t):
