@@ -24,7 +24,8 @@ Target stance (``target_stances``): each counted cue is tied to one target, or t
   - any other cue: the nearest actor mentioned after it, other than the holder, in the same clause and before
     the next cue — the search stops at , ; : ( ) " ! ?, at whereas / while / but, at a new subordinate clause
     (that, which, who, because, although ...), at "between" (a relation, see below), after 10 words, and when
-    the actor follows a place preposition after other words ("condemn the attack on Kabul": not Kabul's act);
+    the actor follows a place preposition after other words ("condemn the attack on Kabul": not Kabul's act),
+    and where the parse starts a coordinated clause of another act ("retaliated and later informed the US");
   - coordinated cues share the object ("condemn and reject Israel's ...").
 A target's stance is the mean of its cues' contributions, so a sentence whose cues all belong to one target
 has ``stance`` equal to that target's stance. Cues tied to no target count in ``stance`` only.

