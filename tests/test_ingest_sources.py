@@ -116,6 +116,31 @@ def test_tables_jsonl_gz_csv_parquet(tmp_path):
     assert reasons["news.jsonl.gz#3"] == "bad_row"
 
 
+def test_table_columns_of_the_article_table_are_kept(tmp_path):
+    # a table of speeches names its country, year and type in columns of those names: they are the
+    # article's, so a speech's country is its speaker (not "source_country", which nothing reads)
+    pd.DataFrame(
+        {
+            "text": ["Freedonia calls for restraint on the river. We will share the water."],
+            "country": ["PAK"],
+            "year": ["2019"],
+            "type": ["speech"],
+            "dateline": ["New York"],
+            "session": ["74"],
+        }
+    ).to_csv(tmp_path / "speeches.csv", index=False)
+    corpus = _read(tmp_path / "speeches.csv")
+    a = _by_path(corpus, "speeches.csv#0")
+    assert (a["country"], a["year"], a["session"]) == ("PAK", 2019, 74)
+    assert (a["doc_type"], a["place"]) == ("speech", "New York")
+    assert "source_country" not in corpus.articles.columns
+
+    from convergence.tagging import tag
+
+    tagged = tag(corpus)
+    assert set(tagged["doc_speaker"].dropna()) == {"PAK"}
+
+
 def test_catalog_and_meta_yaml_sidecars_override(tmp_path):
     (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "b.txt").write_text(BODY + " More.", encoding="utf-8")

@@ -45,6 +45,13 @@ COLUMN_MAP = {
     "url": ("link", "url", "source_url"),
     "authors": ("author", "authors", "byline"),
     "keywords": ("tags", "keywords"),
+    # the article columns a table may declare under their own names (a table of speeches: country, year, type)
+    "doc_type": ("doc_type", "document_type", "type"),
+    "country": ("country", "country_code", "iso3"),
+    "year": ("year",),
+    "session": ("session",),
+    "place": ("place", "dateline"),
+    "affiliation": ("affiliation",),
 }
 STANDARD = {
     "doc_id", "paths", "format", "title", "authors", "affiliation", "publisher", "date", "place", "doc_type",
