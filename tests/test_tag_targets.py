@@ -781,3 +781,22 @@ def test_a_coordinated_clause_of_another_act_keeps_its_own_object_and_actor():
     # a clause sharing the subject keeps the cue's object ("condemned and rejected X")
     r = _row("Pakistan condemned and rejected the US decision.", **meta)
     assert _by_target(r)["USA"]["stance"] < 0
+
+
+def test_an_approval_of_a_blow_to_another_is_against_it():
+    meta = {"publisher": "Dawn", "date": "2025-05-12"}
+    # welcoming or backing a rebuff, a rejection or sanctions aimed at another sides with them
+    for text, code in (
+        ("The foreign minister welcomed the watchdog's rebuff to Indian claims.", "IND"),
+        ("Pakistan hailed the rejection of India's proposal by the committee.", "IND"),
+        ("Islamabad backed the sanctions on Iran announced last week.", "IRN"),
+    ):
+        ts = _by_target(_row(text, **meta))
+        assert ts[code]["stance"] < 0, text
+    # not when the blow is someone's named act, nor across a phrase or clause, nor an adjective
+    r = _row("Pakistan welcomed the US rejection of India's proposal.", **meta)
+    assert _by_target(r)["USA"]["stance"] > 0
+    r = _row("Pakistan offered compelling opportunities to American investors.", **meta)
+    assert _by_target(r)["USA"]["stance"] > 0
+    r = _row("The minister expressed gratitude for China's support during the tensions with India.", **meta)
+    assert "IND" not in _by_target(r) and _by_target(r)["CHN"]["stance"] > 0

@@ -14,6 +14,7 @@ import pandas as pd
 from ..deprecated import renamed
 from ..engine import ENGINES, EngineName, map_batches
 from ..errors import ConvergenceError
+from .blows import endorsed_blows
 from .bonds import Bonds, rated_ties
 from .both import both_pattern, both_targets
 from .capitals import capital_names, reread_names
@@ -522,6 +523,13 @@ class DocumentTagger:
                     )
                 ]
                 targets = list(dict.fromkeys([*(t for t in reading.targets if t != holder), *targets]))
+            approvals, blows = endorsed_blows(slow, stance_hits, all_hits, mentions)
+            if blows:
+                # "hailed the FATF snub to Indian designs": the holder sides with the blow
+                stance_hits = sorted(
+                    [*(h for h in stance_hits if h not in approvals and h not in blows), *blows],
+                    key=lambda h: h[0],
+                )
             # "praised him": the person the pronoun stands for is the cue's nearest actor
             spoken_of = reading.pronoun_objects if reading is not None else ()
             stance, stance_cues, target_stances = stance_of(
