@@ -1599,7 +1599,7 @@ def test_a_speaker_out_of_office_speaks_for_no_state_even_under_a_states_title()
 
 def test_a_headline_verb_read_as_a_plural_noun_is_read_again_as_the_verb():
     # "thanks" after the subject's name: the parser's plural noun, a name read as the verb
-    r = _title_row("PM Rahim thanks Trump for role in the new trade deal")
+    r = _title_row("PM Shehbaz thanks Trump for role in the new trade deal")
     assert r["holder"] == "PAK" and [d["target"] for d in r["target_stances"]] == ["USA"]
     r = _title_row("PM thanks President Trump for proactive role in regional peace")
     assert r["holder"] == "PAK"
@@ -1826,3 +1826,22 @@ def test_a_reporting_verb_in_a_clause_of_time_names_no_speaker_of_the_main_claus
     # a speaker set off after the main clause still speaks
     t = _tag("Pakistan will join the talks next week, the Foreign Office said on Friday.", publisher="Dawn")
     assert t["holder"].tolist() == ["PAK"]
+
+
+def test_a_head_of_state_the_actor_file_does_not_list_is_not_the_homes():
+    # a state has one president and one prime minister at a time, and the actor file lists Pakistan's: in a
+    # Pakistani paper "President Okonkwo" and "Prime Minister Lindqvist" head other states
+    meta = {"publisher": "Dawn", "date": "2025-05-12"}
+    for text in (
+        "President Okonkwo praised the United States for its role in the talks.",
+        "Prime Minister Ingrid Lindqvist thanked Pakistan for its support.",
+    ):
+        assert _tag(text, **meta).iloc[0]["holder"] is None, text
+    # the home's own, the bare title, another title with it, and an office named after the title keep it
+    for text in (
+        "President Zardari praised the United States for its role in the talks.",
+        "The president praised the United States for its role in the talks.",
+        "PM adviser Tariq Mehmood said Washington would be engaged on tariffs.",
+        "President Secretariat Press Wing said the president praised the United States.",
+    ):
+        assert _tag(text, **meta).iloc[0]["holder"] == "PAK", text

@@ -25,6 +25,7 @@ from .context import (
     local_pair,
     pair_elsewhere,
     publisher_code,
+    spelling,
 )
 from .delegations import delegation_members
 from .headings import before_bullets, headline_opener, joint_opener, names_own_act, office_opener
@@ -144,6 +145,10 @@ class DocumentTagger:
             self.attribution,
             actors.rules.get("non_state_nouns", ()),
             actors.rules.get("joint_subjects", ()),
+        )
+        # the words of every office holder's name, in or out of office ("Asif Zardari" is President Zardari)
+        self.reader.known_names = frozenset(
+            spelling(w) for n in actors.names if n.holder for w in re.findall(r"[^\W\d_]+", n.holder)
         )
         self.tone = tone
         self._tone = analyzer().compound if tone else None  # loaded once, before any fork

@@ -417,6 +417,13 @@ def _complement_appositive(obj, a) -> bool:
     )
 
 
+# words of an office or body that follow a title ("President Secretariat Press Wing", "Prime Minister House")
+_OFFICE_WORDS = frozenset(
+    "secretariat house office press wing palace hall media cell club association council society chamber "
+    "forum institute foundation board committee bureau".split()
+)
+
+
 class Reader:
     """Reads parsed sentences of one document in order (see the module docstring)."""
 
@@ -425,6 +432,7 @@ class Reader:
         self._people: set = set()  # token indices of the sentence being read that name a person
         self.joint = frozenset(" ".join(j.split()) for j in joint_subjects)
         self._common = frozenset(spelling(w) for w in data.common_names)
+        self.known_names: frozenset = frozenset()  # every word of the actor file's office holders' names
         self.non_state = frozenset(data.non_state_heads) | frozenset(
             w for w in non_state_nouns if " " not in w
         )
@@ -660,6 +668,11 @@ class Reader:
         )
         if role is not None and owner is not None and not ctx.known(owner.text):
             # "Sisi's office said": the role of someone the document does not place is not the home's
+            return None, "third_party"
+        if role is not None and names and self._sole_office(words):
+            # "President Erdogan said": a head of state the actor file does not list heads another state (the
+            # home's own is listed); no one the document places
+            ctx.last_person = UNPLACED
             return None, "third_party"
         if role is not None:
             # "the government in India": the office of the state it is in; "the district administration": a
@@ -1534,6 +1547,33 @@ class Reader:
             codes = [c for c in (self._office_actor(role, words, ctx),) if c]
         code = codes[0] if codes else next(iter(self._office_target(subj, words, ctx)), None)
         return (code, spans) if code else None
+
+    def _sole_office(self, words) -> bool:
+        """Whether the noun phrase ``words`` is one of ``sole_offices`` ("President", "Prime Minister", "PM")
+        right before a name the actor file does not know (a word of it that no office holder's name has), with
+        nothing before the title but a determiner ("President Erdogan", "Prime Minister Anwar Ibrahim"; not
+        "Deputy Prime Minister X", "PM adviser X", "President Asif Zardari", whose names it lists)."""
+        data = self.data
+        toks = [t for t in words if t.dep_ != "punct"]
+        k = 0
+        while k < len(toks) and toks[k].pos_ == "DET":
+            k += 1
+        title = []
+        while k < len(toks) and (lemma(toks[k]) in data.roles or toks[k].lower_ == "prime"):
+            title.append(toks[k])
+            k += 1
+        rest = toks[k:]
+        if not title or not 0 < len(rest) <= 3:
+            return False
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+            return False
+        if any(t.lower_ in _OFFICE_WORDS for t in rest):
+            return False  # "the President Secretariat Press Wing said": an office, not a name
+        phrase = " ".join(t.lower_ for t in title)
+        office = data.roles.get(phrase, phrase)
+        if office not in data.sole_offices:
+            return False
+        return not all(spelling(t.text) in self.known_names for t in rest)
 
     def _office_actor(self, role, words, ctx) -> str | None:
         """The actor an office whose noun phrase ``words`` names no actor refers to (``DocContext.role``); a
