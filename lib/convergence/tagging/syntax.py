@@ -1558,11 +1558,11 @@ class Reader:
         k = 0
         while k < len(toks) and toks[k].pos_ == "DET":
             k += 1
-        title = []
-        while k < len(toks) and (lemma(toks[k]) in data.roles or toks[k].lower_ == "prime"):
-            title.append(toks[k])
-            k += 1
-        rest = toks[k:]
+        # the title runs to its last role word ("Foreign Minister Hakan Fidan", "Prime Minister X")
+        last = max((j for j in range(k, len(toks)) if lemma(toks[j]) in data.roles), default=None)
+        if last is None:
+            return False
+        title, rest = toks[k : last + 1], toks[last + 1 :]
         if not title or not 0 < len(rest) <= 3:
             return False
         if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
