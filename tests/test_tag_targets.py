@@ -800,3 +800,15 @@ def test_an_approval_of_a_blow_to_another_is_against_it():
     assert _by_target(r)["USA"]["stance"] > 0
     r = _row("The minister expressed gratitude for China's support during the tensions with India.", **meta)
     assert "IND" not in _by_target(r) and _by_target(r)["CHN"]["stance"] > 0
+
+
+def test_sympathy_is_addressed_to_the_state_of_the_loss():
+    meta = {"publisher": "Dawn", "date": "2025-05-12"}
+    text = "The American envoy conveyed her deep sorrow over the lives lost in the landslides in Pakistan."
+    r = _row(text, **meta)
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
+    r = _row("The senator offered condolences over the train accident in the United States.", **meta)
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0
+    # two places: no one in particular
+    r = _row("The senator offered condolences over the storms in the United States and in India.", **meta)
+    assert r["target_stances"] == []

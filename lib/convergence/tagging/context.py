@@ -68,6 +68,7 @@ _OPTIONAL_WORDS = (
     "voice_roles",
     "descriptive_roles",
     "sole_offices",
+    "sympathy_cues",
     "column_advice_modals",
     "placed_roles",
     "contact_verbs",
@@ -139,6 +140,7 @@ class Attribution:
     foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
     voice_roles: frozenset[str] = frozenset()  # offices every state has: the home's only by presumption
     descriptive_roles: frozenset[str] = frozenset()  # as adjectives they describe a thing ("military clash")
+    sympathy_cues: frozenset[str] = frozenset()  # condolences: to the state where the loss happened
     sole_offices: frozenset[str] = frozenset()  # one holder a state: "President X" unknown is not the home's
     placed_roles: frozenset[str] = frozenset()  # offices of the place a report is from ("the Senate")
     contact_verbs: frozenset[str] = frozenset()  # "reached out to the State Department, a spokesperson said"

@@ -46,6 +46,7 @@ from .offices import in_office_name, office_patterns
 from .pacts import pact_stances
 from .quotes import first_person, inside_quotes, quote_goes_on
 from .stance import in_name, qualifier, relation_of, stance_of
+from .sympathy import mourned_place
 from .syntax import Reader, dateline_end, headline_case, parse_many, token_codes
 from .ties import ties_stance
 from .titles import other_body
@@ -669,6 +670,12 @@ class DocumentTagger:
                     slow, holder, codes, stance, stance_cues, cue_spans, self._both, clear=ANSWER_CLEAR
                 )
                 targets = list(dict.fromkeys([*targets, *(d["target"] for d in target_stances)]))
+            if not target_stances and stance > 0 and holder:
+                # "expressed deep sorrow over the floods in Pakistan": sympathy with the state of the loss
+                mourned = mourned_place(slow, stance_cues, mentions, holder, self.attribution.sympathy_cues)
+                if mourned:
+                    targets = list(dict.fromkeys([*targets, mourned]))
+                    target_stances = [{"target": mourned, "stance": stance, "cues": list(stance_cues)}]
             # a historical or conditional sentence states no current relation either ("The dispute stemmed
             # from Washington's non-delivery of F-16s ... in 1989"); a hypothetical one may name a real pact
             # ("the agreement could lead to ...")
