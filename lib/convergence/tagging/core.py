@@ -529,7 +529,7 @@ class DocumentTagger:
                     )
                 ]
                 targets = list(dict.fromkeys([*(t for t in reading.targets if t != holder), *targets]))
-            approvals, blows = endorsed_blows(slow, stance_hits, all_hits, mentions)
+            approvals, blows = endorsed_blows(slow, stance_hits, all_hits, mentions, holder)
             if blows:
                 # "hailed the FATF snub to Indian designs": the holder sides with the blow
                 stance_hits = sorted(
