@@ -796,6 +796,8 @@ def test_an_approval_of_a_blow_to_another_is_against_it():
     # not when the blow is someone's named act, nor across a phrase or clause, nor an adjective
     r = _row("Pakistan welcomed the US rejection of India's proposal.", **meta)
     assert _by_target(r)["USA"]["stance"] > 0
+    r = _row("Pakistan supported a comprehensive ban on nuclear tests.", **meta)
+    assert r["stance"] > 0 and r["stance_cues"] == ["support"]
     r = _row("Pakistan offered compelling opportunities to American investors.", **meta)
     assert _by_target(r)["USA"]["stance"] > 0
     r = _row("The minister expressed gratitude for China's support during the tensions with India.", **meta)
