@@ -1836,6 +1836,7 @@ def test_a_head_of_state_the_actor_file_does_not_list_is_not_the_homes():
         "President Okonkwo praised the United States for its role in the talks.",
         "Prime Minister Ingrid Lindqvist thanked Pakistan for its support.",
         "Foreign Minister Tomas Varga praised the United States for its role in the talks.",
+        "Senior Vice President Farah Qazi praised the United States for its role in the talks.",
     ):
         assert _tag(text, **meta).iloc[0]["holder"] is None, text
     # the home's own, the bare title, another title with it, and an office named after the title keep it
@@ -1844,6 +1845,7 @@ def test_a_head_of_state_the_actor_file_does_not_list_is_not_the_homes():
         "The president praised the United States for its role in the talks.",
         "PM adviser Tariq Mehmood said Washington would be engaged on tariffs.",
         "Foreign Minister Ishaq Dar praised the United States for its role in the talks.",
+        "Punjab Information Minister Sadia Rauf praised the United States for its role in the talks.",
         "President Secretariat Press Wing said the president praised the United States.",
     ):
         assert _tag(text, **meta).iloc[0]["holder"] == "PAK", text

@@ -417,6 +417,8 @@ def _complement_appositive(obj, a) -> bool:
     )
 
 
+# ranks before a title: "Senior Vice President X", "Deputy Prime Minister X" hold an office of that kind
+_RANKS = frozenset("senior deputy acting executive first second".split())
 # words of an office or body that follow a title ("President Secretariat Press Wing", "Prime Minister House")
 _OFFICE_WORDS = frozenset(
     "secretariat house office press wing palace hall media cell club association council society chamber "
@@ -1571,6 +1573,10 @@ class Reader:
             return False  # "the President Secretariat Press Wing said": an office, not a name
         phrase = " ".join(t.lower_ for t in title)
         office = data.roles.get(phrase, phrase)
+        # a rank before the office is still the office ("Senior Vice President", "Deputy Prime Minister"); a
+        # place or a body is not ("Punjab Information Minister" is a province's)
+        while office not in data.sole_offices and office.split(" ", 1)[0] in _RANKS:
+            office = office.split(" ", 1)[1] if " " in office else ""
         if office not in data.sole_offices:
             return False
         return not all(spelling(t.text) in self.known_names for t in rest)
