@@ -1551,10 +1551,11 @@ class Reader:
         return (code, spans) if code else None
 
     def _sole_office(self, words) -> bool:
-        """Whether the noun phrase ``words`` is one of ``sole_offices`` ("President", "Prime Minister", "PM")
-        right before a name the actor file does not know (a word of it that no office holder's name has), with
-        nothing before the title but a determiner ("President Erdogan", "Prime Minister Anwar Ibrahim"; not
-        "Deputy Prime Minister X", "PM adviser X", "President Asif Zardari", whose names it lists)."""
+        """Whether the noun phrase ``words`` is a title of ``sole_offices`` ("President", "Prime Minister",
+        "PM"), perhaps after a rank ("Deputy Prime Minister"), right before a name the actor file does not
+        know (a word of it that no office holder's name has): "President Erdogan", "Prime Minister Anwar
+        Ibrahim"; not "PM adviser X", "Punjab Information Minister X", "President Asif Zardari" (whose names
+        it lists)."""
         data = self.data
         toks = [t for t in words if t.dep_ != "punct"]
         k = 0
