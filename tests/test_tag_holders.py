@@ -1849,3 +1849,18 @@ def test_a_head_of_state_the_actor_file_does_not_list_is_not_the_homes():
         "President Secretariat Press Wing said the president praised the United States.",
     ):
         assert _tag(text, **meta).iloc[0]["holder"] == "PAK", text
+
+
+def test_a_title_learned_from_an_office_holder_names_no_one_in_another_states_title():
+    # "Prime Minister Shehbaz Sharif" teaches the document his names; the title's words must not make the
+    # next prime minister named, of another state, Pakistan's
+    t = _tag(
+        "Prime Minister Shehbaz Sharif congratulated the US president on his inauguration.",
+        "Norwegian Prime Minister Ola Brekke wrote in a post on X, 'Congratulations, President Trump.'",
+        "Prime Minister Tomas Varga also praised the United States for its role.",
+        "The prime minister later invited President Trump to visit Pakistan.",
+        publisher="Dawn",
+        date="2025-01-21",
+    )
+    assert list(t["holder"].iloc[1:3]) == [None, None]
+    assert t.iloc[3]["holder"] == "PAK"

@@ -615,8 +615,12 @@ class Reader:
             # office in a city is the party's ("JI Islamabad Information Secretary X")
             ctx.speaks_for_none(self._names(words, tok_code))
             return None, "non_state"
+        # a title's words learned as an office holder's names ("Prime Minister Shehbaz Sharif" teaches
+        # "Prime", "Minister") name no one in another state's title: "Canadian Prime Minister Justin
+        # Trudeau", "Prime Minister Anwar Ibrahim"
+        titles = self._foreign_title(words, head, tok_code, text)
         for t in words:
-            if t.i in tok_code and t.i != head.i:
+            if t.i in tok_code and t.i != head.i and t.i not in titles:
                 code = tok_code[t.i]
                 if not self._agentive(head) and not self._body_meeting(head, words, tok_code):
                     return None, "thing"  # "Pakistan's seafood exports rose": a thing of the actor, not it
@@ -1549,6 +1553,21 @@ class Reader:
             codes = [c for c in (self._office_actor(role, words, ctx),) if c]
         code = codes[0] if codes else next(iter(self._office_target(subj, words, ctx)), None)
         return (code, spans) if code else None
+
+    def _foreign_title(self, words, head, tok_code, text) -> set:
+        """Token indices of the title words of a phrase that names a person under a title of another state,
+        or of no state the actor file knows (a state outside it named in the phrase, or a sole office before
+        an unknown name): empty otherwise."""
+        data = self.data
+        if head.i in tok_code or head.pos_ != "PROPN":
+            return set()
+        title = {t.i for t in words if lemma(t) in data.roles or t.lower_ == "prime"}
+        if not title:
+            return set()
+        span = text[words[0].idx : words[-1].idx + len(words[-1])]
+        if data.third_parties is not None and data.third_parties.search(span):
+            return title
+        return title if self._sole_office(words) else set()
 
     def _sole_office(self, words) -> bool:
         """Whether the noun phrase ``words`` is a title of ``sole_offices`` ("President", "Prime Minister",
