@@ -1884,3 +1884,14 @@ def test_a_name_under_an_unqualified_home_title_outside_the_subject_is_learned()
         date="2025-08-10",
     )
     assert t["holder"].tolist()[1] is None and t["holder"].tolist()[3] is None
+
+
+def test_a_party_named_with_a_hyphen_is_a_party_voice():
+    # the tokenizer splits "JUI-F" and "PML-N" at the hyphen; the party is still no state's voice
+    t = _tag(
+        "The JUI-F chief rejected the US-sponsored Gaza peace plan.",
+        "PML-N Senator Irfan Siddiqui termed the incident a conspiracy against Pakistan.",
+        publisher="Dawn",
+        date="2025-10-01",
+    )
+    assert t["holder"].tolist() == [None, None]

@@ -378,6 +378,17 @@ def lemma(tok) -> str:
 _LEMMAS: dict = {}  # rule lemmas already computed, by word, part of speech and morphology
 
 
+def hyphened(tok) -> str:
+    """The whole hyphenated word a token is part of, lower-cased ("jui-f" for the "JUI" of "JUI-F", which the
+    tokenizer splits at the hyphen), else ""."""
+    doc, lo, hi = tok.doc, tok.i, tok.i
+    while lo > 0 and not doc[lo - 1].whitespace_ and "-" in (doc[lo - 1].text, doc[lo].text):
+        lo -= 1
+    while hi + 1 < len(doc) and not doc[hi].whitespace_ and "-" in (doc[hi + 1].text, doc[hi].text):
+        hi += 1
+    return doc[lo : hi + 1].text.lower() if hi > lo else ""
+
+
 def delegation_state(noun, tok_code) -> str | None:
     """The actor qualifying a delegation noun ("a Pakistani delegation", "a US congressional delegation")."""
     return next(
@@ -442,6 +453,11 @@ class Reader:
         # the word forms a credit noun can take (a cheap test before the lemma)
         self._credit_forms = frozenset(f for n in data.credit_nouns for f in (n, n + "s", n + "es"))
         self._given_forms = frozenset(f for n in data.credit_given_nouns for f in (n, n + "s", n + "es"))
+
+    def _non_state_word(self, tok) -> bool:
+        """Whether a word names a voice of no state (``non_state_heads``), also one the tokenizer split at a
+        hyphen ("JUI-F chief", "PML-N leader")."""
+        return lemma(tok) in self.non_state or hyphened(tok) in self.non_state
 
     # -------------------------------------------------------------------------------- noun phrases
     def _np_tokens(self, head):
@@ -603,12 +619,12 @@ class Reader:
             return None, "non_state"
         if first_actor is not None and (
             any(
-                lemma(t) in self.non_state
+                self._non_state_word(t)
                 for t in words
                 if t.i > first_actor and t.i not in aside and t.pos_ in _NOMINAL
             )
             and not self._official(words, head)
-            or any(lemma(t) in self.non_state for t in words if t.i < first_actor and t.pos_ in _NOMINAL)
+            or any(self._non_state_word(t) for t in words if t.i < first_actor and t.pos_ in _NOMINAL)
             and not self._state_body(words, head)
         ):
             # "Pakistan Textile Exporters Association Patron-in-Chief X", "Acme Pakistan Ltd": the
@@ -631,7 +647,11 @@ class Reader:
         if data.third_parties is not None and data.third_parties.search(span):
             ctx.speaks_for_none(self._names(words, tok_code))
             return None, "third_party"
-        if any((lemma(t) in self.non_state) for t in words if t.pos_ in _NOMINAL):
+        parties = [t for t in words if t.pos_ in _NOMINAL and self._non_state_word(t)]
+        if parties and not (
+            # "the PML-N Punjab government": a party's government (not "the government and the opposition")
+            data.roles.get(lem) == "government" and all(t.i < head.i for t in parties)
+        ):
             ctx.speaks_for_none(self._names(words, tok_code))  # "PTI Information Secretary Waqqas Akram"
             return None, "non_state"
         role = next((data.roles[lemma(t)] for t in words if lemma(t) in data.roles), None)
@@ -1534,7 +1554,7 @@ class Reader:
             for t in words
         ):
             return []  # "the Punjab government", "his good offices": someone's office the phrase names
-        if any(lemma(t) in self.non_state for t in words if t.pos_ in _NOMINAL):
+        if any(self._non_state_word(t) for t in words if t.pos_ in _NOMINAL):
             return []
         code = self._office_actor(role, words, ctx)
         return [code] if code else []
@@ -1962,7 +1982,7 @@ class Reader:
                 if head.pos_ != "PROPN":
                     continue
                 before = (w for w in self._np_tokens(head) if w.i < t.i and w.pos_ in _NOMINAL)
-                if any(lemma(w) in self.non_state for w in before):
+                if any(self._non_state_word(w) for w in before):
                     continue  # "JI Islamabad Information Secretary X": a party's officer, no state's
                 own = self._name_words(head)
                 # a person only under a title ("US congressman Alexander Green"), not a named thing ("the

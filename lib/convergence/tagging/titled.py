@@ -33,7 +33,7 @@ def learn_titled_names(reader, toks, tok_code: dict, ctx, text: str) -> None:
             continue
         span = text[words[0].idx : words[-1].idx + len(words[-1])]
         if (
-            any(lemma(w) in reader.non_state for w in words if w.pos_ in _NOMINAL)
+            any(reader._non_state_word(w) for w in words if w.pos_ in _NOMINAL)
             or reader._former(words, t)
             or data.third_parties is not None
             and data.third_parties.search(span)
