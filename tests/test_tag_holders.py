@@ -902,6 +902,16 @@ def test_a_columns_own_description_of_an_actor_has_no_holder():
     assert column["holder"].tolist() == [None, "USA", "PAK", "PAK"]
     assert column.iloc[0]["holder_source"] == "analysis"
     assert news["holder"].tolist() == ["USA", "USA", "PAK", "PAK"]
+    # acts a column narrates are the actor's too: unveiling a plan, accepting one, hosting, imposing
+    column = _tag(
+        "The US president has finally unveiled his plan for Gaza.",
+        "Israel immediately accepted the plan.",
+        "The Trump administration imposed a pause on visa interviews for students.",
+        publisher="Dawn",
+        doc_type="opinion",
+        date="2025-10-01",
+    )
+    assert column["holder"].tolist() == ["USA", "ISR", "USA"]
 
 
 def test_a_name_after_a_titles_for_phrase_is_that_actors_person():
