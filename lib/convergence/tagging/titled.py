@@ -23,7 +23,10 @@ def learn_titled_names(reader, toks, tok_code: dict, ctx, text: str) -> None:
         if t.pos_ != "PROPN" or t.i in tok_code or t.dep_ in ("compound", "flat") or _in_subject(t, _SUBJ):
             continue
         own = sorted(reader._name_words(t), key=lambda w: w.i)
-        if not any(w.i < t.i and lemma(w) in roles for w in own) or any(w.i in tok_code for w in own):
+        titles = [roles[lemma(w)] for w in own if w.i < t.i and lemma(w) in roles]
+        # the title word nearest the name ("government spokesperson X" is a spokesperson), a person's title:
+        # not "lawmaker X", "Gen X", a body's member or a rank, which many states have
+        if not titles or titles[-1] not in data.person_roles or any(w.i in tok_code for w in own):
             continue
         words = reader._np_tokens(t)
         if any(w.i in tok_code for w in words):
@@ -40,11 +43,7 @@ def learn_titled_names(reader, toks, tok_code: dict, ctx, text: str) -> None:
             or reader._sole_office(own)
         ):
             continue
-        # the title word nearest the name: "government spokesperson X" is a spokesperson
-        role = [roles[lemma(w)] for w in own if w.i < t.i and lemma(w) in roles][-1]
-        if role not in data.person_roles:
-            continue  # "lawmaker X", "Gen X": a body's member or a rank, which many states have
-        code = reader._office_actor(role, words, ctx)
+        code = reader._office_actor(titles[-1], words, ctx)
         if code is not None:
             ctx.learn(code, names, None, person=False)
 
