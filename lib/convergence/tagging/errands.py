@@ -1,0 +1,35 @@
+"""Clauses on "be" that narrate the subject's act (an errand, an attitude), not a description of it."""
+
+from __future__ import annotations
+
+
+def narrates_act(pred, data) -> bool:
+    """Whether ``pred``, the head of a clause on "be", states an act of its subject (attribution.yaml
+    ``errand_nouns``, ``attitude_words``), so that the clause is the subject's, not a description of it:
+
+    - an errand: "on" one of the errand nouns ("is on a visit to Washington"), "for" or "in" one ("is in
+      Washington for talks", "is in talks with ..."), "due" ("a delegation is due for talks"), or a place
+      with the purpose the subject is there for ("was in New York to attend the General Assembly");
+    - an attitude: one of the attitude words as its complement ("is keen to conclude a deal", "was upbeat
+      about the talks").
+
+    A place alone ("the premier would be in a difficult position") and any other complement ("the US
+    remains Pakistan's biggest export market") describe the subject."""
+    from .syntax import lemma  # syntax calls this module: imported when first called
+
+    if lemma(pred) != "be":
+        return False
+    errands, attitudes = data.errand_nouns, data.attitude_words
+    place = purpose = False
+    for c in pred.children:
+        if c.dep_ == "acomp" and (c.lower_ == "due" or c.lower_ in attitudes):
+            return True
+        if c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            errand = any(lemma(g) in errands or g.lower_ in errands for g in objs)
+            if c.lower_ in ("on", "for", "in") and errand:
+                return True  # "on a visit", "in Washington for talks", "in talks with"
+            place = place or (c.lower_ in ("in", "at") and bool(objs))
+        elif c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            purpose = True
+    return place and purpose
