@@ -1945,10 +1945,11 @@ def test_a_party_whose_name_ends_on_the_state_speaks_for_no_state():
     t = _tag(
         "The Tehreek Labbaik Pakistan held a march against Israel.",
         "The Pakistan government condemned the strike on Qatar.",
+        "Pakistan pacer Naseem Shah took three wickets against India.",
         publisher="Dawn",
         date="2025-09-12",
     )
-    assert t["holder"].tolist() == [None, "PAK"]
+    assert t["holder"].tolist() == [None, "PAK", None]
 
 
 def test_we_in_a_quotation_opened_mid_sentence_is_the_speakers():
