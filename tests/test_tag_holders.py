@@ -1914,10 +1914,12 @@ def test_an_errand_or_an_attitude_on_be_is_the_subjects_act_not_a_description():
         "Pakistan is keen to conclude a trade agreement with the US.",
         "The US remains Pakistan's biggest export market.",
         "The Indian premier would be in a difficult position.",
+        "Pakistan is to repay $3bn to China by June.",
+        "The goal of Pakistan's new trade policy is to double exports.",
         publisher="Dawn",
         date="2025-05-10",
     )
-    assert t["holder"].tolist() == ["PAK", "PAK", "PAK", None, None]
+    assert t["holder"].tolist() == ["PAK", "PAK", "PAK", None, None, "PAK", None]
 
 
 def test_a_thing_in_an_open_quotation_is_the_speakers_word():

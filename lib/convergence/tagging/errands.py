@@ -9,7 +9,9 @@ def narrates_act(pred, data) -> bool:
 
     - an errand: "on" one of the errand nouns ("is on a visit to Washington"), "for" or "in" one ("is in
       Washington for talks", "is in talks with ..."), "due" ("a delegation is due for talks"), or a place
-      with the purpose the subject is there for ("was in New York to attend the General Assembly");
+      with the purpose the subject is there for ("was in New York to attend the General Assembly"); an act
+      scheduled or owed, of a state, a person or an office ("the premier is to visit Washington next week",
+      but not "is to blame", nor "his goal is to ...");
     - an attitude: one of the attitude words as its complement ("is keen to conclude a deal", "was upbeat
       about the talks").
 
@@ -21,15 +23,25 @@ def narrates_act(pred, data) -> bool:
         return False
     errands, attitudes = data.errand_nouns, data.attitude_words
     place = purpose = False
+    # a state, a person or an office as the subject: "his goal is to lift 380kg" is no act of his
+    actor = any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or lemma(c) in data.roles) for c in pred.children)
     for c in pred.children:
         if c.dep_ == "acomp" and (c.lower_ == "due" or c.lower_ in attitudes):
             return True
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and lemma(c) != "blame" and _to_infinitive(c) and actor:
+            return True  # an act scheduled or owed: "the premier is to visit Washington" (not "is to blame")
         if c.dep_ == "prep":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             errand = any(lemma(g) in errands or g.lower_ in errands for g in objs)
             if c.lower_ in ("on", "for", "in") and errand:
                 return True  # "on a visit", "in Washington for talks", "in talks with"
             place = place or (c.lower_ in ("in", "at") and bool(objs))
-        elif c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        elif c.dep_ == "advcl" and _to_infinitive(c):
             purpose = True
     return place and purpose
+
+
+def _to_infinitive(verb) -> bool:
+    """Whether ``verb`` is an active infinitive with "to" ("to visit", not "was to be repudiated")."""
+    marks = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    return any(a.lower_ == "to" for a in marks) and not any(a.dep_ == "auxpass" for a in marks)
