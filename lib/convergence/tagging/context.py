@@ -356,6 +356,9 @@ class DocContext:
     last_holder: str | None = None
     prev_holder: str | None = None  # the previous sentence's holder: what "it" / "they" point back to
     pair: tuple | None = None  # the document's two most mentioned actors, for "both sides"
+    # the document's one actor when its other side is a state or body outside the actor file ("Pakistan, EU
+    # agree to ..."): "both sides" there is that actor's act (and no pair's)
+    side: str | None = None
     joint: bool = False  # the last subject was the pair acting together ("they" continues it)
     group: tuple = ()  # three or more actors named acting together ("the four countries" points back to them)
     acts: dict[str, str] = field(default_factory=dict)  # act noun ("ban") -> actor last named as its owner

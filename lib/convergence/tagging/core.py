@@ -240,10 +240,7 @@ class DocumentTagger:
             # a state or body outside the actor file named in more sentences than the second actor is the
             # document's other side ("Pakistan, EU agree to ...", a Pakistan-Kyrgyzstan commission): "both
             # sides" and "bilateral" there are not the two actors (a speech, read lexically, is not searched)
-            others: dict = {}
-            for text in norms:
-                for name in set(self.attribution.third_parties.findall(text)):
-                    others[name] = others.get(name, 0) + 1
+            others = self._third_counts(norms)
             if others and max(others.values()) > counts[doc_pair[1]]:
                 doc_pair = None
         # the publisher's home country (publisher name, then URL domain), else the dateline's ("ISLAMABAD:");
@@ -252,11 +249,26 @@ class DocumentTagger:
         home = publisher_code(meta, self.attribution.home_publishers, self.attribution.home_domains) or place
         if doc_pair and doc_pair[1] == home:
             doc_pair = (home, doc_pair[0])  # the pair acting together ("both sides agreed") is the home's act
+        side = None
+        if (
+            doc_pair is None
+            and home
+            and self.attribution.third_parties is not None
+            and meta.get("parse", True)
+        ):
+            # the home and a state or body outside the actor file as the two sides ("Pakistan, EU agree to
+            # ..."): "both sides agreed" is the home's act, when no outside party is named more often (in a
+            # report on Thailand and Cambodia "both sides" are those two)
+            others = self._third_counts(norms)
+            if others and home in counts and counts[home] >= max(others.values()):
+                side = home
         recent: list = [None] * n  # holder of each sentence, for generic titles
         recent_source: list = [""] * n  # and how it was found
         opinion = str(meta.get("doc_type") or "").casefold() in self.attribution.opinion_doc_types
         readings, meeting_only = (
-            self._parse(norms, own, lows, titled=titled) if meta.get("parse", True) else ({}, set())
+            self._parse(norms, own, lows, titled=titled, speaker=speaker)
+            if meta.get("parse", True)
+            else ({}, set())
         )
         # a speech ranges over many issues, and a transcript's questions set its topics (turns.py): only an
         # article or a statement lends its topic
@@ -269,6 +281,7 @@ class DocumentTagger:
             home=home,
             speaker=speaker,
             pair=doc_pair,
+            side=side,
             place=place if place != home else None,
         )
         if readings:
@@ -403,8 +416,17 @@ class DocumentTagger:
                 # "This factor has caused ...": the parse's subject is a thing, not the last holder
                 carried = None if reading is not None and reading.pointed else prev_holder
                 holder, hsource, subject_span = self.rules.holder(
-                    text, slow, mentions, cue_starts, carried, speakers[i], context, doc_pair
+                    text,
+                    slow,
+                    mentions,
+                    cue_starts,
+                    carried,
+                    speakers[i],
+                    context,
+                    doc_pair or (side and (side,)),
                 )
+                if hsource == "joint" and doc_pair is None:
+                    hsource = "subject"  # "both sides" of the one actor and an outside party: no pair acts
                 taken = next((m for m in mentions if m[2] == holder), None)
                 if (
                     hsource == "subject"
@@ -637,6 +659,8 @@ class DocumentTagger:
             pair_here = local_pair(
                 doc_pair, holder, codes, prev_named, prev_third, home=ctx.home, prev_holder=prev_holder
             )
+            if side is not None and not set(codes) - {holder, None}:
+                pair_here = None  # "both sides" are the home and the outside party: no pair of actors
             if pair_here and holder in pair_here and self._appeals_to_both(slow, stance_hits):
                 # "We urge both sides to ...": two sides the holder presses, not the holder and another
                 pair_here = None
@@ -863,13 +887,26 @@ class DocumentTagger:
             out[i] = out[i]._replace(issues=issues, issue_source="neighbour", issue_terms=terms, tone=tone)
         return out
 
-    def _parse(self, norms, own, lows, *, titled=False):
+    def _third_counts(self, norms) -> dict:
+        """The sentences naming each state or body outside the actor file (attribution.yaml third_parties)."""
+        others: dict = {}
+        for text in norms:
+            for name in set(self.attribution.third_parties.findall(text)):
+                others[name] = others.get(name, 0) + 1
+        return others
+
+    def _parse(self, norms, own, lows, *, titled=False, speaker=None):
         """Dependency parses of the sentences that can change a result, by index: a sentence naming an actor
         (its holder, targets and the names and roles later sentences refer to), one with a speech verb (its
-        "he said" continues the last speaker), the headline ("DPM calls for peace in South Asia") and one on
-        a delegation (its leader and members). Others naming neither on no issue keep the lexical rules,
+        "he said" continues the last speaker), the headline ("DPM calls for peace in South Asia"), one on
+        a delegation (its leader and members) and, outside a speaker's document, one with a generic title
+        ("the interior ministry", "officials"). Others naming neither on no issue keep the lexical rules,
         except that one opening on a meeting is parsed for its subject alone (the indices returned second:
         see ``Reader.meeting_clause``)."""
+        # a generic title is parsed so that the document's context resolves it (the publisher's, the
+        # dateline's, the actor last named for it), not the actor named most; a speaker's document keeps its
+        # speaker
+        office = None if speaker else self.rules.office
         speech, delegation, reporting, meeting = (
             self.rules.speech,
             self._delegation,
@@ -889,6 +926,8 @@ class DocumentTagger:
                 and i == 0
                 or delegation is not None
                 and delegation.search(lows[i]) is not None
+                or office is not None
+                and office.search(lows[i]) is not None
             )
         ]
         chosen = set(todo)

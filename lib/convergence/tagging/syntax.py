@@ -532,6 +532,8 @@ class Reader:
             return ctx.pair[0], "joint"
         if low == "they" and ctx.joint and ctx.pair:
             return ctx.pair[0], "joint"
+        if ctx.side and not ctx.pair and self._pair_phrase(words):
+            return ctx.side, "actor"  # "both sides" of the one actor and a party outside the actor file
         if ctx.group and self._group_phrase(head, len(ctx.group)):
             # "The four countries further urged ...": the actors named acting together before, the home's act
             return (ctx.home if ctx.home in ctx.group else ctx.group[0]), "joint"
@@ -555,9 +557,16 @@ class Reader:
                 return None, "expletive"  # "It remains to be seen whether ...": no one's act
             if low in data.holder_pronouns:
                 # the subject of a clause before it in the sentence ("As Pakistan cracks down ..., it has
-                # made ..."), else the previous sentence's holder
+                # made ..."; "As the envoys arrive in the city, they will ...": no actor's), else the previous
+                # sentence's holder
                 before = [tok_code[t.i] for t in head.doc[: head.i] if t.i in tok_code and t.dep_ in _SUBJ]
-                return (before[-1] if before else ctx.prev_holder), "pronoun"
+                if before:
+                    return before[-1], "pronoun"
+                if low == "they" and any(
+                    t.dep_ in _SUBJ and t.tag_ in ("NNS", "NNPS") for t in head.doc[: head.i]
+                ):
+                    return None, "unknown"
+                return ctx.prev_holder, "pronoun"
             return None, "unknown"
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is not None and lem in data.roles and not any(t.i in tok_code for t in words):
@@ -937,8 +946,12 @@ class Reader:
 
     def _learn(self, ctx, code, words, tok_code):
         data = self.data
-        names = self._names(words, tok_code)
         head = self._head_of(words)
+        # a body's name ("the US District Court") names no person: its words ("Court") are no one's name
+        # later; its acronym ("the Department of Justice (DOJ)") is the body's
+        names = self._names(words, tok_code)
+        if head.pos_ == "PROPN" and head.lower_ in data.agent_heads:
+            names = [n for n in names if n.isupper()]
         own = self._name_words(head)
         role = next((data.roles[lemma(t)] for t in own if lemma(t) in data.roles), None)
         if role is None:
@@ -1821,9 +1834,11 @@ class Reader:
         # "The State Department released its annual report", "USCIRF said in its report": an act or a report
         # owned by "its" / "their" is the clause subject's
         for p in toks:
-            if p.dep_ != "poss" or p.lower_ not in ("its", "their") or p.head.pos_ != "NOUN":
-                continue
             t = p.head
+            if p.dep_ != "poss" or p.lower_ not in ("its", "their"):
+                continue
+            if not (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.lower_ in self.data.relays):
+                continue  # "in its annual Fiscal Transparency Report": a report's title, read as a name
             lem = lemma(t).lower()
             if not (lem in heads or lem in self.data.relays) or lem in self.data.roles:
                 continue
