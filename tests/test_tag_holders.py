@@ -2029,3 +2029,19 @@ def test_the_words_of_a_bodys_name_are_no_persons_name():
         date="2025-08-02",
     )
     assert t["holder"].tolist()[1] != "USA"
+
+
+def test_a_long_quotation_closed_on_its_speakers_name_is_all_the_speakers():
+    # the quotation runs over several sentences and is attributed only where it closes: every sentence in it
+    # is the speaker's word, not only the two after the one that opened it
+    t = _tag(
+        "US President Donald Trump on Wednesday praised Pakistan's leaders at a luncheon in Seoul.",
+        "“Likewise, the prime minister of Pakistan is a great guy.",
+        "You know why he’s a field marshal?",
+        "He’s a great fighter.",
+        "He really is.",
+        "They were both going at it, and it was a big thing,” Trump said.",
+        publisher="Dawn",
+        date="2025-10-29",
+    )
+    assert t["holder"].tolist() == ["USA"] * 6

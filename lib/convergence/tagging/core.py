@@ -44,7 +44,7 @@ from .lists import listed_starts
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many, word_forms
 from .offices import in_office_name, office_patterns
 from .pacts import pact_stances
-from .quotes import first_person, inside_quotes, quote_goes_on
+from .quotes import closed_on, first_person, inside_quotes, quote_goes_on
 from .stance import in_name, qualifier, relation_of, stance_of
 from .sympathy import mourned_place
 from .syntax import Reader, dateline_end, headline_case, parse_many, token_codes
@@ -100,6 +100,9 @@ class TagError(ConvergenceError, ValueError):
 
 
 _APPEAL_GAP = re.compile(r"\s+(?:(?:on|upon)\s+)?")  # "urged both sides", "called on both sides"
+
+
+_PRONOUN_SPEAKER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:he|she)\b")  # '...,” he added' / '..., she said'
 
 
 class DocumentTagger:
@@ -522,7 +525,14 @@ class DocumentTagger:
                 # act. Its economy is at risk,” he added": no state's if he is no official)
                 and (hsource != "thing" or recent_source[i - 1] != "subject")
                 and (
-                    text[:1] in '"“‘' or quoted[i] and (first_person(slow) or quote_goes_on(norms, quoted, i))
+                    text[:1] in '"“‘'
+                    or quoted[i]
+                    and (
+                        first_person(slow)
+                        or quote_goes_on(norms, quoted, i)
+                        or recent_source[i - 1] != "subject"
+                        and self._closes_on(norms, lows, own, quoted, i, recent[i - 1])
+                    )
                 )
             ):
                 # a quotation the sentence does not attribute continues the last holder ("He thanked ... .
@@ -886,6 +896,23 @@ class DocumentTagger:
             tone = float(self._tone(norms[i])) if self._tone is not None else np.nan
             out[i] = out[i]._replace(issues=issues, issue_source="neighbour", issue_terms=terms, tone=tone)
         return out
+
+    def _closes_on(self, norms, lows, own, quoted, i, holder) -> bool:
+        """Whether the quotation open at sentence ``i`` runs on until a sentence that closes it before an
+        attribution to ``holder`` or to "he" / "she" ('... they are really going at it,” Trump said'): the
+        sentences between are that speaker's words, however many there are (not those after a sentence
+        whose holder is its own subject: "“Israel dare not look at Pakistan." is no Israeli word)."""
+        found = closed_on(norms, quoted, i)
+        if found is None:
+            return False
+        k, at = found
+        rest = lows[k][at:]
+        if self.rules.speech.search(rest) is None:
+            return False
+        named = [m[2] for m in own[k][2] if m[0] >= at and m[2]]
+        if named:
+            return named[0] == holder
+        return _PRONOUN_SPEAKER.match(rest) is not None
 
     def _third_counts(self, norms) -> dict:
         """The sentences naming each state or body outside the actor file (attribution.yaml third_parties)."""

@@ -40,3 +40,24 @@ def quote_goes_on(texts, quoted, i, reach: int = 2) -> bool:
     if not (quoted[i - 1] or texts[i - 1][:1] in '"“‘' or quoted[i]):
         return False
     return any(texts[k].rstrip().endswith(('"', "”")) for k in range(i, min(i + reach + 1, len(texts))))
+
+
+# a quotation closed before its attribution: '...,” she said', '...” , he added'
+_CLOSING = re.compile(r'[,!?]\s*[”"]\s+(?=\w)|[”"]\s*,\s*(?=\w)')
+
+
+def closed_on(texts, quoted, i, reach: int = 8):
+    """(k, offset) when the quotation open at the start of sentence ``i`` goes on, sentence after sentence,
+    until sentence ``k`` (within ``reach``) closes it before its attribution ('..., they are going at it,”
+    Trump said.'); ``offset`` is where the attribution starts in ``texts[k]``. Else None."""
+    if not quoted[i]:
+        return None
+    for k in range(i, min(i + reach + 1, len(texts))):
+        if k > i and not quoted[k] and texts[k][:1] not in '"“':
+            return None  # the quotation closed without an attribution; this one is new
+        m = _CLOSING.search(texts[k])
+        if m is not None:
+            return k, m.end()
+        if texts[k].rstrip().endswith(('"', "”")):
+            return None
+    return None
