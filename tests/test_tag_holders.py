@@ -2023,8 +2023,8 @@ def test_the_words_of_a_bodys_name_are_no_persons_name():
     # "the US District Court" does not teach "Court" as a US name: "the Islamabad High Court" is not the US's
     t = _tag(
         "She was convicted by the US District Court for the Southern District of New York in 2010.",
-        "On July 12, the Islamabad High Court had expressed dissatisfaction over the federal government’s failure "
-        "to submit a report.",
+        "On July 12, the Islamabad High Court had expressed dissatisfaction over the federal government’s "
+        "failure to submit a report.",
         publisher="Dawn",
         date="2025-08-02",
     )
