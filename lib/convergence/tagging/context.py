@@ -319,6 +319,16 @@ def pair_elsewhere(text: str, codes, pair, third: re.Pattern | None) -> bool:
     return bool(pair) and third is not None and not set(pair) <= set(codes) and third.search(text) is not None
 
 
+def third_counts(texts, third_parties) -> dict:
+    """The number of sentences naming each state or body outside the actor file (``third_parties``, the
+    compiled attribution.yaml list)."""
+    others: dict = {}
+    for text in texts:
+        for name in set(third_parties.findall(text)):
+            others[name] = others.get(name, 0) + 1
+    return others
+
+
 def local_pair(pair, holder, codes, prev_named, prev_third: bool, *, home=None, prev_holder=None):
     """The pair "both sides" / "the two leaders" means in a sentence naming no actor besides its ``holder``:
     the two the sentence before named when it named one actor besides the home ("Dar met Rubio ... . The two

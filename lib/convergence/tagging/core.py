@@ -26,6 +26,7 @@ from .context import (
     pair_elsewhere,
     publisher_code,
     spelling,
+    third_counts,
 )
 from .delegations import delegation_members
 from .headings import before_bullets, headline_opener, joint_opener, names_own_act, office_opener
@@ -44,7 +45,7 @@ from .lists import listed_starts
 from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_first, normalize_many, word_forms
 from .offices import in_office_name, office_patterns
 from .pacts import pact_stances
-from .quotes import closed_on, first_person, inside_quotes, quote_goes_on
+from .quotes import closes_on, first_person, inside_quotes, quote_goes_on
 from .stance import in_name, qualifier, relation_of, stance_of
 from .sympathy import mourned_place
 from .syntax import Reader, dateline_end, headline_case, parse_many, token_codes
@@ -100,9 +101,6 @@ class TagError(ConvergenceError, ValueError):
 
 
 _APPEAL_GAP = re.compile(r"\s+(?:(?:on|upon)\s+)?")  # "urged both sides", "called on both sides"
-
-
-_PRONOUN_SPEAKER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:he|she)\b")  # '...,” he added' / '..., she said'
 
 
 class DocumentTagger:
@@ -239,12 +237,13 @@ class DocumentTagger:
         dominant = ranked[0] if ranked else None
         doc_pair = tuple(ranked[:2]) if len(ranked) >= 2 else None
         meta = meta or {}
+        outside = None  # the sentences naming each state or body outside the actor file, counted once
         if doc_pair and self.attribution.third_parties is not None and meta.get("parse", True):
             # a state or body outside the actor file named in more sentences than the second actor is the
             # document's other side ("Pakistan, EU agree to ...", a Pakistan-Kyrgyzstan commission): "both
             # sides" and "bilateral" there are not the two actors (a speech, read lexically, is not searched)
-            others = self._third_counts(norms)
-            if others and max(others.values()) > counts[doc_pair[1]]:
+            outside = third_counts(norms, self.attribution.third_parties)
+            if outside and max(outside.values()) > counts[doc_pair[1]]:
                 doc_pair = None
         # the publisher's home country (publisher name, then URL domain), else the dateline's ("ISLAMABAD:");
         # a dateline abroad ("WASHINGTON:" in a Pakistani paper) is the place of the report's offices
@@ -262,8 +261,9 @@ class DocumentTagger:
             # the home and a state or body outside the actor file as the two sides ("Pakistan, EU agree to
             # ..."): "both sides agreed" is the home's act, when no outside party is named more often (in a
             # report on Thailand and Cambodia "both sides" are those two)
-            others = self._third_counts(norms)
-            if others and home in counts and counts[home] >= max(others.values()):
+            if outside is None:
+                outside = third_counts(norms, self.attribution.third_parties)
+            if outside and home in counts and counts[home] >= max(outside.values()):
                 side = home
         recent: list = [None] * n  # holder of each sentence, for generic titles
         recent_source: list = [""] * n  # and how it was found
@@ -530,8 +530,12 @@ class DocumentTagger:
                     and (
                         first_person(slow)
                         or quote_goes_on(norms, quoted, i)
+                        # a quotation attributed only where it closes, after many sentences; not after a
+                        # sentence whose holder is its own subject ("“Israel dare not look at Pakistan.")
                         or recent_source[i - 1] != "subject"
-                        and self._closes_on(norms, lows, own, quoted, i, recent[i - 1])
+                        and closes_on(
+                            norms, lows, quoted, i, recent[i - 1], self.rules.speech, lambda k: own[k][2]
+                        )
                     )
                 )
             ):
@@ -896,31 +900,6 @@ class DocumentTagger:
             tone = float(self._tone(norms[i])) if self._tone is not None else np.nan
             out[i] = out[i]._replace(issues=issues, issue_source="neighbour", issue_terms=terms, tone=tone)
         return out
-
-    def _closes_on(self, norms, lows, own, quoted, i, holder) -> bool:
-        """Whether the quotation open at sentence ``i`` runs on until a sentence that closes it before an
-        attribution to ``holder`` or to "he" / "she" ('... they are really going at it,” Trump said'): the
-        sentences between are that speaker's words, however many there are (not those after a sentence
-        whose holder is its own subject: "“Israel dare not look at Pakistan." is no Israeli word)."""
-        found = closed_on(norms, quoted, i)
-        if found is None:
-            return False
-        k, at = found
-        rest = lows[k][at:]
-        if self.rules.speech.search(rest) is None:
-            return False
-        named = [m[2] for m in own[k][2] if m[0] >= at and m[2]]
-        if named:
-            return named[0] == holder
-        return _PRONOUN_SPEAKER.match(rest) is not None
-
-    def _third_counts(self, norms) -> dict:
-        """The sentences naming each state or body outside the actor file (attribution.yaml third_parties)."""
-        others: dict = {}
-        for text in norms:
-            for name in set(self.attribution.third_parties.findall(text)):
-                others[name] = others.get(name, 0) + 1
-        return others
 
     def _parse(self, norms, own, lows, *, titled=False, speaker=None):
         """Dependency parses of the sentences that can change a result, by index: a sentence naming an actor

@@ -46,6 +46,9 @@ def quote_goes_on(texts, quoted, i, reach: int = 2) -> bool:
 _CLOSING = re.compile(r'[,!?]\s*[”"]\s+(?=\w)|[”"]\s*,\s*(?=\w)')
 
 
+_PRONOUN_SPEAKER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:he|she)\b")  # '...,” he added' / '..., she said'
+
+
 def closed_on(texts, quoted, i, reach: int = 8):
     """(k, offset) when the quotation open at the start of sentence ``i`` goes on, sentence after sentence,
     until sentence ``k`` (within ``reach``) closes it before its attribution ('..., they are going at it,”
@@ -61,3 +64,22 @@ def closed_on(texts, quoted, i, reach: int = 8):
         if texts[k].rstrip().endswith(('"', "”")):
             return None
     return None
+
+
+def closes_on(texts, lows, quoted, i, holder, speech, mentions) -> bool:
+    """Whether the quotation open at sentence ``i`` runs on until a sentence that closes it before an
+    attribution to ``holder`` or to "he" / "she" ('... they are really going at it,” Trump said'): the
+    sentences between are that speaker's words, however many there are. ``lows``: the sentences in lower
+    case; ``speech``: the speech verbs' pattern; ``mentions(k)``: sentence k's actor mentions (start, end,
+    code, ...)."""
+    found = closed_on(texts, quoted, i)
+    if found is None:
+        return False
+    k, at = found
+    rest = lows[k][at:]
+    if speech.search(rest) is None:
+        return False
+    named = [m[2] for m in mentions(k) if m[0] >= at and m[2]]
+    if named:
+        return named[0] == holder
+    return _PRONOUN_SPEAKER.match(rest) is not None

@@ -2277,8 +2277,11 @@ class Reader:
         out.narrated = speaker is None and out.decided
         out.verbs = tuple(lemma(t) for t in self._chain(content))
         # "the minister is on a visit to Washington", "Pakistan is keen to sign": the subject's act
-        out.stative = speaker is None and lemma(content) in self.data.stative_verbs
-        out.stative = out.stative and not narrates_act(content, self.data)
+        out.stative = (
+            speaker is None
+            and lemma(content) in self.data.stative_verbs
+            and not narrates_act(content, self.data)
+        )
         pledge = any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in content.children)
         if out.stative and not pledge:  # a pledge is no rating: "the US will remain a steadfast partner"
             out.rating = _attributes(content)
