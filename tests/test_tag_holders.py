@@ -1406,6 +1406,9 @@ def test_the_writers_question_and_who_attended_state_no_position():
     assert t["holder_source"].tolist()[:3] == ["aside", "aside", "aside"]
     # a question in the first person is a speaker's point, not the writer's
     assert t.iloc[5]["holder_source"] != "aside"
+    # in the passive too: who attended an event is named, no one acts
+    t = _tag("The reception was also attended by Finance Minister Muhammad Aurangzeb.", publisher="Dawn")
+    assert (t.iloc[0]["holder"], t.iloc[0]["holder_source"]) == (None, "aside")
 
 
 def test_a_name_in_apposition_with_a_non_state_noun_speaks_for_no_state():

@@ -311,3 +311,13 @@ def test_a_demand_or_a_call_reaches_the_subject_of_the_clause_it_governs():
 def test_a_censure_of_undue_or_egregious_conduct_is_against_the_one_it_names():
     r = _row("The State Department report said Pakistan imposed undue restrictions on the press.")
     assert r["holder"] == "USA" and _aims(r, "PAK", -1)
+
+
+def test_the_quoted_words_a_verb_of_naming_gives_its_object_are_the_holders_predicate():
+    # the parser hangs the quotation on a word of the object; it is still what the holder calls the object
+    title = "FO terms US visa curbs on Pakistanis ‘unfair’"
+    t = _rows("The talks were held on Monday.", title=title, publisher="Dawn")
+    r = t[t["is_title"]].iloc[0]
+    assert r["holder"] == "PAK" and "unfair" in r["stance_cues"]
+    # a particle verb's quotation is no name it gives ("calls out India for 'excuses'")
+    assert _row("Bilawal calls out India for ‘excuses’ on the talks.")["stance_cues"] == []

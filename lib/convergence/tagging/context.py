@@ -82,6 +82,7 @@ _OPTIONAL_WORDS = (
     "attendance_words",
     "errand_nouns",
     "attitude_words",
+    "naming_verbs",
 )
 _KEYS = (
     "home",
@@ -158,6 +159,7 @@ class Attribution:
     stative_verbs: frozenset[str] = frozenset()  # predicates that describe the subject, not its act
     errand_nouns: frozenset[str] = frozenset()  # "is on a visit", "is in Washington for talks": an act
     attitude_words: frozenset[str] = frozenset()  # "is eager to sign": the subject's act, not a description
+    naming_verbs: frozenset[str] = frozenset()  # "terms the talks 'productive'": the quote is the predicate
     patient_verbs: frozenset[str] = frozenset()  # "X was urged to ...": in the passive, X undergoes the act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")

@@ -430,6 +430,31 @@ def _complement_appositive(obj, a) -> bool:
     )
 
 
+def _named_as(verb) -> list:
+    """The words of the short quotation a verb of naming gives its object ("terms the meeting with Trump 'very
+    encouraging'"): the first quoted span after the object, with no other punctuation before it, of at most
+    eight words; none for a particle verb ("calls out India for 'excuses'") or without an object."""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return []
+    # the object; a headline's parse may read it as a complement ("terms meeting ...")
+    kids = verb.children
+    obj = next((c for c in kids if c.dep_ in ("dobj", "obj") or c.dep_ == "xcomp" and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return []
+    doc = verb.doc
+    for t in doc[obj.i + 1 :]:
+        if t.is_quote:
+            words = []
+            for u in doc[t.i + 1 : t.i + 10]:  # eight words and the closing quote
+                if u.is_quote:
+                    return words
+                words.append(u)
+            return []
+        if t.is_punct:
+            return []
+    return []
+
+
 # ranks before a title: "Senior Vice President X", "Deputy Prime Minister X" hold an office of that kind
 _RANKS = frozenset("senior deputy acting executive first second".split())
 # words of an office or body that follow a title ("President Secretariat Press Wing", "Prime Minister House")
@@ -1205,6 +1230,8 @@ class Reader:
         was in attendance"; attribution.yaml ``attendance_verbs``, with "also", and ``attendance_words``)."""
         data = self.data
         if lemma(content) in data.attendance_verbs:
+            if any(c.dep_ == "auxpass" for c in content.children):
+                return True  # "The event was attended by the foreign minister": who was there
             # "also" marks one among those who attended; the principal attending a summit for peace acts
             return any(c.lower_ == "also" for c in content.children) and any(
                 c.dep_ in ("dobj", "obj") and lemma(c) in data.meeting_nouns for c in content.children
@@ -1348,6 +1375,8 @@ class Reader:
                             for g in p.children
                             if g.dep_ == "pobj"
                         )
+        if lemma(pred) in self.data.naming_verbs:
+            zone.extend(_named_as(pred))
         return zone
 
     _SUBORDINATE = frozenset(
