@@ -1074,6 +1074,29 @@ def test_a_party_leader_heading_a_states_delegation_speaks_for_it():
     assert t["holder"].tolist() == ["PAK", "PAK", None]
 
 
+def test_a_title_of_heading_a_delegation_makes_a_party_leader_its_voice():
+    t = _tag(
+        "LONDON: PPP Chairman and head of the parliamentary delegation Bilal Bhutto-Khan on Wednesday said "
+        "India had failed to prove its claims.",
+        "Bilal said Pakistan welcomed US offers of mediation.",
+        "He thanked the United States for its role.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist() == ["PAK", "PAK", "PAK"]
+
+
+def test_a_delegation_of_businessmen_speaks_for_no_state_and_one_from_a_state_for_it():
+    t = _tag(
+        "The premier met a delegation of investors from the United States, led by Gentry Rock.",
+        "Rock said there were great opportunities in Pakistan.",
+        "The premier also met a delegation from the United States led by Senator John Smithers.",
+        "Smithers said the visit was productive.",
+        publisher="Dawn",
+    )
+    assert t["holder"].tolist()[1] is None
+    assert t["holder"].tolist()[3] == "USA"
+
+
 def test_a_named_speaker_of_any_reporting_verb_is_read_from_the_parse():
     t = _tag(
         "Talks were held on Monday.",

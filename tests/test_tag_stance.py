@@ -321,3 +321,13 @@ def test_the_quoted_words_a_verb_of_naming_gives_its_object_are_the_holders_pred
     assert r["holder"] == "PAK" and "unfair" in r["stance_cues"]
     # a particle verb's quotation is no name it gives ("calls out India for 'excuses'")
     assert _row("Bilawal calls out India for ‘excuses’ on the talks.")["stance_cues"] == []
+
+
+def test_scrapping_or_revoking_what_another_holds_is_an_act_against_it():
+    # the undo verb acts on the owner of what it undoes; a plain negation before a possessive does not
+    r = _row("The US lawmaker moved to scrap Pakistan's ally status.", publisher="Dawn")
+    assert any(d["target"] == "PAK" and d["stance"] < 0 for d in r["target_stances"])
+    r = _row("Washington scrapped its cooperation with Pakistan.", publisher="Dawn")
+    assert any(d["target"] == "PAK" and d["stance"] < 0 for d in r["target_stances"])
+    r = _row("Washington called for the revocation of Pakistan's designation.", publisher="Dawn")
+    assert any(d["target"] == "PAK" and d["stance"] < 0 for d in r["target_stances"])

@@ -391,6 +391,12 @@ class DocContext:
         if person:
             self.last_person = code
 
+    def civilian(self, names: list[str]) -> None:
+        """Record that the person with these name words speaks for no state wherever the document names them
+        (one who leads a delegation of businessmen), before any sentence is read."""
+        for n in names:
+            self.persons[spelling(n)] = NOBODY
+
     def speaks_for_none(self, names: list[str]) -> None:
         """Record that the subject with these name words speaks for no state (an analyst, a party leader, a
         former official): later mentions of the name, and "he" / "she" right after, hold nothing."""

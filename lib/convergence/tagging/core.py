@@ -1053,7 +1053,11 @@ class DocumentTagger:
             real = [m for m in own[i][2] if m[2] is not None and self.rules.state_voice(lows[i], m)]
             tok_code = token_codes(doc, real)
             members, states = delegation_members(
-                doc, tok_code, self.attribution, lambda t, tc=tok_code: self.reader.person_names(t, tc)
+                doc,
+                tok_code,
+                self.attribution,
+                lambda t, tc=tok_code: self.reader.person_names(t, tc),
+                self.reader.non_state_word,
             )
             found += members
             qualified += states
@@ -1062,8 +1066,11 @@ class DocumentTagger:
         # a paper leaves its home's delegation unqualified ("the delegation led by X" beside "the Indian
         # delegation"); with no home, the state the document's delegations are most often of
         owner = ctx.home or (max(qualified, key=qualified.count) if qualified else None)
-        for names, code in found:
-            ctx.delegate(names, code or owner, presumed=code is None)
+        for names, code, civil in found:
+            if civil:
+                ctx.civilian(names)  # "a delegation of investors led by X": X speaks for no state
+            else:
+                ctx.delegate(names, code or owner, presumed=code is None)
 
     def _actors(self, hits, date, text=""):
         """(mentions, codes, actor_terms, office holders named, spans of the persons among them) of one

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .syntax import delegation_state, lemma
 
 
-def delegation_members(doc, tok_code: dict, data, names_of) -> tuple[list, list]:
+def delegation_members(doc, tok_code: dict, data, names_of, non_state=None) -> tuple[list, list]:
     """(members, states) of a parsed sentence. ``members``: (name words, the delegation's state or None) for
     each person it names as leading or belonging to a delegation: "the Bilawal-led delegation", "a
     delegation led by X", "X, who is heading a Pakistani delegation", "the delegation comprises
@@ -14,13 +14,21 @@ def delegation_members(doc, tok_code: dict, data, names_of) -> tuple[list, list]
     each member's). ``states``: the
     qualifier of every delegation the sentence names, with or without people. ``data``: the attribution data
     (``delegation_nouns``, ``delegation_verbs``, ``member_verbs``, ``roles``, ``role_actors``);
-    ``names_of(token)``: a person's name words as the document will use them."""
+    ``names_of(token)``: a person's name words as the document will use them; ``non_state(token)``: whether a
+    word names a voice of no state: a delegation of such people ("a delegation of investors from the US", "a
+    business delegation") is no state's, and its members are listed with the state None and ``civil`` True."""
     members, states = [], []
     titled_by: dict = {}  # a listed member -> the list's first, whose title ("Congressmen") is theirs too
     for d in doc:
         if lemma(d) not in data.delegation_nouns:
             continue
-        code = delegation_state(d, tok_code)
+        civil = non_state is not None and any(
+            non_state(w)
+            for c in d.children
+            if c.dep_ in ("amod", "compound", "nmod") or c.dep_ == "prep" and c.lower_ == "of"
+            for w in c.subtree
+        )
+        code = None if civil else delegation_state(d, tok_code)
         if code:
             states.append(code)
         people = []
@@ -52,5 +60,5 @@ def delegation_members(doc, tok_code: dict, data, names_of) -> tuple[list, list]
             own = next((data.role_actors[r] for r in titles if r in data.role_actors), None)
             names = [n for n in names_of(p) if n.lower() not in data.roles]
             if names:
-                members.append((names, code or own))
+                members.append((names, None if civil else code or own, civil))
     return members, states

@@ -82,6 +82,27 @@ def _owned_by_other(low, start, mentions, holder) -> bool:
     return False
 
 
+# plain negation: it denies a cue, it does not undo someone's thing ("did not welcome Pakistan's support")
+_PLAIN_NEGATION = frozenset(
+    "not no never neither nor without cannot don't doesn't didn't won't can't".split()
+)
+
+
+def _undone_owner(low, start, mentions, holder, mods):
+    """The other actor whose thing an undo verb before its possessive acts on ("scrap Pakistan's ally status",
+    "revoked Pakistan's waiver"): the owner of the cue at ``start`` when a reversing modifier that is no plain
+    negation reaches the cue from before the owner's name; else None."""
+    hit = _modifier(low, start, mods, _NEGATING)
+    if hit is None or low[hit[0] : hit[1]] in _PLAIN_NEGATION:
+        return None
+    for s, e, code, poss in mentions:
+        if poss and code is not None and code != holder and hit[1] <= s and e <= start:
+            gap = low[e:start]
+            if len(gap.split()) <= 2 and not _CLAUSE_BREAK.search(gap):
+                return code
+    return None
+
+
 # a reaction noun's own holder just after it: "drew criticism from India", "concerns among Afghans"
 _AGENT_AFTER = re.compile(r"^\s+(?:from|among)\s+(?:the\s+)?(?:\w+\s+){0,2}?$")
 
@@ -363,7 +384,12 @@ def stance_of(
                 counted.append((s, e, cue, who))
                 rated = (e, who)
                 continue
-        if _owned_by_other(low, s, mentions, holder) or _in_subject_phrase(low, s, subject_span, preps):
+        if _owned_by_other(low, s, mentions, holder):
+            undone = _undone_owner(low, s, mentions, holder, mods)
+            if undone is not None:
+                counted.append((s, e, cue, undone))  # the holder undoes the owner's thing: an act on it
+            continue
+        if _in_subject_phrase(low, s, subject_span, preps):
             continue
         if cue.weight < 0 and _voiced_by_other(low, e, mentions, holder):
             continue

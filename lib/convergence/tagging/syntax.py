@@ -391,17 +391,11 @@ def hyphened(tok) -> str:
 
 
 def delegation_state(noun, tok_code) -> str | None:
-    """The actor qualifying a delegation noun ("a Pakistani delegation", "a US congressional delegation")."""
-    return next(
-        (
-            tok_code[w.i]
-            for c in noun.children
-            if c.dep_ in ("amod", "compound", "nmod", "poss")
-            for w in c.subtree
-            if w.i in tok_code
-        ),
-        None,
-    )
+    """The actor qualifying a delegation noun ("a Pakistani delegation", "a US congressional delegation", "a
+    delegation from the United States")."""
+    quals = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    quals += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+    return next((tok_code[w.i] for c in quals for w in c.subtree if w.i in tok_code), None)
 
 
 def token_codes(toks, mentions) -> dict:
@@ -455,6 +449,8 @@ def _named_as(verb) -> list:
     return []
 
 
+# nouns of leading a delegation in a person's title ("head of the delegation X")
+_LEAD_NOUNS = frozenset(("head", "leader", "chief"))
 # ranks before a title: "Senior Vice President X", "Deputy Prime Minister X" hold an office of that kind
 _RANKS = frozenset("senior deputy acting executive first second".split())
 # words of an office or body that follow a title ("President Secretariat Press Wing", "Prime Minister House")
@@ -479,6 +475,10 @@ class Reader:
         # the word forms a credit noun can take (a cheap test before the lemma)
         self._credit_forms = frozenset(f for n in data.credit_nouns for f in (n, n + "s", n + "es"))
         self._given_forms = frozenset(f for n in data.credit_given_nouns for f in (n, n + "s", n + "es"))
+
+    def non_state_word(self, tok) -> bool:
+        """Whether a word names a voice of no state (see :meth:`_non_state_word`)."""
+        return self._non_state_word(tok)
 
     def _non_state_word(self, tok) -> bool:
         """Whether a word names a voice of no state (``non_state_heads``), also one the tokenizer split at a
@@ -625,7 +625,14 @@ class Reader:
             # "the PPP chief, who is heading a Pakistani delegation to the US, said": the delegation's voice
             code = code or ctx.home
             names = self._names(words, tok_code, head) if head.pos_ == "PROPN" else []
-            ctx.learn(code, names, None, person=True)
+            # the leader's name inside the title's "of" phrase ("head of the delegation Bilawal Bhutto")
+            names += [
+                n
+                for t in words
+                if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ == "of"
+                for n in self.person_names(t, tok_code)
+            ]
+            ctx.learn(code, list(dict.fromkeys(names)), None, person=True)
             return code, "role"
         if lem in data.relays:
             # a state's own report ("the State Department's report", "a US report") is its voice, and "the
@@ -1008,6 +1015,15 @@ class Reader:
             for d in v.children:
                 if d.dep_ in ("dobj", "obj") and lemma(d) in data.delegation_nouns:
                     return True, delegation_state(d, tok_code)
+        # a title of leading one: "PPP Chairman and head of the parliamentary delegation X"
+        for t in self._np_tokens(head):
+            if lemma(t) not in _LEAD_NOUNS:
+                continue
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for d in p.subtree:
+                        if lemma(d) in data.delegation_nouns:
+                            return True, delegation_state(d, tok_code)
         return False, None
 
     def _advocates(self, root, tok_code) -> bool:
