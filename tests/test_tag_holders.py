@@ -1097,6 +1097,28 @@ def test_a_delegation_of_businessmen_speaks_for_no_state_and_one_from_a_state_fo
     assert t["holder"].tolist()[3] == "USA"
 
 
+def test_a_headline_with_no_holder_is_read_again_once_the_body_has_named_its_speaker():
+    t = _tag(
+        "Federal Minister for Information Attaullah Tarar said on Tuesday that the ceasefire was the "
+        "result of diplomatic efforts.",
+        title="Ceasefire with India, result of diplomatic efforts of many countries: Tarar",
+        publisher="APP",
+    )
+    assert t[t["is_title"]].iloc[0]["holder"] == "PAK"
+
+
+def test_a_speaker_the_parser_hung_on_a_noun_before_is_still_the_speaker():
+    # "Malik" read as a conjunct of "Department", "said" as a conjunct of the content's verb
+    t = _tag(
+        "The government will update its list of banned organisations with the help of US agencies, such as "
+        "the State Department, Minister of State for Law and Justice Barrister Aqeel Malik said on Saturday, "
+        "adding that people linked to those groups will face travel bans.",
+        "Speaking on a television programme, Aqeel affirmed that there was no risk of a travel ban.",
+        publisher="Dawn",
+    )
+    assert t.iloc[1]["holder"] == "PAK"
+
+
 def test_a_named_speaker_of_any_reporting_verb_is_read_from_the_parse():
     t = _tag(
         "Talks were held on Monday.",

@@ -893,7 +893,7 @@ class DocumentTagger:
             if titled and i == 0:
                 prev_issues, prev_terms, prev_holder = [], [], None  # the body does not continue its headline
                 prev_named, prev_third = [], False
-                if len(order) == n and n > 1 and holder is None and hsource == "person":
+                if len(order) == n and n > 1 and holder is None and hsource in ("person", ""):
                     order.append(0)  # a person the body may name: read once more at the end
         # the stance told apart from its issue
         for i, issues, terms in neighbour_issues(out, titled=titled, after=bool(speaker), general=general):

@@ -1159,6 +1159,8 @@ class Reader:
             after = next((c for c in root.children if c.dep_ in _SUBJ and c.i > root.i), None)
             if after is not None and root.i > 0 and root.doc[root.i - 1].is_punct:
                 subj = after  # "PIA gearing up for direct US flights, says aviation minister": inverted
+            if subj is None:
+                subj = self._stranded_speaker(root)
             if subj is not None and subj.dep_ == "nsubjpass" and lemma(root) != "quote":
                 # "Pakistan is believed to be ...", "X was told": others' word about it or to it; its agent,
                 # if any, speaks ("X was quoted as saying" excepted)
@@ -1169,6 +1171,12 @@ class Reader:
             # partnership, he noted, contributes ...")
             edges = (c.left_edge, c.right_edge)
             aside = c.dep_ == "parataxis" and all(t.is_punct for t in edges) and c.left_edge.i > 0
+            if c.dep_ == "conj" and lemma(c) in rep and not any(g.dep_ in _SUBJ for g in c.children):
+                # "... such as the State Department, Minister of State X said on Saturday": the speaker the
+                # parser hung on a noun before, and the verb on the content's
+                stranded = self._stranded_speaker(c)
+                if stranded is not None:
+                    return stranded, root
             if c.dep_ in ("parataxis", "advcl", "ccomp") and lemma(c) in rep and (c.i > root.i or aside):
                 subj = self._subject(c)
                 if subj is None:
@@ -1197,6 +1205,21 @@ class Reader:
                         if g.dep_ == "pobj":
                             return g, root
         return None, root
+
+    @staticmethod
+    def _stranded_speaker(verb):
+        """The speaker the parser tore from its reporting verb at the end of a sentence ("..., such as the
+        State Department, Minister of State X said on Saturday", with "X" read as a conjunct of the
+        "Department" before): the name right before the verb, after a comma, when the verb has no subject of
+        its own; else None."""
+        if verb.i < 2:
+            return None
+        before = verb.doc[verb.i - 1]
+        if before.pos_ not in ("PROPN", "NOUN") or before.dep_ not in ("conj", "appos"):
+            return None
+        # the noun it was hung on stands before the comma that opens the speaker's phrase
+        comma = max((t.i for t in verb.doc[: before.i] if t.text == ","), default=-1)
+        return before if 0 <= before.head.i < comma else None
 
     def _reported_fact(self, root):
         """The clause an expletive "it" reports as a fact ("It has emerged that Pakistan did not ...", "It is
