@@ -331,3 +331,8 @@ def test_scrapping_or_revoking_what_another_holds_is_an_act_against_it():
     assert any(d["target"] == "PAK" and d["stance"] < 0 for d in r["target_stances"])
     r = _row("Washington called for the revocation of Pakistan's designation.", publisher="Dawn")
     assert any(d["target"] == "PAK" and d["stance"] < 0 for d in r["target_stances"])
+
+
+def test_security_concerns_name_a_domain_not_a_grievance():
+    r = _row("The US said it shares security concerns with Pakistan in the region.", publisher="Dawn")
+    assert r["stance"] >= 0 and "concern" not in r["stance_cues"]
