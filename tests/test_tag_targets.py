@@ -814,3 +814,14 @@ def test_sympathy_is_addressed_to_the_state_of_the_loss():
     # two places: no one in particular
     r = _row("The senator offered condolences over the storms in the United States and in India.", **meta)
     assert r["target_stances"] == []
+
+
+def test_it_as_the_object_stands_for_the_act_named_before_it_in_the_sentence():
+    # "welcomed it": the plan the clause before named, whose owner the document named earlier
+    r = _row(
+        "US President Donald Trump’s plan for Gaza was released on Monday.",
+        "Pakistan has studied the 20-point plan; Prime Minister Shehbaz Sharif has welcomed it.",
+        i=1,
+        publisher="Dawn",
+    )
+    assert any(d["target"] == "USA" and d["stance"] > 0 for d in r["target_stances"])

@@ -1548,6 +1548,12 @@ class Reader:
                     and not self._of_names(o)
                 ):
                     codes = [owner]  # "condemned the strikes", "welcomed the plan": the act named before
+                if not codes and o.lower_ == "it" and o.dep_ in _OBJECTS:
+                    # "... has hailed the plan; the PM has welcomed it": the act named last before it in the
+                    # sentence, when its owner is known
+                    acts = [t for t in o.doc[: o.i] if t.pos_ == "NOUN" and lemma(t).lower() in ctx.acts]
+                    if acts:
+                        codes = [ctx.acts[lemma(acts[-1]).lower()]]
                 if not codes and o.dep_ not in _SUBJ:
                     codes = self._office_target(o, words, ctx)
                 for code in codes:
