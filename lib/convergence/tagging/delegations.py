@@ -6,17 +6,17 @@ from .syntax import delegation_state, lemma
 
 
 def delegation_members(doc, tok_code: dict, data, names_of, non_state=None) -> tuple[list, list]:
-    """(members, states) of a parsed sentence. ``members``: (name words, the delegation's state or None) for
-    each person it names as leading or belonging to a delegation: "the Bilawal-led delegation", "a
-    delegation led by X", "X, who is heading a Pakistani delegation", "the delegation comprises
-    Congressmen X, Y and Z"; the state is the delegation's own qualifier ("a US congressional delegation")
-    or one only that state has among the person's titles ("Congressmen": ``role_actors``; a list's title is
-    each member's). ``states``: the
+    """(members, states) of a parsed sentence. ``members``: (name words, the delegation's state or None,
+    whether the delegation is no state's) for each person it names as leading or belonging to a delegation:
+    "the Bilawal-led delegation", "a delegation led by X", "X, who is heading a Pakistani delegation", "the
+    delegation comprises Congressmen X, Y and Z"; the state is the delegation's own qualifier ("a US
+    congressional delegation", "a delegation from the United States") or one only that state has among the
+    person's titles ("Congressmen": ``role_actors``; a list's title is each member's). ``states``: the
     qualifier of every delegation the sentence names, with or without people. ``data``: the attribution data
     (``delegation_nouns``, ``delegation_verbs``, ``member_verbs``, ``roles``, ``role_actors``);
     ``names_of(token)``: a person's name words as the document will use them; ``non_state(token)``: whether a
     word names a voice of no state: a delegation of such people ("a delegation of investors from the US", "a
-    business delegation") is no state's, and its members are listed with the state None and ``civil`` True."""
+    business delegation") is no state's, its members listed with the state None."""
     members, states = [], []
     titled_by: dict = {}  # a listed member -> the list's first, whose title ("Congressmen") is theirs too
     for d in doc:

@@ -1210,8 +1210,8 @@ class Reader:
     def _stranded_speaker(verb):
         """The speaker the parser tore from its reporting verb at the end of a sentence ("..., such as the
         State Department, Minister of State X said on Saturday", with "X" read as a conjunct of the
-        "Department" before): the name right before the verb, after a comma, when the verb has no subject of
-        its own; else None."""
+        "Department" before): the noun right before the verb, when the parser hung it as a conjunct or an
+        appositive on a noun before the last comma; else None. Called only for a verb with no subject."""
         if verb.i < 2:
             return None
         before = verb.doc[verb.i - 1]
