@@ -400,8 +400,7 @@ class DocContext:
     def speaks_for_none(self, names: list[str]) -> None:
         """Record that the subject with these name words speaks for no state (an analyst, a party leader, a
         former official): later mentions of the name, and "he" / "she" right after, hold nothing."""
-        for n in names:
-            self.persons[spelling(n)] = NOBODY
+        self.civilian(names)
         self.last_person = NOBODY
 
     def role(

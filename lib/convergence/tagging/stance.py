@@ -73,13 +73,15 @@ def _modifier(low, start, mods, cls):
     return best
 
 
-def _owned_by_other(low, start, mentions, holder) -> bool:
-    for _s, e, code, poss in mentions:
+def _owner_of(low, start, mentions, holder):
+    """(start, actor) of another actor's possessive right before the cue at ``start`` (at most two words, same
+    clause: "Pakistan's alleged support"), whose own position the cue then states; else None."""
+    for s, e, code, poss in mentions:
         if poss and code is not None and code != holder and e <= start:
             gap = low[e:start]
             if len(gap.split()) <= 2 and not _CLAUSE_BREAK.search(gap):
-                return True
-    return False
+                return s, code
+    return None
 
 
 # plain negation: it denies a cue, it does not undo someone's thing ("did not welcome Pakistan's support")
@@ -88,19 +90,14 @@ _PLAIN_NEGATION = frozenset(
 )
 
 
-def _undone_owner(low, start, mentions, holder, mods):
-    """The other actor whose thing an undo verb before its possessive acts on ("scrap Pakistan's ally status",
-    "revoked Pakistan's waiver"): the owner of the cue at ``start`` when a reversing modifier that is no plain
-    negation reaches the cue from before the owner's name; else None."""
+def _undone_owner(low, start, owner, mods):
+    """The actor of the possessive ``owner`` ((start, actor), see :func:`_owner_of`) when an undo verb before
+    it acts on its thing ("scrap Pakistan's ally status", "revoked Pakistan's waiver"): a reversing modifier
+    that is no plain negation reaches the cue at ``start`` from before the owner's name; else None."""
     hit = _modifier(low, start, mods, _NEGATING)
-    if hit is None or low[hit[0] : hit[1]] in _PLAIN_NEGATION:
+    if hit is None or low[hit[0] : hit[1]] in _PLAIN_NEGATION or hit[1] > owner[0]:
         return None
-    for s, e, code, poss in mentions:
-        if poss and code is not None and code != holder and hit[1] <= s and e <= start:
-            gap = low[e:start]
-            if len(gap.split()) <= 2 and not _CLAUSE_BREAK.search(gap):
-                return code
-    return None
+    return owner[1]
 
 
 # a reaction noun's own holder just after it: "drew criticism from India", "concerns among Afghans"
@@ -384,8 +381,9 @@ def stance_of(
                 counted.append((s, e, cue, who))
                 rated = (e, who)
                 continue
-        if _owned_by_other(low, s, mentions, holder):
-            undone = _undone_owner(low, s, mentions, holder, mods)
+        owner = _owner_of(low, s, mentions, holder)
+        if owner is not None:
+            undone = _undone_owner(low, s, owner, mods)
             if undone is not None:
                 counted.append((s, e, cue, undone))  # the holder undoes the owner's thing: an act on it
             continue
