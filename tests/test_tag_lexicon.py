@@ -141,6 +141,21 @@ def test_broad_issue_terms_need_context():
     assert "aid_development" in issues("The US pledged economic assistance to Pakistan.")
 
 
+def test_a_party_name_is_no_issue_of_democracy():
+    def issues(*texts):
+        articles, sentences = one_doc(*texts, date="2025-04-01")
+        return [list(x) for x in tag(sentences, articles=articles, tone=False)["issues"]]
+
+    # a member's party, a party's name, and the sentence after it that would inherit the issue
+    got = issues(
+        "The minister invited Congressman Suozzi, a Democrat, to visit Pakistan.",
+        "Democratic lawmakers and the Social Democratic Party welcomed the talks.",
+        "It will help the relationship, he said.",
+    )
+    assert got == [[], [], []]
+    assert "democracy_rights" in issues("The US urged Pakistan to uphold democracy and hold fair polls.")[0]
+
+
 def test_an_office_title_named_with_another_body_is_that_bodys():
     def actors(text):
         articles, sentences = one_doc(text, date="2024-01-01")

@@ -740,6 +740,21 @@ def test_an_appraisal_rates_the_actor_named_before_it_not_the_one_after():
     assert "IND" not in aimed
 
 
+def test_praise_of_a_person_rates_the_one_named_before_it_whatever_follows():
+    # a clause after a dash used to pull the parse away from the complement: the praise was aimed at no one
+    t = _tag_doc(
+        "US President Donald Trump spoke to reporters on Sunday.",
+        "“Likewise, the prime minister of Pakistan is a great guy — they have a great army.”",
+        publisher="Dawn",
+    )
+    r = t.iloc[1]
+    assert r["holder"] == "USA"
+    assert [(d["target"], d["stance"] > 0) for d in r["target_stances"]] == [("PAK", True)]
+    # the holder's own side named before it is no target: the praise is then aimed like any other cue
+    r = _row("Pakistan is a good friend of the United States, the spokesperson said.", publisher="Dawn")
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0
+
+
 def test_a_complement_the_parser_hangs_on_the_object_still_rates_it():
     # "called <title> <name> a 'man of peace'": the parser makes the complement an appositive of the object
     t = _tag_doc(
