@@ -755,6 +755,21 @@ def test_praise_of_a_person_rates_the_one_named_before_it_whatever_follows():
     assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0
 
 
+def test_the_warmth_of_a_welcome_and_praise_of_people_are_aimed_at_whom_they_rate():
+    t = _tag_doc(
+        "After the lunch with Field Marshal Asim Munir, Trump told reporters he was honoured to meet him.",
+        "He said the prime minister of Pakistan and the field marshal are great people.",
+        "Trump received the Pakistani army chief with unusual warmth.",
+        publisher="Dawn",
+    )
+    for i in (0, 1, 2):
+        r = t.iloc[i]
+        assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
+    # a speaker honoured to address an assembly rates no one
+    r = _row("The Pakistani premier said he was honoured to address the General Assembly.", publisher="Dawn")
+    assert r["target_stances"] == []
+
+
 def test_a_complement_the_parser_hangs_on_the_object_still_rates_it():
     # "called <title> <name> a 'man of peace'": the parser makes the complement an appositive of the object
     t = _tag_doc(
