@@ -37,6 +37,24 @@ def test_a_negated_event_is_no_act_against_its_perpetrator():
     assert [(d["target"], d["stance"] < 0) for d in r["target_stances"]] == [("USA", True)]
 
 
+def test_a_cue_in_a_negated_verbs_object_is_denied():
+    # the negator is more than three words before the cue: the parse, not the window, finds it in the object
+    r = _row(
+        "The spokesman said the US bill did not align with the current positive dynamics of bilateral ties.",
+        publisher="Dawn",
+        date="2025-04-01",
+    )
+    assert r["holder"] == "PAK" and _aims(r, "USA", -1) and not _aims(r, "USA", +1)
+    assert r["stance_cues"] == ["not(object) positive"]
+    # a concessive phrase is no object of the negated verb: the demands stand
+    r = _row(
+        "“Despite our continuous demands, India has not been able to prove its claims,” the spokesman said.",
+        publisher="Dawn",
+        date="2025-04-01",
+    )
+    assert _aims(r, "IND", -1) and r["stance_cues"] == ["demand"]
+
+
 def test_not_only_is_no_negation():
     r = _row("The US not only welcomed the Pakistan deal but praised it.")
     assert r["stance"] > 0 and "welcome" in r["stance_cues"]

@@ -604,6 +604,10 @@ class DocumentTagger:
                 pacts=self.attribution.pact_nouns,
                 event_owners=reading.event_owners if reading is not None else (),
                 barriers=reading.barriers if reading is not None else (),
+                # a negation an "ignore" phrase swallows ("does not change our concerns") denies nothing
+                negated=[(a, b) for n, a, b in reading.negated if not any(s <= n < e for s, e in ignored)]
+                if reading is not None
+                else (),
             )
             opening = (
                 _opening_act(stance_hits, reading, mentions) if stance_cues and reading is not None else None

@@ -47,6 +47,7 @@ _AND_WORDS = re.compile(r"\s+and\s+(?:[\w-]+\s+){0,2}$")  # "... and stellar ": 
 _PRIORITY = {"ignore": 0, "negator": 1, "relief": 1, "hedge": 1, "intensifier": 1}
 _WINDOWS = {"negator": 3, "relief": 3, "hedge": 5, "intensifier": 2}
 _NEGATING = ("negator", "relief")
+_OBJECT_NEGATION = -0.5  # a cue in a negated verb's object: the factor of "not" in stance.csv
 
 
 def _negators(weight: float) -> tuple[str, ...]:
@@ -336,6 +337,7 @@ def stance_of(
     event_owners=(),
     appraisals=frozenset(),
     barriers=(),
+    negated=(),
 ):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
@@ -350,7 +352,9 @@ def stance_of(
     after "the US strikes"), the actor of an offence no words tie to one; ``appraisals``: cues of a quality
     seen in the actor named right before them in their clause (see :func:`_appraised`), toward that actor;
     ``barriers``: character offsets where a coordinated clause of another act starts: no cue before one is
-    aimed at an actor after it."""
+    aimed at an actor after it; ``negated``: character spans of the words a negated verb's object names (see
+    ``syntax.Reader._negated_objects``), where a cue no negator reaches in its window is denied all the
+    same."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
@@ -405,6 +409,12 @@ def stance_of(
     per: dict = {}
     for (s, e, cue, _w), target in zip(counted, targets, strict=True):
         value, label = _score(low, s, cue.weight, cue.cue, mods)
+        if (
+            cue.cls != "offence"  # a negated event is still someone's act ("was not notified of the strikes")
+            and any(a <= s and e <= b for a, b in negated)
+            and _modifier(low, s, mods, _negators(cue.weight)) is None
+        ):
+            value, label = value * _OBJECT_NEGATION, "not(object) " + label
         if _negated_pact(value, cue, pacts):
             continue
         value = _clip(value)
