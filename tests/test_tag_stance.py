@@ -53,6 +53,12 @@ def test_a_cue_in_a_negated_verbs_object_is_denied():
         date="2025-04-01",
     )
     assert _aims(r, "IND", -1) and r["stance_cues"] == ["demand"]
+    # a relation cue there too
+    r = _row(
+        "The spokesman said the bill did not reflect the spirit of cooperation between Pakistan and the US.",
+        i=0,
+    )
+    assert r["relation"] < 0 and r["relation_cues"] == ["not(object) cooperation between"]
 
 
 def test_not_only_is_no_negation():

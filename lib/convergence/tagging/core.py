@@ -587,6 +587,12 @@ class DocumentTagger:
                 )
             # "praised him": the person the pronoun stands for is the cue's nearest actor
             spoken_of = reading.pronoun_objects if reading is not None else ()
+            # a negation an "ignore" phrase swallows ("does not change our concerns") denies nothing
+            negated = (
+                [(a, b) for n, a, b in reading.negated if not any(s <= n < e for s, e in ignored)]
+                if reading is not None
+                else []
+            )
             stance, stance_cues, target_stances = stance_of(
                 slow,
                 stance_hits,
@@ -604,10 +610,7 @@ class DocumentTagger:
                 pacts=self.attribution.pact_nouns,
                 event_owners=reading.event_owners if reading is not None else (),
                 barriers=reading.barriers if reading is not None else (),
-                # a negation an "ignore" phrase swallows ("does not change our concerns") denies nothing
-                negated=[(a, b) for n, a, b in reading.negated if not any(s <= n < e for s, e in ignored)]
-                if reading is not None
-                else (),
+                negated=negated,
             )
             opening = (
                 _opening_act(stance_hits, reading, mentions) if stance_cues and reading is not None else None
@@ -780,6 +783,7 @@ class DocumentTagger:
                 holder,
                 named_pairs,
                 self.attribution.pact_nouns,
+                negated=negated,
             )
             if (
                 pair_phrase

@@ -411,7 +411,7 @@ def stance_of(
         value, label = _score(low, s, cue.weight, cue.cue, mods)
         if (
             cue.cls != "offence"  # a negated event is still someone's act ("was not notified of the strikes")
-            and any(a <= s and e <= b for a, b in negated)
+            and any(a <= s < b for a, b in negated)
             and _modifier(low, s, mods, _negators(cue.weight)) is None
         ):
             value, label = value * _OBJECT_NEGATION, "not(object) " + label
@@ -444,13 +444,23 @@ def _parties(low, s, e, mentions) -> list[str]:
 
 
 def relation_of(
-    low, relation_hits, stance_hits, n_actors, mentions=(), holder=None, named=None, pacts=frozenset()
+    low,
+    relation_hits,
+    stance_hits,
+    n_actors,
+    mentions=(),
+    holder=None,
+    named=None,
+    pacts=frozenset(),
+    *,
+    negated=(),
 ):
     """(relation, relation_cues, relation_pairs). ``relation_hits``: (start, end, (Cue, part, n_parts)) in
     text order; ``mentions`` and ``holder`` decide which pair of actors each cue links; ``named`` (a dict the
     caller keeps for the document) remembers the pair each cue was named with, for a later "the <cue>";
     ``pacts``: nouns of a pact (attribution.yaml ``pact_nouns``), whose negation states no relation ("we have
-    no agreement with the US on the exchange of prisoners" is no disagreement; "no common ground" is one)."""
+    no agreement with the US on the exchange of prisoners" is no disagreement; "no common ground" is one);
+    ``negated``: as for :func:`stance_of` ("did not reflect the spirit of cooperation between ...")."""
     if n_actors < 2 or not relation_hits:
         return 0.0, [], []
     deduped = dedupe_spans(stance_hits)
@@ -475,6 +485,8 @@ def relation_of(
         if n_parts == 1 and low[s:e].endswith("ed") and _ARTICLE_BEFORE.search(low, 0, s):
             continue  # "the disputed territory", "a divided house": a thing's state, not two actors' relation
         value, label = _score(low, s, cue.weight, cue.cue, mods)
+        if any(a <= s < b for a, b in negated) and _modifier(low, s, mods, _negators(cue.weight)) is None:
+            value, label = value * _OBJECT_NEGATION, "not(object) " + label
         if label in labels:
             continue
         if _negated_pact(value, cue, pacts):

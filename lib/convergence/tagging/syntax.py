@@ -1800,13 +1800,16 @@ class Reader:
         of an "of" phrase on either ("did not align with the current positive dynamics", "does not reflect
         the spirit of cooperation"). A cue there is denied as one right after the negator is ("not support");
         "not only" denies nothing, a concessive or temporal phrase ("despite our demands") is no object, and
-        one of ``sparing_verbs`` negated leaves its object standing ("would not impact its partnership")."""
+        one of ``sparing_verbs`` or of the reporting verbs negated leaves its object standing ("would not
+        impact its partnership", "did not comment on the tensions")."""
         out = []
         preps = self.data.object_prepositions
         for verb in toks:
             negs = [c for c in verb.children if c.dep_ == "neg"]
-            if verb.pos_ not in ("VERB", "AUX") or not negs or lemma(verb) in self.data.sparing_verbs:
+            if verb.pos_ not in ("VERB", "AUX") or not negs:
                 continue
+            if lemma(verb) in self.data.sparing_verbs or lemma(verb) in self.data.reporting_verbs:
+                continue  # "would not impact its partnership", "did not comment on the tensions"
             if any(n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ == "only" for n in negs):
                 continue
             heads = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
