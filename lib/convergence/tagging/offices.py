@@ -10,6 +10,7 @@ class Offices(NamedTuple):
     after: re.Pattern | None  # an office word right after the term ("defence minister")
     before: re.Pattern | None  # an office word and "of" / "for" right before it ("ministry of defence")
     phrases: re.Pattern | None  # a set phrase the term is part of ("self-defence", "a defence of free trade")
+    reach: int = 0  # how far from a term (characters) a phrase holding it or an office before it can start
 
 
 def _alt(words) -> str:
@@ -31,6 +32,8 @@ def office_patterns(words, phrases=()) -> Offices | None:
         after=re.compile(r"(?:\s+" + alt + both + r")(?:'s)?\b") if alt else None,
         before=re.compile(r"\b" + alt + r"\s+(?:of|for)\s+(?:the\s+)?$") if alt else None,
         phrases=re.compile(r"(?<![\w-])" + set_phrases + r"(?![\w-])") if set_phrases else None,
+        # twice the longest phrase or office word with " for the ": room for runs of spaces
+        reach=2 * max((len(w) + 9 for w in (*phrases, *words) if w), default=0),
     )
 
 
@@ -42,9 +45,12 @@ def in_office_name(low: str, start: int, end: int, offices: Offices | None) -> b
     if offices is None:
         return False
     if offices.after is not None and (
-        offices.after.match(low, end) is not None or offices.before.search(low[:start]) is not None
+        offices.after.match(low, end) is not None
+        # only the words within reach before the term can name its office: search there, not the whole text
+        or offices.before.search(low, max(0, start - offices.reach), start) is not None
     ):
         return True
     if offices.phrases is not None:
-        return any(m.start() <= start and end <= m.end() for m in offices.phrases.finditer(low))
+        window = offices.phrases.finditer(low, max(0, start - offices.reach), end + offices.reach)
+        return any(m.start() <= start and end <= m.end() for m in window)
     return False
