@@ -587,7 +587,7 @@ class DocumentTagger:
                 )
             # "praised him": the person the pronoun stands for is the cue's nearest actor
             spoken_of = reading.pronoun_objects if reading is not None else ()
-            # a negation an "ignore" phrase swallows ("does not change our concerns") denies nothing
+            # a negation an "ignore" phrase swallows ("not only", "does not change our ties") denies nothing
             negated = (
                 [(a, b) for n, a, b in reading.negated if not any(s <= n < e for s, e in ignored)]
                 if reading is not None

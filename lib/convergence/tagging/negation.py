@@ -8,19 +8,18 @@ def negated_objects(toks, data, lemma) -> list[tuple[int, int, int]]:
     direct object or of an object of one of ``data.object_prepositions`` (attribution.yaml) after the verb
     and their modifiers, and the head of an "of" phrase on either ("did not align with the current positive
     dynamics", "does not reflect the spirit of cooperation"). A cue there is denied as one right after the
-    negator is ("not support"); "not only" denies nothing, a concessive or temporal phrase ("despite our
-    demands") is no object, and one of ``data.sparing_verbs`` or of the reporting verbs negated leaves its
-    object standing ("would not impact its partnership", "did not comment on the tensions"). ``lemma``: the
-    parse's lemma of a token."""
+    negator is ("not support"); a concessive or temporal phrase ("despite our demands") is no object, and
+    one of ``data.sparing_verbs`` or of the reporting verbs negated leaves its object standing ("would not
+    impact its partnership", "did not comment on the tensions"). "Not only" is an "ignore" phrase of
+    stance.csv, which the tagger lets deny nothing. ``lemma``: the parse's lemma of a token."""
     out = []
     preps = data.object_prepositions
     for verb in toks:
         negs = [c for c in verb.children if c.dep_ == "neg"]
         if verb.pos_ not in ("VERB", "AUX") or not negs:
             continue
-        if lemma(verb) in data.sparing_verbs or lemma(verb) in data.reporting_verbs:
-            continue
-        if any(n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ == "only" for n in negs):
+        verb_lemma = lemma(verb)
+        if verb_lemma in data.sparing_verbs or verb_lemma in data.reporting_verbs:
             continue
         heads = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         heads += [

@@ -50,6 +50,12 @@ _NEGATING = ("negator", "relief")
 _OBJECT_NEGATION = -0.5  # a cue in a negated verb's object: the factor of "not" in stance.csv
 
 
+def _denied_in_object(low, start, weight, mods, negated) -> bool:
+    """Whether the cue at ``start`` stands in a negated verb's object (``negated``: character spans, see
+    ``negation.negated_objects``) and no negator of its window reaches it already."""
+    return any(a <= start < b for a, b in negated) and _modifier(low, start, mods, _negators(weight)) is None
+
+
 def _negators(weight: float) -> tuple[str, ...]:
     """The modifier classes that reverse a cue of this weight: a ``relief`` verb undoes only a negative
     cue ("resolve the dispute", "lifted the ban"); before a positive one it is no reversal ("resolved to
@@ -409,11 +415,8 @@ def stance_of(
     per: dict = {}
     for (s, e, cue, _w), target in zip(counted, targets, strict=True):
         value, label = _score(low, s, cue.weight, cue.cue, mods)
-        if (
-            cue.cls != "offence"  # a negated event is still someone's act ("was not notified of the strikes")
-            and any(a <= s < b for a, b in negated)
-            and _modifier(low, s, mods, _negators(cue.weight)) is None
-        ):
+        # a negated event is still someone's act ("was not notified of the strikes")
+        if cue.cls != "offence" and _denied_in_object(low, s, cue.weight, mods, negated):
             value, label = value * _OBJECT_NEGATION, "not(object) " + label
         if _negated_pact(value, cue, pacts):
             continue
@@ -485,7 +488,7 @@ def relation_of(
         if n_parts == 1 and low[s:e].endswith("ed") and _ARTICLE_BEFORE.search(low, 0, s):
             continue  # "the disputed territory", "a divided house": a thing's state, not two actors' relation
         value, label = _score(low, s, cue.weight, cue.cue, mods)
-        if any(a <= s < b for a, b in negated) and _modifier(low, s, mods, _negators(cue.weight)) is None:
+        if _denied_in_object(low, s, cue.weight, mods, negated):
             value, label = value * _OBJECT_NEGATION, "not(object) " + label
         if label in labels:
             continue
