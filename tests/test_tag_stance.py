@@ -61,6 +61,20 @@ def test_a_cue_in_a_negated_verbs_object_is_denied():
     assert r["relation"] < 0 and r["relation_cues"] == ["not(object) cooperation between"]
 
 
+def test_a_verb_only_cue_read_as_a_noun_is_none():
+    # "the suspect" suspects no one: the help Pakistan gave is what the sentence credits
+    r = _row("Trump said the suspect had been arrested with the help of Pakistan.")
+    assert r["holder"] == "USA" and _aims(r, "PAK", +1) and "suspect" not in r["stance_cues"]
+    assert _aims(_row("Washington suspects Pakistan of helping Iran."), "PAK", -1)
+    # the month hedges nothing; the modal does
+    r = _row("Pakistan said there was a shortage in May during the tensions with India.")
+    assert r["stance_cues"] == ["tension"]
+    assert _row("Pakistan may condemn the US strikes.")["stance_cues"][0].startswith("may ")
+    # a share of a market shares nothing with anyone
+    r = _row("The US accounted for 94pc of Pakistan's exports, with the remaining share going to Canada.")
+    assert r["target_stances"] == []
+
+
 def test_not_only_is_no_negation():
     r = _row("The US not only welcomed the Pakistan deal but praised it.")
     assert r["stance"] > 0 and "welcome" in r["stance_cues"]

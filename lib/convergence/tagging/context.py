@@ -85,6 +85,7 @@ _OPTIONAL_WORDS = (
     "naming_verbs",
     "object_prepositions",
     "sparing_verbs",
+    "verb_only_cues",
 )
 _KEYS = (
     "home",
@@ -164,6 +165,7 @@ class Attribution:
     naming_verbs: frozenset[str] = frozenset()  # "terms the talks 'productive'": the quote is the predicate
     object_prepositions: frozenset[str] = frozenset()  # a negated verb's objects (negation.py)
     sparing_verbs: frozenset[str] = frozenset()  # negated, they leave their object standing ("not harm ties")
+    verb_only_cues: frozenset[str] = frozenset()  # cues that state nothing as nouns ("the suspect")
     patient_verbs: frozenset[str] = frozenset()  # "X was urged to ...": in the passive, X undergoes the act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")

