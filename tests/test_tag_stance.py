@@ -75,6 +75,16 @@ def test_a_verb_only_cue_read_as_a_noun_is_none():
     assert r["target_stances"] == []
 
 
+def test_what_a_tabled_motion_says_is_the_movers():
+    r = _row("Congressman Joe Wilson tabled a bill aimed at sanctioning Pakistan's military leaders.")
+    assert r["holder"] == "USA" and _aims(r, "PAK", -1) and r["stance_cues"] == ["sanction"]
+    r = _row("US lawmakers have introduced a bill seeking sanctions on Pakistani officials.")
+    assert r["holder"] == "USA" and _aims(r, "PAK", -1)
+    # how the object came about is no content of the motion
+    r = _row("The State Bank adopted the code, an IMF initiative developed in collaboration with partners.")
+    assert r["target_stances"] == []
+
+
 def test_not_only_is_no_negation():
     r = _row("The US not only welcomed the Pakistan deal but praised it.")
     assert r["stance"] > 0 and "welcome" in r["stance_cues"]

@@ -86,6 +86,7 @@ _OPTIONAL_WORDS = (
     "object_prepositions",
     "sparing_verbs",
     "verb_only_cues",
+    "motion_verbs",
 )
 _KEYS = (
     "home",
@@ -166,6 +167,7 @@ class Attribution:
     object_prepositions: frozenset[str] = frozenset()  # a negated verb's objects (negation.py)
     sparing_verbs: frozenset[str] = frozenset()  # negated, they leave their object standing ("not harm ties")
     verb_only_cues: frozenset[str] = frozenset()  # cues that state nothing as nouns ("the suspect")
+    motion_verbs: frozenset[str] = frozenset()  # "tabled a bill seeking sanctions": the mover's stance
     patient_verbs: frozenset[str] = frozenset()  # "X was urged to ...": in the passive, X undergoes the act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")

@@ -43,6 +43,7 @@ from .blas import one_thread
 from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, spelling
 from .coordination import coordinated_clauses
 from .errands import narrates_act
+from .motions import motion_content
 from .negation import negated_objects
 from .titled import learn_titled_names
 from .wordclass import nominal_cues
@@ -1423,6 +1424,7 @@ class Reader:
                         )
         if lemma(pred) in self.data.naming_verbs:
             zone.extend(_named_as(pred))
+        zone.extend(motion_content(pred, self.data, lemma))
         return zone
 
     _SUBORDINATE = frozenset(
