@@ -2093,3 +2093,17 @@ def test_a_long_quotation_closed_on_its_speakers_name_is_all_the_speakers():
         date="2025-10-29",
     )
     assert t["holder"].tolist() == ["USA"] * 6
+
+
+def test_a_demonstrative_said_to_be_a_thing_is_no_carried_holder():
+    # the meeting is described; outside a quotation the demonstrative does not speak for the last holder
+    rows = _tag(
+        "Foreign Minister Ishaq Dar met US Secretary of State Marco Rubio in Washington on Monday.",
+        "This is the first face-to-face meeting between the deputy prime minister and his US counterpart.",
+        "The Foreign Office said Pakistan was in contact with Washington.",
+        "“This is an ongoing process with the US.”",
+    )
+    assert rows["holder"].iloc[0] == "PAK" and rows["holder"].iloc[1] is None
+    assert rows["holder_source"].iloc[1] == "description"
+    # a quotation's "this is ..." is still its speaker's
+    assert rows["holder"].iloc[3] == "PAK"

@@ -101,6 +101,7 @@ class TagError(ConvergenceError, ValueError):
 
 
 _APPEAL_GAP = re.compile(r"\s+(?:(?:on|upon)\s+)?")  # "urged both sides", "called on both sides"
+_QUOTE_MARK = re.compile('["\u201c\u201d]')  # a quotation mark in the sentence
 
 
 class DocumentTagger:
@@ -465,7 +466,14 @@ class DocumentTagger:
             if (
                 reading is not None
                 and reading.stative
-                and hsource in ("subject", "joint", "office")
+                and (
+                    hsource in ("subject", "joint", "office")
+                    # outside a quotation, whose "this is ..." is still the speaker's
+                    or hsource == "carryover"
+                    and reading.copular
+                    and not quoted[i]
+                    and not _QUOTE_MARK.search(text)
+                )
                 and not _in_zone(_outside(stance_hits, reading.rating), reading.clause, counted_only=True)
             ):
                 # "The US remains Pakistan's largest export market": a description of the actor, with no

@@ -65,6 +65,7 @@ _RECIPIENT_PREPS = {"to", "toward", "towards", "with", "against"}
 _TIME_PREPS = {"on", "in", "at", "during", "since", "after", "before", "until", "amid", "following"}
 _LOCATED = {"base", "locate", "live", "reside", "settle", "station", "headquarter", "situate"}  # where one is
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
+_DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
 # the verbs of a stated wish's content, read on from its noun: "willingness to continue to work with", "desire
 # to keep working with"
 _WISH_CHAIN = {("acl", "VB"), ("xcomp", "VB"), ("xcomp", "VBG")}
@@ -307,6 +308,7 @@ class Reading:
     places: list[str] = field(default_factory=list)  # actors named as the place of the act (see _places)
     violent: bool = False  # the predicate's object is a violent event (attribution.yaml violent_events)
     stative: bool = False  # the subject's predicate describes it ("Pakistan is ...", "the US remains ...")
+    copular: bool = False  # a stative "be" whose subject is a demonstrative ("This is the first meeting ...")
     # a stative predicate's noun phrase, which rates its subject ("Trump is a man of peace"): character spans
     rating: list[tuple[int, int]] = field(default_factory=list)
     # a speaker's stative clause rating an actor ("'The army chief is a great guy,' he said"): (actor, spans)
@@ -2373,6 +2375,11 @@ class Reader:
             out.spoken_rating = self._spoken_rating(content, tok_code, ctx)
         zone = self._zone(content)
         subj = self._subject(content)
+        # "This is the first meeting since ...", "Perhaps this is one of the factors ...": what the
+        # demonstrative points back to is described, not the last holder's act
+        out.copular = (
+            out.stative and lemma(content) == "be" and subj is not None and subj.lower_ in _DEMONSTRATIVES
+        )
         if subj is not None and subj.pos_ == "NOUN" and speaker is not None:
             zone.append(subj)  # "(X said) Pakistan-US cooperation will yield results": the reported stance
         clause = self._clause_words(content)
