@@ -2107,3 +2107,14 @@ def test_a_demonstrative_said_to_be_a_thing_is_no_carried_holder():
     assert rows["holder_source"].iloc[1] == "description"
     # a quotation's "this is ..." is still its speaker's
     assert rows["holder"].iloc[3] == "PAK"
+
+
+def test_the_election_commission_and_the_hec_are_the_states():
+    rows = _tag(
+        "On Oct 8, the ECP ordered local government polls in December.",
+        "Talking to Dawn, Higher Education Commission (HEC) Chairman Dr Mukhtar Ahmed described the US "
+        "programme as very useful for Pakistani students.",
+        "“Such appointments risk being viewed as pre-poll manipulation,” the election commission added.",
+        publisher="Dawn",
+    )
+    assert list(rows["holder"]) == ["PAK", "PAK", "PAK"]
