@@ -2118,8 +2118,3 @@ def test_the_election_commission_and_the_hec_are_the_states():
         publisher="Dawn",
     )
     assert list(rows["holder"]) == ["PAK", "PAK", "PAK"]
-
-
-def test_rep_is_a_member_of_congress():
-    rows = _tag("Rep Greg Casar called for the release of political prisoners in Pakistan.", publisher="Dawn")
-    assert rows["holder"].iloc[0] == "USA"

@@ -753,6 +753,11 @@ def test_praise_of_a_person_rates_the_one_named_before_it_whatever_follows():
     # the holder's own side named before it is no target: the praise is then aimed like any other cue
     r = _row("Pakistan is a good friend of the United States, the spokesperson said.", publisher="Dawn")
     assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0
+    # plainer words of praise rate the person as well
+    r = _row(
+        "Trump said Prime Minister Shehbaz Sharif is a very good man.", publisher="Dawn", date="2025-06-01"
+    )
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
 
 
 def test_the_warmth_of_a_welcome_and_praise_of_people_are_aimed_at_whom_they_rate():
