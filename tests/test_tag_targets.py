@@ -753,6 +753,15 @@ def test_praise_of_a_person_rates_the_one_named_before_it_whatever_follows():
     # the holder's own side named before it is no target: the praise is then aimed like any other cue
     r = _row("Pakistan is a good friend of the United States, the spokesperson said.", publisher="Dawn")
     assert r["holder"] == "PAK" and _by_target(r)["USA"]["stance"] > 0
+    # praise a speaker sets beside a name rates that actor; the writer's own apposition states nothing
+    r = _row(
+        "Trump said he spoke to Prime Minister Shehbaz Sharif, a very good man, on Friday.",
+        publisher="Dawn",
+        date="2025-06-01",
+    )
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0
+    r = _row("Prime Minister Shehbaz Sharif, a good friend of the president, met him.", publisher="Dawn")
+    assert r["target_stances"] == []
     # plainer words of praise rate the person as well
     r = _row(
         "Trump said Prime Minister Shehbaz Sharif is a very good man.", publisher="Dawn", date="2025-06-01"

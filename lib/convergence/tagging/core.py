@@ -592,6 +592,17 @@ class DocumentTagger:
                     )
                 ]
                 targets = list(dict.fromkeys([*(t for t in reading.targets if t != holder), *targets]))
+                if quoted[i] or text[:1] in '"“‘' or hsource in ("reported", "document"):
+                    # "Prime Minister Shehbaz Sharif, a very good man,": praise the speaker sets beside a name
+                    # rates that actor, though the clause zone leaves the apposition out
+                    praise = [
+                        h
+                        for h in all_hits
+                        if h[2].cue in self.attribution.appraisal_cues
+                        and h not in stance_hits
+                        and any(c != holder and _in_spans(h, spans) for c, spans in reading.praised)
+                    ]
+                    stance_hits = sorted([*stance_hits, *praise], key=lambda h: h[0])
             approvals, blows = endorsed_blows(slow, stance_hits, all_hits, mentions, holder)
             if blows:
                 # "hailed the FATF snub to Indian designs": the holder sides with the blow
@@ -625,6 +636,7 @@ class DocumentTagger:
                 event_owners=reading.event_owners if reading is not None else (),
                 barriers=reading.barriers if reading is not None else (),
                 negated=negated,
+                apposed=reading.praised if reading is not None else (),
             )
             opening = (
                 _opening_act(stance_hits, reading, mentions) if stance_cues and reading is not None else None
@@ -1197,6 +1209,11 @@ def _outside(hits, spans):
 
 
 _QUOTE_LABEL = re.compile(r"^([^:“”\"]{3,120}):\s*[“\"]")
+
+
+def _in_spans(hit, spans) -> bool:
+    """Whether a stance hit lies within one of the character ``spans``."""
+    return any(a <= hit[0] and hit[1] <= b for a, b in spans)
 
 
 def _past_light_verbs(hits, light):

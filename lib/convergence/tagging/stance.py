@@ -344,6 +344,7 @@ def stance_of(
     appraisals=frozenset(),
     barriers=(),
     negated=(),
+    apposed=(),
 ):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
@@ -360,7 +361,8 @@ def stance_of(
     ``barriers``: character offsets where a coordinated clause of another act starts: no cue before one is
     aimed at an actor after it; ``negated``: character spans of the words a negated verb's object names (see
     ``negation.negated_objects``), where a cue no negator reaches in its window is denied all the
-    same."""
+    same; ``apposed``: (actor, character spans) of appositives set beside an actor's name, whose appraisal
+    cues rate that actor ("Shehbaz Sharif, a very good man", ``appositions.praised_appositions``)."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
@@ -386,7 +388,8 @@ def stance_of(
         if cue.cue in appraisals:
             # "great foresight and stellar statesmanship": a quality coordinated with one rates the same actor
             chained = rated[1] if rated and _AND_WORDS.match(low[rated[0] : s]) else None
-            who = chained or _appraised(low, s, mentions, holder)
+            beside = next((c for c, spans in apposed if any(a <= s and e <= b for a, b in spans)), None)
+            who = chained or _appraised(low, s, mentions, holder) or (beside if beside != holder else None)
             if who is not None:
                 counted.append((s, e, cue, who))
                 rated = (e, who)

@@ -39,6 +39,7 @@ import numpy as np
 
 from ..ingest.reader import default_cache_dir
 from . import parsefile
+from .appositions import praised_appositions
 from .blas import one_thread
 from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, spelling
 from .coordination import coordinated_clauses
@@ -356,6 +357,8 @@ class Reading:
     negated: list[tuple[int, int, int]] = field(default_factory=list)
     # the words of verb-only cues the parse reads as nouns ("the suspect", "the press", wordclass.py)
     nominal: list[tuple[int, int]] = field(default_factory=list)
+    # (actor, spans) of appositives beside an actor's name ("Sharif, a very good man", appositions.py)
+    praised: list = field(default_factory=list)
     mode: str = ""
 
 
@@ -2200,6 +2203,7 @@ class Reader:
         root = self._root(toks)
         out = Reading()
         out.nominal = nominal_cues(toks, self.data, lemma)
+        out.praised = praised_appositions(toks, tok_code)
         if root is None:
             return out
         speaker, content = self._speaker(root)
