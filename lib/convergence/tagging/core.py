@@ -1203,17 +1203,17 @@ def _opening_act(hits, reading, mentions):
     return list(dict.fromkeys(m[2] for m in mentions if m[2] and a <= m[0] and m[1] <= b))
 
 
-def _outside(hits, spans):
-    """The hits that lie outside every one of ``spans`` (character spans)."""
-    return [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
-
-
-_QUOTE_LABEL = re.compile(r"^([^:“”\"]{3,120}):\s*[“\"]")
-
-
 def _in_spans(hit, spans) -> bool:
     """Whether a stance hit lies within one of the character ``spans``."""
     return any(a <= hit[0] and hit[1] <= b for a, b in spans)
+
+
+def _outside(hits, spans):
+    """The hits that lie outside every one of ``spans`` (character spans)."""
+    return [h for h in hits if not _in_spans(h, spans)]
+
+
+_QUOTE_LABEL = re.compile(r"^([^:“”\"]{3,120}):\s*[“\"]")
 
 
 def _past_light_verbs(hits, light):
