@@ -85,6 +85,58 @@ def test_what_a_tabled_motion_says_is_the_movers():
     assert r["target_stances"] == []
 
 
+def test_a_counterfactual_credits_the_one_whose_act_averted_a_harm():
+    # "had he not intervened, ... would have been catastrophic" states that he intervened, and praises it
+    r = _row(
+        "Prime Minister Shehbaz Sharif met President Trump in New York.",
+        "He emphasised that if Trump had not intervened in the Pakistan-India escalation, "
+        "\u201cthere would be more destruction and loss of lives.\u201d",
+        i=1,
+        publisher="APP",
+    )
+    assert r["holder"] == "PAK" and _aims(r, "USA", 1) and r["mode"] == ""
+    r = _row(
+        "Prime Minister Shehbaz Sharif met President Trump in New York.",
+        "\u201cHad he not intervened timely and decisively, the consequences of a full-fledged war "
+        "would have been catastrophic,\u201d he said.",
+        i=1,
+        publisher="APP",
+    )
+    assert r["holder"] == "PAK" and _aims(r, "USA", 1)
+    # a condition naming no harm averted stays a condition, and credits no one
+    r = _row("If Pakistan had not joined the talks, India would have gained more ground with the US.")
+    assert r["mode"] == "conditional" and not _aims(r, "PAK", 1)
+
+
+def test_a_pronoun_a_verb_of_crediting_takes_is_the_one_it_stands_for():
+    r = _row(
+        "US President Donald Trump met the army chief.",
+        "The army chief also described Trump\u2019s efforts for peace as \u201cgenuine\u201d, and said "
+        "Pakistan had taken the lead in nominating him for the Nobel Peace Prize.",
+        i=1,
+        publisher="APP",
+    )
+    assert r["holder"] == "PAK" and _aims(r, "USA", 1)
+
+
+def test_a_year_naming_an_event_in_the_object_does_not_date_the_act():
+    # 2025: Trump credits Pakistan today for catching the man behind a 2021 bombing
+    r = _row(
+        "US President Donald Trump credited Pakistan for arresting the \u201cmastermind\u201d behind "
+        "the 2021 Kabul airport bombing.",
+        date="2025-03-06",
+    )
+    assert r["mode"] == "" and _aims(r, "PAK", 1)
+    # the act's own year, a dated event it took part in, and its subject's year still date it
+    for text in (
+        "In 2019, Washington condemned Pakistan.",
+        "In the 2018 elections, the US condemned Pakistan.",
+        "The US condemned the May 2022 attack on Pakistan.",
+        "He said a USAID-supported 2015 assessment had found shale oil in Pakistan.",
+    ):
+        assert _row(text, date="2025-03-06")["mode"] == "historical", text
+
+
 def test_not_only_is_no_negation():
     r = _row("The US not only welcomed the Pakistan deal but praised it.")
     assert r["stance"] > 0 and "welcome" in r["stance_cues"]

@@ -87,6 +87,7 @@ _OPTIONAL_WORDS = (
     "sparing_verbs",
     "verb_only_cues",
     "motion_verbs",
+    "averted_harms",
 )
 _KEYS = (
     "home",
@@ -168,6 +169,7 @@ class Attribution:
     sparing_verbs: frozenset[str] = frozenset()  # negated, they leave their object standing ("not harm ties")
     verb_only_cues: frozenset[str] = frozenset()  # cues that state nothing as nouns ("the suspect")
     motion_verbs: frozenset[str] = frozenset()  # "tabled a bill seeking sanctions": the mover's stance
+    averted_harms: frozenset[str] = frozenset()  # "had he not intervened, the war would have ...": a credit
     patient_verbs: frozenset[str] = frozenset()  # "X was urged to ...": in the passive, X undergoes the act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")

@@ -364,6 +364,17 @@ class DocumentTagger:
                     )
                     meeting = reading.clause if reading.meeting else None
                     prev_quoted = text[:1] in '"“' and not text.rstrip().endswith(('"', "”"))
+                    if not headline and reading.nominal:
+                        # "the suspect", "the press", "in May": a verb-only cue the parse reads as a noun
+                        # is none, for the holder rules too (a headline's verbs are often read as nouns:
+                        # "US, India share desire to ...")
+                        stance_hits = [
+                            h
+                            for h in stance_hits
+                            if not any(h[0] < b and a < h[1] for a, b in reading.nominal)
+                        ]
+                        cue_spans = [(s, e) for s, e, c in stance_hits if c.cls in _ACT_CLASSES]
+                        cue_starts = [s for s, _e in cue_spans]
             if speaker and not speakers[i]:
                 holder, hsource, subject_span = None, "", None  # a reporter's question states no position
             elif i > 0 and frag[i - 1] and prev_holder and (reading is None or not reading.decided):
@@ -561,12 +572,6 @@ class DocumentTagger:
             mode = ""
             all_hits = stance_hits
             if reading is not None:
-                if not headline:
-                    # "the suspect", "the press", "in May": a verb-only cue the parse reads as a noun is none
-                    # (a headline's verbs are often read as nouns: "US, India share desire to ...")
-                    stance_hits = [
-                        h for h in stance_hits if not any(h[0] < b and a < h[1] for a, b in reading.nominal)
-                    ]
                 mode = reading.mode
                 zone = (
                     reading.zone if _in_zone(stance_hits, reading.zone, counted_only=True) else reading.clause
@@ -871,6 +876,8 @@ class DocumentTagger:
                 aimed = {d["target"] for d in target_stances}
                 credited = [c for c in reading.credits if c != holder and c not in aimed]
                 named = [c for c in reading.credited if c != holder and c not in aimed and c not in credited]
+                named += [c for c in reading.averted if c != holder and c not in aimed and c not in credited]
+                named = list(dict.fromkeys(named))
                 target_stances = [
                     *target_stances,
                     *({"target": c, "stance": _CREDIT, "cues": ["credits role"]} for c in credited),

@@ -43,6 +43,7 @@ from .appositions import praised_appositions
 from .blas import one_thread
 from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, spelling
 from .coordination import coordinated_clauses
+from .counterfactual import averted_by
 from .errands import narrates_act
 from .motions import motion_content
 from .negation import negated_objects
@@ -77,6 +78,30 @@ _FIRST_PERSON = frozenset("we us our ours i me my".split())
 _WH = frozenset("why what how who whom whose which where when".split())
 _NUMBERS = dict(zip("three four five six seven eight nine ten".split(), map(str, range(3, 11)), strict=True))
 _DATING_PREPS = (_TIME_PREPS | {"until", "till", "by"}) - {"since"}  # "in 2019", "until 2010": dated
+# nouns of time a year qualifies as a date ("in May 2021", "the fiscal year 2021"), not as an event's name
+_TIME_NOUNS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "year years fy summer winter spring autumn fall decade".split()
+)
+
+
+def _names_event(year) -> bool:
+    """Whether a year token qualifies a noun that names a thing or an event ("the 2021 Kabul airport bombing",
+    "the 2019 agreement"), which is neither the subject nor the object of a time preposition ("in the 2018
+    elections")."""
+    head = year.head
+    if year.dep_ not in ("compound", "nummod", "amod", "nmod") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.lower_ in _TIME_NOUNS:
+        return False  # "the May 2022 attack": a date
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    if head.lower_ in _TIME_NOUNS or head.dep_ in ("nsubj", "nsubjpass"):
+        return False  # the subject's year dates what it did ("a 2015 assessment had found ...")
+    return not (head.dep_ == "pobj" and head.head.lower_ in _DATING_PREPS)
+
+
 _DEFINITE = {"the", "this", "that", "these", "those"}  # "the ban" points back to the ban named before
 # a subject that makes a relayed clause its source's own words: the first person, a demonstrative
 _OWN_WORDS = frozenset({"i", "we"} | _DEFINITE - {"the"})
@@ -329,6 +354,7 @@ class Reading:
     verbs: tuple = ()  # the lemmas of the main clause's predicate and its verbs ("continued to refer")
     credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
     credited: list[str] = field(default_factory=list)  # actors a verb of crediting credits (see _credited)
+    averted: list[str] = field(default_factory=list)  # actors a counterfactual credits (counterfactual.py)
     # an agentless passive of a thing, or a participle clause its subject undergoes ("When pressed, ...")
     passive: list[tuple[int, int]] = field(default_factory=list)
     subject_at: int = -1  # where the subject the parse read starts (character offset), -1 without one
@@ -1880,7 +1906,12 @@ class Reader:
         if auxes & self.data.hypothetical_modals:
             return "hypothetical"
         if year is not None and pred.tag_ in ("VBD", "VBN"):
+            # a year that names an event in a noun phrase ("the mastermind behind the 2021 Kabul airport
+            # bombing") dates the event, not the act the sentence states
+            named = [w for w in root.subtree if _YEAR.fullmatch(w.text) and _names_event(w)]
             years = [int(y) for y in _YEAR.findall(text)]
+            for w in named:
+                years.remove(int(w.text))
             if years and max(years) <= year - self.data.historical_years:
                 return "historical"
         if auxes & {"will", "shall"}:
@@ -1993,11 +2024,14 @@ class Reader:
             out += [tok_code[o.i] for o in owners if o.i in tok_code]
         return list(dict.fromkeys(out))
 
-    def _credited(self, toks, tok_code) -> list[str]:
+    def _credited(self, toks, tok_code, pronouns=(), holder=None) -> list[str]:
         """Actors a verb of crediting takes as object with a "for" / "with" phrase (attribution.yaml
         ``credit_verbs``: "credited Trump for the ceasefire"; ``honour_verbs`` only for one of ``honours``:
         "recommended Trump for the prize"), or as the subject of its passive ("Pakistan was credited with the
-        arrest"); not when negated or serving a harm (``credit_spoilers``)."""
+        arrest"); not when negated or serving a harm (``credit_spoilers``). An object "him" / "her" is the
+        actor ``pronouns`` (``Reading.pronoun_objects``) gives it when the verb is the ``holder``'s act ("took
+        the lead in nominating him for the Nobel Peace Prize"), not when another actor is its subject ("Trump
+        says ..., with Pakistan nominating him": himself)."""
         data = self.data
         out = []
         for t in toks:
@@ -2020,7 +2054,14 @@ class Reader:
             if self._serves_harm(w for p in preps for w in p.subtree):
                 continue
             objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
-            out += [tok_code[o.i] for o in objs if o.i in tok_code]
+            doer = next((c for w in (t, t.head) for c in w.children if c.dep_ in ("nsubj", "agent")), None)
+            doers = {tok_code[w.i] for w in doer.subtree if w.i in tok_code} if doer is not None else set()
+            stands = {start: code for start, _end, code in pronouns} if doers <= {holder} else {}
+            out += [
+                tok_code[o.i] if o.i in tok_code else stands[o.idx]
+                for o in objs
+                if o.i in tok_code or o.idx in stands
+            ]
         return list(dict.fromkeys(out + self._credit_given(toks, tok_code)))
 
     def _credit_given(self, toks, tok_code) -> list[str]:
@@ -2464,6 +2505,11 @@ class Reader:
         out.negated = negated_objects(toks, self.data, lemma)
         out.event_owners = self._event_owners(toks, tok_code, ctx)
         out.credits = self._credits(toks, tok_code)
-        out.credited = self._credited(toks, tok_code)
+        out.credited = self._credited(toks, tok_code, out.pronoun_objects, who)
+        out.averted = averted_by(
+            toks, tok_code, self.data, lemma, people=self._people, holder=who, earlier=earlier_person
+        )
+        if out.averted and out.mode == "conditional":
+            out.mode = ""  # the act a counterfactual credits took place: no condition on today's position
         out.places, out.violent = self._places(zone, tok_code, who)
         return out
