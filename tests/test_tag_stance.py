@@ -137,6 +137,18 @@ def test_a_year_naming_an_event_in_the_object_does_not_date_the_act():
         assert _row(text, date="2025-03-06")["mode"] == "historical", text
 
 
+def test_distancing_oneself_from_a_plan_is_against_its_owner():
+    r = _row(
+        "Foreign Minister Ishaq Dar distanced the government from US President Donald Trump\u2019s "
+        "20-point plan.",
+        publisher="Dawn",
+    )
+    assert r["holder"] == "PAK" and _aims(r, "USA", -1) and r["stance_cues"] == ["distance"]
+    # the noun is no cue
+    r = _row("The distance between Pakistan and the US on trade has narrowed.")
+    assert "distance" not in r["stance_cues"]
+
+
 def test_not_only_is_no_negation():
     r = _row("The US not only welcomed the Pakistan deal but praised it.")
     assert r["stance"] > 0 and "welcome" in r["stance_cues"]
