@@ -2118,3 +2118,31 @@ def test_the_election_commission_and_the_hec_are_the_states():
         publisher="Dawn",
     )
     assert list(rows["holder"]) == ["PAK", "PAK", "PAK"]
+
+
+def test_an_opening_participle_read_as_a_second_subject_leaves_the_speaker_the_holder():
+    # the parser reads "Addressing members of ..." as a noun phrase and a second subject of "said"
+    t = _tag(
+        "Chief of Army Staff Field Marshal Asim Munir arrived in Washington on Sunday.",
+        "Addressing members of the Pakistani diaspora in Florida, Field Marshal Munir said: \u201cMy second "
+        "visit reflects the new era of ties.\u201d",
+        publisher="Dawn",
+        date="2025-08-10",
+    )
+    assert (t.iloc[1]["holder"], t.iloc[1]["holder_source"]) == ("PAK", "reported")
+    # two actors listed as the subject are no participle ("A, B unite for ...")
+    t = _tag(
+        "India, through its First Secretary at the UN, Petal Gahlot, rejected the claim.", publisher="Dawn"
+    )
+    assert t.iloc[0]["holder"] == "IND"
+
+
+def test_a_state_departments_review_is_its_voice():
+    t = _tag(
+        "According to a US Department of State periodic review updated on March 7, US citizens should "
+        "reconsider travelling to Pakistan.",
+        "\u201cSome areas have increased risk,\u201d the review said.",
+        publisher="Dawn",
+        date="2025-03-10",
+    )
+    assert list(t["holder"]) == ["USA", "USA"]

@@ -1095,7 +1095,18 @@ class Reader:
     # -------------------------------------------------------------------------------- clauses
     @staticmethod
     def _subject(verb):
-        for c in verb.children:
+        kids = list(verb.children)
+        before = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+        if (
+            len(before) > 1
+            and before[-2].left_edge.tag_ == "VBG"
+            and any(w.lower_ == "," for w in verb.doc[before[-2].i : before[-1].i])
+        ):
+            # two subjects, a comma between them: a participle opening the sentence misread as a noun phrase
+            # ("Addressing members of the diaspora in Florida, Field Marshal Munir said ..."); the nearer is
+            # the verb's
+            kids = [c for c in kids if c not in before[:-1]]
+        for c in kids:
             if c.dep_ in _SUBJ and c.tag_ != "LS":  # a bullet ("•") read as the subject is none
                 if (
                     verb.dep_ == "ROOT"
