@@ -382,6 +382,14 @@ def test_a_stance_against_a_pact_of_two_others_is_against_both():
     r = _row("Pakistan called the Indo-US joint statement misleading.", **meta)
     assert r["relation_pairs"] == ["IND-USA"]
     assert "IND" not in _row("The US outlined its Indo-Pacific strategy.", **meta)["actors"]
+    # a negative cue right after the pact that says what it is, past its date
+    t = _tag_doc(
+        "The Foreign Office spokesperson said on Friday that Pakistan was surprised.",
+        "\u201cWe consider the Pakistan-specific reference in the Indo-US joint statement of Feb 13, 2025, "
+        "as one-sided, misleading, and contrary to diplomatic norms.\u201d",
+        **meta,
+    )
+    assert t.iloc[1]["holder"] == "PAK" and _by_target(t.iloc[1])["USA"]["stance"] < 0
 
 
 def test_a_headline_bullets_two_verbs_share_the_subject_that_opens_it():
