@@ -87,22 +87,14 @@ def test_what_a_tabled_motion_says_is_the_movers():
 
 def test_a_counterfactual_credits_the_one_whose_act_averted_a_harm():
     # "had he not intervened, ... would have been catastrophic" states that he intervened, and praises it
-    r = _row(
-        "Prime Minister Shehbaz Sharif met President Trump in New York.",
+    for said in (
         "He emphasised that if Trump had not intervened in the Pakistan-India escalation, "
         "\u201cthere would be more destruction and loss of lives.\u201d",
-        i=1,
-        publisher="APP",
-    )
-    assert r["holder"] == "PAK" and _aims(r, "USA", 1) and r["mode"] == ""
-    r = _row(
-        "Prime Minister Shehbaz Sharif met President Trump in New York.",
         "\u201cHad he not intervened timely and decisively, the consequences of a full-fledged war "
         "would have been catastrophic,\u201d he said.",
-        i=1,
-        publisher="APP",
-    )
-    assert r["holder"] == "PAK" and _aims(r, "USA", 1)
+    ):
+        r = _row("Prime Minister Shehbaz Sharif met President Trump in New York.", said, i=1, publisher="APP")
+        assert r["holder"] == "PAK" and _aims(r, "USA", 1) and r["mode"] == "", said
     # a condition naming no harm averted stays a condition, and credits no one
     r = _row("If Pakistan had not joined the talks, India would have gained more ground with the US.")
     assert r["mode"] == "conditional" and not _aims(r, "PAK", 1)
