@@ -875,9 +875,11 @@ class DocumentTagger:
                 # or with a verb of crediting ("the PM credited Trump for the ceasefire")
                 aimed = {d["target"] for d in target_stances}
                 credited = [c for c in reading.credits if c != holder and c not in aimed]
-                named = [c for c in reading.credited if c != holder and c not in aimed and c not in credited]
-                named += [c for c in reading.averted if c != holder and c not in aimed and c not in credited]
-                named = list(dict.fromkeys(named))
+                named = [
+                    c
+                    for c in dict.fromkeys([*reading.credited, *reading.averted])
+                    if c != holder and c not in aimed and c not in credited
+                ]
                 target_stances = [
                     *target_stances,
                     *({"target": c, "stance": _CREDIT, "cues": ["credits role"]} for c in credited),

@@ -13,7 +13,7 @@ def averted_by(toks, tok_code, data, lemma, *, people, holder, earlier) -> list[
     ``earlier`` (the person named last before the sentence). ``people``: token indices of persons;
     ``lemma``: the parse's lemma of a token."""
     harms = data.averted_harms
-    if not harms:
+    if not harms or not any(t.lower_ == "had" for t in toks):
         return []
     out = []
     for v in toks:

@@ -1096,7 +1096,7 @@ class Reader:
     @staticmethod
     def _subject(verb):
         kids = list(verb.children)
-        before = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+        before = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
         if (
             len(before) > 1
             and before[-2].left_edge.tag_ == "VBG"
@@ -1919,10 +1919,10 @@ class Reader:
         if year is not None and pred.tag_ in ("VBD", "VBN"):
             # a year that names an event in a noun phrase ("the mastermind behind the 2021 Kabul airport
             # bombing") dates the event, not the act the sentence states
-            named = [w for w in root.subtree if _YEAR.fullmatch(w.text) and _names_event(w)]
             years = [int(y) for y in _YEAR.findall(text)]
-            for w in named:
-                years.remove(int(w.text))
+            for w in root.subtree if years else ():
+                if _YEAR.fullmatch(w.text) and _names_event(w):
+                    years.remove(int(w.text))
             if years and max(years) <= year - self.data.historical_years:
                 return "historical"
         if auxes & {"will", "shall"}:
