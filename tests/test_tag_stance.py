@@ -440,3 +440,19 @@ def test_scrapping_or_revoking_what_another_holds_is_an_act_against_it():
 def test_security_concerns_name_a_domain_not_a_grievance():
     r = _row("The US said it shares security concerns with Pakistan in the region.", publisher="Dawn")
     assert r["stance"] >= 0 and "concern" not in r["stance_cues"]
+
+
+def test_backing_is_support_and_beyond_doubt_is_no_doubt():
+    t = _rows(
+        "Pakistan backs US move to reclaim military equipment.",
+        "The premier said the US president had shown beyond any doubt that he is a man for peace.",
+        "Pakistan later backed down from its demand on the US.",
+        "The prime minister called the US president a man for peace.",
+        publisher="Dawn",
+        date="2025-03-06",
+    )
+    assert _aims(t.iloc[0], "USA", 1) and "backs" in t.iloc[0]["stance_cues"]
+    # certainty, not doubt
+    assert not _aims(t.iloc[1], "USA", -1) and "doubt" not in t.iloc[1]["stance_cues"]
+    assert not _aims(t.iloc[2], "USA", 1)
+    assert _aims(t.iloc[3], "USA", 1)

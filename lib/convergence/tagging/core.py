@@ -29,7 +29,14 @@ from .context import (
     third_counts,
 )
 from .delegations import delegation_members
-from .headings import before_bullets, headline_opener, joint_opener, names_own_act, office_opener
+from .headings import (
+    SUMMARY_BULLETS,
+    before_bullets,
+    headline_opener,
+    joint_opener,
+    names_own_act,
+    office_opener,
+)
 from .headverbs import reread
 from .holders import HolderRules
 from .lexicon import (
@@ -947,11 +954,12 @@ class DocumentTagger:
     def _parse(self, norms, own, lows, *, titled=False, speaker=None):
         """Dependency parses of the sentences that can change a result, by index: a sentence naming an actor
         (its holder, targets and the names and roles later sentences refer to), one with a speech verb (its
-        "he said" continues the last speaker), the headline ("DPM calls for peace in South Asia"), one on
-        a delegation (its leader and members) and, outside a speaker's document, one with a generic title
-        ("the interior ministry", "officials"). Others naming neither on no issue keep the lexical rules,
-        except that one opening on a meeting is parsed for its subject alone (the indices returned second:
-        see ``Reader.meeting_clause``)."""
+        "he said" continues the last speaker), the headline ("DPM calls for peace in South Asia"), a summary
+        bullet ("• Offers trade boost ...": its verb's holder is the headline's), one on a delegation (its
+        leader and members) and, outside a speaker's document, one with a generic title ("the interior
+        ministry", "officials"). Others naming neither on no issue keep the lexical rules, except that one
+        opening on a meeting is parsed for its subject alone (the indices returned second: see
+        ``Reader.meeting_clause``)."""
         # a generic title is parsed so that the document's context resolves it (the publisher's, the
         # dateline's, the actor last named for it), not the actor named most; a speaker's document keeps its
         # speaker
@@ -973,6 +981,8 @@ class DocumentTagger:
                 and reporting.search(norms[i]) is not None
                 or titled
                 and i == 0
+                # a summary bullet, whose verb may open it with the headline's holder implied
+                or norms[i][:1] in SUMMARY_BULLETS
                 or delegation is not None
                 and delegation.search(lows[i]) is not None
                 or office is not None

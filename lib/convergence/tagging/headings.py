@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 BULLETS = "•·▪-–*"  # characters that open a summary bullet
+SUMMARY_BULLETS = "•·▪"  # those that open nothing else (a dash may open a quotation or a list)
 
 
 def before_bullets(recent: list, norms: list[str], i: int):
@@ -14,6 +15,19 @@ def before_bullets(recent: list, norms: list[str], i: int):
         if recent[j] is not None or norms[j][:1] not in BULLETS:
             return recent[j]
     return None
+
+
+def bare_report(toks, root, verbs, lemma) -> bool:
+    """Whether a summary bullet opens on a speech verb with no subject ("• Says commodity trade may offset
+    tariff disparities"): the headline's holder speaks, not the subject of what it says. ``toks``: the parsed
+    sentence's tokens; ``verbs``: reporting verbs (lemmas); ``lemma``: the parse's lemma of a token."""
+    first = next((t for t in toks if t.is_alpha), None)
+    return (
+        toks[0].text[:1] in BULLETS
+        and first is root
+        and lemma(root) in verbs
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+    )
 
 
 def names_own_act(low: str, titles) -> bool:

@@ -45,6 +45,7 @@ from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, 
 from .coordination import coordinated_clauses
 from .counterfactual import averted_by
 from .errands import narrates_act
+from .headings import bare_report
 from .motions import motion_content
 from .negation import negated_objects
 from .titled import learn_titled_names
@@ -1229,7 +1230,9 @@ class Reader:
                     return stranded, root
             if c.dep_ in ("parataxis", "advcl", "ccomp") and lemma(c) in rep and (c.i > root.i or aside):
                 subj = self._subject(c)
-                if subj is None:
+                if subj is None or c.left_edge.tag_ == "WP":
+                    # "rubbished what it said was a fabricated report": a free relative in the object
+                    # hedges the thing rejected; it names no speaker of the sentence
                     continue
                 mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), None)
                 if (
@@ -2260,6 +2263,8 @@ class Reader:
             return out
         speaker, content = self._speaker(root)
         bullet = self._bullet_verb(toks, root)  # "• Calls on US to ...": the root is the verb
+        # "• Says commodity trade may ...": the headline's holder speaks, not "trade"
+        said = speaker is None and bare_report(toks, root, self.data.reporting_verbs, lemma)
         if speaker is None and not bullet:
             content = self._fragment_predicate(root) or content
         if speaker is None:
@@ -2323,7 +2328,7 @@ class Reader:
                     who, how = inner_who, inner_how
                     out.source = _SOURCES["subject" if how == "actor" else how]
         else:
-            subj = self._subject(content)
+            subj = None if said else self._subject(content)
             node = subj
             if subj is not None and subj.dep_ == "nsubjpass":
                 node = self._agent(content)
@@ -2406,6 +2411,7 @@ class Reader:
                 first is content
                 and content.tag_ in _FINITE
                 or (bullet if first is root else self._bullet_verb(toks, first))
+                or said
             )
         )
         out.joint = self._joint(self._subject(content), tok_code, ctx) if speaker is not None else ()
