@@ -38,6 +38,22 @@ def test_background_that_no_one_holds_takes_no_issue():
     assert out.iloc[-1]["issues"] == []
 
 
+def test_a_headline_takes_its_leads_issue_over_the_documents_topic():
+    # the article is mostly on CPEC, but its headline reports what its lead does: praise for the US role
+    # in ending the war with India
+    out = _tag(
+        "LAHORE: Prime Minister Shehbaz Sharif on Tuesday hailed US President Donald Trump\u2019s role in "
+        "stopping the war between Pakistan and India.",
+        "On relations with China, the prime minister said work was underway on the second phase of CPEC.",
+        "\u201cWe are in full coordination with China on CPEC,\u201d he said.",
+        "He also spoke of CPEC projects in Gwadar.",
+        title="PM Shehbaz hails Trump\u2019s role in South Asia peace",
+    )
+    head = out[out["is_title"]].iloc[0]
+    assert head["holder"] == "PAK" and "USA" in head["targets"]
+    assert head["issues"] == ["india"] and head["issue_source"] == "neighbour"
+
+
 def test_topic_share_null_turns_it_off(tmp_path):
     src = load_taxonomy().source
     text = open(src, encoding="utf-8").read().replace("topic_share: 0.5", "topic_share: null")

@@ -66,16 +66,18 @@ def neighbour_issues(
     to the US for its role,' he said."; a briefing's "Pakistan remains a close partner. They still face a
     terrorist threat on that border."). The sentence before is read first, then, with ``after`` (a speaker's
     document, whose answer gives a claim and then its grounds), the one after; a headline lends nothing to
-    the body and takes nothing from it but its lead's. The sentences in ``general`` (indices) speak of the
-    relationship in general and take no issue."""
+    the body and takes nothing from it but its lead's: in a speaker's document, and in any document in place
+    of the document's topic lent to it (the headline states the event its lead reports). The sentences in
+    ``general`` (indices) speak of the relationship in general and take no issue."""
     out = []
     n = len(tags)
     for i, t in enumerate(tags):
-        if t is None or t.issues or i in general:
+        lent = titled and i == 0 and t is not None and t.issue_source == "topic"
+        if t is None or t.issues and not lent or i in general:
             continue
         if not about_relationship(t.holder, t.target_stances, t.relation_pairs):
             continue
-        for j in (i - 1, i + 1) if after else (i - 1,):
+        for j in (i - 1, i + 1) if after or lent else (i - 1,):
             if not 0 <= j < n or tags[j] is None or (titled and (i == 0 and j != 1 or i > 0 and j == 0)):
                 continue
             u = tags[j]
