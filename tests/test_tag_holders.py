@@ -2193,3 +2193,18 @@ def test_a_summary_bullet_opening_on_a_verb_is_the_headlines_holders():
         date="2025-04-10",
     )
     assert list(t["holder"][:3]) == ["PAK", "PAK", "PAK"]
+
+
+def test_the_officials_of_two_states_named_together_act_jointly():
+    t = _tag(
+        "The governments of Pakistan and the United States remain in active collaboration on migration "
+        "cases.",
+        "Pakistani and US officials discussed closer cooperation on trade.",
+        "Pakistan's officials met on Monday.",
+        publisher="Dawn",
+        date="2025-05-02",
+    )
+    assert list(t["holder_source"]) == ["joint", "joint", "possessive"]
+    assert all(
+        any(d["target"] == "USA" and d["stance"] > 0 for d in t.iloc[i]["target_stances"]) for i in (0, 1)
+    )

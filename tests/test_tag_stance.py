@@ -456,3 +456,17 @@ def test_backing_is_support_and_beyond_doubt_is_no_doubt():
     assert not _aims(t.iloc[1], "USA", -1) and "doubt" not in t.iloc[1]["stance_cues"]
     assert not _aims(t.iloc[2], "USA", 1)
     assert _aims(t.iloc[3], "USA", 1)
+
+
+def test_an_accord_or_an_understanding_reached_and_collaboration_between_the_two_are_for_each_other():
+    t = _rows(
+        "Pakistan, US reach accord on trade and tariffs",
+        "Pakistan and the United States concluded a round of trade talks, reaching an understanding on a "
+        "deal.",
+        "Dar chaired a meeting on ongoing collaboration between Pakistan and the US on consular issues.",
+        "According to the US, Pakistan's delegation was accorded full protocol.",
+        publisher="Dawn",
+        date="2025-07-03",
+    )
+    assert [_aims(t.iloc[i], "USA", 1) for i in range(3)] == [True, True, True]
+    assert not any(c.startswith("accord") for c in t.iloc[3]["stance_cues"])

@@ -733,6 +733,11 @@ class Reader:
                 code = tok_code[t.i]
                 if not self._agentive(head) and not self._body_meeting(head, words, tok_code):
                     return None, "thing"  # "Pakistan's seafood exports rose": a thing of the actor, not it
+                together = {tok_code.get(c.i, code) for c in t.conjuncts} - {code}
+                if together and head.tag_ == "NNS" and (t.head.i == head.i or t.head.head.i == head.i):
+                    # "The governments of Pakistan and the United States remain in active collaboration",
+                    # "Pakistani and US officials met": the two acting together, the home country's act
+                    return (ctx.home if ctx.home in together else code), "joint"
                 self._learn(ctx, code, words, tok_code)
                 return code, "possessive" if t.dep_ == "poss" and t.head.i == head.i else "actor"
         span = text[words[0].idx : words[-1].idx + len(words[-1])]
