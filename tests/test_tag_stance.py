@@ -470,3 +470,22 @@ def test_an_accord_or_an_understanding_reached_and_collaboration_between_the_two
     )
     assert [_aims(t.iloc[i], "USA", 1) for i in range(3)] == [True, True, True]
     assert not any(c.startswith("accord") for c in t.iloc[3]["stance_cues"])
+
+
+def test_a_new_era_a_bridge_and_the_right_direction_relate_the_two():
+    t = _rows(
+        "Army chief Munir terms his second US visit \u2018a new era\u2019 in Islamabad-Washington ties",
+        "Naqvi said both countries are moving in the right direction.",
+        "\u201cThe Pakistani-American community serves as a strong bridge between the two nations,\u201d "
+        "Naqvi said.",
+        publisher="Dawn",
+        date="2025-08-10",
+    )
+    assert all(_aims(t.iloc[i], "USA", 1) for i in range(3))
+
+
+def test_a_past_decade_dates_the_act():
+    r = _row("In the 1980s, the US backed Pakistan against the Soviet Union.", date="2025-06-01")
+    assert r["mode"] == "historical" and not _aims(r, "PAK", 1)
+    r = _row("The US has backed Pakistan since the talks began.", date="2025-06-01")
+    assert r["mode"] == "" and _aims(r, "PAK", 1)

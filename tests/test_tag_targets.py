@@ -307,6 +307,24 @@ def test_crediting_another_actor_with_a_good_part_is_a_stance_toward_it():
         assert "USA" not in _by_target(_row(text, **meta)), text
 
 
+def test_a_credit_served_by_a_split_hyphened_word_or_shared_with_others_still_credits():
+    meta = {"publisher": "Dawn"}
+    r = _row("Pakistan has said the United States played a major role in de-escalating the fighting.", **meta)
+    assert r["holder"] == "PAK" and _by_target(r)["USA"]["cues"] == ["credits role"]
+    # the owner the verb's "in addition to" phrase adds to the subject
+    r = _row(
+        "Pakistan has said Britain and other countries, in addition to the United States, played a major "
+        "role in de-escalating the fighting.",
+        **meta,
+    )
+    assert _by_target(r)["USA"]["stance"] > 0
+    # escalating is no good part
+    r = _row("India said the US played a major role in escalating the fighting.", **meta)
+    assert "USA" not in _by_target(r)
+    r = _row("Pakistan, by contrast, has embraced Trump\u2019s attention.", date="2025-09-01", **meta)
+    assert _by_target(r)["USA"]["stance"] > 0
+
+
 def test_nominating_another_actor_for_a_prize_or_giving_it_the_credit_is_for_it():
     meta = {"publisher": "Dawn", "date": "2025-10-14"}
     r = _row("Prime Minister Shehbaz Sharif nominated President Trump for the peace award on Monday.", **meta)

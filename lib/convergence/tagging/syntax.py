@@ -127,6 +127,7 @@ _SOURCES = {
 _QUOTES = "\"“”‘’'"
 _OPEN_QUOTE = re.compile(r"(?:^|\s)['\"‘“]\w")  # an opening quotation mark, not an apostrophe
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")  # "in the 1980s", "by the 1970s"
 _VERB_ENDS = (("ies", "y"), ("es", ""), ("s", ""), ("es", "e"))  # "calls", "urges", "stresses", "denies"
 
 
@@ -1928,6 +1929,7 @@ class Reader:
             # a year that names an event in a noun phrase ("the mastermind behind the 2021 Kabul airport
             # bombing") dates the event, not the act the sentence states
             years = [int(y) for y in _YEAR.findall(text)]
+            years += [int(d) + 9 for d in _DECADE.findall(text)]  # a decade by its last year
             for w in root.subtree if years else ():
                 if _YEAR.fullmatch(w.text) and _names_event(w):
                     years.remove(int(w.text))
@@ -2028,6 +2030,9 @@ class Reader:
             preps = [c for w in (t, verb) if w is not None for c in w.children if c.dep_ == "prep"]
             served = {lemma(w) for p in preps if p.lower_ in ("in", "for", "to") for w in p.subtree}
             served |= {w.lower_ for p in preps for w in p.subtree}
+            # a hyphened word right after the preposition, which the tokenizer splits and the parser scatters
+            # ("in de-escalating the fighting": "de", "-", "escalating")
+            served |= {w for p in preps for w in p.doc[p.i + 1 : p.i + 4].text.lower().split()}
             if served & data.credit_spoilers and not served & data.credit_outcomes:
                 continue
             good = any(c.dep_ == "amod" and c.lower_ in data.credit_qualities for c in t.children)
@@ -2040,6 +2045,20 @@ class Reader:
                 agents = [a for a in acl.children if a.dep_ == "agent"]
                 owners += [g for a in agents for g in a.children if g.dep_ == "pobj"]
             owners += [c for o in owners for c in o.children if c.dep_ == "conj"]
+            # "Britain and other countries, in addition to the United States, played a major role": the
+            # owners added to the subject
+            added = (
+                [c for c in verb.children if c.dep_ == "prep" and c.i < verb.i] if verb is not None else []
+            )
+            owners += [
+                w
+                for o in [*owners, *added]
+                for w in o.subtree
+                if w.dep_ == "pobj"
+                and w.head.lower_ in ("to", "with")
+                and w.head.i > 0
+                and toks[w.head.i - 1].lower_ in ("addition", "along", "together")
+            ]
             out += [tok_code[o.i] for o in owners if o.i in tok_code]
         return list(dict.fromkeys(out))
 
