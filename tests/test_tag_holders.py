@@ -2208,3 +2208,19 @@ def test_the_officials_of_two_states_named_together_act_jointly():
     assert all(
         any(d["target"] == "USA" and d["stance"] > 0 for d in t.iloc[i]["target_stances"]) for i in (0, 1)
     )
+
+
+def test_a_member_of_the_delegation_speaks_for_it_also_out_of_office():
+    t = _tag(
+        "A parliamentary delegation led by PPP Chairman Bilawal Bhutto-Zardari arrived in Washington on "
+        "Monday.",
+        "Former foreign minister Hina Rabbani Khar \u2014 also part of the delegation \u2014 said that India "
+        "had learned no lesson.",
+        "Sherry Rehman, a member of the delegation, said India had misled the world.",
+        "Former foreign minister Bilawal Bhutto-Zardari said India was isolated.",
+        "Former prime minister Imran Khan said the talks had failed.",
+        publisher="Dawn",
+        date="2025-06-04",
+    )
+    assert list(t["holder"][1:4]) == ["PAK", "PAK", "PAK"]
+    assert t.iloc[4]["holder"] is None

@@ -450,6 +450,11 @@ class DocContext:
         code = self.persons.get(key)
         return code or self.presumed.get(key, code)
 
+    def delegation_of(self, name: str) -> str | None:
+        """The state whose delegation the person with this name word leads or belongs to, else None."""
+        key = spelling(name)
+        return self.delegates.get(key) or self.presumed.get(key)
+
     def delegate(self, names: list[str], code: str | None, *, presumed: bool = False) -> None:
         """Record that the person with these name words leads or belongs to ``code``'s delegation;
         ``presumed``: the text does not say whose delegation (the publisher's home is assumed), so a state

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .syntax import delegation_state, lemma
 
+_PART_NOUNS = frozenset({"part", "member", "members"})  # "X, a member of the delegation, said"
+
 
 def delegation_members(doc, tok_code: dict, data, names_of, non_state=None) -> tuple[list, list]:
     """(members, states) of a parsed sentence. ``members``: (name words, the delegation's state or None,
@@ -52,6 +54,13 @@ def delegation_members(doc, tok_code: dict, data, names_of, non_state=None) -> t
                 listed = [w for w in t.subtree if w.dep_ in ("conj", "appos") and w.pos_ == "PROPN"]
                 people += listed
                 titled_by.update({w.i: t for w in listed})
+        of = d.head if d.dep_ == "pobj" and d.head.lower_ == "of" else None
+        part = of.head if of is not None else None
+        if part is not None and part.lower_ in _PART_NOUNS:
+            if part.dep_ == "appos":  # "X — also part of the delegation —", "X, a member of the delegation,"
+                people.append(part.head)
+            elif part.dep_ == "attr" and part.head.dep_ == "relcl":  # "X, who is also part of the delegation"
+                people.append(part.head.head)
         for p in people:
             if p.pos_ != "PROPN":
                 continue

@@ -689,6 +689,12 @@ class Reader:
                 and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
             ):
                 return ctx.acts[lem], "pronoun"
+        delegate = self._delegate(head, ctx)
+        if delegate is not None:
+            # "former foreign minister Hina Rabbani Khar — also part of the delegation — said": a member of a
+            # state's delegation speaks for it, also when out of office or a party leader
+            ctx.last_person = delegate
+            return delegate, "person"
         # "Indian government sources", "military sources": a voice qualified by a state role is that state's
         if (
             (lem in self.non_state or low in self.non_state)
@@ -927,6 +933,23 @@ class Reader:
             for m in g.children
             if m.dep_ in ("compound", "amod")
         )
+
+    def _delegate(self, head, ctx) -> str | None:
+        """The state whose delegation the person the proper noun ``head`` names leads or belongs to, else
+        None: such a person speaks for it, also when out of office or a party leader."""
+        if head.pos_ != "PROPN":
+            return None
+        data = self.data
+        names = [
+            w
+            for w in self._name_words(head)
+            if w.pos_ == "PROPN"
+            and lemma(w) not in data.roles
+            and lemma(w) not in data.agent_heads
+            and w.lower_.rstrip(".") not in data.honorifics
+            and not self._non_state_word(w)
+        ]
+        return next((c for w in names if (c := ctx.delegation_of(w.text))), None)
 
     def _former(self, words, head) -> bool:
         """ "former foreign minister X", "ex-envoy", "retired general": out of office, not a state's voice;
@@ -2312,7 +2335,12 @@ class Reader:
             if presumed and who == ctx.home:
                 voiced = self._own_voice(speaker, content, tok_code, ctx)
                 who = voiced or self._contacted(toks, tok_code) or who
-            if who is not None and how == "actor" and self._former(self._np_tokens(speaker), speaker):
+            if (
+                who is not None
+                and how == "actor"
+                and self._former(self._np_tokens(speaker), speaker)
+                and self._delegate(speaker, ctx) is None
+            ):
                 # "Former US Assistant Secretary of State X said", "said X, a former Pakistani ambassador":
                 # an official out of office speaks for no state, even one the actor file names
                 ctx.speaks_for_none(self._names(self._np_tokens(speaker), tok_code))
