@@ -2224,3 +2224,14 @@ def test_a_member_of_the_delegation_speaks_for_it_also_out_of_office():
     )
     assert list(t["holder"][1:4]) == ["PAK", "PAK", "PAK"]
     assert t.iloc[4]["holder"] is None
+
+
+def test_a_headlines_trailing_source_relays_what_precedes_it():
+    # the parser reads "…, Pakistanis soon: report" as Pakistanis reporting
+    r = _title_row("New Trump travel ban could bar Afghans, Pakistanis soon: report")
+    assert r["holder"] == "USA"
+    r = _title_row("Modi turned down White House visit over concern of meeting army chief: report")
+    assert r["holder"] == "IND"
+    # a state's officials are no relay: they speak
+    r = _title_row("Pakistan downs five Indian jets in retaliation: officials")
+    assert r["holder"] == "PAK"

@@ -36,6 +36,7 @@ from .headings import (
     joint_opener,
     names_own_act,
     office_opener,
+    source_tail,
 )
 from .headverbs import reread
 from .holders import HolderRules
@@ -1000,8 +1001,10 @@ class DocumentTagger:
             return {}, set()
         texts = [norms[i] for i in todo]
         if titled and todo[0] == 0:
-            # a headline in title case or capitals is parsed in the case of a sentence
-            texts[0] = headline_case(texts[0], [(m[0], m[1]) for m in own[0][2]])
+            # a headline in title case or capitals is parsed in the case of a sentence, without the source
+            # that relays it ("…: report")
+            cut = source_tail(texts[0], self.attribution.relays, self.attribution.news_outlets)
+            texts[0] = headline_case(texts[0][:cut], [(m[0], m[1]) for m in own[0][2] if m[1] <= cut])
         docs = parse_many(texts)
         for k, i in enumerate(todo):
             if not (titled and i == 0):

@@ -30,6 +30,22 @@ def bare_report(toks, root, verbs, lemma) -> bool:
     )
 
 
+def source_tail(text: str, relays, outlets) -> int:
+    """Where a headline's trailing source begins ("Modi turned down White House visit over concern of meeting
+    COAS Munir: report", "Standoff clear setback for India: NYT"): the position of its last colon when what
+    follows is one relay word (attribution.yaml ``relays``, or its plural) or a news outlet (``outlets``, a
+    pattern), else the text's length. The words before it are the sentence the source relays, which the
+    parser reads apart from the tail ("…, Pakistanis soon: report" is no report by Pakistanis)."""
+    head, colon, tail = text.rpartition(":")
+    word = tail.strip().rstrip(".")
+    if not colon or not head.strip() or not word:
+        return len(text)
+    low = word.casefold()
+    if low in relays or low.removesuffix("s") in relays or outlets is not None and outlets.fullmatch(word):
+        return len(head)
+    return len(text)
+
+
 def names_own_act(low: str, titles) -> bool:
     """Whether a title (lower case) opens with one of ``titles`` followed by "by" / "of" ("statement by the
     press secretary on ...", "remarks by president biden"): a speaker's document naming its own act."""
