@@ -895,3 +895,44 @@ def test_it_as_the_object_stands_for_the_act_named_before_it_in_the_sentence():
         publisher="Dawn",
     )
     assert any(d["target"] == "USA" and d["stance"] > 0 for d in r["target_stances"])
+
+
+def test_a_cue_aims_at_each_actor_coordinated_with_its_target():
+    r = _row(
+        "The Foreign Office on Friday dismissed the accusations made by India and the United States against "
+        "Pakistan in a joint statement."
+    )
+    ts = _by_target(r)
+    assert r["holder"] == "PAK" and set(ts) == {"IND", "USA"} and ts["USA"]["cues"] == ["dismiss"]
+    r = _row("Pakistan thanked the US, China and Iran for their support.")
+    assert set(_by_target(r)) == {"USA", "CHN", "IRN"}
+    # an actor named after the target but not coordinated with it is no target of the cue
+    assert set(_by_target(_row("Pakistan thanked the US for its talks with China."))) == {"USA"}
+
+
+def test_a_demand_or_threat_made_of_both_sides_is_pressure_on_neither_other():
+    r = _row("The US urged India and Pakistan to exercise restraint.")
+    assert set(_by_target(r)) == {"IND"}
+    r = _row("Trump said he had threatened both India and Pakistan with tariffs.")
+    assert "PAK" not in _by_target(r)
+
+
+def test_a_call_to_free_a_states_former_leader_is_pressure_on_that_state():
+    r = _row(
+        "Republican Congressman Jack Bergman has renewed his call for the release of PTI founder and "
+        "ex-premier Imran Khan.",
+        date="2025-03-01",
+    )
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] < 0
+    assert "release demand" in _by_target(r)["PAK"]["cues"]
+    r = _row("The State Department urged Islamabad to “free Imran Khan”.", date="2025-03-01")
+    assert _by_target(r)["PAK"]["stance"] < 0
+    r = _row("The State Department on Friday called for Imran Khan’s release.", date="2025-03-01")
+    assert _by_target(r)["PAK"]["cues"] == ["release demand"]
+    # no demand, a negated one, or one the person's own state makes is no pressure on it
+    for text in (
+        "The State Department said the release of Imran Khan was a matter for the courts.",
+        "The State Department did not call for the release of Imran Khan.",
+        "The Foreign Office called for the release of Imran Khan.",
+    ):
+        assert "PAK" not in _by_target(_row(text, date="2025-03-01")), text

@@ -54,6 +54,7 @@ from .matcher import ACTOR, ISSUE, RELATION, STANCE, Matcher, fold, longest_firs
 from .offices import in_office_name, office_patterns
 from .pacts import pact_stances
 from .quotes import closes_on, first_person, inside_quotes, quote_goes_on
+from .releases import release_demands
 from .stance import in_name, qualifier, relation_of, stance_of
 from .sympathy import mourned_place
 from .syntax import Reader, dateline_end, headline_case, parse_many, token_codes
@@ -846,6 +847,22 @@ class DocumentTagger:
                 # "disapproval of the joint statement" (the US-India one named before): against both parties
                 target_stances = [*target_stances, *pacts]
                 targets = list(dict.fromkeys([*targets, *(d["target"] for d in pacts)]))
+            freed = [
+                d
+                for d in release_demands(
+                    slow,
+                    holder if holder in self.actors.codes else None,
+                    self.actors.names,
+                    self.attribution.release_words,
+                    self.attribution.demanding_verbs,
+                )
+                if d["target"] not in {t["target"] for t in target_stances}
+            ]
+            if freed:
+                # "calling for the release of Imran Khan": pressure on the state that holds him
+                target_stances = [*target_stances, *freed]
+                stance_cues = [*stance_cues, "release demand"]
+                targets = list(dict.fromkeys([*targets, *(d["target"] for d in freed)]))
             reported_joint = reading is not None and holder is not None and holder in reading.joint
             if (hsource == "joint" or reported_joint) and stance_cues and relation >= 0:
                 # two actors acting together agree: a joint statement or act is an agreement between them,

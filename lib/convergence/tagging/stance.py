@@ -47,6 +47,9 @@ _AND_WORDS = re.compile(r"\s+and\s+(?:[\w-]+\s+){0,2}$")  # "... and stellar ": 
 _PRIORITY = {"ignore": 0, "negator": 1, "relief": 1, "hedge": 1, "intensifier": 1}
 _WINDOWS = {"negator": 3, "relief": 3, "hedge": 5, "intensifier": 2}
 _NEGATING = ("negator", "relief")
+# the words between two coordinated actors: "India and the US", "the US, China and Saudi Arabia"
+_JOINED = re.compile(r"(?:'s|’s)?\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|&\s*)(?:the\s+)?")
+_BOTH = re.compile(r"\bboth\b")
 _OBJECT_NEGATION = -0.5  # a cue in a negated verb's object: the factor of "not" in stance.csv
 
 
@@ -324,8 +327,34 @@ def _targets(low, counted, mentions, holder, patients=(), answered=(), barriers=
         )
         if target is None and nxt is not None and _COORD_CUES.match(low[e : counted[nxt][0]]):
             target = out[nxt]  # "condemn and reject X": both cues govern X
+        elif (
+            target is not None
+            and cue.cls != "pressure"
+            and not (cue.weight < 0 and _BOTH.search(low[e:limit]))
+        ):
+            # a demand or threat made of "both India and Pakistan" is an even-handed appeal to two sides,
+            # pressure on neither
+            target = _with_coordinated(low, e, mentions, holder, limit, target)
         out[k] = target
     return out
+
+
+def _with_coordinated(low, end, mentions, holder, limit, target):
+    """The target and the actors coordinated with it right after ("dismissed the accusations made by India
+    and the United States", "thanked the US, China and Saudi Arabia"): one cue aims at each; a tuple when
+    more than one."""
+    k = next((j for j, m in enumerate(mentions) if m[0] >= end and m[2] == target), None)
+    if k is None:
+        return target
+    found = [target]
+    while k + 1 < len(mentions):
+        s, _e, code, _poss = mentions[k + 1]
+        if s >= limit or code is None or not _JOINED.fullmatch(low[mentions[k][1] : s]):
+            break
+        if code != holder and code not in found:
+            found.append(code)
+        k += 1
+    return tuple(found) if len(found) > 1 else target
 
 
 def stance_of(
@@ -428,7 +457,8 @@ def stance_of(
         labels.append(label)
         parties = sides.get((s, e))
         aimed = parties if parties and holder not in parties else None
-        for t in aimed or ([target] if target is not None else []):
+        aims = target if isinstance(target, tuple) else [target] if target is not None else []
+        for t in aimed or aims:
             per.setdefault(t, ([], []))
             per[t][0].append(value)
             per[t][1].append(label)

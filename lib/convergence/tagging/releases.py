@@ -1,0 +1,62 @@
+"""A call to free someone a state holds is pressure on that state ("urging Rubio to 'free Imran Khan'")."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+WEIGHT = -0.4  # a demand's weight in stance.csv
+# words between the release word and the name: "the release of PTI founder and ex-premier Imran Khan"
+_GAP = 6
+_NEGATORS = re.compile(r"\b(?:not|never|no|n't|without)\b(?:\s+\S+){0,2}\s*$")
+
+
+def release_demands(low: str, holder, names, release_words, demanding_verbs) -> list[dict]:
+    """Target stances of ``holder`` toward each other actor one of whose office holders (``names``: the
+    actor file's, any term: "Imran Khan" is Pakistan's former prime minister) the sentence demands be freed:
+    a release word (attribution.yaml ``release_words``) at most ``_GAP`` words before the name, or "'s
+    release" after it, in a sentence with a demanding verb before it ("renewed his call for the release of
+    ...", "urging Rubio to 'free Imran Khan'"); a quoted or infinitive "free X" is a demand of itself. A
+    negated demand ("did not call for ...") counts for nothing. The person is the state's, so the state
+    holds them; a demand made by that same state is no pressure on another."""
+    if not holder or not release_words or not any(w in low for w in release_words):
+        return []
+    demand, before, after = _patterns(frozenset(release_words), frozenset(demanding_verbs))
+    out: dict = {}
+    for name in names:
+        if name.holder is None or name.code in (None, holder) or name.code in out:
+            continue
+        pattern = _name(str(name.pattern.text).casefold())
+        for m in pattern.finditer(low):
+            head = low[: m.start()]
+            hit = before.search(head)
+            at = hit.start() if hit else m.start() if after.match(low[m.end() :]) else None
+            if at is None:
+                continue
+            quoted = hit is not None and re.search(r"(?:\bto|[‘'\"“])\s*$", head[: hit.start()]) is not None
+            asked = [d for d in demand.finditer(low[:at]) if not _NEGATORS.search(low[: d.start()])]
+            if quoted or asked:
+                out[name.code] = {"target": name.code, "stance": WEIGHT, "cues": ["release demand"]}
+                break
+    return list(out.values())
+
+
+@functools.lru_cache(maxsize=512)
+def _name(text: str) -> re.Pattern:
+    return re.compile(r"\b" + re.escape(text) + r"\b")
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(release_words: frozenset, demanding_verbs: frozenset) -> tuple:
+    """A demanding verb in any form; a release word up to ``_GAP`` words before the end; "'s release"."""
+    words = "|".join(re.escape(w) for w in sorted(release_words, key=len, reverse=True))
+    demand = re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(v[:-1] if v.endswith("e") else v) for v in sorted(demanding_verbs))
+        + r")\w{0,4}\b"
+    )
+    before = re.compile(
+        r"\b(" + words + r")\b(?:\s+of)?(?:\s+[\w'’.-]+){0," + str(_GAP) + r"}?\s*[‘'\"“]?\s*$"
+    )
+    after = re.compile(r"^\s*(?:'s|’s)\s+(?:" + words + r")\b")
+    return demand, before, after
