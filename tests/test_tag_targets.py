@@ -936,3 +936,12 @@ def test_a_call_to_free_a_states_former_leader_is_pressure_on_that_state():
         "The Foreign Office called for the release of Imran Khan.",
     ):
         assert "PAK" not in _by_target(_row(text, date="2025-03-01")), text
+
+
+def test_a_cooperative_word_that_serves_a_release_demand_is_no_stance_for_the_state():
+    r = _row(
+        "In a joint letter, the congressmen wrote: “We write to ask that you engage with the military "
+        "regime of Pakistan to free Imran Khan.”",
+        date="2025-03-01",
+    )
+    assert _by_target(r)["PAK"]["stance"] < 0

@@ -847,22 +847,25 @@ class DocumentTagger:
                 # "disapproval of the joint statement" (the US-India one named before): against both parties
                 target_stances = [*target_stances, *pacts]
                 targets = list(dict.fromkeys([*targets, *(d["target"] for d in pacts)]))
+            # "calling for the release of Imran Khan": pressure on the state that holds him; a cooperative
+            # word toward it serves the demand ("ask that you engage with Pakistan to free Imran Khan")
+            freed = release_demands(
+                slow,
+                holder if holder in self.actors.codes else None,
+                self.actors.names,
+                self.attribution.release_words,
+                self.attribution.demanding_verbs,
+            )
             freed = [
                 d
-                for d in release_demands(
-                    slow,
-                    holder if holder in self.actors.codes else None,
-                    self.actors.names,
-                    self.attribution.release_words,
-                    self.attribution.demanding_verbs,
-                )
-                if d["target"] not in {t["target"] for t in target_stances}
+                for d in freed
+                if not any(t["target"] == d["target"] and t["stance"] < 0 for t in target_stances)
             ]
             if freed:
-                # "calling for the release of Imran Khan": pressure on the state that holds him
-                target_stances = [*target_stances, *freed]
+                aimed = {d["target"] for d in freed}
+                target_stances = [*(t for t in target_stances if t["target"] not in aimed), *freed]
                 stance_cues = [*stance_cues, "release demand"]
-                targets = list(dict.fromkeys([*targets, *(d["target"] for d in freed)]))
+                targets = list(dict.fromkeys([*targets, *aimed]))
             reported_joint = reading is not None and holder is not None and holder in reading.joint
             if (hsource == "joint" or reported_joint) and stance_cues and relation >= 0:
                 # two actors acting together agree: a joint statement or act is an agreement between them,
