@@ -945,3 +945,10 @@ def test_a_cooperative_word_that_serves_a_release_demand_is_no_stance_for_the_st
         date="2025-03-01",
     )
     assert _by_target(r)["PAK"]["stance"] < 0
+
+
+def test_satisfaction_expressed_over_talks_with_another_is_for_it():
+    r = _row("Prime Minister Shehbaz Sharif expressed satisfaction over the talks with the US.")
+    assert _by_target(r)["USA"]["stance"] > 0
+    r = _row("Prime Minister Shehbaz Sharif expressed dissatisfaction over the talks with the US.")
+    assert _by_target(r)["USA"]["stance"] < 0
