@@ -2235,3 +2235,20 @@ def test_a_headlines_trailing_source_relays_what_precedes_it():
     # a state's officials are no relay: they speak
     r = _title_row("Pakistan downs five Indian jets in retaliation: officials")
     assert r["holder"] == "PAK"
+
+
+def test_a_question_put_to_an_official_is_no_position_of_theirs():
+    for text in (
+        "Rubio was also asked whether the recent improvement in ties between the US and Pakistan was based "
+        "on Islamabad's recognition of the US role.",
+        "During the interview, the finance minister was asked how big a challenge the recent floods posed.",
+    ):
+        r = _tag(text, date="2025-06-01").iloc[0]
+        assert r["holder"] is None and r["holder_source"] == "aside", text
+    # the answer given in the same sentence, or someone asking another, keeps the holder
+    r = _tag(
+        "At the hearing, the US general was asked about the Afghan border, where he outlined the US view.",
+        date="2025-06-01",
+    ).iloc[0]
+    assert r["holder_source"] != "aside"
+    assert _tag("Trump asked Pakistan to do more.", date="2025-06-01").iloc[0]["holder"] == "USA"

@@ -40,6 +40,7 @@ import numpy as np
 from ..ingest.reader import default_cache_dir
 from . import parsefile
 from .appositions import praised_appositions
+from .asked import asked_only
 from .blas import one_thread
 from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, spelling
 from .coordination import coordinated_clauses
@@ -2430,17 +2431,19 @@ class Reader:
             if partner is not None and partner != who:
                 who, how = (ctx.home if ctx.home in (partner, who) else partner), "joint"
                 out.source = _SOURCES[how]
-        if (
-            speaker is None
-            and node is not None
+        if speaker is None and (
+            node is not None
             and (not quoted and self._question(root, text) or self._attendance(content))
+            or not quoted
+            and asked_only(root, self.data.reporting_verbs, lemma)
         ):
-            # "Has India agreed to US mediation?" (the writer's question), "US Vice President Vance and
-            # Secretary Rubio also joined the meeting" (who attended): no one's position
+            # "Has India agreed to US mediation?" (the writer's question), "Rubio was asked whether ..." (one
+            # put to him), "US Vice President Vance and Secretary Rubio also joined the meeting" (who
+            # attended): no one's position
             who, how = None, "aside"
             out.source = _SOURCES[how]
         out.meeting = who is None and how == "unknown" and self._meeting(content, tok_code, speaker)
-        out.decided = node is not None and how != "unknown"
+        out.decided = (node is not None or how == "aside") and how != "unknown"
         if speaker is None and node is not None and node is subj and how == "unknown" and node.pos_ == "NOUN":
             if not self._agentive(node) and not any(w.i in tok_code for w in self._np_tokens(node)):
                 out.thing_subject = (node.left_edge.idx, node.right_edge.idx + len(node.right_edge.text))
