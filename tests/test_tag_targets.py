@@ -952,3 +952,11 @@ def test_satisfaction_expressed_over_talks_with_another_is_for_it():
     assert _by_target(r)["USA"]["stance"] > 0
     r = _row("Prime Minister Shehbaz Sharif expressed dissatisfaction over the talks with the US.")
     assert _by_target(r)["USA"]["stance"] < 0
+
+
+def test_once_named_in_full_a_persons_first_name_names_them_in_a_release_demand():
+    first = "The State Department met the family of former prime minister Imran Khan on Monday."
+    demand = "The State Department has again called for Imran's release."
+    assert _by_target(_row(first, demand, i=1, date="2025-03-01"))["PAK"]["cues"] == ["release demand"]
+    # not named in full anywhere in the document: the first name alone is no one the actor file knows
+    assert "PAK" not in _by_target(_row(demand, date="2025-03-01"))

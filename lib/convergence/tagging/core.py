@@ -855,6 +855,7 @@ class DocumentTagger:
                 self.actors.names,
                 self.attribution.release_words,
                 self.attribution.demanding_verbs,
+                document=low,
             )
             freed = [
                 d

@@ -11,14 +11,17 @@ _GAP = 6
 _NEGATORS = re.compile(r"\b(?:not|never|no|n't|without)\b(?:\s+\S+){0,2}\s*$")
 
 
-def release_demands(low: str, holder, names, release_words, demanding_verbs) -> list[dict]:
+def release_demands(
+    low: str, holder, names, release_words, demanding_verbs, *, document: str = ""
+) -> list[dict]:
     """Target stances of ``holder`` toward each other actor one of whose office holders (``names``: the
     actor file's, any term: "Imran Khan" is Pakistan's former prime minister) the sentence demands be freed:
     a release word (attribution.yaml ``release_words``) at most ``_GAP`` words before the name, or "'s
     release" after it, in a sentence with a demanding verb before it ("renewed his call for the release of
     ...", "urging Rubio to 'free Imran Khan'"); a quoted or infinitive "free X" is a demand of itself. A
     negated demand ("did not call for ...") counts for nothing. The person is the state's, so the state
-    holds them; a demand made by that same state is no pressure on another."""
+    holds them; a demand made by that same state is no pressure on another. Once the person's whole name is
+    in the ``document`` (lower case), its first word names them too ("calling for Imran's release")."""
     if not holder or not release_words or not any(w in low for w in release_words):
         return []
     demand, before, after = _patterns(frozenset(release_words), frozenset(demanding_verbs))
@@ -26,8 +29,12 @@ def release_demands(low: str, holder, names, release_words, demanding_verbs) -> 
     for name in names:
         if name.holder is None or name.code in (None, holder) or name.code in out:
             continue
-        pattern = _name(str(name.pattern.text).casefold())
-        for m in pattern.finditer(low):
+        whole = name.holder.casefold()
+        words = whole.split()
+        forms = [str(name.pattern.text).casefold()]
+        if len(words) > 1 and len(words[0]) > 3 and whole in document:
+            forms.append(words[0])
+        for m in (m for form in forms for m in _name(form).finditer(low)):
             head = low[: m.start()]
             hit = before.search(head)
             at = hit.start() if hit else m.start() if after.match(low[m.end() :]) else None
