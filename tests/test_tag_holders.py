@@ -2252,3 +2252,15 @@ def test_a_question_put_to_an_official_is_no_position_of_theirs():
     ).iloc[0]
     assert r["holder_source"] != "aside"
     assert _tag("Trump asked Pakistan to do more.", date="2025-06-01").iloc[0]["holder"] == "USA"
+
+
+def test_an_aide_to_a_leader_is_of_the_leaders_state_not_the_home_country():
+    t = _tag(
+        "Sebastian Gorka, Deputy Assistant to President Donald Trump, praised Pakistan.",
+        "Mr Gorka also praised Pakistan's help.",
+        publisher="Dawn",
+        date="2025-06-01",
+    )
+    assert list(t["holder"]) == ["USA", "USA"]
+    r = _tag("The Special Assistant to the Prime Minister praised the US.", publisher="Dawn").iloc[0]
+    assert r["holder"] == "PAK"

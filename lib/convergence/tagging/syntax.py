@@ -820,7 +820,23 @@ class Reader:
                 ),
                 None,
             )
-            if placed is not None and role not in data.posted_roles:
+            # "Deputy Assistant to President Donald Trump", "adviser to the US president": an aide is of the
+            # state of the one aided (an envoy or an ambassador "to" a state is another's)
+            aided = next(
+                (
+                    tok_code[g.i]
+                    for t in words
+                    if data.roles.get(lemma(t)) == "adviser"
+                    for p in t.children
+                    if p.dep_ == "prep" and p.lower_ == "to"
+                    for g in p.subtree
+                    if g.i in tok_code
+                ),
+                None,
+            )
+            if aided is not None:
+                code = aided
+            elif placed is not None and role not in data.posted_roles:
                 code = placed
             else:
                 code = self._office_actor(role, words, ctx)
