@@ -960,3 +960,15 @@ def test_once_named_in_full_a_persons_first_name_names_them_in_a_release_demand(
     assert _by_target(_row(first, demand, i=1, date="2025-03-01"))["PAK"]["cues"] == ["release demand"]
     # not named in full anywhere in the document: the first name alone is no one the actor file knows
     assert "PAK" not in _by_target(_row(demand, date="2025-03-01"))
+
+
+def test_pride_in_another_and_calling_it_a_great_nation_are_for_it():
+    r = _row("Trump said: “I am so proud of the strong leadership of India and Pakistan.”", date="2025-06-01")
+    assert r["holder"] == "USA" and _by_target(r)["PAK"]["stance"] > 0 and _by_target(r)["IND"]["stance"] > 0
+    r = _row("Trump called Pakistan a great nation.", date="2025-06-01")
+    assert _by_target(r)["PAK"]["stance"] > 0
+
+
+def test_the_abbey_gate_bombing_is_counterterrorism():
+    r = _row("Trump thanked Pakistan for arresting the planner of the Abbey Gate attack.", date="2025-03-05")
+    assert "counterterrorism" in list(r["issues"])
