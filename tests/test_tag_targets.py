@@ -972,3 +972,19 @@ def test_pride_in_another_and_calling_it_a_great_nation_are_for_it():
 def test_the_abbey_gate_bombing_is_counterterrorism():
     r = _row("Trump thanked Pakistan for arresting the planner of the Abbey Gate attack.", date="2025-03-05")
     assert "counterterrorism" in list(r["issues"])
+
+
+def test_urging_another_to_act_on_a_third_asks_its_help_and_is_no_pressure_on_it():
+    for text in (
+        "Prime Minister Shehbaz Sharif urged the US to impress upon India to dial down the rhetoric.",
+        "Shehbaz Sharif urged Secretary of State Marco Rubio on Wednesday to make India understand its duty.",
+    ):
+        ts = _by_target(_row(text, date="2025-05-08"))
+        assert ts["USA"]["stance"] > 0 and ts["USA"]["cues"] == ["urge (help asked)"], text
+    # a demand of the target's own conduct, or of the target itself, stays pressure
+    for text, target in (
+        ("The US urged Pakistan to bring to justice those responsible for the attacks in India.", "PAK"),
+        ("Washington increased pressure on India to make it yield to the demands of Pakistan.", "IND"),
+        ("China urged the US to immediately cancel its latest tariffs.", "USA"),
+    ):
+        assert _by_target(_row(text, date="2025-05-08"))[target]["stance"] < 0, text

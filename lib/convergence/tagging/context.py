@@ -77,6 +77,7 @@ _OPTIONAL_WORDS = (
     "reported_facts",
     "demanding_verbs",
     "release_words",
+    "intercession_verbs",
     "commissive_verbs",
     "advice_modals",
     "attendance_verbs",
@@ -193,9 +194,8 @@ class Attribution:
     pact_nouns: frozenset[str] = frozenset()  # a joint act of two actors ("the US-India joint statement")
     expectation_verbs: frozenset[str] = frozenset()  # "X is expected in Washington": X's act to come
     go_between_cues: frozenset[str] = frozenset()  # an act between two others ("brokered ... between X, Y")
-    release_words: frozenset[str] = (
-        frozenset()
-    )  # "free X", "the release of X": demanded, pressure on X's state
+    release_words: frozenset[str] = frozenset()  # "free X", "release of X": pressure on X's state
+    intercession_verbs: frozenset[str] = frozenset()  # "urged the US to press India": its help asked
     refusal_cues: frozenset[str] = frozenset()  # a cooperative act they govern is refused ("refused to sign")
     appraisal_cues: frozenset[str] = frozenset()  # a quality of the actor named before ("X's foresight")
     news_outlets: re.Pattern | None = None  # "..., the NYT reported": an outlet relays its subject's act

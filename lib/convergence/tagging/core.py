@@ -651,6 +651,7 @@ class DocumentTagger:
                 barriers=reading.barriers if reading is not None else (),
                 negated=negated,
                 apposed=reading.praised if reading is not None else (),
+                intercessions=self.attribution.intercession_verbs,
             )
             opening = (
                 _opening_act(stance_hits, reading, mentions) if stance_cues and reading is not None else None

@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import re
 
+from .intercession import intercedes
+
 _CLAUSE_BREAK = re.compile(r"[,;:.()\"!?]")
 _CONJ = re.compile(r"\b(?:and|or|but|while|whereas)\b")
 _APPRAISED_WORDS = 5  # words between an actor and the appraisal cue that rates it
@@ -374,6 +376,7 @@ def stance_of(
     barriers=(),
     negated=(),
     apposed=(),
+    intercessions=frozenset(),
 ):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
@@ -391,7 +394,9 @@ def stance_of(
     aimed at an actor after it; ``negated``: character spans of the words a negated verb's object names (see
     ``negation.negated_objects``), where a cue no negator reaches in its window is denied all the
     same; ``apposed``: (actor, character spans) of appositives set beside an actor's name, whose appraisal
-    cues rate that actor ("Shehbaz Sharif, a very good man", ``appositions.praised_appositions``)."""
+    cues rate that actor ("Shehbaz Sharif, a very good man", ``appositions.praised_appositions``);
+    ``intercessions``: verbs of acting on another; a pressure cue whose target is urged to do one of them to a
+    third actor asks the target's help and counts as cooperation (``intercession.intercedes``)."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
@@ -447,6 +452,12 @@ def stance_of(
     per: dict = {}
     for (s, e, cue, _w), target in zip(counted, targets, strict=True):
         value, label = _score(low, s, cue.weight, cue.cue, mods)
+        if (
+            cue.cls == "pressure"
+            and isinstance(target, str)
+            and intercedes(low, e, mentions, holder, target, intercessions)
+        ):
+            value, label = abs(value), label + " (help asked)"  # "urged the US to impress upon India ..."
         # a negated event is still someone's act ("was not notified of the strikes")
         if cue.cls != "offence" and _denied_in_object(low, s, cue.weight, mods, negated):
             value, label = value * _OBJECT_NEGATION, "not(object) " + label
