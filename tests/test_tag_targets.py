@@ -988,3 +988,11 @@ def test_urging_another_to_act_on_a_third_asks_its_help_and_is_no_pressure_on_it
         ("China urged the US to immediately cancel its latest tariffs.", "USA"),
     ):
         assert _by_target(_row(text, date="2025-05-08"))[target]["stance"] < 0, text
+
+
+def test_the_commitment_an_assurance_states_is_the_holders():
+    for text in (
+        "Prime Minister Shehbaz Sharif assured that Pakistan will continue to partner closely with the US.",
+        "“We will continue to partner closely with the United States,” Prime Minister Shehbaz assured.",
+    ):
+        assert _by_target(_row(text, date="2025-06-01"))["USA"]["stance"] > 0, text

@@ -1487,7 +1487,16 @@ class Reader:
                     zone.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj"))
             if lemma(t) in light or t.pos_ == "NOUN":
                 for c in t.children:
-                    if c.dep_ in ("dobj", "obj") and t.pos_ != "NOUN":
+                    if (
+                        c.dep_ == "ccomp"
+                        and t.pos_ == "VERB"
+                        and lemma(t) in self.data.commissive_verbs
+                        and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    ):
+                        # "assured that Pakistan will continue to partner closely with the US", "pledged that
+                        # ...": the commitment stated is the holder's
+                        stack.append(c)
+                    elif c.dep_ in ("dobj", "obj") and t.pos_ != "NOUN":
                         zone.append(c)
                         zone.extend(g for g in c.children if g.dep_ == "conj")
                         # the content of a stated wish or commitment: "expressed Pakistan's desire to improve
