@@ -996,3 +996,10 @@ def test_the_commitment_an_assurance_states_is_the_holders():
         "“We will continue to partner closely with the United States,” Prime Minister Shehbaz assured.",
     ):
         assert _by_target(_row(text, date="2025-06-01"))["USA"]["stance"] > 0, text
+
+
+def test_help_sought_of_another_is_toward_it_and_its_own_support_is_its_position():
+    r = _row("The US seeks Pakistan's help to balance China's mineral grip.", date="2025-06-01")
+    assert _by_target(r)["PAK"]["stance"] > 0 and _by_target(r)["PAK"]["cues"] == ["help"]
+    # another's support named after its possessive is that actor's position, not the holder's
+    assert "PAK" not in _by_target(_row("The US noted Pakistan's support for the plan.", date="2025-06-01"))

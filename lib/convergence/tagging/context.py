@@ -78,6 +78,7 @@ _OPTIONAL_WORDS = (
     "demanding_verbs",
     "release_words",
     "intercession_verbs",
+    "request_verbs",
     "commissive_verbs",
     "advice_modals",
     "attendance_verbs",
@@ -196,6 +197,7 @@ class Attribution:
     go_between_cues: frozenset[str] = frozenset()  # an act between two others ("brokered ... between X, Y")
     release_words: frozenset[str] = frozenset()  # "free X", "release of X": pressure on X's state
     intercession_verbs: frozenset[str] = frozenset()  # "urged the US to press India": its help asked
+    request_verbs: frozenset[str] = frozenset()  # "sought Islamabad's help": the help asked for
     refusal_cues: frozenset[str] = frozenset()  # a cooperative act they govern is refused ("refused to sign")
     appraisal_cues: frozenset[str] = frozenset()  # a quality of the actor named before ("X's foresight")
     news_outlets: re.Pattern | None = None  # "..., the NYT reported": an outlet relays its subject's act

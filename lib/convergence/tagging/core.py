@@ -652,6 +652,7 @@ class DocumentTagger:
                 negated=negated,
                 apposed=reading.praised if reading is not None else (),
                 intercessions=self.attribution.intercession_verbs,
+                requests=self.attribution.request_verbs,
             )
             opening = (
                 _opening_act(stance_hits, reading, mentions) if stance_cues and reading is not None else None

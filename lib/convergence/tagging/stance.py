@@ -96,6 +96,15 @@ def _owner_of(low, start, mentions, holder):
     return None
 
 
+def _asked_of(low, start, requests) -> bool:
+    """Whether one of ``requests`` (verbs of asking) stands right before the possessive at ``start``, an
+    article at most between ("had sought Islamabad's help", "seeks the US's support")."""
+    words = low[max(0, start - 40) : start].split()
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and words[-1] in requests
+
+
 # plain negation: it denies a cue, it does not undo someone's thing ("did not welcome Pakistan's support")
 _PLAIN_NEGATION = frozenset(
     "not no never neither nor without cannot don't doesn't didn't won't can't".split()
@@ -377,6 +386,7 @@ def stance_of(
     negated=(),
     apposed=(),
     intercessions=frozenset(),
+    requests=frozenset(),
 ):
     """(stance, stance_cues, target_stances). ``stance_hits``: (start, end, Cue) in text order;
     ``mentions``: (start, end, code, possessive) in text order; ``patients``: see :func:`_target_after`;
@@ -396,7 +406,9 @@ def stance_of(
     same; ``apposed``: (actor, character spans) of appositives set beside an actor's name, whose appraisal
     cues rate that actor ("Shehbaz Sharif, a very good man", ``appositions.praised_appositions``);
     ``intercessions``: verbs of acting on another; a pressure cue whose target is urged to do one of them to a
-    third actor asks the target's help and counts as cooperation (``intercession.intercedes``)."""
+    third actor asks the target's help and counts as cooperation (``intercession.intercedes``);
+    ``requests``: verbs of asking, which make a cooperation cue after another actor's possessive the help the
+    holder asks of that actor ("sought Islamabad's help"): toward it."""
     if not stance_hits:
         return 0.0, [], []
     stance_hits = dedupe_spans(stance_hits)
@@ -433,6 +445,8 @@ def stance_of(
             undone = _undone_owner(low, s, owner, mods)
             if undone is not None:
                 counted.append((s, e, cue, undone))  # the holder undoes the owner's thing: an act on it
+            elif cue.cls == "cooperation" and _asked_of(low, owner[0], requests):
+                counted.append((s, e, cue, owner[1]))  # "sought Islamabad's help": the help asked of it
             continue
         if _in_subject_phrase(low, s, subject_span, preps):
             continue
