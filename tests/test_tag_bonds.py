@@ -23,7 +23,6 @@ def _toward(row, target):
         "The minister said Pakistan wanted its relationship with the US to grow in every field.",
         "The prime minister praised the upswing in Pakistan-US ties during his talks in Islamabad.",
         "The Foreign Office said the meeting between Pakistan and the United States was productive.",
-        "The minister said Pakistan wanted to promote trade relations with the US.",
     ],
 )
 def test_a_state_rating_its_ties_with_the_other_is_for_it(sentence):
