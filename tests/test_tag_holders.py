@@ -2264,3 +2264,17 @@ def test_an_aide_to_a_leader_is_of_the_leaders_state_not_the_home_country():
     assert list(t["holder"]) == ["USA", "USA"]
     r = _tag("The Special Assistant to the Prime Minister praised the US.", publisher="Dawn").iloc[0]
     assert r["holder"] == "PAK"
+
+
+def test_a_lawmaker_named_by_a_party_sits_for_its_state_and_a_congressman_is_read():
+    out = _tag(
+        "WASHINGTON: Republican lawmaker Joe Wilson called for the release of Imran Khan in the House.",
+        "Congressman Wilson raised the issue during a general debate.",
+        "“Pakistan has been a valued partner of the United States,” he told the House of Representatives.",
+        "Democratic Senator Chris Van Hollen criticised Pakistan's crackdown on the opposition.",
+        "Republican strategists said the party would win the midterms.",
+        publisher="Dawn",
+        date="2025-02-01",
+    )
+    assert list(out["holder"].iloc[:4]) == ["USA", "USA", "USA", "USA"]
+    assert out["holder"].iloc[4] in (None, "")  # a party word alone names no office

@@ -1003,3 +1003,37 @@ def test_help_sought_of_another_is_toward_it_and_its_own_support_is_its_position
     assert _by_target(r)["PAK"]["stance"] > 0 and _by_target(r)["PAK"]["cues"] == ["help"]
     # another's support named after its possessive is that actor's position, not the holder's
     assert "PAK" not in _by_target(_row("The US noted Pakistan's support for the plan.", date="2025-06-01"))
+
+
+def test_a_good_deed_another_is_said_to_have_done_credits_it():
+    for text in (
+        "“By stopping wars, President Trump has served humanity,” Interior Minister Naqvi remarked.",
+        "Prime Minister Shehbaz Sharif said it was President Trump's bold and decisive leadership that"
+        " brought about the ceasefire between Pakistan and India.",
+        "The premier noted that Mr Trump’s efforts prevented an escalation by establishing a ceasefire.",
+    ):
+        ts = _by_target(_row(text, date="2025-10-13", publisher="Dawn"))
+        assert ts["USA"]["stance"] > 0 and ts["USA"]["cues"] == ["credits deed"], text
+    # one's own deed, a denied deed and a deed the reporter narrates credit no one
+    for text in (
+        "President Trump said he stopped the war between India and Pakistan.",
+        "Foreign Minister Ishaq Dar said the US did not stop the war.",
+        "The two nations fought a four-day conflict before the US brokered a ceasefire on May 10.",
+    ):
+        row = _row(text, date="2025-10-13", publisher="Dawn")
+        assert not any("credits deed" in t["cues"] for t in row["target_stances"]), text
+
+
+def test_a_misdeed_another_is_said_to_have_done_blames_it():
+    text = "Foreign Minister Ishaq Dar said the United States had ignored Pakistan's sacrifices."
+    ts = _by_target(_row(text, publisher="Dawn"))
+    assert ts["USA"]["stance"] < 0 and ts["USA"]["cues"] == ["blames misdeed"]
+    ts = _by_target(_row("The Foreign Office said India violated the ceasefire.", publisher="Dawn"))
+    assert ts["IND"]["stance"] < 0
+    # denied, or done by a thing merely said to involve an actor: no blame
+    for text in (
+        "Foreign Minister Ishaq Dar said the United States had not ignored Pakistan's sacrifices.",
+        "Bilawal said the statement made to a US State Department official undermined India's opposition.",
+    ):
+        row = _row(text, publisher="Dawn")
+        assert not any("blames misdeed" in t["cues"] for t in row["target_stances"]), text

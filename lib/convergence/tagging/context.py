@@ -91,6 +91,11 @@ _OPTIONAL_WORDS = (
     "verb_only_cues",
     "motion_verbs",
     "averted_harms",
+    "deed_verbs",
+    "ending_verbs",
+    "deed_goods",
+    "deed_harms",
+    "misdeed_verbs",
 )
 _KEYS = (
     "home",
@@ -106,6 +111,7 @@ _KEYS = (
     "hypothetical_modals",
     "historical_years",
     "role_actors",
+    "party_actors",
     "news_outlets",
     *_OPTIONAL_WORDS,
 )
@@ -148,6 +154,7 @@ class Attribution:
     agent_heads: frozenset[str] = frozenset()
     former_marks: frozenset[str] = frozenset()
     role_actors: dict = field(default_factory=dict)  # a role only one actor has ("congressman" -> USA)
+    party_actors: dict = field(default_factory=dict)  # a lawmaker's party -> its state ("Republican" -> USA)
     foreign_roles: frozenset[str] = frozenset()  # unqualified, not the publisher's home's (ambassador)
     voice_roles: frozenset[str] = frozenset()  # offices every state has: the home's only by presumption
     descriptive_roles: frozenset[str] = frozenset()  # as adjectives they describe a thing ("military clash")
@@ -173,6 +180,11 @@ class Attribution:
     verb_only_cues: frozenset[str] = frozenset()  # cues that state nothing as nouns ("the suspect")
     motion_verbs: frozenset[str] = frozenset()  # "tabled a bill seeking sanctions": the mover's stance
     averted_harms: frozenset[str] = frozenset()  # "had he not intervened, the war would have ...": a credit
+    deed_verbs: frozenset[str] = frozenset()  # "brought about the ceasefire": a good deed credited (deeds.py)
+    ending_verbs: frozenset[str] = frozenset()  # "stopped the war": a harm ended, credited
+    deed_goods: frozenset[str] = frozenset()  # what a deed brings ("peace", "lives")
+    deed_harms: frozenset[str] = frozenset()  # what ending credits ("war", "bloodshed")
+    misdeed_verbs: frozenset[str] = frozenset()  # "said Pakistan undermined democracy": the doer blamed
     patient_verbs: frozenset[str] = frozenset()  # "X was urged to ...": in the passive, X undergoes the act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")
@@ -212,16 +224,17 @@ def _optional_words(p, data, key) -> frozenset[str]:
     return _words(p, data, key) if key in data else frozenset()
 
 
-def _role_actors(p, data, codes) -> dict:
-    if "role_actors" not in data:
+def _role_actors(p, data, codes, key="role_actors", *, lower=True) -> dict:
+    if key not in data:
         return {}
-    block = _mapping(p, data, "role_actors", what="'role_actors'")
+    block = _mapping(p, data, key, what=f"'{key}'")
     out = {}
     for role, code in block.items():
         if not isinstance(code, str) or not re.fullmatch(r"[A-Z][A-Z0-9_]*", code):
-            raise TagDataError(f"{at(p, line_of(block, role))}: role_actors: {role!r} needs an actor code")
+            raise TagDataError(f"{at(p, line_of(block, role))}: {key}: {role!r} needs an actor code")
         if codes is None or code in codes:
-            out[" ".join(str(role).lower().split())] = code
+            words = " ".join(str(role).split())
+            out[words.lower() if lower else words] = code
     return out
 
 
@@ -292,6 +305,7 @@ def load_attribution(path: str | os.PathLike | None = None, *, codes=None) -> At
         hypothetical_modals=_words(p, data, "hypothetical_modals"),
         historical_years=years,
         role_actors=_role_actors(p, data, codes),
+        party_actors=_role_actors(p, data, codes, "party_actors", lower=False),
         **{key: _optional_words(p, data, key) for key in _OPTIONAL_WORDS},
         source=str(p),
     )

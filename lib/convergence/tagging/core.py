@@ -98,6 +98,7 @@ _ACT_CLASSES = ("cooperation", "conflict", "pressure")  # cues of an act toward 
 _NOT_NOW = ("conditional", "hypothetical", "historical")  # modes whose stance is not the current position
 _SOLIDARITY = 0.5  # stance toward the place of a condemned violent event
 _CREDIT = 0.5  # stance toward an actor credited with a good part (attribution.yaml credit_nouns)
+_BLAME = -0.5  # stance toward an actor blamed for a misdeed (attribution.yaml misdeed_verbs)
 _JOINT_WEIGHT = 0.5  # relation weight of a joint subject's act ("Pakistan and the US agreed ...")
 _SERIAL_BELOW = 50_000  # sentences; smaller corpora are tagged in-process
 
@@ -911,12 +912,20 @@ class DocumentTagger:
                     for c in dict.fromkeys([*reading.credited, *reading.averted])
                     if c != holder and c not in aimed and c not in credited
                 ]
+                # a deed is credited or blamed by a speaker, not by the subject of a narrated act ("the two
+                # nations fought ... before the US brokered a ceasefire")
+                taken = {holder, *aimed, *credited, *named}
+                deeds = [] if reading.narrated else [c for c in reading.deeds if c not in taken]
+                taken.update(deeds)
+                blamed = [] if reading.narrated else [c for c in reading.misdeeds if c not in taken]
                 target_stances = [
                     *target_stances,
                     *({"target": c, "stance": _CREDIT, "cues": ["credits role"]} for c in credited),
                     *({"target": c, "stance": _CREDIT, "cues": ["credits"]} for c in named),
+                    *({"target": c, "stance": _CREDIT, "cues": ["credits deed"]} for c in deeds),
+                    *({"target": c, "stance": _BLAME, "cues": ["blames misdeed"]} for c in blamed),
                 ]
-                targets = list(dict.fromkeys([*targets, *credited, *named]))
+                targets = list(dict.fromkeys([*targets, *credited, *named, *deeds, *blamed]))
             # ties rated in general ("relations between Pakistan and the US were good") are no stance on the
             # issue the document is about, nor on its neighbour's
             ties_only = bool(tie_labels) and bool(relation_cues) and set(relation_cues) <= tie_labels

@@ -45,10 +45,12 @@ from .blas import one_thread
 from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, spelling
 from .coordination import coordinated_clauses
 from .counterfactual import averted_by
+from .deeds import blamed_misdeeds, credited_deeds
 from .errands import narrates_act
 from .headings import bare_report
 from .motions import motion_content
 from .negation import negated_objects
+from .parties import party_state
 from .titled import learn_titled_names
 from .wordclass import nominal_cues
 
@@ -357,6 +359,8 @@ class Reading:
     verbs: tuple = ()  # the lemmas of the main clause's predicate and its verbs ("continued to refer")
     credits: list[str] = field(default_factory=list)  # actors credited with a good part (see _credits)
     credited: list[str] = field(default_factory=list)  # actors a verb of crediting credits (see _credited)
+    deeds: list[str] = field(default_factory=list)  # actors credited with a good deed (deeds.py)
+    misdeeds: list[str] = field(default_factory=list)  # actors blamed for a misdeed (deeds.py)
     averted: list[str] = field(default_factory=list)  # actors a counterfactual credits (counterfactual.py)
     # an agentless passive of a thing, or a participle clause its subject undergoes ("When pressed, ...")
     passive: list[tuple[int, int]] = field(default_factory=list)
@@ -752,6 +756,12 @@ class Reader:
         if data.third_parties is not None and data.third_parties.search(span):
             ctx.speaks_for_none(self._names(words, tok_code))
             return None, "third_party"
+        party = party_state(words, head, data, lemma)
+        if party is not None:
+            # "Republican lawmaker Joe Wilson": a member of that state's legislature (not its role: the next
+            # "lawmaker" may be another state's)
+            ctx.learn(party, self._names(words, tok_code), None, person=True)
+            return party, "actor"
         parties = [t for t in words if t.pos_ in _NOMINAL and self._non_state_word(t)]
         if parties and not (
             # "the PML-N Punjab government": a party's government (not "the government and the opposition")
@@ -2604,6 +2614,12 @@ class Reader:
         out.credits = self._credits(toks, tok_code)
         out.credited = self._credited(toks, tok_code, out.pronoun_objects, who)
         out.averted = averted_by(
+            toks, tok_code, self.data, lemma, people=self._people, holder=who, earlier=earlier_person
+        )
+        out.deeds = credited_deeds(
+            toks, tok_code, self.data, lemma, people=self._people, holder=who, earlier=earlier_person
+        )
+        out.misdeeds = blamed_misdeeds(
             toks, tok_code, self.data, lemma, people=self._people, holder=who, earlier=earlier_person
         )
         if out.averted and out.mode == "conditional":
