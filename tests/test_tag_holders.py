@@ -2278,3 +2278,27 @@ def test_a_lawmaker_named_by_a_party_sits_for_its_state_and_a_congressman_is_rea
     )
     assert list(out["holder"].iloc[:4]) == ["USA", "USA", "USA", "USA"]
     assert out["holder"].iloc[4] in (None, "")  # a party word alone names no office
+
+
+def test_a_stance_an_event_shows_is_its_owners():
+    out = _tag(
+        "The US envoy met the chief minister in Karachi.",
+        "The visit underscored the US commitment to supporting Pakistan’s economic development.",
+        "The meeting reflected Pakistan's desire to deepen cooperation with the United States.",
+        "The visit took place in a cordial atmosphere.",
+        publisher="Dawn",
+        date="2025-02-01",
+    )
+    assert list(out["holder"].iloc[1:3]) == ["USA", "PAK"]
+    assert out["holder"].iloc[3] in (None, "")  # a thing that shows no one's stance holds none
+
+
+def test_as_per_a_source_names_it_like_according_to():
+    out = _tag(
+        "As per the Foreign Office, the talks with the US delegation were held in Islamabad.",
+        "As per the agreement, the US will buy more Pakistani textiles.",
+        publisher="Dawn",
+        date="2025-02-01",
+    )
+    assert (out["holder"].iloc[0], out["holder_source"].iloc[0]) == ("PAK", "reported")
+    assert out["holder"].iloc[1] == "USA"  # a text followed is no source: the subject acts

@@ -96,6 +96,8 @@ _OPTIONAL_WORDS = (
     "deed_goods",
     "deed_harms",
     "misdeed_verbs",
+    "showing_verbs",
+    "shown_nouns",
 )
 _KEYS = (
     "home",
@@ -185,6 +187,8 @@ class Attribution:
     deed_goods: frozenset[str] = frozenset()  # what a deed brings ("peace", "lives")
     deed_harms: frozenset[str] = frozenset()  # what ending credits ("war", "bloodshed")
     misdeed_verbs: frozenset[str] = frozenset()  # "said Pakistan undermined democracy": the doer blamed
+    showing_verbs: frozenset[str] = frozenset()  # "the visit underscored the US commitment" (shown.py)
+    shown_nouns: frozenset[str] = frozenset()  # the stance such a verb shows ("commitment", "desire")
     patient_verbs: frozenset[str] = frozenset()  # "X was urged to ...": in the passive, X undergoes the act
     relays: frozenset[str] = frozenset()  # sources that report others' acts ("the report said Pakistan ...")
     speaker_titles: frozenset[str] = frozenset()  # a speaker's title naming its own act ("Statement by ...")

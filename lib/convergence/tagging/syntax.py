@@ -51,6 +51,7 @@ from .headings import bare_report
 from .motions import motion_content
 from .negation import negated_objects
 from .parties import party_state
+from .shown import shown_owner
 from .titled import learn_titled_names
 from .wordclass import nominal_cues
 
@@ -60,6 +61,7 @@ _LEMMATIZER = None  # the rule lemmatizer, asked per word (see lemma)
 _RULER = None  # the attribute ruler's rules, applied to a batch of parses at once (see ruler.py)
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_CITING = {("to", "according"), ("per", "as")}  # "according to X", "as per X": X is the source
 _NP_MODS = {"compound", "poss", "amod", "nmod", "nn", "appos", "flat", "npadvmod"}
 _OBJ = {"dobj", "dative", "attr", "oprd", "obj"}
 _NOMINAL = ("NOUN", "PROPN")
@@ -1313,6 +1315,15 @@ class Reader:
                     for g in to.children:
                         if g.dep_ == "pobj":
                             return g, root
+            if t.lower_ == "as" and t.dep_ == "prep":
+                # "As per ISPR, the meeting was marked by cordiality": a source named as "according to" is;
+                # not a text ("as per the agreement")
+                for per in (c for c in t.children if c.lower_ == "per"):
+                    for g in per.children:
+                        if g.dep_ == "pobj" and (
+                            g.pos_ == "PROPN" or lemma(g) in self.data.roles or lemma(g) in self.data.relays
+                        ):
+                            return g, root
         return None, root
 
     @staticmethod
@@ -2381,11 +2392,15 @@ class Reader:
                 # an official out of office speaks for no state, even one the actor file names
                 ctx.speaks_for_none(self._names(self._np_tokens(speaker), tok_code))
                 who, how = None, "non_state"
+            if who is None and how == "unknown" and speaker.pos_ == "NOUN":
+                # "The visit underscored the US commitment to ...": the stance the thing shows is its owner's
+                shown = shown_owner(speaker.head, tok_code, self.data, lemma)
+                who, how = (shown, "possessive") if shown is not None else (who, how)
             out.source = _SOURCES["speaker" if how in ("actor", "possessive") else how]
             node = speaker
             # "According to the PMO, President X appreciated ...": a state's source tells what the person it
             # names did (an analyst's or an outlet's account stays theirs)
-            cited = who is not None and (speaker.head.lower_, speaker.head.head.lower_) == ("to", "according")
+            cited = who is not None and (speaker.head.lower_, speaker.head.head.lower_) in _CITING
             inner = (
                 self._subject(content)
                 if cited
@@ -2449,6 +2464,12 @@ class Reader:
                         who, how = self.resolve(inner, tok_code, ctx, quoted=quoted, text=text)
                         out.source = "subject"
                         break
+            if who is None and how == "unknown" and node is not None and node.pos_ == "NOUN":
+                # "The visit underscored the US commitment to ...": the stance the thing shows is its owner's
+                shown = shown_owner(content, tok_code, self.data, lemma)
+                if shown is not None:
+                    who, how = shown, "possessive"
+                    out.source = _SOURCES[how]
             if who is None and how not in ("non_state", "third_party", "person") and node is not None:
                 # a first clause no actor holds ("It was US intelligence that ...") and a coordinated one an
                 # actor does ("..., and Washington had sought Islamabad's help"): the latter is the act
