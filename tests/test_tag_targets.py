@@ -1037,3 +1037,11 @@ def test_a_misdeed_another_is_said_to_have_done_blames_it():
     ):
         row = _row(text, publisher="Dawn")
         assert not any("blames misdeed" in t["cues"] for t in row["target_stances"]), text
+
+
+def test_a_cue_on_a_hyphenated_pair_aims_at_both():
+    ts = _by_target(_row("FO dismisses India-US statement against Pakistan as ‘one-sided, misleading’"))
+    assert ts["IND"]["stance"] < 0 and ts["USA"]["stance"] < 0
+    # the holder itself, one of the two, is no target
+    ts = _by_target(_row("Pakistan welcomed the Pakistan-US trade deal.", publisher="Dawn"))
+    assert set(ts) == {"USA"} and ts["USA"]["stance"] > 0

@@ -50,7 +50,7 @@ _PRIORITY = {"ignore": 0, "negator": 1, "relief": 1, "hedge": 1, "intensifier": 
 _WINDOWS = {"negator": 3, "relief": 3, "hedge": 5, "intensifier": 2}
 _NEGATING = ("negator", "relief")
 # the words between two coordinated actors: "India and the US", "the US, China and Saudi Arabia"
-_JOINED = re.compile(r"(?:'s|’s)?\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|&\s*)(?:the\s+)?")
+_JOINED = re.compile(r"(?:'s|’s)?\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|&\s*|[-–]\s*)(?:the\s+)?")
 _BOTH = re.compile(r"\bboth\b")
 _OBJECT_NEGATION = -0.5  # a cue in a negated verb's object: the factor of "not" in stance.csv
 
@@ -352,8 +352,8 @@ def _targets(low, counted, mentions, holder, patients=(), answered=(), barriers=
 
 def _with_coordinated(low, end, mentions, holder, limit, target):
     """The target and the actors coordinated with it right after ("dismissed the accusations made by India
-    and the United States", "thanked the US, China and Saudi Arabia"): one cue aims at each; a tuple when
-    more than one."""
+    and the United States", "thanked the US, China and Saudi Arabia") or joined to it by a hyphen ("dismisses
+    India-US statement"): one cue aims at each; a tuple when more than one."""
     k = next((j for j, m in enumerate(mentions) if m[0] >= end and m[2] == target), None)
     if k is None:
         return target
