@@ -2302,3 +2302,19 @@ def test_as_per_a_source_names_it_like_according_to():
     )
     assert (out["holder"].iloc[0], out["holder_source"].iloc[0]) == ("PAK", "reported")
     assert out["holder"].iloc[1] == "USA"  # a text followed is no source: the subject acts
+
+
+def test_a_place_in_a_group_an_act_defines_is_that_act():
+    out = _tag(
+        "Pakistan was one of the eight Arab and Muslim countries to work with Trump on the Gaza plan.",
+        "Pakistan is also among the countries that have signed trade deals with the US.",
+        "The US remains Pakistan's largest export market.",
+        "Among the leaders attending will be Iranian President Masoud Pezeshkian.",
+        publisher="Dawn",
+        date="2025-10-01",
+    )
+    for i in (0, 1):
+        assert out["holder"].iloc[i] == "PAK"
+        assert {t["target"]: t["stance"] for t in out["target_stances"].iloc[i]}["USA"] > 0
+    assert out["holder"].iloc[2] in (None, "")  # a description states no position
+    assert out["holder"].iloc[3] != "IRN"  # a participle describes the group: no act of its members

@@ -13,7 +13,9 @@ def narrates_act(pred, data) -> bool:
       scheduled or owed, of a state, a person or an office ("the premier is to visit Washington next week",
       but not "is to blame", nor "his goal is to ...");
     - an attitude: one of the attitude words as its complement ("is keen to conclude a deal", "was upbeat
-      about the talks").
+      about the talks");
+    - a place in a group that an act defines ("was one of the eight countries that worked with Trump on the
+      plan", "were among the states to sign the statement").
 
     A place alone ("the premier would be in a difficult position") and any other complement ("the US
     remains Pakistan's biggest export market") describe the subject."""
@@ -25,6 +27,8 @@ def narrates_act(pred, data) -> bool:
     place = purpose = False
     # a state, a person or an office as the subject: "his goal is to lift 380kg" is no act of his
     actor = any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or lemma(c) in data.roles) for c in pred.children)
+    if actor and group_acts(pred):
+        return True  # "Pakistan was one of the eight countries that worked with Trump on the plan"
     for c in pred.children:
         if c.dep_ == "acomp" and (c.lower_ == "due" or c.lower_ in attitudes):
             return True
@@ -39,6 +43,25 @@ def narrates_act(pred, data) -> bool:
         elif c.dep_ == "advcl" and _to_infinitive(c):
             purpose = True
     return place and purpose
+
+
+def group_acts(pred) -> list:
+    """The acts that define a group "be" places its subject in: the verb of a relative or infinitive clause
+    on "one of" / "among" a plural noun ("one of the countries that worked with ...", "among the states to
+    sign ..."); empty when none."""
+    heads = [c for c in pred.children if c.dep_ == "attr" and c.lower_ == "one"]
+    heads += [g for c in pred.children if c.dep_ == "prep" and c.lower_ == "among" for g in c.children]
+    out = []
+    for h in heads:
+        group = [h, *(g for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
+        # a relative clause or an infinitive, not a participle that describes ("the leaders based in Qatar")
+        out += [
+            c
+            for w in group
+            for c in w.children
+            if c.pos_ == "VERB" and (c.dep_ == "relcl" or c.dep_ == "acl" and _to_infinitive(c))
+        ]
+    return out
 
 
 def _to_infinitive(verb) -> bool:

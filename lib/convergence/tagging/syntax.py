@@ -46,7 +46,7 @@ from .context import NOBODY, UNPLACED, Attribution, DocContext, pair_elsewhere, 
 from .coordination import coordinated_clauses
 from .counterfactual import averted_by
 from .deeds import blamed_misdeeds, credited_deeds
-from .errands import narrates_act
+from .errands import group_acts, narrates_act
 from .headings import bare_report
 from .motions import motion_content
 from .negation import negated_objects
@@ -1503,6 +1503,9 @@ class Reader:
                     # "called US President Donald Trump a man of peace": an indefinite appositive right after
                     # the object, with no comma, is its complement, which the parser attaches to the object
                     stack.extend(a for a in c.children if _complement_appositive(c, a))
+                elif c.dep_ in ("attr", "prep") and lemma(t) == "be" and t is pred:
+                    # "Pakistan was one of the countries that worked with Trump": the act defining the group
+                    stack.extend(group_acts(t))
                 elif c.dep_ == "prep" and c.lower_ == "without" and t.pos_ in ("VERB", "AUX"):
                     # "urged talks without condemning Russia": the manner of the act is the holder's
                     zone.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj"))
