@@ -1045,3 +1045,10 @@ def test_a_cue_on_a_hyphenated_pair_aims_at_both():
     # the holder itself, one of the two, is no target
     ts = _by_target(_row("Pakistan welcomed the Pakistan-US trade deal.", publisher="Dawn"))
     assert set(ts) == {"USA"} and ts["USA"]["stance"] > 0
+
+
+def test_ways_to_deepen_ties_explored_are_the_holders_aim():
+    # "ways to enhance" (an infinitive the parser hangs as a relative clause) is read on from the object
+    row = _row("The minister explored ways to enhance cooperation with the United States.", publisher="Dawn")
+    assert row["stance"] > 0 and "cooperation" in list(row["stance_cues"])
+    assert _by_target(row)["USA"]["stance"] > 0

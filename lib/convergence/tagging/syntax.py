@@ -75,8 +75,8 @@ _LOCATED = {"base", "locate", "live", "reside", "settle", "station", "headquarte
 _ZONE_CHAIN = {"xcomp", "conj", "acomp", "oprd"}
 _DEMONSTRATIVES = frozenset(("this", "that", "these", "those"))
 # the verbs of a stated wish's content, read on from its noun: "willingness to continue to work with", "desire
-# to keep working with"
-_WISH_CHAIN = {("acl", "VB"), ("xcomp", "VB"), ("xcomp", "VBG")}
+# to keep working with", "explored ways to enhance" (an infinitive the parser may hang as a relative clause)
+_WISH_CHAIN = {("acl", "VB"), ("relcl", "VB"), ("xcomp", "VB"), ("xcomp", "VBG")}
 _MANY_STATES = {"country", "nation", "state", "government"}  # "ministers from Muslim countries"
 _FINITE = {"VBZ", "VBD", "VBP"}  # a verb that needs a subject: with none written, it continues the last one
 _POINTING = {"this", "these"}  # determiners of a subject that points back ("This factor has ...")
